@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Inkwell.Zeroconf.Avahi.Tests.Lab;
+
+/// <summary>
+/// Two isolated hosts, A and B: each a network namespace created for this lab, joined by one veth pair whose ends
+/// are created directly inside the namespaces (nothing ever touches the machine's real interfaces), each with its
+/// own private dbus-daemon and, on demand, its own avahi-daemon. Everything is removed on dispose, also when
+/// creation fails half-way.
+/// </summary>
+internal sealed class AvahiLab : IAsyncDisposable
+{
+    private static int s_counter;
+
+    private readonly DirectoryInfo _directory;
+    private readonly List<string> _namespaces = [];
+
+    private AvahiLab(DirectoryInfo directory)
+    {
+        _directory = directory;
+        string id = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
+        A = new LabHost($"inkwell-{id}-a", "10.213.0.1", "inkwell-a", directory.CreateSubdirectory("a"));
+        B = new LabHost($"inkwell-{id}-b", "10.213.0.2", "inkwell-b", directory.CreateSubdirectory("b"));
+    }
+
+    public LabHost A { get; }
+
+    public LabHost B { get; }
+
+    /// <summary>Creates the two hosts and starts a bus on each; skips the calling test when the machine cannot.</summary>
+    public static async Task<AvahiLab> CreateAsync(CancellationToken cancellationToken)
+    {
+        LabRequirements.SkipIfMissing();
+        var lab = new AvahiLab(Directory.CreateTempSubdirectory("inkwell-avahi-lab-"));
+        try
+        {
+            await lab.CreateNetworkAsync(cancellationToken);
+            await lab.A.StartBusAsync(cancellationToken);
+            await lab.B.StartBusAsync(cancellationToken);
+            return lab;
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        foreach (string name in _namespaces)
+        {
+            try
+            {
+                await LabProcess.RunAsync("ip", ["netns", "delete", name]);
+            }
+            catch (InvalidOperationException)
+            {
+                // Best effort: a namespace that is already gone is fine.
+            }
+        }
+        try
+        {
+            _directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A socket still being torn down; the temp directory is cleaned up by the system eventually.
+        }
+    }
+
+    private async Task CreateNetworkAsync(CancellationToken cancellationToken)
+    {
+        foreach (LabHost host in new[] { A, B })
+        {
+            try
+            {
+                await LabProcess.RunAsync("ip", ["netns", "add", host.Namespace], cancellationToken: cancellationToken);
+            }
+            catch (InvalidOperationException exception) when (_namespaces.Count == 0)
+            {
+                Assert.Skip($"Cannot create a network namespace here ({exception.Message.Trim()}); the Avahi lab needs CAP_SYS_ADMIN.");
+            }
+            _namespaces.Add(host.Namespace);
+        }
+        await LabProcess.RunAsync(
+            "ip", ["link", "add", LabHost.InterfaceName, "netns", A.Namespace, "type", "veth", "peer", "name", LabHost.InterfaceName, "netns", B.Namespace],
+            cancellationToken: cancellationToken);
+        foreach (LabHost host in new[] { A, B })
+        {
+            await host.IpAsync(["addr", "add", host.Address + "/24", "dev", LabHost.InterfaceName], cancellationToken);
+            await host.IpAsync(["link", "set", "lo", "up"], cancellationToken);
+            await host.IpAsync(["link", "set", LabHost.InterfaceName, "up", "multicast", "on"], cancellationToken);
+            await host.IpAsync(["route", "add", "224.0.0.0/4", "dev", LabHost.InterfaceName], cancellationToken);
+        }
+    }
+}
