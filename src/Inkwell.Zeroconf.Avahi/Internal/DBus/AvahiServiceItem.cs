@@ -5,5 +5,5 @@ internal sealed record AvahiServiceItem(
     int Interface, AvahiProtocol Protocol, string Name, string Type, string Domain, AvahiLookupResultFlags Flags)
 {
     /// <summary>The identity of the instance on one interface and protocol; flags are not part of it.</summary>
-    public AvahiServiceItem Key => Flags == AvahiLookupResultFlags.None ? this : this with { Flags = AvahiLookupResultFlags.None };
+    public AvahiServiceItem ToKey() => Flags == AvahiLookupResultFlags.None ? this : this with { Flags = AvahiLookupResultFlags.None };
 }
