@@ -100,6 +100,11 @@ internal sealed partial class AvahiRegistration
 
     private async Task OnUpdateTxtAsync(UpdateTxtRequest request)
     {
+        if (_status.BusLost is { } lost)
+        {
+            request.Done.TrySetException(new AvahiException($"Cannot update the TXT of '{_name}': {lost.Message}", lost));
+            return;
+        }
         _spec = _spec with { Txt = request.Txt };
         if (_group is null || !_populated)
         {
