@@ -29,6 +29,7 @@ public sealed class AvahiBrowseTests
         Assert.True(added.Interface > 0);
         Assert.False(added.Flags.HasFlag(AvahiLookupResultFlags.Local));
         Assert.Equal(LabHost.InterfaceName, await InterfaceNameAsync(lab.A, added.Interface, ct));
+        Assert.Equal(LabHost.InterfaceName, await client.Server.GetNetworkInterfaceNameByIndexAsync(added.Interface, ct));
 
         AvahiResolvedService resolved = await client.ResolveAsync(
             added.Name, added.Type, added.Domain, added.Interface, added.Protocol, cancellationToken: ct);

@@ -30,6 +30,15 @@ internal sealed class AvahiServerProxy(DBusConnection connection)
             connection.CallMethodAsync(writer.CreateMessage(), s_readString), "GetAlternativeServiceName", cancellationToken);
     }
 
+    /// <summary>The daemon's name for an interface index (browse results carry indexes of the daemon's network namespace).</summary>
+    public Task<string> GetNetworkInterfaceNameByIndexAsync(int index, CancellationToken cancellationToken)
+    {
+        using MessageWriter writer = Header("GetNetworkInterfaceNameByIndex", "i");
+        writer.WriteInt32(index);
+        return AvahiCall.InvokeAsync(
+            connection.CallMethodAsync(writer.CreateMessage(), s_readString), "GetNetworkInterfaceNameByIndex", cancellationToken);
+    }
+
     public Task<string> EntryGroupNewAsync(CancellationToken cancellationToken)
         => AvahiCall.InvokeAsync(connection.CallMethodAsync(Call("EntryGroupNew"), s_readObjectPath), "EntryGroupNew", cancellationToken);
 
