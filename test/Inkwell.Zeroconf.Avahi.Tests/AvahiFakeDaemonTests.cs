@@ -1,0 +1,97 @@
+using Inkwell.Zeroconf.Avahi.Internal;
+using Inkwell.Zeroconf.Avahi.Internal.DBus;
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using static Inkwell.Zeroconf.Avahi.Tests.AvahiRegistrationTests;
+
+namespace Inkwell.Zeroconf.Avahi.Tests;
+
+/// <summary>
+/// Orderings a real daemon produces only by timing, made certain with a scripted daemon on the lab's bus:
+/// signals before the reply, the server not RUNNING, and a group that fails.
+/// </summary>
+public sealed class AvahiFakeDaemonTests
+{
+    private const string Type = "_inkwelltest._tcp";
+
+    [Fact(Timeout = 60_000)]
+    public async Task BrowseAsync_SignalsSentBeforeTheReplyNamingTheBrowser_AreDelivered()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        fake.BrowserItemsBeforeReply = ["Early Bird", "Second Bird"];
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+
+        await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
+
+        AvahiBrowseEvent<AvahiServiceItem> first = await NextAsync(browse, _ => true, ct, TimeSpan.FromSeconds(5));
+        AvahiBrowseEvent<AvahiServiceItem> second = await NextAsync(browse, _ => true, ct, TimeSpan.FromSeconds(5));
+        AvahiBrowseEvent<AvahiServiceItem> third = await NextAsync(browse, _ => true, ct, TimeSpan.FromSeconds(5));
+        Assert.Equal((AvahiBrowseEventKind.Added, "Early Bird"), (first.Kind, first.Item!.Name));
+        Assert.Equal((AvahiBrowseEventKind.Added, "Second Bird"), (second.Kind, second.Item!.Name));
+        Assert.Equal(AvahiBrowseEventKind.AllForNow, third.Kind);
+        Assert.Equal(AvahiLookupResultFlags.Multicast, first.Item.Flags);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task RegisterAsync_ServerRegistering_AddsNothingUntilRunning()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Registering);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Registering, ct);
+
+        Task<AvahiRegistration> registering = client.RegisterAsync(new AvahiServiceSpec("Waiting", Type, 80), ct);
+        await Task.Delay(300, ct);
+        Assert.False(registering.IsCompleted);
+        Assert.DoesNotContain(fake.Calls, c => c.StartsWith("EntryGroup.", StringComparison.Ordinal));
+
+        fake.SetState(AvahiServerState.Running);
+        await using AvahiRegistration registration = await registering.WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        Assert.Equal("EntryGroup.AddService -1 -1 0 Waiting _inkwelltest._tcp   80", await fake.WaitForCallAsync("EntryGroup.AddService", 1, ct));
+        Assert.True(registration.IsEstablished);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Registration_ServerLeavesRunning_GroupResetThenAddedAgainWhenRunning()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+        await using AvahiRegistration registration = await client.RegisterAsync(
+            new AvahiServiceSpec("Steady", Type, 81) { Subtypes = ["_a._sub." + Type] }, ct);
+
+        fake.SetState(AvahiServerState.Collision); // the host name collided: Avahi re-probes it
+        await fake.WaitForCallAsync("EntryGroup.Reset", 1, ct);
+        fake.SetState(AvahiServerState.Running);
+
+        await fake.WaitForCallAsync("EntryGroup.AddService", 2, ct);
+        Assert.Equal("EntryGroup.AddServiceSubtype -1 -1 0 Steady _inkwelltest._tcp  _a._sub._inkwelltest._tcp",
+            await fake.WaitForCallAsync("EntryGroup.AddServiceSubtype", 2, ct));
+        await fake.WaitForCallAsync("EntryGroup.Commit", 2, ct);
+        Assert.Single(fake.Calls, c => c.StartsWith("Server.EntryGroupNew", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task RegisterAsync_GroupFails_ThrowsAvahiExceptionWithTheDaemonsReasonAndFreesTheGroup()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        fake.CommitFailure = "Not permitted";
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+
+        AvahiException exception = await Assert.ThrowsAsync<AvahiException>(
+            () => client.RegisterAsync(new AvahiServiceSpec("Doomed", Type, 82), ct));
+
+        Assert.Contains("Not permitted", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Doomed", exception.Message, StringComparison.Ordinal);
+        await fake.WaitForCallAsync("EntryGroup.Free", 1, ct);
+    }
+}
