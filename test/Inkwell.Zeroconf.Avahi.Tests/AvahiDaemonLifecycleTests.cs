@@ -115,4 +115,31 @@ public sealed class AvahiDaemonLifecycleTests
         await registration.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => registration.UpdateTxtAsync([], ct));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ClientDisposed_LiveBrowseAndRegistration_BrowseEndsWithAvahiExceptionAndServiceIsWithdrawn()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        AvahiRegistration registration = await client.RegisterAsync(new AvahiServiceSpec("Short Lived", Type, 2006), ct);
+        await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
+        await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.AllForNow, ct);
+        await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Short Lived", ct);
+
+        await client.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        AvahiException browseError = await Assert.ThrowsAsync<AvahiException>(async () =>
+        {
+            while (await browse.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct))
+            {
+            }
+        });
+        Assert.Contains("disposed", browseError.Message, StringComparison.Ordinal);
+        await registration.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.RegisterAsync(new AvahiServiceSpec("After", Type, 1), ct));
+        // Avahi frees a closed connection's groups and says goodbye for them.
+        await LabPeers.BrowseUntilGoneAsync(lab.B, Type, l => l.Name == "Short Lived", ct);
+        await client.DisposeAsync(); // twice is fine
+    }
 }

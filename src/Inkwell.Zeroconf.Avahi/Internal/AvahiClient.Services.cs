@@ -8,7 +8,10 @@ internal sealed partial class AvahiClient
 {
     /// <summary>Registers a service and waits until Avahi has established it (after probing and any renames).</summary>
     public Task<AvahiRegistration> RegisterAsync(AvahiServiceSpec spec, CancellationToken cancellationToken = default)
-        => AvahiRegistration.RegisterAsync(this, spec, cancellationToken);
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposeState) != 0, this);
+        return AvahiRegistration.RegisterAsync(this, spec, cancellationToken);
+    }
 
     /// <summary>Browses for instances of <paramref name="type"/>; ends with an <see cref="AvahiException"/> if the bus goes away or Avahi fails the browser.</summary>
     public IAsyncEnumerable<AvahiBrowseEvent<AvahiServiceItem>> BrowseAsync(
@@ -20,6 +23,7 @@ internal sealed partial class AvahiClient
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
         ArgumentNullException.ThrowIfNull(domain);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposeState) != 0, this);
         return ReadAsync(new AvahiServiceBrowser(this, type, domain, @interface, protocol), cancellationToken);
     }
 
@@ -31,6 +35,7 @@ internal sealed partial class AvahiClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(domain);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposeState) != 0, this);
         return ReadAsync(new AvahiServiceTypeBrowser(this, domain, @interface, protocol), cancellationToken);
     }
 
@@ -51,6 +56,7 @@ internal sealed partial class AvahiClient
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(type);
         ArgumentNullException.ThrowIfNull(domain);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposeState) != 0, this);
         var result = new TaskCompletionSource<AvahiResolvedService>(TaskCreationOptions.RunContinuationsAsynchronously);
         AvahiDaemonStatus start = Status;
         if (start.BusLost is { } lost)

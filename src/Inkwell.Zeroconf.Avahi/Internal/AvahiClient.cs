@@ -112,6 +112,11 @@ internal sealed partial class AvahiClient : IAsyncDisposable
         {
             return;
         }
+        // Registrations and browsers still alive end now, with a clear reason, instead of failing on a dead connection.
+        lock (_lock)
+        {
+            Publish(new AvahiDaemonStatus(_status.Generation + 1, null, AvahiServerState.Invalid, new AvahiException("The Avahi client was disposed.")));
+        }
         _disposed.Cancel();
         _ownerSubscription?.Dispose();
         _router?.Dispose();

@@ -46,6 +46,7 @@ internal static class AvahiCall
             $"Avahi {what} failed: {reply.ErrorMessage} ({reply.ErrorName}).", reply.ErrorName, reply),
         DBusConnectionException connection => new AvahiException(
             $"Avahi {what} failed: the D-Bus system bus connection was lost ({connection.Message}).", connection),
+        ObjectDisposedException disposed => new AvahiException($"Avahi {what} failed: the Avahi client was disposed.", disposed),
         _ => null,
     };
 }
