@@ -188,6 +188,22 @@ public sealed class AvahiBrowseTests
         Assert.Superset(new HashSet<string> { "_inkwellremote._tcp", "_inkwelllocal._udp" }, types);
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task BrowseRecordsAsync_AddressOfTheOtherHost_RdataIsItsIPv4Address()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+
+        await using IAsyncEnumerator<AvahiBrowseEvent<AvahiRecordItem>> records =
+            client.BrowseRecordsAsync(lab.B.HostName + ".local", type: 1, cancellationToken: ct).GetAsyncEnumerator(ct);
+
+        AvahiRecordItem record = (await NextAsync(records, e => e.Kind == AvahiBrowseEventKind.Added, ct)).Item!;
+        Assert.Equal(System.Net.IPAddress.Parse(lab.B.Address), new System.Net.IPAddress(record.Rdata));
+        Assert.Equal((ushort)1, record.Class);
+        Assert.Equal(lab.B.HostName + ".local", record.Name);
+    }
+
     private static async Task<string> InterfaceNameAsync(LabHost host, int index, CancellationToken ct)
     {
         string output = await LabProcess.RunAsync("ip", ["-n", host.Namespace, "-o", "link", "show"], cancellationToken: ct);

@@ -39,6 +39,20 @@ internal sealed partial class AvahiClient
         return ReadAsync(new AvahiServiceTypeBrowser(this, domain, @interface, protocol), cancellationToken);
     }
 
+    /// <summary>Follows the records of one name, class (1 = IN) and type (1 = A, 16 = TXT, …), like <c>dns-sd -Q</c>.</summary>
+    public IAsyncEnumerable<AvahiBrowseEvent<AvahiRecordItem>> BrowseRecordsAsync(
+        string name,
+        ushort type,
+        ushort @class = 1,
+        int @interface = AvahiInterface.Unspecified,
+        AvahiProtocol protocol = AvahiProtocol.Unspecified,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposeState) != 0, this);
+        return ReadAsync(new AvahiRecordBrowser(this, name, @class, type, @interface, protocol), cancellationToken);
+    }
+
     /// <summary>
     /// Resolves an instance to its host, port, one address and TXT strings. Pass the interface and protocol a
     /// browse reported to resolve it there. Avahi gives up after about 5 s (<c>Timeout reached</c>).

@@ -10,6 +10,7 @@ internal static class AvahiNames
     public const string ServiceBrowser = "org.freedesktop.Avahi.ServiceBrowser";
     public const string ServiceResolver = "org.freedesktop.Avahi.ServiceResolver";
     public const string ServiceTypeBrowser = "org.freedesktop.Avahi.ServiceTypeBrowser";
+    public const string RecordBrowser = "org.freedesktop.Avahi.RecordBrowser";
 
     /// <summary>Avahi's error names (avahi-common/dbus.h) that the client reacts to.</summary>
     public const string CollisionError = "org.freedesktop.Avahi.CollisionError";

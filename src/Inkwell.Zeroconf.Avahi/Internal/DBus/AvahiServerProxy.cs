@@ -67,6 +67,20 @@ internal sealed class AvahiServerProxy(DBusConnection connection)
             connection.CallMethodAsync(writer.CreateMessage(), s_readObjectPath), "ServiceTypeBrowserNew", cancellationToken);
     }
 
+    public Task<string> RecordBrowserNewAsync(
+        int @interface, AvahiProtocol protocol, string name, ushort @class, ushort type, AvahiLookupFlags flags, CancellationToken cancellationToken)
+    {
+        using MessageWriter writer = Header("RecordBrowserNew", "iisqqu");
+        writer.WriteInt32(@interface);
+        writer.WriteInt32((int)protocol);
+        writer.WriteString(name);
+        writer.WriteUInt16(@class);
+        writer.WriteUInt16(type);
+        writer.WriteUInt32((uint)flags);
+        return AvahiCall.InvokeAsync(
+            connection.CallMethodAsync(writer.CreateMessage(), s_readObjectPath), "RecordBrowserNew", cancellationToken);
+    }
+
     public Task<string> ServiceResolverNewAsync(
         int @interface,
         AvahiProtocol protocol,

@@ -15,6 +15,17 @@ internal static class AvahiSignalReader
         {
             case "StateChanged":
                 return new AvahiStateChangedSignal(reader.ReadInt32(), reader.ReadString());
+            case "ItemNew" or "ItemRemove" when @interface == AvahiNames.RecordBrowser:
+                return new AvahiRecordItemSignal(
+                    member == "ItemNew",
+                    new AvahiRecordItem(
+                        reader.ReadInt32(),
+                        (AvahiProtocol)reader.ReadInt32(),
+                        reader.ReadString(),
+                        reader.ReadUInt16(),
+                        reader.ReadUInt16(),
+                        reader.ReadArrayOfByte(),
+                        (AvahiLookupResultFlags)reader.ReadUInt32()));
             case "ItemNew" or "ItemRemove" when @interface == AvahiNames.ServiceTypeBrowser:
                 return new AvahiServiceTypeItemSignal(
                     member == "ItemNew",

@@ -26,6 +26,7 @@ internal sealed class AvahiSignalRouter : IDisposable
         AvahiNames.ServiceBrowser,
         AvahiNames.ServiceResolver,
         AvahiNames.ServiceTypeBrowser,
+        AvahiNames.RecordBrowser,
     ];
 
     private readonly Lock _lock = new();
