@@ -70,6 +70,21 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        try
+        {
+            await HandleEventsAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // A bug must not leave the consumer waiting forever.
+            Log.BrowseInterrupted(Client.Logger, What, exception);
+            _events.Writer.TryComplete();
+            _output.Writer.TryComplete(new AvahiException($"Browsing {What} stopped unexpectedly: {exception.Message}", exception));
+        }
+    }
+
+    private async Task HandleEventsAsync()
+    {
         await foreach (object @event in _events.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             switch (@event)

@@ -106,11 +106,11 @@ internal sealed partial class AvahiClient : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposeState, 1) != 0)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
         // Registrations and browsers still alive end now, with a clear reason, instead of failing on a dead connection.
         lock (_lock)
@@ -121,8 +121,8 @@ internal sealed partial class AvahiClient : IAsyncDisposable
         _ownerSubscription?.Dispose();
         _router?.Dispose();
         _connection.Dispose();
-        await Task.CompletedTask.ConfigureAwait(false);
-        _disposed.Dispose();
+        // _disposed is not disposed: loops that are finishing may still link to its token.
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>

@@ -17,6 +17,25 @@ internal sealed partial class AvahiRegistration
 
     private async Task RunAsync()
     {
+        try
+        {
+            await HandleEventsAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // A bug must not leave RegisterAsync or UpdateTxtAsync waiting forever.
+            Log.RegistrationInterrupted(_client.Logger, _name, _spec.Type, exception);
+            _events.Writer.TryComplete();
+            Fail(new AvahiException($"The registration of '{_name}' stopped unexpectedly: {exception.Message}", exception));
+            while (_events.Reader.TryRead(out object? late))
+            {
+                (late as UpdateTxtRequest)?.Done.TrySetException(new ObjectDisposedException(nameof(AvahiRegistration)));
+            }
+        }
+    }
+
+    private async Task HandleEventsAsync()
+    {
         await foreach (object @event in _events.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             switch (@event)
@@ -35,6 +54,11 @@ internal sealed partial class AvahiRegistration
                     Log.Unregistered(_client.Logger, _name, _spec.Type);
                     _events.Writer.TryComplete();
                     Fail(new AvahiException($"The registration of '{_name}' was disposed before Avahi established it."));
+                    // A TXT update that raced with DisposeAsync must not wait forever.
+                    while (_events.Reader.TryRead(out object? late))
+                    {
+                        (late as UpdateTxtRequest)?.Done.TrySetException(new ObjectDisposedException(nameof(AvahiRegistration)));
+                    }
                     return;
             }
         }

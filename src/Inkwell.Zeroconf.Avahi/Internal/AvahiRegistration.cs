@@ -71,7 +71,10 @@ internal sealed partial class AvahiRegistration : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(txt);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposeState) != 0, this);
         var request = new UpdateTxtRequest(txt);
-        _events.Writer.TryWrite(request);
+        if (!_events.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(AvahiRegistration));
+        }
         await request.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
