@@ -17,7 +17,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task BrowseAsync_SignalsSentBeforeTheReplyNamingTheBrowser_AreDelivered()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         fake.BrowserItemsBeforeReply = ["Early Bird", "Second Bird"];
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
@@ -38,7 +38,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task RegisterAsync_ServerRegistering_AddsNothingUntilRunning()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Registering);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Registering, ct);
@@ -59,7 +59,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task Registration_ServerLeavesRunning_GroupResetThenAddedAgainWhenRunning()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
@@ -81,7 +81,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task RegisterAsync_GroupFails_ThrowsAvahiExceptionWithTheDaemonsReasonAndFreesTheGroup()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         fake.CommitFailure = "Not permitted";
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);

@@ -46,6 +46,26 @@ internal sealed class AvahiLab : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Only host A's private bus, no namespaces and no avahi-daemon: enough for a scripted daemon
+    /// (<see cref="FakeAvahi"/>), and it needs neither root nor Avahi, only dbus-daemon.
+    /// </summary>
+    public static async Task<AvahiLab> CreateBusOnlyAsync(CancellationToken cancellationToken)
+    {
+        LabRequirements.SkipIfNoBus();
+        var lab = new AvahiLab(Directory.CreateTempSubdirectory("inkwell-avahi-lab-"));
+        try
+        {
+            await lab.A.StartBusAsync(cancellationToken);
+            return lab;
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await A.DisposeAsync();

@@ -22,6 +22,15 @@ internal static class LabRequirements
         }
     }
 
+    /// <summary>Skips the calling test when there is no dbus-daemon to run a private bus.</summary>
+    public static void SkipIfNoBus()
+    {
+        if (Find("dbus-daemon") is null)
+        {
+            Assert.Skip("The test needs dbus-daemon for a private bus (Debian: apt-get install dbus).");
+        }
+    }
+
     public static string? Find(string program)
     {
         foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Concat(["/usr/sbin", "/sbin", "/usr/bin", "/bin"]))
