@@ -94,4 +94,27 @@ public sealed class AvahiFakeDaemonTests
         Assert.Contains("Doomed", exception.Message, StringComparison.Ordinal);
         await fake.WaitForCallAsync("EntryGroup.Free", 1, ct);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Registration_CollisionAfterEstablished_RenamedReaddedAndTold()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+        await using AvahiRegistration registration = await client.RegisterAsync(
+            new AvahiServiceSpec("Contested", Type, 83) { Txt = AvahiTxt.Encode([new("k", "v")]) }, ct);
+        var renamed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        registration.Renamed += name => renamed.TrySetResult(name);
+
+        fake.CollideGroup(fake.LastGroup!);
+
+        Assert.Equal("Contested #2", await renamed.Task.WaitAsync(TimeSpan.FromSeconds(10), ct));
+        Assert.Equal("EntryGroup.AddService -1 -1 0 Contested #2 _inkwelltest._tcp   83", await fake.WaitForCallAsync("EntryGroup.AddService", 2, ct));
+        await fake.WaitForCallAsync("EntryGroup.Commit", 2, ct);
+        Assert.Equal("Contested #2", registration.Name);
+        Assert.Contains("Server.GetAlternativeServiceName Contested", fake.Calls);
+        Assert.Single(fake.Calls, c => c.StartsWith("EntryGroup.Reset", StringComparison.Ordinal));
+    }
 }

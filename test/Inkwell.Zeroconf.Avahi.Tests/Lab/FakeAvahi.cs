@@ -41,6 +41,12 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
         return fake;
     }
 
+    /// <summary>The path of the last entry group created.</summary>
+    public string? LastGroup { get; private set; }
+
+    /// <summary>Says an established group lost its name to another host (its StateChanged goes to COLLISION).</summary>
+    public void CollideGroup(string path) => EmitGroupState(path, AvahiEntryGroupState.Collision, "");
+
     /// <summary>Changes the server state and says so with StateChanged, as the daemon does.</summary>
     public void SetState(AvahiServerState state)
     {
@@ -93,7 +99,8 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
                 ReplyString(context, request.GetBodyReader().ReadString() + " #2");
                 break;
             case (AvahiNames.Server, "EntryGroupNew"):
-                ReplyPath(context, $"/Client1/EntryGroup{Interlocked.Increment(ref _objects)}");
+                LastGroup = $"/Client1/EntryGroup{Interlocked.Increment(ref _objects)}";
+                ReplyPath(context, LastGroup);
                 break;
             case (AvahiNames.Server, "ServiceBrowserNew"):
                 string browser = $"/Client1/ServiceBrowser{Interlocked.Increment(ref _objects)}";
