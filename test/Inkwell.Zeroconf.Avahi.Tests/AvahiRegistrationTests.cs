@@ -60,6 +60,25 @@ public sealed class AvahiRegistrationTests
     }
 
     [Fact(Timeout = 90_000)]
+    public async Task UpdateTxtAsync_StringAvahiRefuses_ThrowsAvahiExceptionAndTheOldTxtStays()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await using AvahiRegistration registration = await client.RegisterAsync(
+            new AvahiServiceSpec("Txt Keep", Type, 4248) { Txt = AvahiTxt.Encode([new("v", "1")]) }, ct);
+
+        byte[] tooLong = new byte[300]; // one TXT string holds at most 255 bytes (RFC 6763 §6.1)
+        tooLong.AsSpan().Fill((byte)'x');
+        AvahiException exception = await Assert.ThrowsAsync<AvahiException>(() => registration.UpdateTxtAsync([tooLong], ct));
+
+        Assert.Contains("UpdateServiceTxt", exception.Message, StringComparison.Ordinal);
+        await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Txt Keep" && l.Txt.Contains("v=1"), ct);
+        await registration.UpdateTxtAsync(AvahiTxt.Encode([new("v", "3")]), ct);
+        await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Txt Keep" && l.Txt.Contains("v=3"), ct);
+    }
+
+    [Fact(Timeout = 90_000)]
     public async Task RegisterAsync_NameTakenOnAnotherHost_RenamedAndBothAreVisible()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -25,12 +25,18 @@ internal sealed partial class AvahiRegistration
         {
             // A bug must not leave RegisterAsync or UpdateTxtAsync waiting forever.
             Log.RegistrationInterrupted(_client.Logger, _name, _spec.Type, exception);
-            _events.Writer.TryComplete();
-            Fail(new AvahiException($"The registration of '{_name}' stopped unexpectedly: {exception.Message}", exception));
-            while (_events.Reader.TryRead(out object? late))
-            {
-                (late as UpdateTxtRequest)?.Done.TrySetException(new ObjectDisposedException(nameof(AvahiRegistration)));
-            }
+            Close(new AvahiException($"The registration of '{_name}' stopped unexpectedly: {exception.Message}", exception));
+        }
+    }
+
+    /// <summary>Ends the loop's input and fails whoever still waits: the first registration, and TXT updates that raced with it.</summary>
+    private void Close(AvahiException reason)
+    {
+        _events.Writer.TryComplete();
+        Fail(reason);
+        while (_events.Reader.TryRead(out object? late))
+        {
+            (late as UpdateTxtRequest)?.Done.TrySetException(new ObjectDisposedException(nameof(AvahiRegistration)));
         }
     }
 
@@ -52,13 +58,7 @@ internal sealed partial class AvahiRegistration
                 case DisposeRequest:
                     await FreeGroupAsync().ConfigureAwait(false);
                     Log.Unregistered(_client.Logger, _name, _spec.Type);
-                    _events.Writer.TryComplete();
-                    Fail(new AvahiException($"The registration of '{_name}' was disposed before Avahi established it."));
-                    // A TXT update that raced with DisposeAsync must not wait forever.
-                    while (_events.Reader.TryRead(out object? late))
-                    {
-                        (late as UpdateTxtRequest)?.Done.TrySetException(new ObjectDisposedException(nameof(AvahiRegistration)));
-                    }
+                    Close(new AvahiException($"The registration of '{_name}' was disposed before Avahi established it."));
                     return;
             }
         }
@@ -129,6 +129,7 @@ internal sealed partial class AvahiRegistration
             request.Done.TrySetException(new AvahiException($"Cannot update the TXT of '{_name}': {lost.Message}", lost));
             return;
         }
+        AvahiServiceSpec previous = _spec;
         _spec = _spec with { Txt = request.Txt };
         if (_group is null || !_populated)
         {
@@ -145,6 +146,8 @@ internal sealed partial class AvahiRegistration
         }
         catch (Exception exception) when (exception is AvahiException or OperationCanceledException)
         {
+            // Avahi kept the old TXT (a refused record, say): so does the registration, for later re-registrations.
+            _spec = previous;
             request.Done.TrySetException(exception is AvahiException ? exception
                 : new AvahiException($"avahi-daemon did not answer the TXT update of '{_name}' in time.", exception));
         }
@@ -287,7 +290,7 @@ internal sealed partial class AvahiRegistration
         }
         catch (Exception exception) when (exception is AvahiException or OperationCanceledException)
         {
-            Log.FreeFailed(_client.Logger, _name, exception);
+            Log.CallFailed(_client.Logger, _name, exception);
         }
     }
 

@@ -47,8 +47,8 @@ internal static partial class Log
     [LoggerMessage(205, LogLevel.Debug, "Unregistered '{Name}' ({Type})")]
     public static partial void Unregistered(ILogger logger, string name, string type);
 
-    [LoggerMessage(206, LogLevel.Debug, "Freeing the entry group of '{Name}' failed")]
-    public static partial void FreeFailed(ILogger logger, string name, Exception exception);
+    [LoggerMessage(206, LogLevel.Debug, "A call to avahi-daemon for the entry group of '{Name}' failed; the next daemon status change repairs it")]
+    public static partial void CallFailed(ILogger logger, string name, Exception exception);
 
     [LoggerMessage(300, LogLevel.Debug, "Browsing {Type} in '{Domain}' through {Path}")]
     public static partial void Browsing(ILogger logger, string type, string domain, string path);
