@@ -117,4 +117,25 @@ public sealed class AvahiFakeDaemonTests
         Assert.Contains("Server.GetAlternativeServiceName Contested", fake.Calls);
         Assert.Single(fake.Calls, c => c.StartsWith("EntryGroup.Reset", StringComparison.Ordinal));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task BrowseAsync_SignalFromAnotherClientSentStraightToUs_Ignored()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+        await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
+        await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.AllForNow, ct);
+        using var rogue = new Tmds.DBus.Protocol.DBusConnection(lab.A.BusAddress);
+        await rogue.ConnectAsync();
+
+        // A unicast signal reaches its destination whatever its match rules say.
+        fake.EmitItemNew(fake.LastBrowser!, "Spoofed", Type, rogue, destination: client.Connection.UniqueName);
+        fake.EmitItemNew(fake.LastBrowser!, "Genuine", Type);
+
+        AvahiBrowseEvent<AvahiServiceItem> next = await NextAsync(browse, _ => true, ct, TimeSpan.FromSeconds(5));
+        Assert.Equal("Genuine", next.Item!.Name);
+    }
 }

@@ -115,6 +115,7 @@ internal sealed partial class AvahiClient
             {
                 Log.DaemonVanished(Logger);
             }
+            Router.Owner = owner;
             Publish(new AvahiDaemonStatus(_status.Generation + 1, owner, AvahiServerState.Invalid, null));
         }
     }

@@ -41,6 +41,9 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
         return fake;
     }
 
+    /// <summary>The path of the last service browser created.</summary>
+    public string? LastBrowser { get; private set; }
+
     /// <summary>The path of the last entry group created.</summary>
     public string? LastGroup { get; private set; }
 
@@ -104,6 +107,7 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
                 break;
             case (AvahiNames.Server, "ServiceBrowserNew"):
                 string browser = $"/Client1/ServiceBrowser{Interlocked.Increment(ref _objects)}";
+                LastBrowser = browser;
                 Reader reader = request.GetBodyReader();
                 _ = reader.ReadInt32();
                 _ = reader.ReadInt32();
@@ -155,17 +159,19 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
         return string.Join(' ', parts);
     }
 
-    private void EmitItemNew(string browser, string name, string type)
+    /// <summary>Sends ItemNew for a browser, from <paramref name="connection"/> (this daemon's by default), to <paramref name="destination"/> (broadcast by default).</summary>
+    public void EmitItemNew(string browser, string name, string type, DBusConnection? connection = null, string? destination = null)
     {
-        using MessageWriter writer = _connection.GetMessageWriter();
-        writer.WriteSignalHeader(null, browser, AvahiNames.ServiceBrowser, "ItemNew", "iisssu");
+        connection ??= _connection;
+        using MessageWriter writer = connection.GetMessageWriter();
+        writer.WriteSignalHeader(destination, browser, AvahiNames.ServiceBrowser, "ItemNew", "iisssu");
         writer.WriteInt32(2);
         writer.WriteInt32((int)AvahiProtocol.IPv4);
         writer.WriteString(name);
         writer.WriteString(type);
         writer.WriteString("local");
         writer.WriteUInt32((uint)AvahiLookupResultFlags.Multicast);
-        _connection.TrySendMessage(writer.CreateMessage());
+        connection.TrySendMessage(writer.CreateMessage());
     }
 
     private void EmitEmpty(string path, string @interface, string member)

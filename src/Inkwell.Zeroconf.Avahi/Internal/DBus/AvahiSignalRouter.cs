@@ -34,6 +34,7 @@ internal sealed class AvahiSignalRouter : IDisposable
     private readonly Dictionary<string, List<AvahiSignal>> _early = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ILogger _logger;
+    private string? _owner;
     private int _creating;
     private int _earlyCount;
 
@@ -50,7 +51,7 @@ internal sealed class AvahiSignalRouter : IDisposable
                 IDisposable subscription = await AvahiCall.InvokeAsync(
                     connection.AddMatchAsync(
                         rule,
-                        static (message, _) => (message.PathAsString ?? "", AvahiSignalReader.Read(message)),
+                        static (message, _) => (message.SenderAsString ?? "", message.PathAsString ?? "", AvahiSignalReader.Read(message)),
                         static notification => ((AvahiSignalRouter)notification.State!).OnSignal(notification),
                         emitOnCapturedContext: false,
                         ObserverFlags.None,
@@ -113,7 +114,30 @@ internal sealed class AvahiSignalRouter : IDisposable
         _subscriptions.Clear();
     }
 
-    private void OnSignal(Notification<(string Path, AvahiSignal? Signal)> notification)
+    /// <summary>
+    /// The unique bus name of the daemon now owning <c>org.freedesktop.Avahi</c>. Only its signals are routed: a
+    /// signal sent straight to this connection bypasses match rules, and any other client could send one with
+    /// a browser's path to inject results.
+    /// </summary>
+    public string? Owner
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _owner;
+            }
+        }
+        set
+        {
+            lock (_lock)
+            {
+                _owner = value;
+            }
+        }
+    }
+
+    private void OnSignal(Notification<(string Sender, string Path, AvahiSignal? Signal)> notification)
     {
         if (!notification.HasValue)
         {
@@ -123,13 +147,17 @@ internal sealed class AvahiSignalRouter : IDisposable
             }
             return;
         }
-        (string path, AvahiSignal? signal) = notification.Value;
+        (string sender, string path, AvahiSignal? signal) = notification.Value;
         if (signal is null)
         {
             return;
         }
         lock (_lock)
         {
+            if (sender != _owner)
+            {
+                return;
+            }
             if (_routes.TryGetValue(path, out Action<AvahiSignal>? sink))
             {
                 sink(signal);
