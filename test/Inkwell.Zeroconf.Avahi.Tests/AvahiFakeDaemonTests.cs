@@ -138,4 +138,20 @@ public sealed class AvahiFakeDaemonTests
         AvahiBrowseEvent<AvahiServiceItem> next = await NextAsync(browse, _ => true, ct, TimeSpan.FromSeconds(5));
         Assert.Equal("Genuine", next.Item!.Name);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ConnectAsync_GetStateFailsAtFirst_RetriedSoRegisteringStillWorks()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        fake.GetStateFailures = 2;
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+
+        await using AvahiRegistration registration = await client.RegisterAsync(new AvahiServiceSpec("Eventually", Type, 84), ct)
+            .WaitAsync(TimeSpan.FromSeconds(20), ct);
+
+        Assert.Equal(3, fake.Calls.Count(c => c == "Server.GetState"));
+        Assert.True(registration.IsEstablished);
+    }
 }

@@ -69,7 +69,13 @@ internal sealed partial class AvahiClient
         }
         if (Status.IsPresent)
         {
-            await RefreshStateAsync(Status.Generation, cancellationToken).ConfigureAwait(false);
+            // One bounded, non-fatal try: a daemon that does not answer must not make connecting fail; retries
+            // go on in the background.
+            long generation = Status.Generation;
+            if (!await TryRefreshStateAsync(generation, cancellationToken).ConfigureAwait(false))
+            {
+                _ = RefreshStateInBackgroundAsync(generation);
+            }
         }
     }
 
@@ -120,16 +126,37 @@ internal sealed partial class AvahiClient
         }
     }
 
+    /// <summary>
+    /// Asks the daemon for its server state, a few times if it does not answer: until it does, registrations
+    /// wait (they need RUNNING), so one lost answer must not leave them waiting for good.
+    /// </summary>
     private async Task RefreshStateInBackgroundAsync(long generation)
+    {
+        for (int attempt = 1; attempt <= 3 && Status.Generation == generation && Status.IsPresent; attempt++)
+        {
+            if (await TryRefreshStateAsync(generation, CancellationToken.None).ConfigureAwait(false)
+                || Volatile.Read(ref _disposeState) != 0)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(attempt)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One <see cref="RefreshStateAsync"/> bounded by the call timeout; false (logged) when it failed.</summary>
+    private async Task<bool> TryRefreshStateAsync(long generation, CancellationToken cancellationToken)
     {
         try
         {
-            using CancellationTokenSource timeout = CreateCallTimeout();
+            using CancellationTokenSource timeout = CreateCallTimeout(cancellationToken);
             await RefreshStateAsync(generation, timeout.Token).ConfigureAwait(false);
+            return true;
         }
-        catch (Exception exception) when (exception is AvahiException or OperationCanceledException)
+        catch (Exception exception) when (exception is AvahiException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.StateQueryFailed(Logger, exception);
+            return false;
         }
     }
 

@@ -24,6 +24,9 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
     /// <summary>What Commit makes the group say: ESTABLISHED by default, or FAILURE with this error.</summary>
     public string? CommitFailure { get; set; }
 
+    /// <summary>How many GetState calls to answer with an error before answering.</summary>
+    public int GetStateFailures { get; set; }
+
     /// <summary>Service names a new ServiceBrowser reports (ItemNew each, then AllForNow) before its path is returned.</summary>
     public IReadOnlyList<string> BrowserItemsBeforeReply { get; set; } = [];
 
@@ -92,6 +95,10 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
         Calls.Enqueue($"{@interface[(@interface.LastIndexOf('.') + 1)..]}.{member} {Arguments(request)}".TrimEnd());
         switch ((@interface, member))
         {
+            case (AvahiNames.Server, "GetState") when GetStateFailures > 0:
+                GetStateFailures--;
+                context.ReplyError("org.freedesktop.Avahi.TimeoutError", "Timeout reached");
+                break;
             case (AvahiNames.Server, "GetState"):
                 ReplyInt32(context, (int)State);
                 break;
