@@ -142,4 +142,21 @@ public sealed class AvahiDaemonLifecycleTests
         await LabPeers.BrowseUntilGoneAsync(lab.B, Type, l => l.Name == "Short Lived", ct);
         await client.DisposeAsync(); // twice is fine
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ResolveAsync_DaemonStopsMeanwhile_FailsAtOnceSayingTheDaemonWentAway()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+        Task<AvahiResolvedService> resolving = client.ResolveAsync("Nobody Home", Type, cancellationToken: ct);
+        await Task.Delay(200, ct);
+
+        await lab.A.StopAvahiAsync();
+
+        // Well before Avahi's own 5 s resolver timeout could have said anything.
+        AvahiException exception = await Assert.ThrowsAsync<AvahiException>(() => resolving.WaitAsync(TimeSpan.FromSeconds(3), ct));
+        Assert.Contains("went away", exception.Message, StringComparison.Ordinal);
+    }
 }

@@ -154,4 +154,22 @@ public sealed class AvahiFakeDaemonTests
         Assert.Equal(3, fake.Calls.Count(c => c == "Server.GetState"));
         Assert.True(registration.IsEstablished);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task BrowseAsync_BrowserFailure_StreamEndsWithAvahiExceptionCarryingTheError()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
+        await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
+        await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.AllForNow, ct);
+
+        fake.FailBrowser(fake.LastBrowser!, "Resource temporarily unavailable");
+
+        AvahiException exception = await Assert.ThrowsAsync<AvahiException>(async () => await browse.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5), ct));
+        Assert.Contains("Resource temporarily unavailable", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(Type, exception.Message, StringComparison.Ordinal);
+    }
 }

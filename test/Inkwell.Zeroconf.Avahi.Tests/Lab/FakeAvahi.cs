@@ -53,6 +53,15 @@ internal sealed class FakeAvahi : IPathMethodHandler, IAsyncDisposable
     /// <summary>Says an established group lost its name to another host (its StateChanged goes to COLLISION).</summary>
     public void CollideGroup(string path) => EmitGroupState(path, AvahiEntryGroupState.Collision, "");
 
+    /// <summary>Says a browser failed (its Failure signal); Avahi frees nothing, the client must stop using it.</summary>
+    public void FailBrowser(string path, string error)
+    {
+        using MessageWriter writer = _connection.GetMessageWriter();
+        writer.WriteSignalHeader(null, path, AvahiNames.ServiceBrowser, "Failure", "s");
+        writer.WriteString(error);
+        _connection.TrySendMessage(writer.CreateMessage());
+    }
+
     /// <summary>Changes the server state and says so with StateChanged, as the daemon does.</summary>
     public void SetState(AvahiServerState state)
     {
