@@ -204,6 +204,31 @@ public sealed class AvahiBrowseTests
         Assert.Equal(lab.B.HostName + ".local", record.Name);
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task ResolveHostAddressesAsync_HostWithTwoAddresses_ReturnsBothWhereResolveGivesOne()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await lab.B.IpAsync(["addr", "add", "10.213.0.3/24", "dev", LabHost.InterfaceName], ct);
+        await Task.WhenAll(lab.A.StartAvahiAsync(ct), lab.B.StartAvahiAsync(ct));
+        using LabProcess publish = await LabPeers.PublishAsync(lab.B, "Two Addresses", Type, 1007, [], ct);
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        AvahiResolvedService resolved = await RetryResolveAsync(client, "Two Addresses", ct);
+
+        IReadOnlyList<System.Net.IPAddress> addresses = await client.ResolveHostAddressesAsync(
+            resolved.Host, resolved.Interface, cancellationToken: ct);
+
+        Assert.Equal(
+            ["10.213.0.2", "10.213.0.3"],
+            addresses.Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork).Select(a => a.ToString()).Order(StringComparer.Ordinal));
+        Assert.Contains(resolved.Address, addresses.Select(a => a.ToString()));
+        // Avahi publishes the veth's IPv6 link-local address too (over IPv4 mDNS, even with use-ipv6=no):
+        // it comes scoped to the interface, or it could not be connected to.
+        System.Net.IPAddress v6 = Assert.Single(addresses, a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6);
+        Assert.True(v6.IsIPv6LinkLocal);
+        Assert.Equal(resolved.Interface, v6.ScopeId);
+    }
+
     private static async Task<string> InterfaceNameAsync(LabHost host, int index, CancellationToken ct)
     {
         string output = await LabProcess.RunAsync("ip", ["-n", host.Namespace, "-o", "link", "show"], cancellationToken: ct);
