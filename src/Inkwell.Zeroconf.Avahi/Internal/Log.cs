@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(106, LogLevel.Debug, "Avahi is not available at {Address}: {Reason}")]
     public static partial void NotAvailable(ILogger logger, string address, string reason);
 
+    [LoggerMessage(108, LogLevel.Information, "Using the {Backend} mDNS backend ({Reason})")]
+    public static partial void BackendChosen(ILogger logger, string backend, string reason);
+
     [LoggerMessage(107, LogLevel.Warning, "Querying avahi-daemon's state failed")]
     public static partial void StateQueryFailed(ILogger logger, Exception exception);
 
