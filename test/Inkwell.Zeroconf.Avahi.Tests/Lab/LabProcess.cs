@@ -125,7 +125,8 @@ internal sealed class LabProcess : IDisposable
         {
             return;
         }
-        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        // The shell's builtin kill: a minimal Debian has no /bin/kill (procps).
+        using (Process kill = Process.Start("sh", ["-c", "kill -TERM \"$0\"", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
