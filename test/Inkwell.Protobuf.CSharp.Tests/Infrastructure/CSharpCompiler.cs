@@ -25,7 +25,8 @@ internal static class CSharpCompiler
     public static (byte[]? Image, IReadOnlyList<Diagnostic> Errors) Compile(
         string assemblyName,
         IEnumerable<KeyValuePair<string, string>> sources,
-        LanguageVersion languageVersion = LanguageVersion.Latest)
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        bool emit = true)
     {
         var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, parseOptions, path: s.Key)).ToList();
@@ -36,6 +37,12 @@ internal static class CSharpCompiler
             warningLevel: 9999,
             deterministic: true);
         CSharpCompilation compilation = CSharpCompilation.Create(assemblyName, trees, s_references.Value, options);
+        if (!emit)
+        {
+            // Checking alone is cheaper than emitting, and finds every error emitting would.
+            var diagnostics = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.IsWarningAsError).ToList();
+            return (diagnostics.Count == 0 ? [] : null, diagnostics);
+        }
         using var stream = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(stream);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
