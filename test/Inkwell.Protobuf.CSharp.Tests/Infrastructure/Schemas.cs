@@ -8,6 +8,7 @@ internal static class Schemas
     /// <summary>The folder holding this project's .proto files (copied next to the test assembly).</summary>
     public static string OwnRoot => Path.Combine(AppContext.BaseDirectory, "Schemas");
 
+    /// <summary>The own schemas whose C# is protoc's line for line (the beyond_*.proto files are not: see BeyondProtocTests).</summary>
     public static readonly string[] OwnFiles =
     [
         "inkwell/tests/everything_proto3.proto",
