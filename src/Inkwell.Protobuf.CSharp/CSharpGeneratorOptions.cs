@@ -22,8 +22,16 @@ public sealed record CSharpGeneratorOptions
     public bool Serializable { get; init; }
 
     /// <summary>
+    /// Reuse the sizes computed for a length prefix when writing the nested messages below it
+    /// (<c>cache_sizes</c>, default on), so serializing a deep tree costs time linear in its size
+    /// instead of quadratic. Off, the output is protoc's text exactly. The public API is the same either way.
+    /// </summary>
+    public bool CacheSerializedSizes { get; init; } = true;
+
+    /// <summary>
     /// Parses protoc's <c>--csharp_opt</c> text: comma-separated <c>name</c> or <c>name=value</c> entries,
-    /// e.g. <c>file_extension=.g.cs,base_namespace=Acme,internal_access</c>.
+    /// e.g. <c>file_extension=.g.cs,base_namespace=Acme,internal_access</c>. Besides protoc's options,
+    /// <c>cache_sizes=false</c> turns off <see cref="CacheSerializedSizes"/>.
     /// </summary>
     /// <exception cref="CSharpGenerationException">An option is unknown.</exception>
     public static CSharpGeneratorOptions Parse(string? text)
@@ -48,6 +56,7 @@ public sealed record CSharpGeneratorOptions
                 "base_namespace" => options with { BaseNamespace = value },
                 "internal_access" => options with { InternalAccess = true },
                 "serializable" => options with { Serializable = true },
+                "cache_sizes" => options with { CacheSerializedSizes = value is "" or "true" },
                 _ => throw new CSharpGenerationException($"Unknown generator option: {name}"),
             };
         }

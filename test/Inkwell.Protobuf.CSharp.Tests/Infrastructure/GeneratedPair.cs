@@ -13,11 +13,11 @@ internal sealed partial class GeneratedPair
     private static readonly ConcurrentDictionary<string, Lazy<GeneratedPair>> s_cache = new();
     private static int s_counter;
 
-    private GeneratedPair(string root, IReadOnlyList<string> files, string? options)
+    private GeneratedPair(string root, IReadOnlyList<string> files, string? options, bool cacheSizes)
     {
         Set = Protoc.DescriptorSet(root, files);
         ProtocSources = Protoc.GenerateCSharp(root, files, options);
-        InkwellSources = CSharpGenerator.Generate(files, Set.File, CSharpGeneratorOptions.Parse(options))
+        InkwellSources = CSharpGenerator.Generate(files, Set.File, CSharpGeneratorOptions.Parse(options) with { CacheSerializedSizes = cacheSizes })
             .ToDictionary(f => f.RelativePath, f => f.Content);
         int id = Interlocked.Increment(ref s_counter);
         ProtocAssembly = new Lazy<Assembly>(() => CSharpCompiler.CompileAndLoad($"ProtocGenerated{id}", ProtocSources));
@@ -37,8 +37,9 @@ internal sealed partial class GeneratedPair
 
     public Lazy<Assembly> InkwellAssembly { get; }
 
-    public static GeneratedPair For(string root, IReadOnlyList<string> files, string? options = null) =>
-        s_cache.GetOrAdd($"{root}|{string.Join(",", files)}|{options}", _ => new Lazy<GeneratedPair>(() => new GeneratedPair(root, files, options))).Value;
+    /// <summary>The pair for these files and protoc options; Inkwell caches serialized sizes unless told not to.</summary>
+    public static GeneratedPair For(string root, IReadOnlyList<string> files, string? options = null, bool cacheSizes = true) =>
+        s_cache.GetOrAdd($"{root}|{string.Join(",", files)}|{options}|{cacheSizes}", _ => new Lazy<GeneratedPair>(() => new GeneratedPair(root, files, options, cacheSizes))).Value;
 
     /// <summary>
     /// Inkwell's output with its deliberate differences undone: the tool name (header and

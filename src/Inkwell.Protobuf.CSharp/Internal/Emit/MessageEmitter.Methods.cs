@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Emit;
@@ -20,7 +21,7 @@ internal sealed partial class MessageEmitter
         W.Open("if (ReferenceEquals(other, this))");
         W.Line("return true;");
         W.Close();
-        foreach (Fields.FieldEmitter field in _fields)
+        foreach (FieldEmitter field in _fields)
         {
             field.WriteEquals();
         }
@@ -40,7 +41,7 @@ internal sealed partial class MessageEmitter
         _context.WriteGeneratedCodeAttributes();
         W.Open("public override int GetHashCode()");
         W.Line("int hash = 1;");
-        foreach (Fields.FieldEmitter field in _fields)
+        foreach (FieldEmitter field in _fields)
         {
             field.WriteHash();
         }
@@ -83,12 +84,22 @@ internal sealed partial class MessageEmitter
         W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
         WriteSerializationBody(useWriteContext: true);
         W.Close();
+        if (CachesSizes)
+        {
+            W.Line();
+            // Called by a parent right after it computed this message's size (which cached every size
+            // below), so nested messages reuse their cached sizes: one size pass per write, not one per level.
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
+            WriteSerializationBody(useWriteContext: true, sizesCached: true);
+            W.Close();
+        }
         W.Line("#endif");
         W.Line();
         _context.WriteGeneratedCodeAttributes();
         W.Open("public int CalculateSize()");
         W.Line("int size = 0;");
-        foreach (Fields.FieldEmitter field in _fields)
+        foreach (FieldEmitter field in _fields)
         {
             field.WriteSize();
         }
@@ -101,9 +112,21 @@ internal sealed partial class MessageEmitter
         W.Open("if (_unknownFields != null)");
         W.Line("size += _unknownFields.CalculateSize();");
         W.Close();
+        if (CachesSizes)
+        {
+            W.Line($"{SizeCache.Field} = size;");
+        }
         W.Line("return size;");
         W.Close();
         W.Line();
+        if (CachesSizes)
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"internal int {SizeCache.CachedSizeMethod}()");
+            W.Line($"return {SizeCache.Field};");
+            W.Close();
+            W.Line();
+        }
     }
 
     /// <summary>A preprocessor line inside a method body, written at the method's own indentation as protoc does.</summary>
@@ -114,12 +137,19 @@ internal sealed partial class MessageEmitter
         W.Indent();
     }
 
-    private void WriteSerializationBody(bool useWriteContext)
+    private void WriteSerializationBody(bool useWriteContext, bool sizesCached = false)
     {
         string reference = useWriteContext ? "ref " : "";
         foreach (ProtoField field in _fieldsByNumber)
         {
-            EmitterFor(field).WriteSerialization(useWriteContext);
+            if (useWriteContext && CachesSizes)
+            {
+                EmitterFor(field).WriteCachedSerialization(sizesCached);
+            }
+            else
+            {
+                EmitterFor(field).WriteSerialization(useWriteContext);
+            }
         }
         if (_message.HasExtensionRanges)
         {

@@ -42,6 +42,8 @@ internal sealed partial class MessageEmitter
 
     private CodeWriter W => _context.Writer;
 
+    private bool CachesSizes => _context.Options.CacheSerializedSizes;
+
     private string ClassName => Names.EscapeKeyword(_message.Name);
 
     private FieldEmitter EmitterFor(ProtoField field) => _fields[_message.Fields.IndexOf(field)];
@@ -67,6 +69,10 @@ internal sealed partial class MessageEmitter
         W.Indent();
         W.Line($"private static readonly pb::MessageParser<{ClassName}> _parser = new pb::MessageParser<{ClassName}>(() => new {ClassName}());");
         W.Line("private pb::UnknownFieldSet _unknownFields;");
+        if (CachesSizes)
+        {
+            W.Line($"private int {SizeCache.Field};");
+        }
         if (_message.HasExtensionRanges)
         {
             W.Line(IsDescriptorOptionsMessage

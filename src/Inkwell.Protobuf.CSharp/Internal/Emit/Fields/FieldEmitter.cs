@@ -74,6 +74,32 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
 
     public abstract void WriteSerialization(bool useWriteContext);
 
+    /// <summary>
+    /// Writes the field in an <c>IBufferMessage</c> write path when sizes are cached. With
+    /// <paramref name="sizesCached"/> the nested messages' sizes were computed by the size pass that
+    /// preceded this write; otherwise they are computed here, once, filling the caches below.
+    /// </summary>
+    public virtual void WriteCachedSerialization(bool sizesCached) => WriteSerialization(useWriteContext: true);
+
+    /// <summary>
+    /// Whether nested messages of this field can be written with cached sizes: messages (not groups,
+    /// not wrappers, not map values) of a type generated in the same file, so in the same assembly
+    /// and reachable through internal members.
+    /// </summary>
+    protected bool UsesSizeCache =>
+        Context.Options.CacheSerializedSizes
+        && Field.Type == FieldType.Message
+        && !Field.IsWrapperType
+        && !Field.IsMap
+        && Field.MessageType!.File == Context.File;
+
+    /// <summary>The length prefix and body of one nested message, with a cached or a fresh size.</summary>
+    protected void WriteNestedWithSizeCache(string value, bool sizesCached)
+    {
+        W.Line($"output.WriteLength({value}.{(sizesCached ? SizeCache.CachedSizeMethod + "()" : "CalculateSize()")});");
+        W.Line($"{value}.{SizeCache.WriteMethod}(ref output);");
+    }
+
     public abstract void WriteSize();
 
     public abstract void WriteMerging();

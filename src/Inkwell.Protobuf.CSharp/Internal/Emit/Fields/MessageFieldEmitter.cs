@@ -64,6 +64,19 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
         W.Close();
     }
 
+    public override void WriteCachedSerialization(bool sizesCached)
+    {
+        if (!UsesSizeCache)
+        {
+            base.WriteCachedSerialization(sizesCached);
+            return;
+        }
+        W.Open($"if ({HasPropertyCheck})");
+        W.Line($"output.WriteRawTag({TagBytes});");
+        WriteNestedWithSizeCache(PropertyName, sizesCached);
+        W.Close();
+    }
+
     public override void WriteSize()
     {
         W.Open($"if ({HasPropertyCheck})");

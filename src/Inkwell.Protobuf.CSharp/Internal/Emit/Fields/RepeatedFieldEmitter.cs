@@ -28,6 +28,20 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
 
     public override void WriteSerialization(bool useWriteContext) => W.Line($"{Name}_.WriteTo({Ref(useWriteContext)}output, {CodecName});");
 
+    public override void WriteCachedSerialization(bool sizesCached)
+    {
+        if (!UsesSizeCache)
+        {
+            base.WriteCachedSerialization(sizesCached);
+            return;
+        }
+        // What RepeatedField.WriteTo does for messages (tag, length, body per element), with the sizes cached.
+        W.Open($"for (int i = 0; i < {Name}_.Count; i++)");
+        W.Line($"output.WriteRawTag({TagBytes});");
+        WriteNestedWithSizeCache($"{Name}_[i]", sizesCached);
+        W.Close();
+    }
+
     public override void WriteSize() => W.Line($"size += {Name}_.CalculateSize({CodecName});");
 
     public override void WriteMerging() => W.Line($"{Name}_.Add(other.{Name}_);");
