@@ -45,9 +45,9 @@ public static class CSharpGenerator
         return result;
     }
 
-    /// <summary>Generates C# for every file in a descriptor set (as written by <c>protoc -o</c>) that is not only a dependency.</summary>
+    /// <summary>Generates C# for the files of a descriptor set (as written by <c>protoc --include_imports -o</c>).</summary>
     /// <param name="set">The descriptor set.</param>
-    /// <param name="filesToGenerate">The files to generate; all files in the set when null.</param>
+    /// <param name="filesToGenerate">The files to generate; every file in the set, dependencies included, when null.</param>
     /// <param name="options">The generator options; null for the defaults.</param>
     public static IReadOnlyList<GeneratedFile> Generate(FileDescriptorSet set, IEnumerable<string>? filesToGenerate = null, CSharpGeneratorOptions? options = null)
     {
