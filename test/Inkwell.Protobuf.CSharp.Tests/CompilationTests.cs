@@ -19,6 +19,19 @@ public sealed class CompilationTests
     }
 
     /// <summary>
+    /// Google.Protobuf's compatibility mode (no ref-struct parsing, for old runtimes) compiles the
+    /// <c>#else</c> branches; with size caching those must not reference the ref-struct paths.
+    /// </summary>
+    [Fact]
+    public void Generate_OwnSchemas_CompilesInRefStructCompatibilityMode()
+    {
+        GeneratedPair pair = GeneratedPair.For(Schemas.OwnRoot, Schemas.OwnFiles);
+        (byte[]? image, IReadOnlyList<Diagnostic> errors) = CSharpCompiler.Compile(
+            "OwnSchemasCompat", pair.InkwellSources, emit: false, preprocessorSymbols: "GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
+        Assert.True(image is not null, string.Join("\n", errors.Take(20)));
+    }
+
+    /// <summary>
     /// Every corpus file is generated once and compiled; files whose C# types would clash (protobuf's
     /// corpus reuses names across files that are never imported together) go to separate compilations.
     /// </summary>

@@ -26,9 +26,10 @@ internal static class CSharpCompiler
         string assemblyName,
         IEnumerable<KeyValuePair<string, string>> sources,
         LanguageVersion languageVersion = LanguageVersion.Latest,
-        bool emit = true)
+        bool emit = true,
+        params string[] preprocessorSymbols)
     {
-        var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose);
+        var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose, preprocessorSymbols: preprocessorSymbols);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, parseOptions, path: s.Key)).ToList();
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
