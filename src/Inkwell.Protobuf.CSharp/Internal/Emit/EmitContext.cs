@@ -1,0 +1,24 @@
+using Inkwell.Protobuf.CSharp.Internal.Model;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+
+/// <summary>What every emitter of one file shares: the writer, the file, the options and its comments.</summary>
+internal sealed class EmitContext(ProtoFile file, CSharpGeneratorOptions options)
+{
+    public CodeWriter Writer { get; } = new();
+
+    public ProtoFile File { get; } = file;
+
+    public CSharpGeneratorOptions Options { get; } = options;
+
+    public DocComments Comments { get; } = new(file.Proto);
+
+    public string AccessLevel => Options.AccessLevel;
+
+    /// <summary>The two attributes protoc puts on every generated member.</summary>
+    public void WriteGeneratedCodeAttributes()
+    {
+        Writer.Line("[global::System.Diagnostics.DebuggerNonUserCodeAttribute]");
+        Writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Inkwell.Protobuf\", null)]");
+    }
+}

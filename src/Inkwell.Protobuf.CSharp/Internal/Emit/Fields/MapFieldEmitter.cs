@@ -1,0 +1,51 @@
+using Inkwell.Protobuf.CSharp.Internal.Model;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
+
+/// <summary>A map field, held in a <c>MapField&lt;K, V&gt;</c> whose codec pairs the entry's key and value codecs.</summary>
+internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
+    : FieldEmitter(context, field, -1)
+{
+    private string CodecName => $"_map_{Name}_codec";
+
+    private ProtoMessage Entry => Field.MessageType!;
+
+    private string MapType
+    {
+        get
+        {
+            ProtoField key = EntryField(0);
+            ProtoField value = EntryField(1);
+            return $"pbc::MapField<{TypeNames.Of(key)}, {TypeNames.Of(value)}>";
+        }
+    }
+
+    private ProtoField EntryField(int index) => Entry.Fields[index];
+
+    public override void WriteMembers()
+    {
+        string tag = Tag;
+        W.Line($"private static readonly {MapType}.Codec {CodecName}");
+        W.Line($"    = new {MapType}.Codec({Codecs.Single(EntryField(0))}, {Codecs.Single(EntryField(1))}, {tag});");
+        W.Line($"private readonly {MapType} {Name}_ = new {MapType}();");
+        WriteDocComment();
+        WritePublicMemberAttributes();
+        W.Open($"{AccessLevel} {MapType} {PropertyName}");
+        W.Line($"get {{ return {Name}_; }}");
+        W.Close();
+    }
+
+    public override void WriteCloning() => W.Line($"{Name}_ = other.{Name}_.Clone();");
+
+    public override void WriteEquals() => W.Line($"if (!{PropertyName}.Equals(other.{PropertyName})) return false;");
+
+    public override void WriteHash() => W.Line($"hash ^= {PropertyName}.GetHashCode();");
+
+    public override void WriteSerialization(bool useWriteContext) => W.Line($"{Name}_.WriteTo({Ref(useWriteContext)}output, {CodecName});");
+
+    public override void WriteSize() => W.Line($"size += {Name}_.CalculateSize({CodecName});");
+
+    public override void WriteMerging() => W.Line($"{Name}_.MergeFrom(other.{Name}_);");
+
+    public override void WriteParsing(bool useParseContext) => W.Line($"{Name}_.AddEntriesFrom({Ref(useParseContext)}input, {CodecName});");
+}

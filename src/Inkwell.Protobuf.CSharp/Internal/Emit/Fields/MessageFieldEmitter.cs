@@ -1,0 +1,108 @@
+using Inkwell.Protobuf.CSharp.Internal.Model;
+using FieldType = Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
+
+/// <summary>
+/// A singular message or group field outside a oneof. Messages are present when non-null; groups also
+/// get Has/Clear members (protoc's <c>SupportsPresenceApi</c> excludes only messages).
+/// </summary>
+internal class MessageFieldEmitter(EmitContext context, ProtoField field)
+    : FieldEmitter(context, field, -1)
+{
+    protected bool IsGroup => Field.Type == FieldType.Group;
+
+    protected override string HasPropertyCheck => SupportsPresenceApi ? "Has" + PropertyName : Name + "_ != null";
+
+    protected override string OtherHasPropertyCheck => SupportsPresenceApi ? "other.Has" + PropertyName : "other." + Name + "_ != null";
+
+    public override void WriteMembers()
+    {
+        W.Line($"private {TypeName} {Name}_;");
+        WriteDocComment();
+        WritePublicMemberAttributes();
+        W.Open($"{AccessLevel} {TypeName} {PropertyName}");
+        W.Line($"get {{ return {Name}_; }}");
+        W.Open("set");
+        W.Line($"{Name}_ = value;");
+        W.Close();
+        W.Close();
+        if (SupportsPresenceApi)
+        {
+            W.Line($"/// <summary>Gets whether the {Field.Name} field is set</summary>");
+            WritePublicMemberAttributes();
+            W.Open($"{AccessLevel} bool Has{PropertyName}");
+            W.Line($"get {{ return {Name}_ != null; }}");
+            W.Close();
+            W.Line($"/// <summary>Clears the value of the {Field.Name} field</summary>");
+            WritePublicMemberAttributes();
+            W.Open($"{AccessLevel} void Clear{PropertyName}()");
+            W.Line($"{Name}_ = null;");
+            W.Close();
+        }
+    }
+
+    public override void WriteCloning() => W.Line($"{Name}_ = {OtherHasPropertyCheck} ? other.{Name}_.Clone() : null;");
+
+    public override void WriteEquals() => W.Line($"if (!object.Equals({PropertyName}, other.{PropertyName})) return false;");
+
+    public override void WriteHash() => W.Line($"if ({HasPropertyCheck}) hash ^= {PropertyName}.GetHashCode();");
+
+    public override void WriteSerialization(bool useWriteContext)
+    {
+        W.Open($"if ({HasPropertyCheck})");
+        W.Line($"output.WriteRawTag({TagBytes});");
+        if (IsGroup)
+        {
+            W.Line($"output.WriteGroup({PropertyName});");
+            W.Line($"output.WriteRawTag({TypeNames.TagBytes(WireFormat.MakeTag(Field.Number, WireFormat.EndGroup))});");
+        }
+        else
+        {
+            W.Line($"output.WriteMessage({PropertyName});");
+        }
+        W.Close();
+    }
+
+    public override void WriteCachedSerialization(bool sizesCached)
+    {
+        if (!UsesSizeCache)
+        {
+            base.WriteCachedSerialization(sizesCached);
+            return;
+        }
+        W.Open($"if ({HasPropertyCheck})");
+        W.Line($"output.WriteRawTag({TagBytes});");
+        WriteNestedWithSizeCache(PropertyName, sizesCached);
+        W.Close();
+    }
+
+    public override void WriteSize()
+    {
+        W.Open($"if ({HasPropertyCheck})");
+        W.Line(IsGroup
+            ? $"size += {TypeNames.VarintSize(Field.Tag) * 2} + pb::CodedOutputStream.ComputeGroupSize({PropertyName});"
+            : $"size += {TagSize} + pb::CodedOutputStream.ComputeMessageSize({PropertyName});");
+        W.Close();
+    }
+
+    public override void WriteMerging()
+    {
+        W.Open($"if ({OtherHasPropertyCheck})");
+        W.Open($"if ({NotHasCheck})");
+        W.Line($"{PropertyName} = new {TypeName}();");
+        W.Close();
+        W.Line($"{PropertyName}.MergeFrom(other.{PropertyName});");
+        W.Close();
+    }
+
+    public override void WriteParsing(bool useParseContext)
+    {
+        W.Open($"if ({NotHasCheck})");
+        W.Line($"{PropertyName} = new {TypeName}();");
+        W.Close();
+        W.Line(IsGroup ? $"input.ReadGroup({PropertyName});" : $"input.ReadMessage({PropertyName});");
+    }
+
+    private string NotHasCheck => SupportsPresenceApi ? "!Has" + PropertyName : Name + "_ == null";
+}

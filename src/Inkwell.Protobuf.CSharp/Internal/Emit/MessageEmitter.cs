@@ -1,0 +1,278 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
+using Inkwell.Protobuf.CSharp.Internal.Model;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+
+/// <summary>
+/// Writes one message class in protoc's member order: statics, constructors and cloning, field
+/// members, oneofs, framework methods, serialization, merging, extension accessors, then nested types
+/// and nested extension identifiers.
+/// </summary>
+internal sealed partial class MessageEmitter
+{
+    private readonly EmitContext _context;
+    private readonly ProtoMessage _message;
+    private readonly List<FieldEmitter> _fields = [];
+    private readonly List<ProtoField> _fieldsByNumber;
+    private readonly int _hasBitFieldCount;
+
+    public MessageEmitter(EmitContext context, ProtoMessage message)
+    {
+        _context = context;
+        _message = message;
+        _fieldsByNumber = [.. message.Fields.OrderBy(f => f.Number)];
+        // Has-bits are numbered in field-number order, as protoc's GetPresenceIndex does.
+        var presenceIndexes = new Dictionary<ProtoField, int>();
+        foreach (ProtoField field in _fieldsByNumber)
+        {
+            if (FieldEmitter.RequiresPresenceBit(field))
+            {
+                presenceIndexes.Add(field, presenceIndexes.Count);
+            }
+        }
+        _hasBitFieldCount = (presenceIndexes.Count + 31) / 32;
+        foreach (ProtoField field in message.Fields)
+        {
+            _fields.Add(FieldEmitter.Create(context, field, presenceIndexes.TryGetValue(field, out int index) ? index : -1));
+        }
+    }
+
+    private CodeWriter W => _context.Writer;
+
+    private bool CachesSizes => _context.Options.CacheSerializedSizes;
+
+    private string ClassName => Names.EscapeKeyword(_message.Name);
+
+    private FieldEmitter EmitterFor(ProtoField field) => _fields[_message.Fields.IndexOf(field)];
+
+    public void Emit()
+    {
+        _context.Comments.Write(W, _message.Path);
+        if (_message.IsDeprecated)
+        {
+            W.Line("[global::System.ObsoleteAttribute]");
+        }
+        if (_context.Options.Serializable)
+        {
+            W.Line("[global::System.SerializableAttribute]");
+        }
+        W.Line("[global::System.Diagnostics.DebuggerDisplayAttribute(\"{ToString(),nq}\")]");
+        string baseInterface = _message.HasExtensionRanges ? "pb::IExtendableMessage" : "pb::IMessage";
+        W.Line($"{_context.AccessLevel} sealed partial class {ClassName} : {baseInterface}<{ClassName}>");
+        W.Line("#if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
+        W.Line("    , pb::IBufferMessage");
+        W.Line("#endif");
+        W.Line("{");
+        W.Indent();
+        W.Line($"private static readonly pb::MessageParser<{ClassName}> _parser = new pb::MessageParser<{ClassName}>(() => new {ClassName}());");
+        W.Line("private pb::UnknownFieldSet _unknownFields;");
+        if (CachesSizes)
+        {
+            W.Line($"private int {SizeCache.Field};");
+        }
+        if (_message.HasExtensionRanges)
+        {
+            W.Line(IsDescriptorOptionsMessage
+                ? $"internal pb::ExtensionSet<{ClassName}> _extensions;"
+                : $"private pb::ExtensionSet<{ClassName}> _extensions;");
+            W.Line($"private pb::ExtensionSet<{ClassName}> _Extensions {{ get {{ return _extensions; }} }}");
+        }
+        for (int i = 0; i < _hasBitFieldCount; i++)
+        {
+            W.Line($"private int _hasBits{i.ToString(CultureInfo.InvariantCulture)};");
+        }
+        _context.WriteGeneratedCodeAttributes();
+        W.Line($"public static pb::MessageParser<{ClassName}> Parser {{ get {{ return _parser; }} }}");
+        W.Line();
+        string descriptorAccessor = _message.Parent is { } parent
+            ? $"{parent.ClassName}.Descriptor.NestedTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]"
+            : $"{_message.File.ReflectionClassName}.Descriptor.MessageTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]";
+        _context.WriteGeneratedCodeAttributes();
+        W.Open("public static pbr::MessageDescriptor Descriptor");
+        W.Line($"get {{ return {descriptorAccessor}; }}");
+        W.Close();
+        W.Line();
+        _context.WriteGeneratedCodeAttributes();
+        W.Open("pbr::MessageDescriptor pb::IMessage.Descriptor");
+        W.Line("get { return Descriptor; }");
+        W.Close();
+        W.Line();
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {ClassName}()");
+        W.Line("OnConstruction();");
+        W.Close();
+        W.Line();
+        W.Line("partial void OnConstruction();");
+        W.Line();
+        WriteCloning();
+        WriteFieldMembers();
+        WriteOneofMembers();
+        WriteFrameworkMethods();
+        WriteSerialization();
+        WriteMerging();
+        if (_message.HasExtensionRanges)
+        {
+            WriteExtensionAccessors();
+        }
+        WriteNestedTypes();
+        W.Close();
+        W.Line();
+    }
+
+    // The runtime reads the extension sets of descriptor.proto's messages (custom options), so they are internal there.
+    private bool IsDescriptorOptionsMessage => _message.File.Name == "google/protobuf/descriptor.proto";
+
+    private void WriteCloning()
+    {
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {ClassName}({ClassName} other) : this()");
+        for (int i = 0; i < _hasBitFieldCount; i++)
+        {
+            string n = i.ToString(CultureInfo.InvariantCulture);
+            W.Line($"_hasBits{n} = other._hasBits{n};");
+        }
+        foreach (ProtoField field in _message.Fields)
+        {
+            if (field.RealOneof is null)
+            {
+                EmitterFor(field).WriteCloning();
+            }
+        }
+        foreach (ProtoOneof oneof in _message.Oneofs)
+        {
+            W.Open($"switch (other.{oneof.PropertyName}Case)");
+            foreach (ProtoField field in oneof.Fields)
+            {
+                W.Line($"case {oneof.CaseEnumName}.{field.OneofCaseName}:");
+                W.Indent();
+                EmitterFor(field).WriteCloning();
+                W.Line("break;");
+                W.Outdent();
+            }
+            W.Close();
+            W.Line();
+        }
+        W.Line("_unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);");
+        if (_message.HasExtensionRanges)
+        {
+            W.Line("_extensions = pb::ExtensionSet.Clone(other._extensions);");
+        }
+        W.Close();
+        W.Line();
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {ClassName} Clone()");
+        W.Line($"return new {ClassName}(this);");
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteFieldMembers()
+    {
+        for (int i = 0; i < _message.Fields.Count; i++)
+        {
+            ProtoField field = _message.Fields[i];
+            W.Line($"/// <summary>Field number for the \"{field.Name}\" field.</summary>");
+            W.Line($"public const int {field.FieldConstantName} = {field.Number.ToString(CultureInfo.InvariantCulture)};");
+            _fields[i].WriteMembers();
+            W.Line();
+        }
+    }
+
+    private void WriteOneofMembers()
+    {
+        foreach (ProtoOneof oneof in _message.Oneofs)
+        {
+            W.Line($"private object {oneof.FieldName};");
+            W.Line($"/// <summary>Enum of possible cases for the \"{oneof.Name}\" oneof.</summary>");
+            W.Open($"public enum {oneof.CaseEnumName}");
+            W.Line("None = 0,");
+            foreach (ProtoField field in oneof.Fields)
+            {
+                W.Line($"{field.OneofCaseName} = {field.Number.ToString(CultureInfo.InvariantCulture)},");
+            }
+            W.Close();
+            W.Line($"private {oneof.CaseEnumName} {oneof.CaseFieldName} = {oneof.CaseEnumName}.None;");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"public {oneof.CaseEnumName} {oneof.PropertyName}Case");
+            W.Line($"get {{ return {oneof.CaseFieldName}; }}");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"public void Clear{oneof.PropertyName}()");
+            W.Line($"{oneof.CaseFieldName} = {oneof.CaseEnumName}.None;");
+            W.Line($"{oneof.FieldName} = null;");
+            W.Close();
+            W.Line();
+        }
+    }
+
+    private void WriteExtensionAccessors()
+    {
+        string c = ClassName;
+        W.Open($"public TValue GetExtension<TValue>(pb::Extension<{c}, TValue> extension)");
+        W.Line("return pb::ExtensionSet.Get(ref _extensions, extension);");
+        W.Close();
+        W.Open($"public pbc::RepeatedField<TValue> GetExtension<TValue>(pb::RepeatedExtension<{c}, TValue> extension)");
+        W.Line("return pb::ExtensionSet.Get(ref _extensions, extension);");
+        W.Close();
+        W.Open($"public pbc::RepeatedField<TValue> GetOrInitializeExtension<TValue>(pb::RepeatedExtension<{c}, TValue> extension)");
+        W.Line("return pb::ExtensionSet.GetOrInitialize(ref _extensions, extension);");
+        W.Close();
+        W.Open($"public void SetExtension<TValue>(pb::Extension<{c}, TValue> extension, TValue value)");
+        W.Line("pb::ExtensionSet.Set(ref _extensions, extension, value);");
+        W.Close();
+        W.Open($"public bool HasExtension<TValue>(pb::Extension<{c}, TValue> extension)");
+        W.Line("return pb::ExtensionSet.Has(ref _extensions, extension);");
+        W.Close();
+        W.Open($"public void ClearExtension<TValue>(pb::Extension<{c}, TValue> extension)");
+        W.Line("pb::ExtensionSet.Clear(ref _extensions, extension);");
+        W.Close();
+        W.Open($"public void ClearExtension<TValue>(pb::RepeatedExtension<{c}, TValue> extension)");
+        W.Line("pb::ExtensionSet.Clear(ref _extensions, extension);");
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteNestedTypes()
+    {
+        bool hasNested = _message.NestedEnums.Count > 0 || _message.NestedMessages.Any(m => !m.IsMapEntry);
+        if (hasNested)
+        {
+            W.Line("#region Nested types");
+            W.Line($"/// <summary>Container for nested types declared in the {_message.Name} message type.</summary>");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public static partial class Types");
+            foreach (ProtoEnum nestedEnum in _message.NestedEnums)
+            {
+                new EnumEmitter(_context, nestedEnum).Emit();
+            }
+            foreach (ProtoMessage nested in _message.NestedMessages)
+            {
+                if (!nested.IsMapEntry)
+                {
+                    new MessageEmitter(_context, nested).Emit();
+                }
+            }
+            W.Close();
+            W.Line("#endregion");
+            W.Line();
+        }
+        if (_message.Extensions.Count > 0)
+        {
+            W.Line("#region Extensions");
+            W.Line($"/// <summary>Container for extensions for other messages declared in the {_message.Name} message type.</summary>");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public static partial class Extensions");
+            foreach (ProtoField extension in _message.Extensions)
+            {
+                FieldEmitter.Create(_context, extension).WriteExtension();
+            }
+            W.Close();
+            W.Line("#endregion");
+            W.Line();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Inkwell.Protobuf.CSharp.Tests.Infrastructure;
+
+/// <summary>
+/// Compiles generated C# in memory with Roslyn the way a strict consumer project would: nullable
+/// enabled, every warning an error, XML docs checked, and loads the result.
+/// </summary>
+internal static class CSharpCompiler
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
+    {
+        string platform = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        var paths = platform.Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .ToHashSet(StringComparer.Ordinal);
+        paths.Add(typeof(Google.Protobuf.IMessage).Assembly.Location);
+        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    });
+
+    /// <summary>Compiles and returns the diagnostics that would fail a warnings-as-errors build, and the image.</summary>
+    public static (byte[]? Image, IReadOnlyList<Diagnostic> Errors) Compile(
+        string assemblyName,
+        IEnumerable<KeyValuePair<string, string>> sources,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        bool emit = true,
+        params string[] preprocessorSymbols)
+    {
+        var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose, preprocessorSymbols: preprocessorSymbols);
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, parseOptions, path: s.Key)).ToList();
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+            generalDiagnosticOption: ReportDiagnostic.Error,
+            warningLevel: 9999,
+            deterministic: true);
+        CSharpCompilation compilation = CSharpCompilation.Create(assemblyName, trees, s_references.Value, options);
+        if (!emit)
+        {
+            // Checking alone is cheaper than emitting, and finds every error emitting would.
+            var diagnostics = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.IsWarningAsError).ToList();
+            return (diagnostics.Count == 0 ? [] : null, diagnostics);
+        }
+        using var stream = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(stream);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return (result.Success ? stream.ToArray() : null, errors);
+    }
+
+    /// <summary>Compiles and loads, failing the test with the first diagnostics when the code does not compile.</summary>
+    public static Assembly CompileAndLoad(string assemblyName, IEnumerable<KeyValuePair<string, string>> sources)
+    {
+        (byte[]? image, IReadOnlyList<Diagnostic> errors) = Compile(assemblyName, sources);
+        Assert.True(image is not null, $"{assemblyName} does not compile:\n" + string.Join("\n", errors.Take(20)));
+        return Assembly.Load(image!);
+    }
+}

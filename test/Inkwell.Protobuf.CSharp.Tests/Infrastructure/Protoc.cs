@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Google.Protobuf.Reflection;
+
+namespace Inkwell.Protobuf.CSharp.Tests.Infrastructure;
+
+/// <summary>
+/// protoc 35.1 from the Grpc.Tools package the test project restores: the oracle for descriptor sets
+/// and for the C# that <c>--csharp_out</c> writes.
+/// </summary>
+internal static class Protoc
+{
+    private static readonly Lazy<string> s_packageRoot = new(FindPackageRoot);
+
+    public static string ExecutablePath
+    {
+        get
+        {
+            string platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "windows"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "macosx" : "linux";
+            string arch = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64";
+            string path = Path.Combine(s_packageRoot.Value, "tools", $"{platform}_{arch}", platform == "windows" ? "protoc.exe" : "protoc");
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
+            {
+                // NuGet extracts without the executable bit.
+                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+            return path;
+        }
+    }
+
+    /// <summary>The well-known types' .proto files shipped next to protoc.</summary>
+    public static string WellKnownTypesInclude => Path.Combine(s_packageRoot.Value, "build", "native", "include");
+
+    /// <summary>Compiles <paramref name="files"/> (relative to <paramref name="root"/>) to a descriptor set with imports and source info.</summary>
+    public static FileDescriptorSet DescriptorSet(string root, IReadOnlyList<string> files)
+    {
+        string output = Path.Combine(Path.GetTempPath(), "inkwell-protoc-" + Guid.NewGuid().ToString("N") + ".pb");
+        try
+        {
+            Run(root, ["--include_imports", "--include_source_info", "-o", output, .. files]);
+            return FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(output));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>Runs <c>--csharp_out</c> and returns each generated file by relative path (with <c>/</c>).</summary>
+    public static Dictionary<string, string> GenerateCSharp(string root, IReadOnlyList<string> files, string? options = null)
+    {
+        string output = Path.Combine(Path.GetTempPath(), "inkwell-protoc-cs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(output);
+        try
+        {
+            var arguments = new List<string> { "--csharp_out=" + output };
+            if (options is not null)
+            {
+                arguments.Add("--csharp_opt=" + options);
+            }
+            arguments.AddRange(files);
+            Run(root, arguments);
+            return Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllText);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static void Run(string root, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            WorkingDirectory = root,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-I.");
+        start.ArgumentList.Add("-I" + WellKnownTypesInclude);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using Process process = Process.Start(start)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"protoc failed ({process.ExitCode}): {stderr}");
+        }
+    }
+
+    private static string FindPackageRoot()
+    {
+        string? path = typeof(Protoc).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "GrpcToolsPath")?.Value;
+        if (string.IsNullOrEmpty(path) || !Directory.Exists(path))
+        {
+            throw new InvalidOperationException("Grpc.Tools was not restored (GrpcToolsPath is empty); run dotnet restore.");
+        }
+        return path;
+    }
+}
