@@ -66,6 +66,9 @@ internal static class StateTransfer
         }
     }
 
+    private static MethodInfo? OneParameter(Type type, string name) =>
+        type.GetMethods(BindingFlags.Instance | BindingFlags.Public).FirstOrDefault(m => m.Name == name && m.GetParameters().Length == 1);
+
     private static Type TypeOf(MemberInfo member) => member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
 
     private static object? Read(MemberInfo member) => member is FieldInfo field ? field.GetValue(null) : ((PropertyInfo)member).GetValue(null);
@@ -137,7 +140,34 @@ internal static class StateTransfer
 
         if (existing is System.Collections.IEnumerable)
         {
-            return false;
+            // Other collections (Queue<T>, Stack<T>, HashSet<T>...): Clear, then add back in order.
+            Type type = existing.GetType();
+            MethodInfo? clear = type.GetMethod("Clear", BindingFlags.Instance | BindingFlags.Public, Type.EmptyTypes);
+            MethodInfo? add = OneParameter(type, "Add") ?? OneParameter(type, "Enqueue");
+            bool reverse = false;
+            if (add is null && OneParameter(type, "Push") is { } push)
+            {
+                (add, reverse) = (push, true);
+            }
+
+            if (clear is null || add is null)
+            {
+                return false;
+            }
+
+            List<object?> items = [.. ((System.Collections.IEnumerable)value).Cast<object?>()];
+            if (reverse)
+            {
+                items.Reverse();
+            }
+
+            clear.Invoke(existing, null);
+            foreach (object? item in items)
+            {
+                add.Invoke(existing, [item]);
+            }
+
+            return true;
         }
 
         for (Type? level = existing.GetType(); level is not null; level = level.BaseType)
