@@ -87,6 +87,9 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     /// <summary>Raised after every reload that found changes, successful or not, on the thread that applied it.</summary>
     public event EventHandler<ReloadResult>? Reloaded;
 
+    /// <summary>The clock the host uses (from the options).</summary>
+    public TimeProvider TimeProvider => _time;
+
     /// <summary>The folder of the modules (full path).</summary>
     public string RootDirectory { get; }
 
@@ -205,6 +208,15 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The module whose text declares the type named <paramref name="fullName"/>.</summary>
+    internal string? ModuleDeclaring(string fullName)
+    {
+        lock (_gate)
+        {
+            return _compiler.LastDiscovery?.GetTypeByMetadataName(fullName)?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath;
+        }
     }
 
     private ModuleRecord Record(string module)

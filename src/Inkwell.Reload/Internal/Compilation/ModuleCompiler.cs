@@ -69,6 +69,9 @@ internal sealed class ModuleCompiler
 
     public static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>The last compilation of all modules together (null before the first load).</summary>
+    public CSharpCompilation? LastDiscovery => _discovery;
+
     /// <summary>All modules in one compilation, used only to find which module uses which.</summary>
     public CSharpCompilation Discover(IReadOnlyList<SyntaxTree> trees)
     {

@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Inkwell.Reload.Internal.Running;
+
+namespace Inkwell.Reload;
+
+/// <summary>
+/// Runs a program made of modules: finds its entry point (<c>static Main()</c>, <c>Main(string[])</c>,
+/// <c>Task Main(…)</c> or <c>Task RunAsync(CancellationToken)</c> in exactly one module, or in a named type),
+/// runs it on its own thread, and whenever a reload replaces the entry's module (itself or through something
+/// it uses) cancels it, waits a bounded time for it to return, and starts the new version. <c>[Preserve]</c>
+/// state has been carried over by then. A <c>Main</c> cannot be cancelled and should return promptly; a long
+/// loop belongs in <c>RunAsync</c>, which gets the token.
+/// </summary>
+public sealed class EntryPointRunner
+{
+    private readonly ReloadHost _host;
+    private readonly string? _entryType;
+    private readonly string[] _args;
+    private readonly Action<string> _report;
+
+    /// <summary>Creates a runner over a started host.</summary>
+    /// <param name="host">The host whose modules hold the program.</param>
+    /// <param name="entryType">The type holding the entry point (full or simple name), or null to find the only one.</param>
+    /// <param name="args">What <c>Main(string[])</c> receives.</param>
+    /// <param name="report">Receives one line for each thing the user should know (restarts, failures).</param>
+    public EntryPointRunner(ReloadHost host, string? entryType = null, IReadOnlyList<string>? args = null, Action<string>? report = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+        _entryType = entryType;
+        _args = [.. args ?? []];
+        _report = report ?? (_ => { });
+    }
+
+    /// <summary>How long a cancelled entry may take to return before the new version starts anyway. Default 5 s.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs (and restarts) the program until <paramref name="cancellationToken"/> is cancelled, then stops it.</summary>
+    /// <returns>The last exit code of the program (0 if it never finished).</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var reloads = Channel.CreateUnbounded<ReloadResult>();
+        void OnReloaded(object? sender, ReloadResult result) => reloads.Writer.TryWrite(result);
+        _host.Reloaded += OnReloaded;
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using CancellationTokenRegistration registration = cancellationToken.Register(() => stopRequested.TrySetResult());
+        Task never = new TaskCompletionSource().Task;
+        Task<bool>? next = null;
+        int exitCode = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                string? module = null;
+                Task<int>? running = null;
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (_host.Generation > 0)
+                {
+                    (running, module) = Start(stop.Token);
+                }
+
+                // Wait until the program finishes, something it is made of reloads, or we are asked to stop.
+                bool restart = false;
+                while (!restart && !cancellationToken.IsCancellationRequested)
+                {
+                    next ??= reloads.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+                    Task finished = await Task.WhenAny(next, running ?? never, stopRequested.Task).ConfigureAwait(false);
+                    if (finished == stopRequested.Task)
+                    {
+                        break;
+                    }
+
+                    if (running is not null && finished == running)
+                    {
+                        exitCode = Report(running);
+                        running = null;
+                        module = null;
+                        continue;
+                    }
+
+                    next = null;
+                    while (reloads.Reader.TryRead(out ReloadResult? result))
+                    {
+                        restart |= result.Succeeded && (module is null || result.Reloaded.Contains(module) || result.Removed.Contains(module));
+                    }
+                }
+
+                if (running is not null)
+                {
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    Task done = await Task.WhenAny(running, Task.Delay(StopTimeout, _host.TimeProvider, CancellationToken.None)).ConfigureAwait(false);
+                    if (done != running)
+                    {
+                        _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; its old version stays in memory");
+                    }
+                    else if (running.IsFaulted)
+                    {
+                        exitCode = Report(running);
+                    }
+                    else if (!cancellationToken.IsCancellationRequested)
+                    {
+                        _report("restarting the entry point on the new version");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _host.Reloaded -= OnReloaded;
+        }
+
+        return exitCode;
+    }
+
+    private (Task<int>? Running, string? Module) Start(CancellationToken stop)
+    {
+        EntryPoint? entry = EntryPoint.Find(_host, _entryType, out string? problem);
+        if (entry is null)
+        {
+            _report(problem!);
+            return (null, null);
+        }
+
+        var completion = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string module = entry.Module;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                completion.TrySetResult(entry.Invoke(_args, stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                completion.TrySetResult(0);
+            }
+            catch (Exception exception)
+            {
+                completion.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"inkwell entry {entry.Name}",
+        };
+        thread.Start();
+        return (completion.Task, module);
+    }
+
+    private int Report(Task<int> finished)
+    {
+        if (finished.IsFaulted)
+        {
+            // As text: the exception object would keep this version of the program alive.
+            _report($"entry failed: {finished.Exception!.InnerException}");
+            _report("waiting for changes");
+            return 1;
+        }
+
+        _report($"entry returned {finished.Result}; waiting for changes");
+        return finished.Result;
+    }
+}
