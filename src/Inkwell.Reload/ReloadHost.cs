@@ -122,8 +122,9 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             _compiler.WarmUp();
         }
 
-        ReloadResult result = Reload(cancellationToken);
+        // Watch first, so that a save made while the first load compiles is not missed.
         StartWatching();
+        ReloadResult result = Reload(cancellationToken);
         return result;
     }
 
