@@ -35,11 +35,13 @@ public sealed partial class ReloadHost
 
         Log.ChangesFound(_logger, string.Join(", ", changed.Select(Relative)));
 
+        long readDone = _time.GetTimestamp();
+
         // 2. The new graph, from all modules compiled together once.
         string[] paths = [.. texts.Keys.Order(StringComparer.Ordinal)];
         SyntaxTree[] trees = [.. paths.Select(p => _compiler.Parse(p, texts[p], hashes[p]))];
         CSharpCompilation discovery = _compiler.Discover(trees);
-        HashSet<int>[] uses = DependencyWalker.Walk(discovery, trees, cancellationToken);
+        (HashSet<int>[] uses, HashSet<IAssemblySymbol> usedAssemblies) = DependencyWalker.Walk(discovery, trees, cancellationToken);
         List<List<int>> components = StronglyConnectedComponents.Find(uses);
         Dictionary<string, string> names = AssignNames(paths, old);
         var dependencies = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
@@ -110,12 +112,15 @@ public sealed partial class ReloadHost
             }
         }
 
+        long graphDone = _time.GetTimestamp();
+
         // 4. Compile the affected units in order, each against its dependencies' new or current images.
         var images = new Dictionary<string, UnitImage>(StringComparer.Ordinal);
         var diagnostics = new List<ReloadDiagnostic>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
         string[] friends = [.. names.Values];
         IReadOnlyList<string> namespaces = ModuleCompiler.DeclaredNamespaces(discovery);
+        IReadOnlyList<MetadataReference> references = _compiler.SelectReferences(discovery, usedAssemblies);
         List<IReadOnlyList<string>> order = [.. unitPaths.Where(u => affectedUnits.Contains(unitNameOf[u[0]]))];
         foreach (IReadOnlyList<string> unit in order)
         {
@@ -127,10 +132,10 @@ public sealed partial class ReloadHost
                 continue;
             }
 
-            IEnumerable<MetadataReference> references = transitive[name].Order(StringComparer.Ordinal)
+            IEnumerable<MetadataReference> dependencyImages = transitive[name].Order(StringComparer.Ordinal)
                 .Select(d => images.TryGetValue(d, out UnitImage? image) ? image.Reference : old.Units[d].Image.Reference);
             (UnitImage? compiled, IReadOnlyList<Diagnostic> messages) = _compiler.Compile(
-                name, [.. unit.Select(p => trees[Array.IndexOf(paths, p)])], references, friends, namespaces, cancellationToken);
+                name, [.. unit.Select(p => trees[Array.IndexOf(paths, p)])], dependencyImages, friends, namespaces, references, cancellationToken);
             diagnostics.AddRange(messages.Select(ModuleCompiler.ToReloadDiagnostic));
             if (compiled is null)
             {
@@ -148,6 +153,8 @@ public sealed partial class ReloadHost
             Log.CompileFailed(_logger, errors);
             return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], diagnostics, null, []);
         }
+
+        long compileDone = _time.GetTimestamp();
 
         // 5. Load the new versions, each resolving its dependencies to the versions it was compiled against.
         var loaded = new Dictionary<string, LoadedUnit>(StringComparer.Ordinal);
@@ -191,6 +198,15 @@ public sealed partial class ReloadHost
             Log.RolledBack(_logger, failure);
             return new ReloadResult(ReloadStatus.HookFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], diagnostics, failure, notes);
         }
+
+        long stateDone = _time.GetTimestamp();
+        Log.Phases(
+            _logger,
+            _time.GetElapsedTime(started, readDone).TotalMilliseconds,
+            _time.GetElapsedTime(readDone, graphDone).TotalMilliseconds,
+            _time.GetElapsedTime(graphDone, compileDone).TotalMilliseconds,
+            order.Count,
+            _time.GetElapsedTime(compileDone, stateDone).TotalMilliseconds);
 
         // 7. Commit: switch to the new versions, then unload the old ones.
         var records = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);

@@ -63,15 +63,15 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             }
         }
 
-        var references = new List<MetadataReference>(ReferenceCache.Framework);
-        IEnumerable<string> shared = new[] { typeof(ReloadHost).Assembly }
+        var shared = new List<MetadataReference>();
+        IEnumerable<string> sharedPaths = new[] { typeof(ReloadHost).Assembly }
             .Concat(options.SharedAssemblies)
             .Select(a => a.Location)
             .Concat(_referencePaths)
             .Distinct(StringComparer.Ordinal);
-        foreach (string path in shared)
+        foreach (string path in sharedPaths)
         {
-            references.Add(ReferenceCache.FromFile(path)
+            shared.Add(ReferenceCache.FromFile(path)
                 ?? throw new BadImageFormatException($"'{path}' is not a .NET assembly.", path));
         }
 
@@ -80,7 +80,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             AssemblyLoadContext.Default.Resolving += ResolveReference;
         }
 
-        _compiler = new ModuleCompiler(references, options.ImplicitUsings, options.Optimize, options.PreprocessorSymbols);
+        _compiler = new ModuleCompiler(ReferenceCache.Framework, shared, options.ImplicitUsings, options.Optimize, options.PreprocessorSymbols);
         _snapshot = new Snapshot(0, new Dictionary<string, ModuleRecord>(), new Dictionary<string, LoadedUnit>(), [], ModuleGraph.Empty(RootDirectory));
     }
 

@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Debug, "Changes: {Changes}")]
     public static partial void ChangesFound(ILogger logger, string changes);
 
+    [LoggerMessage(105, LogLevel.Debug, "Phases: read {Read:F1} ms, graph {Graph:F1} ms, compile {Compile:F1} ms ({Units} units), load and state {Load:F1} ms")]
+    public static partial void Phases(ILogger logger, double read, double graph, double compile, int units, double load);
+
     [LoggerMessage(200, LogLevel.Warning, "State: {Note}")]
     public static partial void StateNote(ILogger logger, string note);
 

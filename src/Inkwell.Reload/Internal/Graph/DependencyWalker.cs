@@ -13,9 +13,11 @@ namespace Inkwell.Reload.Internal.Graph;
 /// </summary>
 internal static class DependencyWalker
 {
-    /// <summary>Returns, for each tree in <paramref name="trees"/>, the indexes of the other trees it uses.</summary>
-    public static HashSet<int>[] Walk(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
+    /// <summary>Returns, for each tree in <paramref name="trees"/>, the indexes of the other trees it uses; and every
+    /// referenced assembly whose symbols the modules use (so units can be compiled against just those).</summary>
+    public static (HashSet<int>[] Uses, HashSet<IAssemblySymbol> Assemblies) Walk(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
     {
+        var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
         var indexOf = new Dictionary<SyntaxTree, int>();
         for (int i = 0; i < trees.Count; i++)
         {
@@ -26,7 +28,7 @@ internal static class DependencyWalker
         for (int i = 0; i < trees.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var collector = new Collector(indexOf, i);
+            var collector = new Collector(indexOf, i, assemblies);
             SemanticModel model = compilation.GetSemanticModel(trees[i]);
             SyntaxNode root = trees[i].GetRoot(cancellationToken);
             foreach (SyntaxNode node in root.DescendantNodes(static n => n is not UsingDirectiveSyntax))
@@ -49,7 +51,7 @@ internal static class DependencyWalker
             result[i] = collector.Uses;
         }
 
-        return result;
+        return (result, assemblies);
     }
 
     private static void Visit(SemanticModel model, SyntaxNode node, Collector collector, CancellationToken cancellationToken)
@@ -114,7 +116,7 @@ internal static class DependencyWalker
         }
     }
 
-    private sealed class Collector(Dictionary<SyntaxTree, int> indexOf, int self)
+    private sealed class Collector(Dictionary<SyntaxTree, int> indexOf, int self, HashSet<IAssemblySymbol> assemblies)
     {
         private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
 
@@ -175,6 +177,25 @@ internal static class DependencyWalker
             if (symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol)
             {
                 return;
+            }
+
+            if (symbol.ContainingAssembly is { } assembly)
+            {
+                assemblies.Add(assembly);
+            }
+
+            if (symbol is INamedTypeSymbol named)
+            {
+                // Member lookup on a type needs the assemblies of its base types and interfaces.
+                for (INamedTypeSymbol? baseType = named.BaseType; baseType is not null; baseType = baseType.BaseType)
+                {
+                    assemblies.Add(baseType.ContainingAssembly);
+                }
+
+                foreach (INamedTypeSymbol implemented in named.AllInterfaces)
+                {
+                    assemblies.Add(implemented.ContainingAssembly);
+                }
             }
 
             Add(symbol.ContainingType);
