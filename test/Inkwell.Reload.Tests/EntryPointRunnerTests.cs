@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+
+namespace Inkwell.Reload.Tests;
+
+public sealed class EntryPointRunnerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task RunAsyncEntry_IsCancelledAndRestartedOnTheNewVersion_WithStateKept()
+    {
+        using var folder = new ModuleFolder()
+            .Write("Program.cs", """
+                public static class Program
+                {
+                    public static async Task RunAsync(CancellationToken token)
+                    {
+                        Inkwell.Reload.Tests.EntryProbe.Started.Add($"{Label.Text} {Counter.Runs++}");
+                        await Task.Delay(Timeout.Infinite, token);
+                    }
+                }
+                """)
+            .Write("Counter.cs", "public static class Counter { [Inkwell.Reload.Preserve] public static int Runs; }")
+            .Write("Label.cs", "public static class Label { public const string Text = \"one\"; }");
+        while (EntryProbe.Started.TryTake(out _))
+        {
+        }
+        ReloadHost host = folder.Start();
+        var lines = new ConcurrentQueue<string>();
+        var runner = new EntryPointRunner(host, report: lines.Enqueue);
+        using var stop = new CancellationTokenSource();
+        Task<int> running = runner.RunAsync(stop.Token);
+
+        Assert.True(EntryProbe.Started.TryTake(out string? first, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.Equal("one 0", first);
+
+        folder.Write("Label.cs", "public static class Label { public const string Text = \"two\"; }");
+        folder.Reload();
+
+        Assert.True(EntryProbe.Started.TryTake(out string? second, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.Equal("two 1", second);
+        Assert.Contains(lines, l => l.Contains("restarting", StringComparison.Ordinal));
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await running.WaitAsync(Patience, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task UnrelatedReload_DoesNotRestartTheEntry()
+    {
+        using var folder = new ModuleFolder()
+            .Write("Program.cs", """
+                public static class Program
+                {
+                    public static async Task RunAsync(CancellationToken token)
+                    {
+                        Inkwell.Reload.Tests.EntryProbe.Started.Add("started");
+                        await Task.Delay(Timeout.Infinite, token);
+                    }
+                }
+                """)
+            .Write("Other.cs", "public static class Other { public static int X = 1; }");
+        while (EntryProbe.Started.TryTake(out _))
+        {
+        }
+        ReloadHost host = folder.Start();
+        var runner = new EntryPointRunner(host);
+        using var stop = new CancellationTokenSource();
+        Task<int> running = runner.RunAsync(stop.Token);
+        Assert.True(EntryProbe.Started.TryTake(out _, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+
+        folder.Write("Other.cs", "public static class Other { public static int X = 2; }");
+        folder.Reload();
+
+        Assert.False(EntryProbe.Started.TryTake(out _, 1000, TestContext.Current.CancellationToken));
+        await stop.CancelAsync();
+        await running.WaitAsync(Patience, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task FailingEntry_IsReported_AndTheRunnerWaitsForAFix()
+    {
+        using var folder = new ModuleFolder().Write("Program.cs", "public static class Program { public static void Main() => throw new InvalidOperationException(\"boom\"); }");
+        ReloadHost host = folder.Start();
+        var lines = new BlockingCollection<string>();
+        var runner = new EntryPointRunner(host, report: lines.Add);
+        using var stop = new CancellationTokenSource();
+        Task<int> running = runner.RunAsync(stop.Token);
+
+        string? line = null;
+        while (lines.TryTake(out string? next, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken))
+        {
+            if (next.StartsWith("entry failed", StringComparison.Ordinal))
+            {
+                line = next;
+                break;
+            }
+        }
+
+        Assert.NotNull(line);
+        Assert.Contains("boom", line, StringComparison.Ordinal);
+        Assert.Contains("Program.cs:line 1", line, StringComparison.Ordinal);
+        await stop.CancelAsync();
+        Assert.Equal(1, await running.WaitAsync(Patience, TestContext.Current.CancellationToken));
+    }
+}
