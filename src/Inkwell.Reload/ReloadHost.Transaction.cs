@@ -237,6 +237,12 @@ public sealed partial class ReloadHost
         }
 
         InvalidateHandles();
+        if (retired.Count > 0 && _options.VerifyUnloadAfter is { } delay)
+        {
+            _verifyTimer ??= _time.CreateTimer(_ => VerifyInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _verifyTimer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+
         foreach (string note in notes)
         {
             Log.StateNote(_logger, note);

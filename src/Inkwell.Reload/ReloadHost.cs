@@ -35,6 +35,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly string[] _referencePaths;
     private volatile Snapshot _snapshot;
+    private ITimer? _verifyTimer;
     private bool _started;
     private bool _disposed;
 
@@ -177,6 +178,14 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
         return leaks;
     }
 
+    private void VerifyInBackground()
+    {
+        if (!_disposed)
+        {
+            _ = VerifyUnloaded(attempts: 3);
+        }
+    }
+
     /// <summary>Stops watching and unloads every module.</summary>
     public void Dispose()
     {
@@ -189,6 +198,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
 
             _disposed = true;
             StopWatching();
+            _verifyTimer?.Dispose();
             if (_referencePaths.Length > 0)
             {
                 AssemblyLoadContext.Default.Resolving -= ResolveReference;

@@ -43,6 +43,11 @@ public sealed class ReloadHostOptions
     /// <see cref="ReloadHost.Poll"/>. Default false.</summary>
     public bool ApplyInBackground { get; init; }
 
+    /// <summary>When set, this long after each successful reload the host collects garbage and logs a warning (event
+    /// 300) for every old version still alive, as <see cref="ReloadHost.VerifyUnloaded"/> would return. Off by
+    /// default: a forced collection is a pause a game loop may not want. <c>inkwell run</c> uses 2 s.</summary>
+    public TimeSpan? VerifyUnloadAfter { get; init; }
+
     /// <summary>Compile a throwaway module at start so the first real reload is fast. Default true.</summary>
     public bool WarmUp { get; init; } = true;
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
 namespace Inkwell.Reload.Tests;
 
 public sealed class UnloadTests
@@ -66,5 +69,42 @@ public sealed class UnloadTests
 
         SharedEvents.Clear();
         Assert.Empty(host.VerifyUnloaded());
+    }
+
+    [Fact]
+    public void VerifyUnloadAfter_LogsAVersionStillAlive_OnItsOwn()
+    {
+        SharedEvents.Clear();
+        var time = new FakeTimeProvider();
+        var log = new ListLoggerFactory();
+        using var folder = new ModuleFolder().Write("Leaky.cs", """
+            public static class Leaky
+            {
+                public static void Subscribe() => Inkwell.Reload.Tests.SharedEvents.Ticked += Tick;
+                static void Tick() { }
+            }
+            """);
+        folder.Start(o => new ReloadHostOptions
+        {
+            RootDirectory = o.RootDirectory,
+            Watch = WatchMode.None,
+            WarmUp = false,
+            TimeProvider = time,
+            LoggerFactory = log,
+            VerifyUnloadAfter = TimeSpan.FromSeconds(2),
+            SharedAssemblies = { typeof(SharedEvents).Assembly },
+        });
+        folder.Call("Leaky", "Subscribe");
+        folder.Write("Leaky.cs", "public static class Leaky { }");
+        folder.Reload();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(log.Entries, e => e.Id.Id == 300);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        (LogLevel level, _, string message) = Assert.Single(log.Entries, e => e.Id.Id == 300);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Contains("Module.Leaky v1", message, StringComparison.Ordinal);
+        SharedEvents.Clear();
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Inkwell.Reload;
-using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Cli.Commands.Run;
 
@@ -39,13 +38,14 @@ internal static class RunCommandAction
 
         bool verbose = parseResult.GetValue(RunCommandDefinition.Verbose);
         int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
-        using var loggerFactory = new StderrLoggerFactory(error, verbose ? LogLevel.Debug : LogLevel.Error);
+        using var loggerFactory = new StderrLoggerFactory(error, verbose);
         var options = new ReloadHostOptions
         {
             RootDirectory = directory.FullName,
             Watch = pollMilliseconds is null ? WatchMode.Events : WatchMode.Polling,
             PollingInterval = TimeSpan.FromMilliseconds(pollMilliseconds ?? RunCommandDefinition.DefaultPollMilliseconds),
             ApplyInBackground = true,
+            VerifyUnloadAfter = TimeSpan.FromSeconds(2),
             LoggerFactory = loggerFactory,
         };
         foreach (FileInfo reference in parseResult.GetValue(RunCommandDefinition.Reference) ?? [])

@@ -2,12 +2,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Cli.Commands.Run;
 
-/// <summary>Writes log lines to the command's error stream, for <c>--verbose</c>. A few lines instead of a console
-/// logging package: the command needs one format on one stream, written synchronously so lines keep their order
-/// with the command's own output.</summary>
-internal sealed class StderrLoggerFactory(TextWriter error, LogLevel minimum) : ILoggerFactory
+/// <summary>Writes log lines to the command's error stream. A few lines instead of a console logging package: the
+/// command needs one format on one stream, written synchronously so lines keep their order with its own output.
+/// Without <c>--verbose</c> only warnings the command does not already report are shown (old versions still
+/// alive, watcher trouble, state that could not be carried over); reload outcomes (event ids 1xx) it prints
+/// itself.</summary>
+internal sealed class StderrLoggerFactory(TextWriter error, bool verbose) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new StderrLogger(error, minimum);
+    public ILogger CreateLogger(string categoryName) => new StderrLogger(error, verbose);
 
     public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
 
@@ -15,16 +17,16 @@ internal sealed class StderrLoggerFactory(TextWriter error, LogLevel minimum) : 
     {
     }
 
-    private sealed class StderrLogger(TextWriter error, LogLevel minimum) : ILogger
+    private sealed class StderrLogger(TextWriter error, bool verbose) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum && logLevel != LogLevel.None;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= (verbose ? LogLevel.Debug : LogLevel.Warning) && logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (IsEnabled(logLevel) && (verbose || eventId.Id is < 100 or >= 200))
             {
                 error.WriteLine($"[inkwell] {logLevel.ToString().ToLowerInvariant()}: {formatter(state, exception)}");
             }
