@@ -17,6 +17,11 @@ public sealed class EntryPointRunner
     private readonly string? _entryType;
     private readonly string[] _args;
     private readonly Action<string> _report;
+    private readonly Lock _gate = new();
+    private Task<int>? _running;
+    private string? _module;
+    private CancellationTokenSource? _stop;
+    private bool _stoppedForReload;
 
     /// <summary>Creates a runner over a started host.</summary>
     /// <param name="host">The host whose modules hold the program.</param>
@@ -41,6 +46,7 @@ public sealed class EntryPointRunner
     {
         var reloads = Channel.CreateUnbounded<ReloadResult>();
         void OnReloaded(object? sender, ReloadResult result) => reloads.Writer.TryWrite(result);
+        _host.Reloading += OnReloading;
         _host.Reloaded += OnReloaded;
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using CancellationTokenRegistration registration = cancellationToken.Register(() => stopRequested.TrySetResult());
@@ -51,12 +57,11 @@ public sealed class EntryPointRunner
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                string? module = null;
-                Task<int>? running = null;
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (_host.Generation > 0)
+                (Task<int>? running, string? module) = _host.Generation > 0 ? Start(stop.Token) : (null, null);
+                lock (_gate)
                 {
-                    (running, module) = Start(stop.Token);
+                    (_running, _module, _stop, _stoppedForReload) = (running, module, stop, false);
                 }
 
                 // Wait until the program finishes, something it is made of reloads, or we are asked to stop.
@@ -72,17 +77,29 @@ public sealed class EntryPointRunner
 
                     if (running is not null && finished == running)
                     {
-                        exitCode = Report(running);
+                        // Stopped by OnReloading: wait for the reload's outcome, then start again.
+                        if (!StoppedForReload())
+                        {
+                            exitCode = Report(running);
+                            module = null;
+                        }
+
                         running = null;
-                        module = null;
                         continue;
                     }
 
                     next = null;
                     while (reloads.Reader.TryRead(out ReloadResult? result))
                     {
-                        restart |= result.Succeeded && (module is null || result.Reloaded.Contains(module) || result.Removed.Contains(module));
+                        // A reload that stopped the entry and then rolled back restarts the old version.
+                        restart |= StoppedForReload()
+                            || (result.Succeeded && (module is null || result.Reloaded.Contains(module) || result.Removed.Contains(module)));
                     }
+                }
+
+                lock (_gate)
+                {
+                    (_running, _module, _stop) = (null, null, null);
                 }
 
                 if (running is not null)
@@ -97,19 +114,63 @@ public sealed class EntryPointRunner
                     {
                         exitCode = Report(running);
                     }
-                    else if (!cancellationToken.IsCancellationRequested)
-                    {
-                        _report("restarting the entry point on the new version");
-                    }
+                }
+
+                if (restart && !cancellationToken.IsCancellationRequested)
+                {
+                    _report("restarting the entry point on the new version");
                 }
             }
         }
         finally
         {
             _host.Reloaded -= OnReloaded;
+            _host.Reloading -= OnReloading;
         }
 
         return exitCode;
+    }
+
+    /// <summary>Stops the entry before the host copies state from the old version it runs in, so the copy sees a
+    /// program at rest (no collection changing while it is copied, no update made after the copy and lost).</summary>
+    private void OnReloading(object? sender, ReloadingEventArgs e)
+    {
+        Task<int>? running;
+        CancellationTokenSource? stop;
+        lock (_gate)
+        {
+            if (_running is null || _running.IsCompleted || _module is null || !e.Modules.Contains(_module))
+            {
+                return;
+            }
+
+            (running, stop, _stoppedForReload) = (_running, _stop, true);
+        }
+
+        try
+        {
+            stop!.Cancel();
+            if (!running.Wait(StopTimeout))
+            {
+                _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; reloading anyway");
+            }
+        }
+        catch (AggregateException)
+        {
+            // It failed while stopping; the run loop reports that.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run loop moved on (the program is being stopped) at the same moment.
+        }
+    }
+
+    private bool StoppedForReload()
+    {
+        lock (_gate)
+        {
+            return _stoppedForReload;
+        }
     }
 
     private (Task<int>? Running, string? Module) Start(CancellationToken stop)

@@ -184,6 +184,11 @@ public sealed partial class ReloadHost
         var notes = new List<string>();
         try
         {
+            if (old.Generation > 0)
+            {
+                Reloading?.Invoke(this, new ReloadingEventArgs([.. replacedModules.Order(StringComparer.Ordinal)]));
+            }
+
             TransferState(old, retired, order.Select(u => loaded[unitNameOf[u[0]]]).ToList(), discovery, notes);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -85,6 +85,14 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
         _snapshot = new Snapshot(0, new Dictionary<string, ModuleRecord>(), new Dictionary<string, LoadedUnit>(), [], ModuleGraph.Empty(RootDirectory));
     }
 
+    /// <summary>
+    /// Raised on the applying thread when a reload has compiled and loaded its new versions, just before their
+    /// state is copied from the old ones: the moment to stop code still running in the old versions, so it does
+    /// not change that state during the copy (<see cref="EntryPointRunner"/> stops the entry point here). A
+    /// handler that throws rolls the reload back.
+    /// </summary>
+    public event EventHandler<ReloadingEventArgs>? Reloading;
+
     /// <summary>Raised after every reload that found changes, successful or not, on the thread that applied it.</summary>
     public event EventHandler<ReloadResult>? Reloaded;
 

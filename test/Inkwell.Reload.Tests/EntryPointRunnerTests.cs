@@ -103,4 +103,55 @@ public sealed class EntryPointRunnerTests
         await stop.CancelAsync();
         Assert.Equal(1, await running.WaitAsync(Patience, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task BusyEntry_IsStoppedBeforeItsStateIsCopied()
+    {
+        string item = "public sealed class Item { public int Serial; public int Extra/*N*/; }";
+        using var folder = new ModuleFolder()
+            .Write("Item.cs", item)
+            .Write("Program.cs", """
+                using Inkwell.Reload;
+                public static class Program
+                {
+                    [Preserve] public static List<Item> Items = new();
+                    [Preserve] public static int Count;
+                    public static Task RunAsync(CancellationToken token)
+                    {
+                        Inkwell.Reload.Tests.EntryProbe.Started.Add("started");
+                        while (!token.IsCancellationRequested)
+                        {
+                            Items.Add(new Item { Serial = ++Count });
+                            if (Items.Count > 50) Items.RemoveAt(0);
+                        }
+
+                        return Task.CompletedTask;
+                    }
+                }
+                """);
+        while (EntryProbe.Started.TryTake(out _))
+        {
+        }
+
+        ReloadHost host = folder.Start();
+        var runner = new EntryPointRunner(host);
+        using var stop = new CancellationTokenSource();
+        Task<int> running = runner.RunAsync(stop.Token);
+        int lastCount = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.True(EntryProbe.Started.TryTake(out _, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+            folder.Write("Item.cs", item.Replace("/*N*/", $"{i}", StringComparison.Ordinal));
+
+            // Without stopping the entry first, copying Items while the loop changes it fails the reload.
+            ReloadResult result = host.Reload(TestContext.Current.CancellationToken);
+            Assert.Equal(ReloadStatus.Succeeded, result.Status);
+            int count = (int)folder.Get("Program", "Count")!;
+            Assert.True(count >= lastCount, $"count went back from {lastCount} to {count}");
+            lastCount = count;
+        }
+
+        await stop.CancelAsync();
+        await running.WaitAsync(Patience, TestContext.Current.CancellationToken);
+    }
 }
