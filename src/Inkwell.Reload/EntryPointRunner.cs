@@ -77,6 +77,11 @@ public sealed class EntryPointRunner
 
                     if (running is not null && finished == running)
                     {
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            break; // stopped by our own cancellation, not finished by itself
+                        }
+
                         // Stopped by OnReloading: wait for the reload's outcome, then start again.
                         if (!StoppedForReload())
                         {

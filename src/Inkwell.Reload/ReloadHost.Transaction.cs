@@ -244,8 +244,7 @@ public sealed partial class ReloadHost
         InvalidateHandles();
         if (retired.Count > 0 && _options.VerifyUnloadAfter is { } delay)
         {
-            _verifyTimer ??= _time.CreateTimer(_ => VerifyInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _verifyTimer.Change(delay, Timeout.InfiniteTimeSpan);
+            _verifyTimer?.Change(delay, Timeout.InfiniteTimeSpan);
         }
 
         foreach (string note in notes)

@@ -53,12 +53,17 @@ public sealed partial class ReloadHost
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_options.ApplyInBackground)
+            // Timers and watcher callbacks carry no execution context: whatever flows at this moment must not be
+            // captured for the host's lifetime (it would keep module versions alive).
+            using (ExecutionContext.SuppressFlow())
             {
-                _debounceTimer = _time.CreateTimer(_ => ApplyInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            }
+                if (_options.ApplyInBackground)
+                {
+                    _debounceTimer = _time.CreateTimer(_ => ApplyInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                }
 
-            _monitor = new ChangeMonitor(RootDirectory, _options.Watch, _options.PollingInterval, _time, _logger, MarkChanged);
+                _monitor = new ChangeMonitor(RootDirectory, _options.Watch, _options.PollingInterval, _time, _logger, MarkChanged);
+            }
         }
     }
 

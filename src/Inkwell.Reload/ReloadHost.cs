@@ -131,6 +131,16 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             _compiler.WarmUp();
         }
 
+        if (_options.VerifyUnloadAfter is not null)
+        {
+            // Created here, with no execution context: a timer created in the middle of a reload would capture
+            // that moment's context and with it keep the versions it is meant to watch alive.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _verifyTimer = _time.CreateTimer(_ => VerifyInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+        }
+
         // Watch first, so that a save made while the first load compiles is not missed.
         StartWatching();
         ReloadResult result = Reload(cancellationToken);
@@ -190,7 +200,8 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     {
         if (!_disposed)
         {
-            _ = VerifyUnloaded(attempts: 3);
+            // A chain of contexts unloads one level per collection or so; the default attempts cover deep graphs.
+            _ = VerifyUnloaded();
         }
     }
 
