@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Inkwell.Reload;
+
+namespace Inkwell.Cli.Commands.Run;
+
+/// <summary>Starts a reload host over the folder, runs its entry point, and reports every reload on stderr in one
+/// line (or the compiler's errors) until Ctrl-C.</summary>
+internal static class RunCommandAction
+{
+    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken commandCancellation)
+    {
+        // Ctrl-C and SIGTERM stop the program cleanly here, whatever the command-line library does with them.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(commandCancellation);
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
+        }
+
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        CancellationToken cancellationToken = stopping.Token;
+
+        TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error);
+        DirectoryInfo directory = parseResult.GetRequiredValue(RunCommandDefinition.Directory);
+        if (!directory.Exists)
+        {
+            await error.WriteLineAsync($"inkwell run: {directory.FullName}: no such directory");
+            return 1;
+        }
+
+        FileInfo? missing = parseResult.GetValue(RunCommandDefinition.Reference)?.FirstOrDefault(f => !f.Exists);
+        if (missing is not null)
+        {
+            await error.WriteLineAsync($"inkwell run: {missing.FullName}: no such reference assembly");
+            return 1;
+        }
+
+        bool verbose = parseResult.GetValue(RunCommandDefinition.Verbose);
+        int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
+        using var loggerFactory = new StderrLoggerFactory(error, verbose);
+        var options = new ReloadHostOptions
+        {
+            RootDirectory = directory.FullName,
+            Watch = pollMilliseconds is null ? WatchMode.Events : WatchMode.Polling,
+            PollingInterval = TimeSpan.FromMilliseconds(pollMilliseconds ?? RunCommandDefinition.DefaultPollMilliseconds),
+            ApplyInBackground = true,
+            VerifyUnloadAfter = TimeSpan.FromSeconds(2),
+            LoggerFactory = loggerFactory,
+        };
+        foreach (FileInfo reference in parseResult.GetValue(RunCommandDefinition.Reference) ?? [])
+        {
+            options.References.Add(reference.FullName);
+        }
+
+        await using var host = new ReloadHost(options);
+        ReloadResult first = host.Start(cancellationToken);
+        host.Reloaded += (_, result) => Report(error, host, result);
+        if (!first.Succeeded)
+        {
+            Report(error, host, first);
+        }
+        else if (verbose)
+        {
+            error.WriteLine($"[inkwell] loaded {host.Graph.Modules.Count} module(s) in {first.Duration.TotalMilliseconds:F0} ms");
+        }
+
+        var runner = new EntryPointRunner(host, parseResult.GetValue(RunCommandDefinition.Entry), report: line => error.WriteLine($"[inkwell] {line}"));
+        int exitCode = await runner.RunAsync(cancellationToken);
+        if (verbose)
+        {
+            error.WriteLine("[inkwell] stopped");
+        }
+
+        // Stopped by Ctrl-C: a clean stop, whatever the program last returned.
+        return cancellationToken.IsCancellationRequested ? 0 : exitCode;
+    }
+
+    private static void Report(TextWriter error, ReloadHost host, ReloadResult result)
+    {
+        if (result.Status == ReloadStatus.CompileFailed)
+        {
+            foreach (ReloadDiagnostic diagnostic in result.Errors)
+            {
+                error.WriteLine(diagnostic);
+            }
+        }
+
+        string what = result.Status == ReloadStatus.Succeeded && result.Reloaded.Count > 0
+            ? $"reloaded {string.Join(" -> ", result.Reloaded.Select(m => Path.GetRelativePath(host.RootDirectory, m)))} in {result.Duration.TotalMilliseconds:F0} ms"
+            : result.ToString();
+        error.WriteLine($"[inkwell] {what}");
+    }
+}

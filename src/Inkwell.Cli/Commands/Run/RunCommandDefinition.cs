@@ -1,0 +1,68 @@
+using System.CommandLine;
+
+namespace Inkwell.Cli.Commands.Run;
+
+/// <summary><c>inkwell run DIR [--entry TYPE] [--poll[=MS]] [--reference PATH]… [--verbose]</c>: runs a folder of C#
+/// files as a program and reloads what changes while it runs.</summary>
+internal static class RunCommandDefinition
+{
+    public const int DefaultPollMilliseconds = 250;
+
+    public static readonly Argument<DirectoryInfo> Directory = new("DIR")
+    {
+        Description = "The folder whose .cs files are the program's modules (subfolders included; bin, obj and hidden folders skipped).",
+    };
+
+    public static readonly Option<string?> Entry = new("--entry", "-e")
+    {
+        Description = "The type holding the entry point, when more than one module has a Main or RunAsync.",
+        HelpName = "TYPE",
+    };
+
+    public static readonly Option<int?> Poll = new("--poll")
+    {
+        Description = $"Look for changes by polling every MS milliseconds (default {DefaultPollMilliseconds}) instead of file-system events.",
+        HelpName = "MS",
+        Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return DefaultPollMilliseconds;
+            }
+
+            if (int.TryParse(result.Tokens[0].Value, out int milliseconds) && milliseconds > 0)
+            {
+                return milliseconds;
+            }
+
+            result.AddError($"--poll takes a positive number of milliseconds, not '{result.Tokens[0].Value}'.");
+            return null;
+        },
+    };
+
+    public static readonly Option<FileInfo[]> Reference = new("--reference", "-r")
+    {
+        Description = "An assembly the modules may use (repeatable). The BCL and Inkwell.Reload are always there.",
+        HelpName = "PATH",
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log what the reload host does (graph, state carried over, unloads) to stderr.",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run a folder of C# files, reloading each edited module and everything that uses it while the program runs.")
+        {
+            Directory,
+            Entry,
+            Poll,
+            Reference,
+            Verbose,
+        };
+        command.SetAction(RunCommandAction.RunAsync);
+        return command;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Threading.Channels;
+using Inkwell.Reload.Internal.Running;
+
+namespace Inkwell.Reload;
+
+/// <summary>
+/// Runs a program made of modules: finds its entry point (<c>static Main()</c>, <c>Main(string[])</c>,
+/// <c>Task Main(…)</c> or <c>Task RunAsync(CancellationToken)</c> in exactly one module, or in a named type),
+/// runs it on its own thread, and whenever a reload replaces the entry's module (itself or through something
+/// it uses) cancels it, waits a bounded time for it to return, and starts the new version. <c>[Preserve]</c>
+/// state has been carried over by then. A <c>Main</c> cannot be cancelled and should return promptly; a long
+/// loop belongs in <c>RunAsync</c>, which gets the token.
+/// </summary>
+public sealed class EntryPointRunner
+{
+    private readonly ReloadHost _host;
+    private readonly string? _entryType;
+    private readonly string[] _args;
+    private readonly Action<string> _report;
+    private readonly Lock _gate = new();
+    private Task<int>? _running;
+    private string? _module;
+    private CancellationTokenSource? _stop;
+    private bool _stoppedForReload;
+
+    /// <summary>Creates a runner over a started host.</summary>
+    /// <param name="host">The host whose modules hold the program.</param>
+    /// <param name="entryType">The type holding the entry point (full or simple name), or null to find the only one.</param>
+    /// <param name="args">What <c>Main(string[])</c> receives.</param>
+    /// <param name="report">Receives one line for each thing the user should know (restarts, failures).</param>
+    public EntryPointRunner(ReloadHost host, string? entryType = null, IReadOnlyList<string>? args = null, Action<string>? report = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+        _entryType = entryType;
+        _args = [.. args ?? []];
+        _report = report ?? (_ => { });
+    }
+
+    /// <summary>How long a cancelled entry may take to return before the new version starts anyway. Default 5 s.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs (and restarts) the program until <paramref name="cancellationToken"/> is cancelled, then stops it.</summary>
+    /// <returns>The last exit code of the program (0 if it never finished).</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var reloads = Channel.CreateUnbounded<ReloadResult>();
+        void OnReloaded(object? sender, ReloadResult result) => reloads.Writer.TryWrite(result);
+        _host.Reloading += OnReloading;
+        _host.Reloaded += OnReloaded;
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using CancellationTokenRegistration registration = cancellationToken.Register(() => stopRequested.TrySetResult());
+        Task never = new TaskCompletionSource().Task;
+        Task<bool>? next = null;
+        int exitCode = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                (Task<int>? running, string? module) = _host.Generation > 0 ? Start(stop.Token) : (null, null);
+                lock (_gate)
+                {
+                    (_running, _module, _stop, _stoppedForReload) = (running, module, stop, false);
+                }
+
+                // Wait until the program finishes, something it is made of reloads, or we are asked to stop.
+                bool restart = false;
+                while (!restart && !cancellationToken.IsCancellationRequested)
+                {
+                    next ??= reloads.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+                    Task finished = await Task.WhenAny(next, running ?? never, stopRequested.Task).ConfigureAwait(false);
+                    if (finished == stopRequested.Task)
+                    {
+                        break;
+                    }
+
+                    if (running is not null && finished == running)
+                    {
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            break; // stopped by our own cancellation, not finished by itself
+                        }
+
+                        // Stopped by OnReloading: wait for the reload's outcome, then start again.
+                        if (!StoppedForReload())
+                        {
+                            exitCode = Report(running);
+                            module = null;
+                        }
+
+                        running = null;
+                        continue;
+                    }
+
+                    next = null;
+                    while (reloads.Reader.TryRead(out ReloadResult? result))
+                    {
+                        // A reload that stopped the entry and then rolled back restarts the old version.
+                        restart |= StoppedForReload()
+                            || (result.Succeeded && (module is null || result.Reloaded.Contains(module) || result.Removed.Contains(module)));
+                    }
+                }
+
+                lock (_gate)
+                {
+                    (_running, _module, _stop) = (null, null, null);
+                }
+
+                if (running is not null)
+                {
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    Task done = await Task.WhenAny(running, Task.Delay(StopTimeout, _host.TimeProvider, CancellationToken.None)).ConfigureAwait(false);
+                    if (done != running)
+                    {
+                        _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; its old version stays in memory");
+                    }
+                    else if (running.IsFaulted)
+                    {
+                        exitCode = Report(running);
+                    }
+                }
+
+                if (restart && !cancellationToken.IsCancellationRequested)
+                {
+                    _report("restarting the entry point on the new version");
+                }
+            }
+        }
+        finally
+        {
+            _host.Reloaded -= OnReloaded;
+            _host.Reloading -= OnReloading;
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Stops the entry before the host copies state from the old version it runs in, so the copy sees a
+    /// program at rest (no collection changing while it is copied, no update made after the copy and lost).</summary>
+    private void OnReloading(object? sender, ReloadingEventArgs e)
+    {
+        Task<int>? running;
+        CancellationTokenSource? stop;
+        lock (_gate)
+        {
+            if (_running is null || _running.IsCompleted || _module is null || !e.Modules.Contains(_module))
+            {
+                return;
+            }
+
+            (running, stop, _stoppedForReload) = (_running, _stop, true);
+        }
+
+        try
+        {
+            stop!.Cancel();
+            if (!running.Wait(StopTimeout))
+            {
+                _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; reloading anyway");
+            }
+        }
+        catch (AggregateException)
+        {
+            // It failed while stopping; the run loop reports that.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run loop moved on (the program is being stopped) at the same moment.
+        }
+    }
+
+    private bool StoppedForReload()
+    {
+        lock (_gate)
+        {
+            return _stoppedForReload;
+        }
+    }
+
+    private (Task<int>? Running, string? Module) Start(CancellationToken stop)
+    {
+        EntryPoint? entry = EntryPoint.Find(_host, _entryType, out string? problem);
+        if (entry is null)
+        {
+            _report(problem!);
+            return (null, null);
+        }
+
+        var completion = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string module = entry.Module;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                completion.TrySetResult(entry.Invoke(_args, stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                completion.TrySetResult(0);
+            }
+            catch (Exception exception)
+            {
+                completion.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"inkwell entry {entry.Name}",
+        };
+        thread.Start();
+        return (completion.Task, module);
+    }
+
+    private int Report(Task<int> finished)
+    {
+        if (finished.IsFaulted)
+        {
+            // As text: the exception object would keep this version of the program alive.
+            _report($"entry failed: {finished.Exception!.InnerException}");
+            _report("waiting for changes");
+            return 1;
+        }
+
+        _report($"entry returned {finished.Result}; waiting for changes");
+        return finished.Result;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+
+namespace Inkwell.Reload.Internal;
+
+/// <summary>Every log message of Inkwell.Reload. Event ids: 1xx loading and reloading, 2xx state, 3xx unloading,
+/// 4xx watching.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Information, "Loaded {ModuleCount} module(s) in {Milliseconds:F1} ms")]
+    public static partial void Loaded(ILogger logger, int moduleCount, double milliseconds);
+
+    [LoggerMessage(101, LogLevel.Information, "Reloaded {Modules} in {Milliseconds:F1} ms (generation {Generation})")]
+    public static partial void Reloaded(ILogger logger, string modules, double milliseconds, int generation);
+
+    [LoggerMessage(102, LogLevel.Warning, "Reload failed to compile; the previous version keeps running:\n{Errors}")]
+    public static partial void CompileFailed(ILogger logger, string errors);
+
+    [LoggerMessage(103, LogLevel.Error, "Reload rolled back: {Failure}")]
+    public static partial void RolledBack(ILogger logger, string failure);
+
+    [LoggerMessage(104, LogLevel.Debug, "Changes: {Changes}")]
+    public static partial void ChangesFound(ILogger logger, string changes);
+
+    [LoggerMessage(105, LogLevel.Debug, "Phases: read {Read:F1} ms, graph {Graph:F1} ms, compile {Compile:F1} ms ({Units} units), load and state {Load:F1} ms")]
+    public static partial void Phases(ILogger logger, double read, double graph, double compile, int units, double load);
+
+    [LoggerMessage(200, LogLevel.Warning, "State: {Note}")]
+    public static partial void StateNote(ILogger logger, string note);
+
+    [LoggerMessage(300, LogLevel.Warning, "Old version not collected: {Leak}")]
+    public static partial void StillAlive(ILogger logger, string leak);
+
+    [LoggerMessage(400, LogLevel.Warning, "File-system events are unavailable under {Root} ({Reason}); polling instead")]
+    public static partial void FallingBackToPolling(ILogger logger, string root, string reason);
+
+    [LoggerMessage(401, LogLevel.Warning, "The file watcher reported an error ({Reason}); rescanning")]
+    public static partial void WatcherError(ILogger logger, string reason);
+
+    [LoggerMessage(402, LogLevel.Error, "Applying changes in the background failed")]
+    public static partial void BackgroundReloadFailed(ILogger logger, Exception exception);
+}

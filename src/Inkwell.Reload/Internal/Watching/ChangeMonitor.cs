@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+
+namespace Inkwell.Reload.Internal.Watching;
+
+/// <summary>
+/// Tells the host that something under the root may have changed, by file-system events or by comparing file
+/// sizes and times. It only signals; the host reads the files and compares contents, so a missed or extra signal
+/// never makes the loaded version wrong, and a save that touches several files (or none of the module's content)
+/// costs at most one reload.
+/// </summary>
+internal sealed class ChangeMonitor : IDisposable
+{
+    private readonly string _root;
+    private readonly Action _changed;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private FileSystemWatcher? _watcher;
+    private ITimer? _pollTimer;
+    private string _fingerprint = string.Empty;
+
+    public ChangeMonitor(string root, WatchMode mode, TimeSpan pollingInterval, TimeProvider time, ILogger logger, Action changed)
+    {
+        _root = root;
+        _changed = changed;
+        _logger = logger;
+        _time = time;
+        _interval = pollingInterval;
+        if (mode == WatchMode.Events && !TryWatchEvents())
+        {
+            mode = WatchMode.Polling;
+        }
+
+        if (mode == WatchMode.Polling)
+        {
+            _fingerprint = Fingerprint();
+            _pollTimer = _time.CreateTimer(_ => PollOnce(), null, _interval, _interval);
+        }
+    }
+
+    public bool UsesEvents => _watcher is not null;
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _pollTimer?.Dispose();
+        _watcher = null;
+        _pollTimer = null;
+    }
+
+    private bool TryWatchEvents()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(_root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                InternalBufferSize = 64 * 1024,
+            };
+            watcher.Changed += (_, e) => OnEvent(e.FullPath);
+            watcher.Created += (_, e) => OnEvent(e.FullPath);
+            watcher.Deleted += (_, e) => OnEvent(e.FullPath);
+            watcher.Renamed += (_, e) =>
+            {
+                OnEvent(e.OldFullPath);
+                OnEvent(e.FullPath);
+            };
+            watcher.Error += (_, e) =>
+            {
+                Log.WatcherError(_logger, e.GetException().Message);
+                _changed();
+            };
+            watcher.EnableRaisingEvents = true;
+            _watcher = watcher;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException or ArgumentException)
+        {
+            Log.FallingBackToPolling(_logger, _root, e.Message);
+            return false;
+        }
+    }
+
+    private void OnEvent(string path)
+    {
+        // Module files, and folders (a renamed or deleted folder takes its modules with it). Editors' temporary
+        // files (Foo.cs.swp, Foo.cs~, 4913) are ignored unless they become a .cs file by a rename.
+        string extension = Path.GetExtension(path);
+        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)))
+        {
+            _changed();
+        }
+    }
+
+    private void PollOnce()
+    {
+        string fingerprint;
+        try
+        {
+            fingerprint = Fingerprint();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (!string.Equals(fingerprint, _fingerprint, StringComparison.Ordinal))
+        {
+            _fingerprint = fingerprint;
+            _changed();
+        }
+    }
+
+    private string Fingerprint()
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(path);
+            if (info.Exists)
+            {
+                builder.Append(path).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Inkwell.Reload;
+
+/// <summary>Settings of a <see cref="ReloadHost"/>.</summary>
+public sealed class ReloadHostOptions
+{
+    /// <summary>The folder whose <c>.cs</c> files (recursively, skipping <c>bin</c>, <c>obj</c> and hidden folders)
+    /// are the modules.</summary>
+    public required string RootDirectory { get; init; }
+
+    /// <summary>Assemblies the modules compile against and share with the host (loaded once, in the default
+    /// context). Types the host and the modules exchange, such as interfaces for <see cref="ReloadHost.Resolve{T}"/>,
+    /// live in these.</summary>
+    public IList<Assembly> SharedAssemblies { get; } = [];
+
+    /// <summary>Paths of further assemblies the modules compile against; they are loaded into the default context
+    /// when first needed.</summary>
+    public IList<string> References { get; } = [];
+
+    /// <summary>The usings a new console project has (<c>System</c>, <c>System.Linq</c>, ...) as global usings. Default true.</summary>
+    public bool ImplicitUsings { get; init; } = true;
+
+    /// <summary>Compile optimized code (the default) rather than debuggable code.</summary>
+    public bool Optimize { get; init; } = true;
+
+    /// <summary>Preprocessor symbols the modules are compiled with.</summary>
+    public IList<string> PreprocessorSymbols { get; } = [];
+
+    /// <summary>How changes are noticed. Default <see cref="WatchMode.Events"/>.</summary>
+    public WatchMode Watch { get; init; } = WatchMode.Events;
+
+    /// <summary>How often <see cref="WatchMode.Polling"/> looks at the files. Default 250 ms.</summary>
+    public TimeSpan PollingInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long the files must stay quiet before a change is applied, so that an editor's save (write to
+    /// a temporary file and rename, delete and create, several writes) becomes one reload. Default 50 ms.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Apply changes on a background thread as soon as they settle, instead of on the thread that calls
+    /// <see cref="ReloadHost.Poll"/>. Default false.</summary>
+    public bool ApplyInBackground { get; init; }
+
+    /// <summary>When set, this long after each successful reload the host collects garbage and logs a warning (event
+    /// 300) for every old version still alive, as <see cref="ReloadHost.VerifyUnloaded"/> would return. Off by
+    /// default: a forced collection is a pause a game loop may not want. <c>inkwell run</c> uses 2 s.</summary>
+    public TimeSpan? VerifyUnloadAfter { get; init; }
+
+    /// <summary>Compile a throwaway module at start so the first real reload is fast. Default true.</summary>
+    public bool WarmUp { get; init; } = true;
+
+    /// <summary>Where logs go. Default: nowhere.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The clock for debouncing, polling and durations.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,17 @@
+namespace Inkwell.Reload;
+
+/// <summary>How a reload ended.</summary>
+public enum ReloadStatus
+{
+    /// <summary>No module changed on disk; nothing was done.</summary>
+    NoChanges,
+
+    /// <summary>The new versions were compiled, loaded and installed; the old ones were unloaded.</summary>
+    Succeeded,
+
+    /// <summary>A module failed to compile; nothing changed and the old versions keep running.</summary>
+    CompileFailed,
+
+    /// <summary>An <c>OnReload</c> hook threw; the new versions were discarded and the old ones keep running.</summary>
+    HookFailed,
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Inkwell.Cli.Tests.Run;
+
+/// <summary>Runs the built <c>inkwell</c> as a separate process over a temporary folder, edits files while it runs,
+/// and reads what it prints.</summary>
+public sealed class RunCommandEndToEndTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "inkwell-run-tests", Guid.NewGuid().ToString("N"));
+
+    public RunCommandEndToEndTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Run_ReloadsEdits_KeepsState_ReportsErrors_AndStopsOnCtrlC()
+    {
+        Write("Program.cs", """
+            public static class Program
+            {
+                public static async Task RunAsync(CancellationToken token)
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        World.Tick();
+                        Console.WriteLine($"tick {World.Ticks} {Rules.Label()}");
+                        await Task.Delay(50, token);
+                    }
+                }
+            }
+            """);
+        Write("World.cs", "using Inkwell.Reload;\npublic static class World { [Preserve] public static int Ticks; public static void Tick() => Ticks++; }");
+        Write("Rules.cs", "public static class Rules { public static string Label() => \"first\"; }");
+        await using var run = InkwellProcess.Start("run", _root, "--verbose");
+
+        string firstLine = await run.WaitForOutputAsync(l => l.EndsWith(" first", StringComparison.Ordinal), Patience);
+        Write("Rules.cs", "public static class Rules { public static string Label() => \"second\"; }");
+        string reloadLine = await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded ", StringComparison.Ordinal), Patience);
+        string secondLine = await run.WaitForOutputAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience);
+
+        Assert.Matches(@"^\[inkwell\] reloaded Rules\.cs -> Program\.cs in \d+ ms$", reloadLine);
+        int TickOf(string line) => int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(TickOf(secondLine) > TickOf(firstLine), $"state was lost: '{firstLine}' then '{secondLine}'");
+
+        Write("Rules.cs", "public static class Rules {\n  public static string Label() => second;\n}");
+        string error = await run.WaitForErrorAsync(l => l.Contains("error CS", StringComparison.Ordinal), Patience);
+        Assert.Equal($"{Path.Combine(_root, "Rules.cs")}(2,35): error CS0103: The name 'second' does not exist in the current context", error);
+        await run.WaitForErrorAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience);
+        await run.WaitForOutputAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience);
+
+        int exitCode = await run.InterruptAsync(Patience);
+        Assert.Equal(0, exitCode);
+        await run.WaitForErrorAsync(l => l == "[inkwell] stopped", TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain(run.Errors, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_WithSeveralEntryPoints_AsksForEntry_ThenRunsTheNamedOne()
+    {
+        Write("One.cs", "public static class One { public static void Main() => Console.WriteLine(\"one ran\"); }");
+        Write("Two.cs", "public static class Two { public static int Main(string[] args) { Console.WriteLine(\"two ran\"); return 3; } }");
+
+        await using (var ambiguous = InkwellProcess.Start("run", _root, "--poll=100"))
+        {
+            string line = await ambiguous.WaitForErrorAsync(l => l.Contains("Several entry points", StringComparison.Ordinal), Patience);
+            Assert.Contains("One.Main", line, StringComparison.Ordinal);
+            Assert.Contains("Two.Main", line, StringComparison.Ordinal);
+        }
+
+        await using var named = InkwellProcess.Start("run", _root, "--entry", "Two", "--poll");
+        await named.WaitForOutputAsync(l => l == "two ran", Patience);
+        await named.WaitForErrorAsync(l => l.Contains("entry returned 3", StringComparison.Ordinal), Patience);
+    }
+
+    [Fact]
+    public async Task Run_MissingDirectory_FailsWithAMessage()
+    {
+        await using var run = InkwellProcess.Start("run", Path.Combine(_root, "absent"));
+        int exitCode = await run.WaitForExitAsync(Patience);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(run.Errors, l => l.Contains("no such directory", StringComparison.Ordinal));
+    }
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_root, name), text);
+
+    /// <summary>The built inkwell.dll run through the dotnet host, with its output collected line by line.</summary>
+    private sealed class InkwellProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly BlockingCollection<string> _output = [];
+        private readonly BlockingCollection<string> _error = [];
+        private readonly ConcurrentQueue<string> _allErrors = new();
+
+        private InkwellProcess(Process process) => _process = process;
+
+        public IEnumerable<string> Errors => _allErrors;
+
+        public static InkwellProcess Start(params string[] args)
+        {
+            string inkwell = Path.Combine(AppContext.BaseDirectory, "inkwell.dll");
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(inkwell);
+            foreach (string arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            var process = new Process { StartInfo = info };
+            var run = new InkwellProcess(process);
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    run._output.Add(e.Data);
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    run._error.Add(e.Data);
+                    run._allErrors.Enqueue(e.Data);
+                }
+            };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return run;
+        }
+
+        public Task<string> WaitForOutputAsync(Func<string, bool> match, TimeSpan timeout) => WaitAsync(_output, match, timeout, "stdout");
+
+        public Task<string> WaitForErrorAsync(Func<string, bool> match, TimeSpan timeout) => WaitAsync(_error, match, timeout, "stderr");
+
+        public async Task<int> InterruptAsync(TimeSpan timeout)
+        {
+            using (Process kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            return await WaitForExitAsync(timeout);
+        }
+
+        public async Task<int> WaitForExitAsync(TimeSpan timeout)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            cts.CancelAfter(timeout);
+            await _process.WaitForExitAsync(cts.Token);
+            return _process.ExitCode;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync(CancellationToken.None);
+            }
+
+            _process.Dispose();
+        }
+
+        private static Task<string> WaitAsync(BlockingCollection<string> lines, Func<string, bool> match, TimeSpan timeout, string stream)
+        {
+            return Task.Run(() =>
+            {
+                var seen = new List<string>();
+                var deadline = Stopwatch.StartNew();
+                while (deadline.Elapsed < timeout)
+                {
+                    if (lines.TryTake(out string? line, 100, TestContext.Current.CancellationToken))
+                    {
+                        if (match(line))
+                        {
+                            return line;
+                        }
+
+                        seen.Add(line);
+                    }
+                }
+
+                throw new TimeoutException($"no matching line on {stream} within {timeout}; saw:\n{string.Join('\n', seen.TakeLast(20))}");
+            });
+        }
+    }
+}
