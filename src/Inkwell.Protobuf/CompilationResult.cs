@@ -46,12 +46,24 @@ public sealed class CompilationResult
 
     private List<CompiledFile> OrderForSet(bool includeImports)
     {
+        var seen = new HashSet<CompiledFile>();
         if (!includeImports)
         {
-            return [.. Files];
+            // Like protoc: still dependencies-first among the requested files, but the recursion stops at
+            // any direct dependency that was not requested.
+            var requested = new HashSet<CompiledFile>(Files);
+            foreach (CompiledFile file in Files)
+            {
+                foreach (CompiledFile dependency in file.Dependencies.Concat(file.OptionDependencies))
+                {
+                    if (!requested.Contains(dependency))
+                    {
+                        seen.Add(dependency);
+                    }
+                }
+            }
         }
 
-        var seen = new HashSet<CompiledFile>();
         var ordered = new List<CompiledFile>();
         foreach (CompiledFile file in Files)
         {

@@ -15,6 +15,14 @@ public sealed class CorpusDescriptorTests
     [MemberData(nameof(Files))]
     public void DescriptorSetWithImports_MatchesProtoc(string file) => AssertMatches(file, includeImports: true, includeSourceInfo: false);
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void DescriptorSetWithSourceInfo_MatchesProtoc(string file) => AssertMatches(file, includeImports: false, includeSourceInfo: true);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void DescriptorSetWithImportsAndSourceInfo_MatchesProtoc(string file) => AssertMatches(file, includeImports: true, includeSourceInfo: true);
+
     internal static void AssertMatches(string file, bool includeImports, bool includeSourceInfo)
     {
         string root = Corpus.RequireProtobuf();

@@ -42,6 +42,8 @@ internal sealed partial class Binder
         if (!HadErrors)
         {
             InterpretAllOptions();
+            _file.InterpretedOptionPaths = _options.InterpretedPaths;
+            _file.StrippedOptionPaths = _options.StrippedPaths;
         }
 
         if (!HadErrors)

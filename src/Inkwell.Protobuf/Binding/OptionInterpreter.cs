@@ -14,7 +14,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     public Scope Scope => scope;
 
     /// <summary>Interprets <paramref name="owner"/>'s options; null when it has none or they had errors.</summary>
-    public byte[]? Interpret(ElementSyntax owner, string optionsType, string nameScope, byte[]? implicitEntries = null)
+    public byte[]? Interpret(ElementSyntax owner, string optionsType, string nameScope, int[]? optionsPath, byte[]? implicitEntries = null)
     {
         if (builtIns is null || !owner.HasOptions && implicitEntries is null)
         {
@@ -29,9 +29,11 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         bool ok = true;
-        foreach (OptionSyntax option in owner.Options)
+        var repeatedCounts = new Dictionary<string, int>();
+        for (int index = 0; index < owner.Options.Count; index++)
         {
-            WireField? entry = InterpretSingle(option, type, nameScope);
+            OptionSyntax option = owner.Options[index];
+            WireField? entry = InterpretSingle(option, type, nameScope, out List<FieldSyntax>? path);
             if (entry is null)
             {
                 ok = false;
@@ -39,6 +41,21 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             }
 
             entries.Add(entry.Value);
+            if (optionsPath is not null && path is not null)
+            {
+                // protoc rewrites the option's source location from uninterpreted_option[i] to the field path.
+                var destination = new List<int>(optionsPath);
+                destination.AddRange(path.Select(f => f.Number));
+                if (path[^1].Label == FieldLabel.Repeated)
+                {
+                    string key = string.Join(",", destination);
+                    repeatedCounts.TryGetValue(key, out int count);
+                    repeatedCounts[key] = count + 1;
+                    destination.Add(count);
+                }
+
+                InterpretedPaths[string.Join(",", optionsPath) + ",999," + index] = [.. destination];
+            }
         }
 
         if (!ok)
@@ -47,19 +64,37 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         var writer = new ProtoWriter();
-        bool stripped = Canonicalize(type, entries, writer);
+        var strippedPaths = new List<int[]>();
+        bool stripped = Canonicalize(type, entries, writer, [.. optionsPath ?? []], strippedPaths);
+        if (optionsPath is not null)
+        {
+            StrippedPaths.AddRange(strippedPaths);
+        }
+
         if (stripped && writer.Length == 0)
         {
             // protoc drops an options message that held nothing but source-retention options.
             owner.OptionsDropped = true;
+            if (optionsPath is not null)
+            {
+                StrippedPaths.Add(optionsPath);
+            }
+
             return null;
         }
 
         return writer.ToArray();
     }
 
-    private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope)
+    /// <summary>Paths of options stripped for source retention; protoc drops their source locations too.</summary>
+    public List<int[]> StrippedPaths { get; } = [];
+
+    /// <summary>Source locations to rewrite: "path,999,i" of an uninterpreted option to the path of the field it set.</summary>
+    public Dictionary<string, int[]> InterpretedPaths { get; } = new(StringComparer.Ordinal);
+
+    private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope, out List<FieldSyntax>? resolvedPath)
     {
+        resolvedPath = null;
         MessageSyntax current = optionsType;
         var path = new List<FieldSyntax>();
         string displayName = "";
@@ -177,6 +212,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             wireType = encoded.Value;
         }
 
+        resolvedPath = path;
         WireField entry = MakeField(last.Number, wireType, value, stripLengthPrefix: option.Kind != OptionValueKind.Aggregate);
         for (int i = path.Count - 2; i >= 0; i--)
         {
@@ -286,7 +322,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     /// fields with <c>retention = RETENTION_SOURCE</c>, and serializes: fields in number order, singular
     /// messages merged, the last value of a singular scalar winning. Returns whether anything was stripped.
     /// </summary>
-    private bool Canonicalize(MessageSyntax type, List<WireField> entries, ProtoWriter writer)
+    private bool Canonicalize(MessageSyntax type, List<WireField> entries, ProtoWriter writer, List<int> path, List<int[]> strippedPaths)
     {
         var fieldsByNumber = new Dictionary<int, FieldSyntax>();
         foreach (FieldSyntax f in type.Fields)
@@ -327,6 +363,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             if (HasSourceRetention(field))
             {
                 stripped = true;
+                strippedPaths.Add([.. path, field.Number]);
                 continue;
             }
 
@@ -337,8 +374,15 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 IEnumerable<List<WireField>> groups = repeated
                     ? pair.Value.Select(e => new List<WireField> { e })
                     : [pair.Value];
+                int groupIndex = 0;
                 foreach (List<WireField> group in groups)
                 {
+                    path.Add(field.Number);
+                    if (repeated)
+                    {
+                        path.Add(groupIndex++);
+                    }
+
                     var merged = new List<WireField>();
                     foreach (WireField e in group)
                     {
@@ -348,8 +392,10 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     var inner = new ProtoWriter();
                     if (subType is not null)
                     {
-                        stripped |= Canonicalize(subType, merged, inner);
+                        stripped |= Canonicalize(subType, merged, inner, path, strippedPaths);
                     }
+
+                    path.RemoveRange(path.Count - (repeated ? 2 : 1), repeated ? 2 : 1);
 
                     WireField first = group[0];
                     WireReader.Write(writer, new WireField(first.Number, first.WireType, 0, inner.ToArray()));

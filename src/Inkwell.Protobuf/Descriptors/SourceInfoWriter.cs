@@ -5,10 +5,55 @@ namespace Inkwell.Protobuf.Descriptors;
 /// <summary>Serializes the parser's recorded locations as SourceCodeInfo.</summary>
 internal static class SourceInfoWriter
 {
-    public static void Write(ProtoWriter w, FileSyntax file)
+    /// <summary>
+    /// protoc's UpdateSourceCodeInfo: a location of an interpreted option gets the path of the option's field,
+    /// and the locations nested under it (name parts, value) are dropped.
+    /// </summary>
+    private static IEnumerable<SourceLocation> RewriteOptionPaths(FileSyntax file)
     {
+        int[]? removing = null;
         foreach (SourceLocation location in file.Locations)
         {
+            if (removing is not null)
+            {
+                if (location.Path.Length >= removing.Length && location.Path.AsSpan(0, removing.Length).SequenceEqual(removing))
+                {
+                    continue;
+                }
+
+                removing = null;
+            }
+
+            if (file.InterpretedOptionPaths.Count > 0 && location.Path.Length >= 2 && location.Path[^2] == 999 &&
+                file.InterpretedOptionPaths.TryGetValue(string.Join(",", location.Path), out int[]? destination))
+            {
+                removing = location.Path;
+                yield return new SourceLocation(destination)
+                {
+                    StartLine = location.StartLine,
+                    StartColumn = location.StartColumn,
+                    EndLine = location.EndLine,
+                    EndColumn = location.EndColumn,
+                    LeadingComments = location.LeadingComments,
+                    TrailingComments = location.TrailingComments,
+                    LeadingDetachedComments = location.LeadingDetachedComments,
+                };
+                continue;
+            }
+
+            yield return location;
+        }
+    }
+
+    public static void Write(ProtoWriter w, FileSyntax file)
+    {
+        foreach (SourceLocation location in RewriteOptionPaths(file))
+        {
+            if (file.StrippedOptionPaths.Any(stripped => location.Path.Length >= stripped.Length && location.Path.AsSpan(0, stripped.Length).SequenceEqual(stripped)))
+            {
+                continue;
+            }
+
             w.WriteMessageField(1, inner =>
             {
                 var path = new ProtoWriter();
@@ -17,7 +62,10 @@ internal static class SourceInfoWriter
                     path.WriteVarint((ulong)(long)p);
                 }
 
-                inner.WriteBytesField(1, path.Written);
+                if (path.Length > 0)
+                {
+                    inner.WriteBytesField(1, path.Written);
+                }
                 var span = new ProtoWriter();
                 span.WriteVarint((ulong)location.StartLine);
                 span.WriteVarint((ulong)location.StartColumn);

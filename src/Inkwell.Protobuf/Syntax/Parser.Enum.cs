@@ -8,7 +8,6 @@ internal sealed partial class Parser
     private const int EnumOptions = 3;
     private const int EnumReservedRange = 4;
     private const int EnumReservedName = 5;
-    private const int EnumVisibility = 6;
     private const int EnumValueName = 1;
     private const int EnumValueNumber = 2;
     private const int EnumValueOptions = 3;
@@ -16,14 +15,6 @@ internal sealed partial class Parser
     private bool ParseEnumDefinition(EnumSyntax enumType, LocationRecorder location)
     {
         enumType.Location = location.Location;
-        if (LookingAt("export") || LookingAt("local"))
-        {
-            using (new LocationRecorder(location, EnumVisibility))
-            {
-                enumType.Visibility = LookingAt("export") ? SymbolVisibility.Export : SymbolVisibility.Local;
-                _lexer.Next();
-            }
-        }
 
         if (!Consume("enum"))
         {

@@ -14,7 +14,6 @@ internal sealed partial class Parser
     private const int FilePublicDependency = 10;
     private const int FileWeakDependency = 11;
     private const int FileSyntaxField = 12;
-    private const int FileEditionField = 14;
     private const int FileOptionDependency = 15;
 
     private void ParseFile()
@@ -55,7 +54,7 @@ internal sealed partial class Parser
     private bool ParseSyntaxIdentifier(LocationRecorder root)
     {
         bool isEdition = LookingAt("edition");
-        using var location = new LocationRecorder(root, isEdition ? FileEditionField : FileSyntaxField);
+        using var location = new LocationRecorder(root, FileSyntaxField);
         _file.SyntaxPosition = TextPosition.Of(Current);
         if (!TryConsume("edition") && !Consume("syntax", "File must begin with a syntax statement, e.g. 'syntax = \"proto2\";'."))
         {
@@ -114,16 +113,18 @@ internal sealed partial class Parser
 
         if (LookingAt("message") || LookingAtVisibility("message"))
         {
+            SymbolVisibility visibility = ConsumeVisibility();
             using var location = new LocationRecorder(root, FileMessageType, _file.Messages.Count);
-            var message = new MessageSyntax();
+            var message = new MessageSyntax { Visibility = visibility };
             _file.Messages.Add(message);
             return ParseMessageDefinition(message, location);
         }
 
         if (LookingAt("enum") || LookingAtVisibility("enum"))
         {
+            SymbolVisibility visibility = ConsumeVisibility();
             using var location = new LocationRecorder(root, FileEnumType, _file.Enums.Count);
-            var enumType = new EnumSyntax();
+            var enumType = new EnumSyntax { Visibility = visibility };
             _file.Enums.Add(enumType);
             return ParseEnumDefinition(enumType, location);
         }
@@ -164,6 +165,18 @@ internal sealed partial class Parser
 
     // "export message" / "local enum" (edition 2024); the keyword is only special before a declaration.
     private bool LookingAtVisibility(string declaration) => (LookingAt("export") || LookingAt("local")) && _lexer.PeekIdentifier() == declaration;
+
+    // protoc records a declaration's location from the `message`/`enum` keyword, after `export`/`local`.
+    private SymbolVisibility ConsumeVisibility()
+    {
+        SymbolVisibility visibility = LookingAt("export") ? SymbolVisibility.Export : LookingAt("local") ? SymbolVisibility.Local : SymbolVisibility.Unset;
+        if (visibility != SymbolVisibility.Unset)
+        {
+            _lexer.Next();
+        }
+
+        return visibility;
+    }
 
     private bool ParseImport(LocationRecorder root)
     {

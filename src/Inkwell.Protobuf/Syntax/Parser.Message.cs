@@ -13,7 +13,6 @@ internal sealed partial class Parser
     private const int MessageOneofDecl = 8;
     private const int MessageReservedRange = 9;
     private const int MessageReservedName = 10;
-    private const int MessageVisibility = 11;
     private const int RangeStart = 1;
     private const int RangeEnd = 2;
     private const int ExtensionRangeOptions = 3;
@@ -26,14 +25,6 @@ internal sealed partial class Parser
     private bool ParseMessageDefinition(MessageSyntax message, LocationRecorder location)
     {
         message.Location = location.Location;
-        if (LookingAt("export") || LookingAt("local"))
-        {
-            using (new LocationRecorder(location, MessageVisibility))
-            {
-                message.Visibility = LookingAt("export") ? SymbolVisibility.Export : SymbolVisibility.Local;
-                _lexer.Next();
-            }
-        }
 
         if (!Consume("message"))
         {
@@ -125,16 +116,18 @@ internal sealed partial class Parser
 
         if (LookingAt("message") || LookingAtVisibility("message"))
         {
+            SymbolVisibility visibility = ConsumeVisibility();
             using var location = new LocationRecorder(messageLocation, MessageNestedType, message.NestedTypes.Count);
-            var nested = new MessageSyntax();
+            var nested = new MessageSyntax { Visibility = visibility };
             message.NestedTypes.Add(nested);
             return ParseMessageDefinition(nested, location);
         }
 
         if (LookingAt("enum") || LookingAtVisibility("enum"))
         {
+            SymbolVisibility visibility = ConsumeVisibility();
             using var location = new LocationRecorder(messageLocation, MessageEnumType, message.Enums.Count);
-            var enumType = new EnumSyntax();
+            var enumType = new EnumSyntax { Visibility = visibility };
             message.Enums.Add(enumType);
             return ParseEnumDefinition(enumType, location);
         }
