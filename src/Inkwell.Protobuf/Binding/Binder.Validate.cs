@@ -1,9 +1,431 @@
+using Inkwell.Protobuf.Syntax;
+
 namespace Inkwell.Protobuf.Binding;
 
-/// <summary>The semantic checks protoc makes after linking.</summary>
+/// <summary>The semantic checks protoc makes after linking, with protoc's messages and locations.</summary>
 internal sealed partial class Binder
 {
+    private const int MaxFieldNumber = 536870911;
+    private const int FirstReservedNumber = 19000;
+    private const int LastReservedNumber = 19999;
+
+    private bool IsProto3 => _file.Syntax == "proto3";
+
+    private bool IsEditions => _file.Syntax == "editions";
+
     private void Validate()
     {
+        ValidateFileOptions();
+        ValidateNamingStyle();
+        foreach (MessageSyntax message in _file.Messages)
+        {
+            ValidateMessage(message);
+        }
+
+        foreach (EnumSyntax enumType in _file.Enums)
+        {
+            ValidateEnum(enumType);
+        }
+
+        foreach (FieldSyntax extension in _file.Extensions)
+        {
+            ValidateExtension(extension);
+        }
+    }
+
+    private void ValidateFileOptions()
+    {
+        if (!IsEditions)
+        {
+            foreach (ElementSyntax element in AllElements())
+            {
+                OptionSyntax? features = element.Options.FirstOrDefault(o => o.Name[0].Name == "features" && !o.Name[0].IsExtension);
+                if (features is not null)
+                {
+                    Error(features.NamePosition, "Features are only valid under editions.");
+                    return;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<ElementSyntax> AllElements()
+    {
+        yield return _file;
+        foreach (ElementSyntax e in _file.Messages.SelectMany(Elements))
+        {
+            yield return e;
+        }
+
+        foreach (EnumSyntax e in _file.Enums)
+        {
+            yield return e;
+            foreach (EnumValueSyntax v in e.Values)
+            {
+                yield return v;
+            }
+        }
+
+        foreach (ServiceSyntax s in _file.Services)
+        {
+            yield return s;
+            foreach (MethodSyntax m in s.Methods)
+            {
+                yield return m;
+            }
+        }
+
+        foreach (FieldSyntax f in _file.Extensions)
+        {
+            yield return f;
+        }
+    }
+
+    private static IEnumerable<ElementSyntax> Elements(MessageSyntax message)
+    {
+        yield return message;
+        foreach (FieldSyntax f in message.Fields.Concat(message.Extensions))
+        {
+            yield return f;
+        }
+
+        foreach (OneofSyntax o in message.Oneofs)
+        {
+            yield return o;
+        }
+
+        foreach (EnumSyntax e in message.Enums)
+        {
+            yield return e;
+            foreach (EnumValueSyntax v in e.Values)
+            {
+                yield return v;
+            }
+        }
+
+        foreach (ElementSyntax e in message.NestedTypes.SelectMany(Elements))
+        {
+            yield return e;
+        }
+    }
+
+    private void ValidateFieldNumber(FieldSyntax field)
+    {
+        if (field.Number <= 0)
+        {
+            Error(field.NumberPosition, "Field numbers must be positive integers.");
+        }
+        else if (field.Number > MaxFieldNumber && !(field.Extendee is not null && IsMessageSetExtendee(field)))
+        {
+            Error(field.NumberPosition, $"Field numbers cannot be greater than {MaxFieldNumber}.");
+        }
+        else if (field.Number is >= FirstReservedNumber and <= LastReservedNumber)
+        {
+            Error(field.NumberPosition, $"Field numbers {FirstReservedNumber} through {LastReservedNumber} are reserved for the protocol buffer library implementation.");
+        }
+    }
+
+    private bool IsMessageSetExtendee(FieldSyntax extension) =>
+        extension.ResolvedExtendee is { } name && _table.TryGet(name.Substring(1), out Symbol symbol) && symbol.Node is MessageSyntax m &&
+        m.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "message_set_wire_format" && o.Identifier == "true");
+
+    private void ValidateMessage(MessageSyntax message)
+    {
+        var numbers = new Dictionary<int, FieldSyntax>();
+        var jsonNames = new Dictionary<string, FieldSyntax>(StringComparer.Ordinal);
+        foreach (FieldSyntax field in message.Fields)
+        {
+            ValidateFieldNumber(field);
+            ValidateFieldCommon(field);
+            if (numbers.TryGetValue(field.Number, out FieldSyntax? other))
+            {
+                Error(field.NumberPosition, $"Field number {field.Number} has already been used in \"{message.FullName}\" by field \"{other.Name}\".");
+            }
+            else
+            {
+                numbers[field.Number] = field;
+            }
+
+            foreach (RangeSyntax range in message.ReservedRanges)
+            {
+                if (field.Number >= range.Start && field.Number < range.End)
+                {
+                    Error(field.NumberPosition, $"Field \"{field.Name}\" uses reserved number {field.Number}.");
+                }
+            }
+
+            if (message.ReservedNames.Any(r => r.Name == field.Name))
+            {
+                Error(field.NamePosition, $"Field name \"{field.Name}\" is reserved.");
+            }
+
+            foreach (RangeSyntax range in message.ExtensionRanges)
+            {
+                if (field.Number >= range.Start && field.Number < range.End)
+                {
+                    Error(range.Position, $"Extension range {range.Start} to {range.End - 1} includes field \"{field.Name}\" ({field.Number}).");
+                }
+            }
+
+            if (!message.IsMapEntry && !IsProto3OrEditionsLegacyJson(message))
+            {
+                CheckJsonName(message, field, jsonNames);
+            }
+
+            if (IsProto3)
+            {
+                if (field.Label == FieldLabel.Required)
+                {
+                    Error(field.NamePosition, "Required fields are not allowed in proto3.");
+                }
+
+                if (field.ResolvedType == FieldType.Enum && LookupEnum(field) is { } enumType && EnumIsClosed(enumType))
+                {
+                    Error(field.TypePosition, $"Enum type \"{enumType.FullName}\" is not an open enum, but is used in \"{message.FullName}\" which is a proto3 message type.");
+                }
+            }
+        }
+
+        ValidateRanges(message);
+        foreach (FieldSyntax extension in message.Extensions)
+        {
+            ValidateExtension(extension);
+        }
+
+        foreach (MessageSyntax nested in message.NestedTypes)
+        {
+            ValidateMessage(nested);
+        }
+
+        foreach (EnumSyntax enumType in message.Enums)
+        {
+            ValidateEnum(enumType);
+        }
+
+        if (message.IsMapEntry)
+        {
+            FieldSyntax key = message.Fields[0];
+            if (key.ResolvedType is FieldType.Float or FieldType.Double or FieldType.Bytes or FieldType.Message or FieldType.Group or FieldType.Enum)
+            {
+                Error(key.TypePosition, "Key in map fields cannot be float/double, bytes or message types.");
+            }
+        }
+    }
+
+    // Editions may turn off JSON-name conflict checks with features.json_format = LEGACY_BEST_EFFORT.
+    private bool IsProto3OrEditionsLegacyJson(MessageSyntax message) =>
+        message.Options.Concat(_file.Options).Any(o => o.Name.Count == 2 && o.Name[1].Name == "json_format" && o.Identifier == "LEGACY_BEST_EFFORT") ||
+        message.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "deprecated_legacy_json_field_conflicts" && o.Identifier == "true") ||
+        _file.Syntax == "proto2";
+
+    private void CheckJsonName(MessageSyntax message, FieldSyntax field, Dictionary<string, FieldSyntax> seen)
+    {
+        string name = field.ResolvedJsonName;
+        if (seen.TryGetValue(name, out FieldSyntax? other))
+        {
+            bool explicitName = field.JsonName is not null || other.JsonName is not null;
+            string kind = field.JsonName is not null ? "custom" : "default";
+            string otherKind = other.JsonName is not null ? "custom" : "default";
+            if (explicitName || true)
+            {
+                Error(field.NamePosition, $"The {kind} JSON name of field \"{field.Name}\" (\"{name}\") conflicts with the {otherKind} JSON name of field \"{other.Name}\" (\"{other.ResolvedJsonName}\").");
+            }
+        }
+        else
+        {
+            seen[name] = field;
+        }
+    }
+
+    private void ValidateFieldCommon(FieldSyntax field)
+    {
+        if (IsProto3 && field.DefaultValue is not null)
+        {
+            Error(field.DefaultValuePosition, "Explicit default values are not allowed in proto3.");
+        }
+        else if (field.Label == FieldLabel.Repeated && field.DefaultValue is not null)
+        {
+            Error(field.DefaultValuePosition, "Repeated fields can't have default values.");
+        }
+
+        if (field.JsonName is not null && field.Extendee is not null)
+        {
+            Error(field.JsonNamePosition, "option json_name is not allowed on extension fields.");
+        }
+
+        OptionSyntax? packed = field.Options.FirstOrDefault(o => o.Name.Count == 1 && o.Name[0].Name == "packed" && !o.Name[0].IsExtension);
+        if (packed is not null && (field.Label != FieldLabel.Repeated || field.ResolvedType is FieldType.String or FieldType.Bytes or FieldType.Message or FieldType.Group))
+        {
+            Error(field.NamePosition, "[packed = true] can only be specified for repeated primitive fields.");
+        }
+
+        if (IsEditions && packed is not null)
+        {
+            Error(field.NamePosition, "Field option packed is not allowed under editions.  Use the repeated_field_encoding feature to control this behavior.");
+        }
+    }
+
+    private void ValidateExtension(FieldSyntax extension)
+    {
+        ValidateFieldNumber(extension);
+        ValidateFieldCommon(extension);
+        if (extension.ResolvedExtendee is null || !_table.TryGet(extension.ResolvedExtendee.Substring(1), out Symbol symbol) || symbol.Node is not MessageSyntax extendee)
+        {
+            return;
+        }
+
+        if (!extendee.ExtensionRanges.Any(r => extension.Number >= r.Start && extension.Number < r.End))
+        {
+            Error(extension.NumberPosition, $"\"{extendee.FullName}\" does not declare {extension.Number} as an extension number.");
+        }
+
+        if (IsProto3 && !extendee.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal))
+        {
+            Error(extension.ExtendeePosition, "Extensions in proto3 are only allowed for defining options.");
+        }
+
+        if (extension.Label == FieldLabel.Required)
+        {
+            Error(extension.NamePosition, "The extension " + extension.FullName + " cannot be required.");
+        }
+
+        foreach (FieldSyntax other in _table.ExtensionsOf(extendee.FullName))
+        {
+            if (other == extension)
+            {
+                break;
+            }
+
+            if (other.Number == extension.Number)
+            {
+                Error(extension.NumberPosition, $"Extension number {extension.Number} has already been used in \"{extendee.FullName}\" by extension \"{other.FullName}\".");
+                break;
+            }
+        }
+    }
+
+    private void ValidateRanges(MessageSyntax message)
+    {
+        for (int i = 0; i < message.ExtensionRanges.Count; i++)
+        {
+            RangeSyntax range = message.ExtensionRanges[i];
+            if (range.Start <= 0)
+            {
+                Error(range.Position, "Extension numbers must be positive integers.");
+            }
+
+            if (range.End <= range.Start)
+            {
+                Error(range.Position, "Extension range end number must be greater than start number.");
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                RangeSyntax other = message.ExtensionRanges[j];
+                if (range.End > other.Start && other.End > range.Start)
+                {
+                    Error(range.Position, $"Extension range {range.Start} to {range.End - 1} overlaps with already-defined range {other.Start} to {other.End - 1}.");
+                }
+            }
+
+            foreach (RangeSyntax reserved in message.ReservedRanges)
+            {
+                if (range.End > reserved.Start && reserved.End > range.Start)
+                {
+                    Error(range.Position, $"Extension range {range.Start} to {range.End - 1} overlaps with reserved range {reserved.Start} to {reserved.End - 1}.");
+                }
+            }
+        }
+
+        for (int i = 0; i < message.ReservedRanges.Count; i++)
+        {
+            RangeSyntax range = message.ReservedRanges[i];
+            if (range.Start <= 0)
+            {
+                Error(range.Position, "Reserved numbers must be positive integers.");
+            }
+
+            if (range.End <= range.Start)
+            {
+                Error(range.Position, "Reserved range end number must be greater than start number.");
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                RangeSyntax other = message.ReservedRanges[j];
+                if (range.End > other.Start && other.End > range.Start)
+                {
+                    Error(range.Position, $"Reserved range {range.Start} to {range.End - 1} overlaps with already-defined range {other.Start} to {other.End - 1}.");
+                }
+            }
+        }
+    }
+
+    private void ValidateEnum(EnumSyntax enumType)
+    {
+        if (enumType.Values.Count == 0)
+        {
+            Error(enumType.NamePosition, $"Enums must contain at least one value.");
+            return;
+        }
+
+        if (IsProto3 && enumType.Values[0].Number != 0)
+        {
+            Error(enumType.Values[0].NumberPosition, "The first enum value must be zero for open enums.");
+        }
+
+        bool allowAlias = enumType.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "allow_alias" && o.Identifier == "true");
+        var byNumber = new Dictionary<int, EnumValueSyntax>();
+        foreach (EnumValueSyntax value in enumType.Values)
+        {
+            if (byNumber.TryGetValue(value.Number, out EnumValueSyntax? first))
+            {
+                if (!allowAlias)
+                {
+                    Error(value.NumberPosition, $"\"{value.FullName}\" uses the same enum value as \"{first.FullName}\". If this is intended, set 'option allow_alias = true;' to the enum definition.");
+                }
+            }
+            else
+            {
+                byNumber[value.Number] = value;
+            }
+
+            foreach (RangeSyntax range in enumType.ReservedRanges)
+            {
+                if (value.Number >= range.Start && value.Number <= range.End)
+                {
+                    Error(value.NumberPosition, $"Enum value \"{value.Name}\" uses reserved number {value.Number}.");
+                }
+            }
+
+            if (enumType.ReservedNames.Any(r => r.Name == value.Name))
+            {
+                Error(value.NamePosition, $"Enum value \"{value.Name}\" is reserved.");
+            }
+        }
+    }
+
+    private EnumSyntax? LookupEnum(FieldSyntax field) =>
+        field.ResolvedTypeName is { } name && _table.TryGet(name.Substring(1), out Symbol symbol) ? symbol.Node as EnumSyntax : null;
+
+    private bool EnumIsClosed(EnumSyntax enumType)
+    {
+        if (!_table.TryGet(enumType.FullName, out Symbol symbol))
+        {
+            return false;
+        }
+
+        FileSyntax file = symbol.File;
+        if (file.Syntax == "proto2")
+        {
+            return true;
+        }
+
+        if (file.Syntax == "proto3")
+        {
+            return false;
+        }
+
+        return enumType.Options.Concat(file.Options).Any(o => o.Name.Count == 2 && o.Name[1].Name == "enum_type" && o.Identifier == "CLOSED");
     }
 }
