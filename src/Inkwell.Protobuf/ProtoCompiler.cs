@@ -16,8 +16,10 @@ public static class ProtoCompiler
     public static CompilationResult Compile(IEnumerable<string> files, IProtoFileResolver resolver, CancellationToken cancellationToken = default)
     {
         var session = new CompilationSession(resolver, cancellationToken);
+        string[] names = [.. files];
+        session.Prefetch(names);
         var requested = new List<CompiledFile>();
-        foreach (string file in files)
+        foreach (string file in names)
         {
             CompiledFile? compiled = session.Load(file, importedFrom: null, TextPosition.None);
             if (compiled is not null && !requested.Contains(compiled))

@@ -42,7 +42,7 @@ internal sealed partial class Binder
                 OptionSyntax? features = element.Options.FirstOrDefault(o => o.Name[0].Name == "features" && !o.Name[0].IsExtension);
                 if (features is not null)
                 {
-                    Error(features.NamePosition, "Features are only valid under editions.");
+                    Error(element == _file ? new TextPosition(0, 0) : element.NamePosition, "Features are only valid under editions.");
                     return;
                 }
             }
@@ -121,7 +121,7 @@ internal sealed partial class Binder
         }
         else if (field.Number is >= FirstReservedNumber and <= LastReservedNumber)
         {
-            Error(field.NumberPosition, $"Field numbers {FirstReservedNumber} through {LastReservedNumber} are reserved for the protocol buffer library implementation.");
+            Error(TextPosition.None, $"Field numbers {FirstReservedNumber} through {LastReservedNumber} are reserved for the protocol buffer library implementation.");
         }
     }
 
@@ -139,7 +139,7 @@ internal sealed partial class Binder
             ValidateFieldCommon(field);
             if (numbers.TryGetValue(field.Number, out FieldSyntax? other))
             {
-                Error(field.NumberPosition, $"Field number {field.Number} has already been used in \"{message.FullName}\" by field \"{other.Name}\".");
+                Error(field.NumberPosition, $"Field number {field.Number} has already been used in \"{message.FullName}\" by field \"{other.Name}\". Next available field number is {NextAvailableFieldNumber(message)}.");
             }
             else
             {
@@ -150,7 +150,7 @@ internal sealed partial class Binder
             {
                 if (field.Number >= range.Start && field.Number < range.End)
                 {
-                    Error(field.NumberPosition, $"Field \"{field.Name}\" uses reserved number {field.Number}.");
+                    Error(range.Position, $"Field \"{field.Name}\" uses reserved number {field.Number}.");
                 }
             }
 
@@ -176,7 +176,7 @@ internal sealed partial class Binder
             {
                 if (field.Label == FieldLabel.Required)
                 {
-                    Error(field.NamePosition, "Required fields are not allowed in proto3.");
+                    Error(field.TypePosition, "Required fields are not allowed in proto3.");
                 }
 
                 if (field.ResolvedType == FieldType.Enum && LookupEnum(field) is { } enumType && EnumIsClosed(enumType))
@@ -226,10 +226,8 @@ internal sealed partial class Binder
             bool explicitName = field.JsonName is not null || other.JsonName is not null;
             string kind = field.JsonName is not null ? "custom" : "default";
             string otherKind = other.JsonName is not null ? "custom" : "default";
-            if (explicitName || true)
-            {
-                Error(field.NamePosition, $"The {kind} JSON name of field \"{field.Name}\" (\"{name}\") conflicts with the {otherKind} JSON name of field \"{other.Name}\" (\"{other.ResolvedJsonName}\").");
-            }
+            _ = explicitName;
+            Error(field.NamePosition, $"The {kind} JSON name of field \"{field.Name}\" (\"{name}\") conflicts with the {otherKind} JSON name of field \"{other.Name}\".");
         }
         else
         {
@@ -382,7 +380,7 @@ internal sealed partial class Binder
             {
                 if (!allowAlias)
                 {
-                    Error(value.NumberPosition, $"\"{value.FullName}\" uses the same enum value as \"{first.FullName}\". If this is intended, set 'option allow_alias = true;' to the enum definition.");
+                    Error(value.NumberPosition, $"\"{value.Name}\" uses the same enum value as \"{first.Name}\". If this is intended, set 'option allow_alias = true;' to the enum definition. The next available enum value is {NextAvailableEnumValue(enumType)}.");
                 }
             }
             else
@@ -403,6 +401,29 @@ internal sealed partial class Binder
                 Error(value.NamePosition, $"Enum value \"{value.Name}\" is reserved.");
             }
         }
+    }
+
+    private static int NextAvailableFieldNumber(MessageSyntax message)
+    {
+        int candidate = 1;
+        while (message.Fields.Any(f => f.Number == candidate) ||
+               message.ReservedRanges.Concat(message.ExtensionRanges).Any(r => candidate >= r.Start && candidate < r.End))
+        {
+            candidate++;
+        }
+
+        return candidate;
+    }
+
+    private static int NextAvailableEnumValue(EnumSyntax enumType)
+    {
+        int candidate = 0;
+        while (enumType.Values.Any(v => v.Number == candidate) || enumType.ReservedRanges.Any(r => candidate >= r.Start && candidate <= r.End))
+        {
+            candidate++;
+        }
+
+        return candidate;
     }
 
     private EnumSyntax? LookupEnum(FieldSyntax field) =>

@@ -167,8 +167,12 @@ internal sealed partial class Binder
             {
                 if (existing.File == _file && existing.Kind == SymbolKind.EnumValue)
                 {
-                    string outer = scope.Length == 0 ? "" : scope;
-                    Error(value.NamePosition, $"\"{value.Name}\" is already defined in \"{outer}\". Note that enum values use C++ scoping rules, meaning that enum values are siblings of their type, not children of it.  Therefore, \"{value.Name}\" must be unique within \"{outer}\", not just within \"{enumType.Name}\".");
+                    int dot = value.FullName.LastIndexOf('.');
+                    Error(value.NamePosition, dot < 0
+                        ? $"\"{value.FullName}\" is already defined."
+                        : $"\"{value.Name}\" is already defined in \"{scope}\".");
+                    string where = scope.Length == 0 ? "the global scope" : $"\"{scope}\"";
+                    Error(value.NamePosition, $"Note that enum values use C++ scoping rules, meaning that enum values are siblings of their type, not children of it.  Therefore, \"{value.Name}\" must be unique within {where}, not just within \"{enumType.Name}\".");
                 }
                 else if (existing.File == _file)
                 {

@@ -33,7 +33,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         for (int index = 0; index < owner.Options.Count; index++)
         {
             OptionSyntax option = owner.Options[index];
-            WireField? entry = InterpretSingle(option, type, nameScope, out List<FieldSyntax>? path);
+            WireField? entry = InterpretSingle(option, type, nameScope, entries, out List<FieldSyntax>? path);
             if (entry is null)
             {
                 ok = false;
@@ -86,13 +86,15 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         return writer.ToArray();
     }
 
+    private const string UnknownOptionHint = "Ensure that your proto definition file imports the proto which defines the option (i.e. via import option after edition 2024).";
+
     /// <summary>Paths of options stripped for source retention; protoc drops their source locations too.</summary>
     public List<int[]> StrippedPaths { get; } = [];
 
     /// <summary>Source locations to rewrite: "path,999,i" of an uninterpreted option to the path of the field it set.</summary>
     public Dictionary<string, int[]> InterpretedPaths { get; } = new(StringComparer.Ordinal);
 
-    private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope, out List<FieldSyntax>? resolvedPath)
+    private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope, List<WireField> earlier, out List<FieldSyntax>? resolvedPath)
     {
         resolvedPath = null;
         MessageSyntax current = optionsType;
@@ -108,7 +110,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 Symbol? symbol = scope.Lookup(part.Name, nameScope);
                 if (symbol is null)
                 {
-                    error(option.NamePosition, $"Option \"{displayName}\" unknown. Ensure that your proto definition file imports the proto which defines the option.");
+                    error(option.NamePosition, $"Option \"{displayName}\" unknown. {UnknownOptionHint}");
                     return null;
                 }
 
@@ -136,7 +138,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 field = current.Fields.FirstOrDefault(f => f.Name == part.Name);
                 if (field is null)
                 {
-                    error(option.NamePosition, $"Option \"{displayName}\" unknown.");
+                    error(option.NamePosition, $"Option \"{displayName}\" unknown. {UnknownOptionHint}");
                     return null;
                 }
             }
@@ -167,6 +169,12 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         FieldSyntax last = path[^1];
+        if (last.Label != FieldLabel.Repeated && IsAlreadySet(earlier, path, 0))
+        {
+            error(option.NamePosition, $"Option \"{displayName}\" was already set.");
+            return null;
+        }
+
         var value = new ProtoWriter();
         int wireType;
         if (option.Kind == OptionValueKind.Aggregate)
@@ -202,7 +210,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 OptionValueKind.Double => OptionValue.FromDouble(option.Double),
                 _ => OptionValue.FromString(option.String),
             };
-            int? encoded = ValueEncoder.Encode(last.ResolvedType, FindEnum(last), scalar, displayName, value, textFormat: false, out string? valueError);
+            int? encoded = ValueEncoder.Encode(last.ResolvedType, FindEnum(last), scalar, last.FullName, value, textFormat: false, out string? valueError);
             if (encoded is null)
             {
                 error(option.ValuePosition, valueError!);
@@ -222,6 +230,30 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         return entry;
+    }
+
+    // protoc's ExamineIfOptionIsSet: is the innermost field already present under the same intermediate path?
+    private static bool IsAlreadySet(List<WireField> fields, List<FieldSyntax> path, int depth)
+    {
+        foreach (WireField field in fields)
+        {
+            if (field.Number != path[depth].Number)
+            {
+                continue;
+            }
+
+            if (depth == path.Count - 1)
+            {
+                return true;
+            }
+
+            if (field.WireType is 2 or 3 && WireReader.TryReadAll(field.Payload) is { } inner && IsAlreadySet(inner, path, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static WireField MakeField(int number, int wireType, ProtoWriter value, bool stripLengthPrefix)

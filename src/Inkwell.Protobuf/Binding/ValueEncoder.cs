@@ -107,6 +107,12 @@ internal static class ValueEncoder
 
             case FieldType.Bool:
                 {
+                    if (!textFormat && value.Kind != OptionValue.ValueKind.Identifier)
+                    {
+                        error = $"Value must be identifier for boolean option \"{optionName}\".";
+                        return null;
+                    }
+
                     bool? b = value.Kind switch
                     {
                         OptionValue.ValueKind.Identifier when !value.Negative && value.Identifier == "true" => true,

@@ -10,6 +10,7 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
     private readonly List<string> _loading = [];
     private readonly SymbolTable _table = new();
     private readonly Dictionary<FileSyntax, string> _displayNames = [];
+    private readonly ParallelParser _parser = new(resolver, cancellationToken);
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -23,6 +24,15 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
             : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity));
     }
 
+    /// <summary>Starts parsing the requested files (and, transitively, their imports) in the background.</summary>
+    public void Prefetch(IEnumerable<string> names)
+    {
+        foreach (string name in names)
+        {
+            _ = _parser.Start(name);
+        }
+    }
+
     /// <summary>Loads, parses and binds <paramref name="name"/> after its imports; null when it or they failed.</summary>
     public CompiledFile? Load(string name, FileSyntax? importedFrom, TextPosition importPosition)
     {
@@ -32,26 +42,18 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
             return done;
         }
 
-        if (!resolver.TryRead(name, out string text, out string displayPath))
+        ParsedFile parsed = _parser.Get(name);
+        if (parsed.Syntax is null)
         {
             _loaded[name] = null;
-            if (importedFrom is null)
-            {
-                Diagnostics.Add(new Diagnostic(name, 0, 0, "File not found.", DiagnosticSeverity.Error));
-            }
-            else
-            {
-                Diagnostics.Add(new Diagnostic(name, 0, 0, "File not found.", DiagnosticSeverity.Error));
-            }
-
+            Diagnostics.Add(new Diagnostic(name, 0, 0, "File not found.", DiagnosticSeverity.Error));
             return null;
         }
 
-        var diagnosticsStart = Diagnostics.Count;
-        FileSyntax syntax = Parser.Parse(text, name, (line, column, message, severity) =>
-            Diagnostics.Add(new Diagnostic(displayPath, line + 1, column + 1, message, severity)), out bool parseErrors);
-        _displayNames[syntax] = displayPath;
-        if (parseErrors)
+        FileSyntax syntax = parsed.Syntax;
+        Diagnostics.AddRange(parsed.Diagnostics);
+        _displayNames[syntax] = parsed.DisplayPath;
+        if (parsed.HadErrors)
         {
             _loaded[name] = null;
             return null;
@@ -108,7 +110,6 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
             Ordered.Add(compiled);
         }
 
-        _ = diagnosticsStart;
         return compiled;
     }
 

@@ -44,9 +44,14 @@ internal sealed partial class Lexer
         {
             _column += 8 - (_column % 8);
         }
-        else
+        else if (_current < 0x80)
         {
             _column++;
+        }
+        else
+        {
+            // protoc counts columns in bytes of UTF-8.
+            _column += _current < 0x800 || char.IsSurrogate(_current) ? 2 : 3;
         }
 
         _pos++;
@@ -186,8 +191,10 @@ internal sealed partial class Lexer
         {
             if (c >= 0x80)
             {
+                // protoc reads bytes: it reports the first byte of the character's UTF-8 encoding.
                 int codePoint = char.IsHighSurrogate(c) && _pos + 1 < _text.Length ? char.ConvertToUtf32(c, _text[_pos + 1]) : c;
-                Error($"Interpreting non ascii codepoint {codePoint}.");
+                int firstByte = codePoint < 0x800 ? 0xC0 | (codePoint >> 6) : codePoint < 0x10000 ? 0xE0 | (codePoint >> 12) : 0xF0 | (codePoint >> 18);
+                Error($"Interpreting non ascii codepoint {firstByte}.");
                 if (char.IsHighSurrogate(c) && _pos + 1 < _text.Length)
                 {
                     NextChar();

@@ -20,6 +20,19 @@ internal static class Protoc
         return Path!;
     }
 
+    /// <summary>The well-known types shipped next to protoc in Grpc.Tools (build/native/include).</summary>
+    public static string RequireIncludeDirectory()
+    {
+        string protoc = Require();
+        string include = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(protoc)!, "../../build/native/include"));
+        if (!File.Exists(System.IO.Path.Combine(include, "google/protobuf/descriptor.proto")))
+        {
+            Assert.Skip("Grpc.Tools' build/native/include (the well-known types) was not found.");
+        }
+
+        return include;
+    }
+
     private static string? Locate()
     {
         string? fromBuild = typeof(Protoc).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -40,7 +40,9 @@ internal static class ProtocAction
             names.Add(name);
         }
 
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), cancellationToken);
+        TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
             await error.WriteLineAsync(diagnostic.Format(arguments.ErrorFormat)).ConfigureAwait(false);
@@ -52,6 +54,10 @@ internal static class ProtocAction
         }
 
         byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
+        if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
+        {
+            await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms").ConfigureAwait(false);
+        }
         try
         {
             await File.WriteAllBytesAsync(arguments.DescriptorSetOut, bytes, cancellationToken).ConfigureAwait(false);
