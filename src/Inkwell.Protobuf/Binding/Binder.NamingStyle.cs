@@ -97,7 +97,7 @@ internal sealed partial class Binder
 
     private void CheckTitle(string kind, ElementSyntax element)
     {
-        if (element.Name.Length == 0 || element.Name[0] is < 'A' or > 'Z' || element.Name.Contains('_'))
+        if (element.Name.Length == 0 || element.Name[0] is < 'A' or > 'Z' || element.Name.IndexOf('_') >= 0)
         {
             Error(element.NamePosition, $"{kind} name {element.Name} should be TitleCase" + StyleOptOut);
         }

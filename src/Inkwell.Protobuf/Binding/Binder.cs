@@ -26,6 +26,9 @@ internal sealed partial class Binder
 
     public bool HadErrors { get; private set; }
 
+    /// <summary>The files whose symbols the bound file used.</summary>
+    public IReadOnlyCollection<FileSyntax> UsedFiles => _scope.UsedFiles;
+
     private void Error(TextPosition position, string message)
     {
         HadErrors = true;

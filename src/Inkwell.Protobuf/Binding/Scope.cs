@@ -14,6 +14,9 @@ internal sealed class Scope(SymbolTable table, FileSyntax file, IReadOnlyCollect
 
     public SymbolTable Table => table;
 
+    /// <summary>The files whose symbols this file used (for protoc's unused-import warning).</summary>
+    public HashSet<FileSyntax> UsedFiles { get; } = [];
+
     /// <summary>The last name that resolved through an outer scope to something undefined (for protoc's hint).</summary>
     public string? UndefinedResolvedName { get; private set; }
 
@@ -29,6 +32,11 @@ internal sealed class Scope(SymbolTable table, FileSyntax file, IReadOnlyCollect
 
         if (symbol.File == file || _visible.Contains(symbol.File))
         {
+            if (symbol.Kind != SymbolKind.Package)
+            {
+                UsedFiles.Add(symbol.File);
+            }
+
             return symbol;
         }
 

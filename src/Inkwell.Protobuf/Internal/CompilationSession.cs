@@ -24,11 +24,14 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
             : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity));
     }
 
+    private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
+
     /// <summary>Starts parsing the requested files (and, transitively, their imports) in the background.</summary>
     public void Prefetch(IEnumerable<string> names)
     {
         foreach (string name in names)
         {
+            _requested.Add(name);
             _ = _parser.Start(name);
         }
     }
@@ -103,6 +106,18 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
 
         var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
         bool ok = binder.Bind();
+        if (ok && _requested.Contains(name))
+        {
+            // protoc warns about unused plain imports of the files it was asked to compile.
+            foreach (ImportSyntax import in syntax.Imports)
+            {
+                if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
+                    !binder.UsedFiles.Contains(dependency.Syntax))
+                {
+                    Report(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning);
+                }
+            }
+        }
         var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies) : null;
         _loaded[name] = compiled;
         if (compiled is not null)

@@ -136,7 +136,8 @@ internal sealed partial class Parser
         bool allowAlias = false;
         foreach (OptionSyntax option in enumType.Options)
         {
-            if (option.Name.Count > 1)
+            // A name that failed to parse leaves no parts.
+            if (option.Name.Count != 1)
             {
                 continue;
             }
