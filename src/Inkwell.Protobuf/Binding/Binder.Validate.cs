@@ -133,6 +133,8 @@ internal sealed partial class Binder
     {
         var numbers = new Dictionary<int, FieldSyntax>();
         var jsonNames = new Dictionary<string, FieldSyntax>(StringComparer.Ordinal);
+        bool checkJson = !message.IsMapEntry && !IsProto3OrEditionsLegacyJson(message);
+        HashSet<string>? reservedNames = message.ReservedNames.Count == 0 ? null : [.. message.ReservedNames.Select(r => r.Name)];
         foreach (FieldSyntax field in message.Fields)
         {
             ValidateFieldNumber(field);
@@ -154,7 +156,7 @@ internal sealed partial class Binder
                 }
             }
 
-            if (message.ReservedNames.Any(r => r.Name == field.Name))
+            if (reservedNames is not null && reservedNames.Contains(field.Name))
             {
                 Error(field.NamePosition, $"Field name \"{field.Name}\" is reserved.");
             }
@@ -167,7 +169,7 @@ internal sealed partial class Binder
                 }
             }
 
-            if (!message.IsMapEntry && !IsProto3OrEditionsLegacyJson(message))
+            if (checkJson)
             {
                 CheckJsonName(message, field, jsonNames);
             }
@@ -372,7 +374,7 @@ internal sealed partial class Binder
             Error(enumType.Values[0].NumberPosition, "The first enum value must be zero for open enums.");
         }
 
-        bool allowAlias = enumType.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "allow_alias" && o.Identifier == "true");
+        bool allowAlias = enumType.Options.Count > 0 && enumType.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "allow_alias" && o.Identifier == "true");
         var byNumber = new Dictionary<int, EnumValueSyntax>();
         foreach (EnumValueSyntax value in enumType.Values)
         {
@@ -396,7 +398,7 @@ internal sealed partial class Binder
                 }
             }
 
-            if (enumType.ReservedNames.Any(r => r.Name == value.Name))
+            if (enumType.ReservedNames.Count > 0 && enumType.ReservedNames.Exists(r => r.Name == value.Name))
             {
                 Error(value.NamePosition, $"Enum value \"{value.Name}\" is reserved.");
             }

@@ -356,19 +356,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     /// </summary>
     private bool Canonicalize(MessageSyntax type, List<WireField> entries, ProtoWriter writer, List<int> path, List<int[]> strippedPaths)
     {
-        var fieldsByNumber = new Dictionary<int, FieldSyntax>();
-        foreach (FieldSyntax f in type.Fields)
-        {
-            fieldsByNumber[f.Number] = f;
-        }
-
-        foreach (FieldSyntax extension in scope.Table.ExtensionsOf(type.FullName))
-        {
-            if (!fieldsByNumber.ContainsKey(extension.Number))
-            {
-                fieldsByNumber[extension.Number] = extension;
-            }
-        }
+        Dictionary<int, FieldSyntax> fieldsByNumber = FieldsByNumber(type);
 
         var known = new SortedDictionary<int, List<WireField>>();
         var unknown = new List<WireField>();
@@ -449,6 +437,35 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         return stripped;
+    }
+
+    // The fields and pool extensions of a type by number, cached until another extension of it appears.
+    private readonly Dictionary<MessageSyntax, (int Extensions, Dictionary<int, FieldSyntax> Fields)> _fieldMaps = [];
+
+    private Dictionary<int, FieldSyntax> FieldsByNumber(MessageSyntax type)
+    {
+        IReadOnlyList<FieldSyntax> extensions = scope.Table.ExtensionsOf(type.FullName);
+        if (_fieldMaps.TryGetValue(type, out var cached) && cached.Extensions == extensions.Count)
+        {
+            return cached.Fields;
+        }
+
+        var fields = new Dictionary<int, FieldSyntax>();
+        foreach (FieldSyntax f in type.Fields)
+        {
+            fields[f.Number] = f;
+        }
+
+        foreach (FieldSyntax extension in extensions)
+        {
+            if (!fields.ContainsKey(extension.Number))
+            {
+                fields[extension.Number] = extension;
+            }
+        }
+
+        _fieldMaps[type] = (extensions.Count, fields);
+        return fields;
     }
 
     private static bool HasSourceRetention(FieldSyntax field) =>

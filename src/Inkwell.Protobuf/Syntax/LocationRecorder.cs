@@ -10,7 +10,7 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class LocationRecorder : IDisposable
 {
     private readonly Lexer _lexer;
-    private readonly List<int> _path;
+    private int[] _path;
 
     public LocationRecorder(Lexer lexer, List<SourceLocation> target)
     {
@@ -30,7 +30,9 @@ internal sealed class LocationRecorder : IDisposable
     public LocationRecorder(LocationRecorder parent, List<SourceLocation> target, params int[] path)
     {
         _lexer = parent._lexer;
-        _path = [.. parent._path, .. path];
+        _path = new int[parent._path.Length + path.Length];
+        parent._path.CopyTo(_path, 0);
+        path.CopyTo(_path, parent._path.Length);
         Location = new SourceLocation([]);
         Target = target;
         target.Add(Location);
@@ -41,9 +43,13 @@ internal sealed class LocationRecorder : IDisposable
 
     public List<SourceLocation> Target { get; }
 
-    public int PathCount => _path.Count;
+    public int PathCount => _path.Length;
 
-    public void AddPath(int component) => _path.Add(component);
+    public void AddPath(int component)
+    {
+        Array.Resize(ref _path, _path.Length + 1);
+        _path[^1] = component;
+    }
 
     public void StartAt(Token token)
     {
@@ -88,6 +94,6 @@ internal sealed class LocationRecorder : IDisposable
             EndAt(_lexer.Previous);
         }
 
-        Location.Path = [.. _path];
+        Location.Path = _path;
     }
 }

@@ -508,6 +508,11 @@ internal sealed partial class Parser
     // proto3 `optional` fields get a one-field oneof whose name does not clash with any field or oneof.
     private static void GenerateSyntheticOneofs(MessageSyntax message)
     {
+        if (!message.Fields.Exists(f => f.Proto3Optional))
+        {
+            return;
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (FieldSyntax field in message.Fields)
         {

@@ -14,6 +14,9 @@ internal sealed partial class Parser
     private StringBuilder _upcomingDocComments = new();
     private List<string> _upcomingDetachedComments = [];
     private int _depth;
+    private StringBuilder _spareLeading = new();
+    private readonly StringBuilder _spareTrailing = new();
+    private List<string> _spareDetached = [];
 
     private Parser(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report)
     {
@@ -248,9 +251,13 @@ internal sealed partial class Parser
             return false;
         }
 
-        var leading = new StringBuilder();
-        var trailing = new StringBuilder();
-        var detached = new List<string>();
+        // The buffers are reused: AttachComments copies what it keeps.
+        StringBuilder leading = _spareLeading;
+        StringBuilder trailing = _spareTrailing;
+        List<string> detached = _spareDetached;
+        leading.Clear();
+        trailing.Clear();
+        detached.Clear();
         _lexer.NextWithComments(trailing, detached, leading);
         (leading, _upcomingDocComments) = (_upcomingDocComments, leading);
         if (location is not null)
@@ -260,13 +267,15 @@ internal sealed partial class Parser
         }
         else if (text == "}")
         {
-            _upcomingDetachedComments = detached;
+            (_upcomingDetachedComments, detached) = (detached, _upcomingDetachedComments);
         }
         else
         {
             _upcomingDetachedComments.AddRange(detached);
         }
 
+        _spareLeading = leading;
+        _spareDetached = detached;
         return true;
     }
 
