@@ -39,6 +39,15 @@ public sealed class DiagnosticTests
         new("missing-import", "syntax = \"proto3\";\nimport \"nowhere.proto\";\n"),
         new("not-imported", "syntax = \"proto3\";\nmessage A { google.protobuf.Any a = 1; }\n"),
         new("features-in-proto3", "syntax = \"proto3\";\noption features.field_presence = EXPLICIT;\n"),
+        new("editions-optional", "edition = \"2023\";\nmessage A { optional int32 a = 1; }\n"),
+        new("editions-required", "edition = \"2023\";\nmessage A { required int32 a = 1; }\n"),
+        new("editions-packed", "edition = \"2023\";\nmessage A { int32 a = 1 [packed = true]; }\n"),
+        new("editions-open-enum-zero", "edition = \"2023\";\nenum E { A = 1; }\n"),
+        new("editions-repeated-presence", "edition = \"2023\";\nmessage A { repeated int32 a = 1 [features.field_presence = EXPLICIT]; }\n"),
+        new("editions-message-implicit", "edition = \"2023\";\nmessage A { A m = 1 [features.field_presence = IMPLICIT]; }\n"),
+        new("editions-encoding-scalar", "edition = \"2023\";\nmessage A { int32 m = 1 [features.message_encoding = DELIMITED]; }\n"),
+        new("editions-java-utf8", "edition = \"2023\";\noption java_string_check_utf8 = true;\n"),
+        new("editions-closed-enum-ok", "edition = \"2023\";\nenum E { option features.enum_type = CLOSED; A = 1; }\n"),
         new("non-ascii", "syntax = \"proto3\";\nmessage A { int32 é = 1; }\n"),
     ];
 

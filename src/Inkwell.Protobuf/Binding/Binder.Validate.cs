@@ -35,6 +35,11 @@ internal sealed partial class Binder
 
     private void ValidateFileOptions()
     {
+        if (IsEditions && FindOption(_file.Options, "java_string_check_utf8") is not null)
+        {
+            Error(new TextPosition(0, 0), "File option java_string_check_utf8 is not allowed under editions. Use the (pb.java).utf8_validation feature to control this behavior.");
+        }
+
         if (!IsEditions)
         {
             foreach (ElementSyntax element in AllElements())
@@ -129,7 +134,23 @@ internal sealed partial class Binder
         extension.ResolvedExtendee is { } name && _table.TryGet(name.Substring(1), out Symbol symbol) && symbol.Node is MessageSyntax m &&
         m.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "message_set_wire_format" && o.Identifier == "true");
 
+    // Enclosing messages of what is being validated, innermost last (features are inherited from them).
+    private readonly List<MessageSyntax> _enclosing = [];
+
     private void ValidateMessage(MessageSyntax message)
+    {
+        _enclosing.Add(message);
+        try
+        {
+            ValidateMessageCore(message);
+        }
+        finally
+        {
+            _enclosing.RemoveAt(_enclosing.Count - 1);
+        }
+    }
+
+    private void ValidateMessageCore(MessageSyntax message)
     {
         var numbers = new Dictionary<int, FieldSyntax>();
         var jsonNames = new Dictionary<string, FieldSyntax>(StringComparer.Ordinal);
@@ -253,15 +274,70 @@ internal sealed partial class Binder
             Error(field.JsonNamePosition, "option json_name is not allowed on extension fields.");
         }
 
-        OptionSyntax? packed = field.Options.FirstOrDefault(o => o.Name.Count == 1 && o.Name[0].Name == "packed" && !o.Name[0].IsExtension);
-        if (packed is not null && (field.Label != FieldLabel.Repeated || field.ResolvedType is FieldType.String or FieldType.Bytes or FieldType.Message or FieldType.Group))
+        OptionSyntax? packed = FindOption(field.Options, "packed");
+        if (IsEditions)
         {
-            Error(field.NamePosition, "[packed = true] can only be specified for repeated primitive fields.");
+            ValidateEditionsField(field, packed is not null);
         }
 
-        if (IsEditions && packed is not null)
+        if (packed is not null && (field.Label != FieldLabel.Repeated || field.ResolvedType is FieldType.String or FieldType.Bytes or FieldType.Message or FieldType.Group))
+        {
+            Error(IsEditions ? field.TypePosition : field.NamePosition, "[packed = true] can only be specified for repeated primitive fields.");
+        }
+    }
+
+    private static OptionSyntax? FindOption(List<OptionSyntax> options, string name, string? feature = null)
+    {
+        foreach (OptionSyntax option in options)
+        {
+            if (feature is null
+                ? option.Name.Count == 1 && option.Name[0].Name == name && !option.Name[0].IsExtension
+                : option.Name.Count == 2 && option.Name[0].Name == name && !option.Name[0].IsExtension && option.Name[1].Name == feature)
+            {
+                return option;
+            }
+        }
+
+        return null;
+    }
+
+    // The rules protoc adds for fields in editions files.
+    private void ValidateEditionsField(FieldSyntax field, bool hasPacked)
+    {
+        if (field.LabelPosition.Line >= 0 && field.Label == FieldLabel.Optional)
+        {
+            Error(field.LabelPosition, "Label \"optional\" is not supported in editions. By default, all singular fields have presence unless features.field_presence is set.");
+        }
+        else if (field.Label == FieldLabel.Required)
+        {
+            Error(field.LabelPosition, "Label \"required\" is not supported in editions, use features.field_presence = LEGACY_REQUIRED.");
+        }
+
+        if (hasPacked)
         {
             Error(field.NamePosition, "Field option packed is not allowed under editions.  Use the repeated_field_encoding feature to control this behavior.");
+        }
+
+        if (FindOption(field.Options, "features", "field_presence") is { } presence)
+        {
+            if (field.Label == FieldLabel.Repeated)
+            {
+                Error(field.NamePosition, "Repeated fields can't specify field presence.");
+            }
+            else if (presence.Identifier == "IMPLICIT" && field.ResolvedType is FieldType.Message or FieldType.Group)
+            {
+                Error(field.NamePosition, "Message fields can't specify implicit presence.");
+            }
+        }
+
+        if (FindOption(field.Options, "features", "message_encoding") is not null && field.ResolvedType is not (FieldType.Message or FieldType.Group))
+        {
+            Error(field.NamePosition, "Only message fields can specify message encoding.");
+        }
+
+        if (_file.Edition >= Editions.Edition2024 && FindOption(field.Options, "ctype") is not null)
+        {
+            Error(field.LabelPosition.Line >= 0 ? field.LabelPosition : field.TypePosition, "ctype option is not allowed under edition 2024 and beyond. Use the feature string_type = VIEW|CORD|STRING|... instead.");
         }
     }
 
@@ -369,7 +445,7 @@ internal sealed partial class Binder
             return;
         }
 
-        if (IsProto3 && enumType.Values[0].Number != 0)
+        if ((IsProto3 || IsEditions && !EnumIsClosed(enumType)) && enumType.Values[0].Number != 0)
         {
             Error(enumType.Values[0].NumberPosition, "The first enum value must be zero for open enums.");
         }
@@ -449,6 +525,48 @@ internal sealed partial class Binder
             return false;
         }
 
-        return enumType.Options.Concat(file.Options).Any(o => o.Name.Count == 2 && o.Name[1].Name == "enum_type" && o.Identifier == "CLOSED");
+        var scopes = new List<List<OptionSyntax>> { enumType.Options };
+        if (file == _file)
+        {
+            for (int i = _enclosing.Count - 1; i >= 0; i--)
+            {
+                scopes.Add(_enclosing[i].Options);
+            }
+        }
+
+        scopes.Add(file.Options);
+        return FeatureValue(scopes, "enum_type") == "CLOSED";
+    }
+
+    /// <summary>The value a feature is set to in the innermost scope that sets it (either spelling), or null.</summary>
+    private static string? FeatureValue(IEnumerable<List<OptionSyntax>> scopesInnermostFirst, string feature)
+    {
+        foreach (List<OptionSyntax> options in scopesInnermostFirst)
+        {
+            for (int i = options.Count - 1; i >= 0; i--)
+            {
+                OptionSyntax option = options[i];
+                if (option.Name.Count == 0 || option.Name[0].Name != "features" || option.Name[0].IsExtension)
+                {
+                    continue;
+                }
+
+                if (option.Name.Count == 2 && option.Name[1].Name == feature)
+                {
+                    return option.Identifier;
+                }
+
+                if (option.Name.Count == 1 && option.Kind == OptionValueKind.Aggregate)
+                {
+                    System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(option.Aggregate, @"(?:^|\s)" + feature + @"\s*:?\s*(\w+)");
+                    if (match.Success)
+                    {
+                        return match.Groups[1].Value;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 }

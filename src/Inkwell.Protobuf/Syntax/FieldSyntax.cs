@@ -33,6 +33,9 @@ public sealed class FieldSyntax : ElementSyntax
     /// <summary>Whether this field was written as <c>map&lt;K, V&gt;</c>.</summary>
     public bool IsMap { get; set; }
 
+    /// <summary>Where the label is written, or <see cref="TextPosition.None"/> when none was.</summary>
+    public TextPosition LabelPosition { get; set; } = TextPosition.None;
+
     /// <summary>Where the field number is written.</summary>
     public TextPosition NumberPosition { get; set; }
 

@@ -40,6 +40,7 @@ internal sealed partial class Parser
         {
             using (new LocationRecorder(fieldLocation, FieldLabelField))
             {
+                field.LabelPosition = TextPosition.Of(Current);
                 field.Label = Current.Text switch
                 {
                     "optional" => FieldLabel.Optional,
