@@ -320,7 +320,11 @@ internal sealed partial class Binder
 
         if (FindOption(field.Options, "features", "field_presence") is { } presence)
         {
-            if (field.Label == FieldLabel.Repeated)
+            if (field.Extendee is not null)
+            {
+                Error(field.NamePosition, "Extensions can't specify field presence.");
+            }
+            else if (field.Label == FieldLabel.Repeated)
             {
                 Error(field.NamePosition, "Repeated fields can't specify field presence.");
             }
@@ -450,6 +454,7 @@ internal sealed partial class Binder
             Error(enumType.Values[0].NumberPosition, "The first enum value must be zero for open enums.");
         }
 
+        CheckEnumValueUniqueness(enumType);
         bool allowAlias = enumType.Options.Count > 0 && enumType.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "allow_alias" && o.Identifier == "true");
         var byNumber = new Dictionary<int, EnumValueSyntax>();
         foreach (EnumValueSyntax value in enumType.Values)
@@ -479,6 +484,84 @@ internal sealed partial class Binder
                 Error(value.NamePosition, $"Enum value \"{value.Name}\" is reserved.");
             }
         }
+    }
+
+    // Value names must stay unique once the enum's name is stripped as a prefix and they are PascalCased.
+    private void CheckEnumValueUniqueness(EnumSyntax enumType)
+    {
+        string prefix = enumType.Name.Replace("_", "").ToLowerInvariant();
+        var seen = new Dictionary<string, EnumValueSyntax>(StringComparer.Ordinal);
+        foreach (EnumValueSyntax value in enumType.Values)
+        {
+            string stripped = ToPascalCase(RemovePrefix(value.Name, prefix));
+            if (!seen.TryGetValue(stripped, out EnumValueSyntax? other))
+            {
+                seen[stripped] = value;
+                continue;
+            }
+
+            if (other.Name != value.Name && other.Number != value.Number)
+            {
+                string message = $"Enum name {value.Name} has the same name as {other.Name} if you ignore case and strip out the enum name prefix (if any). (If you are using allow_alias, please assign the same number to each enum value name.)";
+                if (_file.Syntax == "proto2")
+                {
+                    Warning(value.NamePosition, message);
+                }
+                else
+                {
+                    Error(value.NamePosition, message);
+                }
+            }
+        }
+    }
+
+    private static string RemovePrefix(string name, string prefix)
+    {
+        int i = 0;
+        int j = 0;
+        for (; i < name.Length && j < prefix.Length; i++)
+        {
+            if (name[i] == '_')
+            {
+                continue;
+            }
+
+            if (char.ToLowerInvariant(name[i]) != prefix[j++])
+            {
+                return name;
+            }
+        }
+
+        if (j < prefix.Length)
+        {
+            return name;
+        }
+
+        while (i < name.Length && name[i] == '_')
+        {
+            i++;
+        }
+
+        return i == name.Length ? name : name.Substring(i);
+    }
+
+    private static string ToPascalCase(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length);
+        bool nextUpper = true;
+        foreach (char c in name)
+        {
+            if (c == '_')
+            {
+                nextUpper = true;
+                continue;
+            }
+
+            sb.Append(nextUpper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            nextUpper = false;
+        }
+
+        return sb.ToString();
     }
 
     private static int NextAvailableFieldNumber(MessageSyntax message)

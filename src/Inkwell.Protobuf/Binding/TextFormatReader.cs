@@ -20,6 +20,12 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
         _lexer = new Lexer(text, (_, _, message) => _error ??= message);
         _lexer.Next();
         bool ok = ParseMessage(type, null, output);
+        if (ok && _missingRequired.Count > 0)
+        {
+            Fail("Message missing required fields: " + string.Join(", ", _missingRequired));
+            ok = false;
+        }
+
         if (ok && Current.Kind != TokenKind.EndOfFile)
         {
             Fail($"Expected identifier, got: {Current.Text}");
@@ -47,6 +53,9 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
         return false;
     }
 
+    private readonly List<string> _missingRequired = [];
+    private readonly List<string> _path = [];
+
     private sealed record Entry(FieldSyntax? Field, int Number, byte[] Encoded);
 
     private bool ParseMessage(MessageSyntax type, string? terminator, ProtoWriter output)
@@ -69,6 +78,14 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
             if (!TryConsume(";"))
             {
                 TryConsume(",");
+            }
+        }
+
+        foreach (FieldSyntax field in type.Fields)
+        {
+            if (field.Label == FieldLabel.Required && !seen.Contains(field.Number))
+            {
+                _missingRequired.Add(string.Concat(_path.Select(p => p + ".")) + field.Name);
             }
         }
 
@@ -198,7 +215,10 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
 
             MessageSyntax? subType = interpreter.FindMessage(field.ResolvedTypeName!);
             var inner = new ProtoWriter();
-            if (subType is null || !ParseMessage(subType, terminator, inner))
+            _path.Add(field.Name);
+            bool parsed = subType is not null && ParseMessage(subType, terminator, inner);
+            _path.RemoveAt(_path.Count - 1);
+            if (!parsed)
             {
                 return false;
             }

@@ -32,7 +32,20 @@ internal static partial class Mutations
         ("json-name-clash", (text, _, r) => OnFieldLine(text, r, m => m.Value + "\n" + m.Groups["indent"].Value + m.Groups["type"].Value + " " + m.Groups["name"].Value.Replace("_", "", StringComparison.Ordinal) + "X = 7777;" + "\n" + m.Groups["indent"].Value + m.Groups["type"].Value + " " + m.Groups["name"].Value.Replace("_", "", StringComparison.Ordinal) + "_x = 7778;")),
         ("garbage-token", (text, _, r) => text.Insert(LineStart(text, r), "$ ")),
         ("unterminated-string", (text, _, r) => ReplaceOne(text, r, Quote(), "\"\n")),
+        ("optional-label", (text, _, r) => OnFieldLine(text, r, m => m.Groups["label"].Success ? m.Value : m.Groups["indent"].Value + "optional " + m.Value.TrimStart())),
+        ("first-enum-value-one", (text, _, r) => ReplaceOneMatch(text, r, EnumValue(), m => Replace(m, "number", "1"))),
+        ("drop-import", (text, _, r) => ReplaceOne(text, r, ImportLine(), "")),
+        ("duplicate-option", (text, _, r) => ReplaceOneMatch(text, r, OptionStatement(), m => m.Value + "\n" + m.Value)),
+        ("presence-on-field", (text, _, r) => OnFieldLine(text, r, m => m.Value.Substring(0, m.Value.Length - 1) + " [features.field_presence = IMPLICIT];")),
+        ("packed-on-field", (text, _, r) => OnFieldLine(text, r, m => m.Value.Substring(0, m.Value.Length - 1) + " [packed = true];")),
+        ("json-name-on-field", (text, _, r) => OnFieldLine(text, r, m => m.Value.Substring(0, m.Value.Length - 1) + " [json_name = \"id\"];")),
     ];
+
+    [GeneratedRegex(@"^import [^\n]*\n", RegexOptions.Multiline)]
+    private static partial Regex ImportLine();
+
+    [GeneratedRegex(@"^[ \t]*option [^;{]*;", RegexOptions.Multiline)]
+    private static partial Regex OptionStatement();
 
     [GeneratedRegex(@"^(?<indent>[ \t]+)(?<label>(optional|repeated|required) )?(?<type>[A-Za-z_][\w.]*) (?<name>[a-z_][\w]*) = (?<number>\d+);", RegexOptions.Multiline)]
     private static partial Regex FieldLine();
