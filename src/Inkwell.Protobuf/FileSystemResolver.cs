@@ -14,7 +14,8 @@ public sealed class FileSystemResolver(IEnumerable<string> importPaths) : IProto
     {
         foreach (string root in _roots)
         {
-            string path = root.Length == 0 || root == "." ? name : Path.Combine(root, name);
+            // protoc shows root + "/" + name as is (so "dir/" gives "dir//x.proto"), and drops a "." root.
+            string path = root.Length == 0 || root == "." ? name : root + "/" + name;
             if (File.Exists(path))
             {
                 content = File.ReadAllText(path);

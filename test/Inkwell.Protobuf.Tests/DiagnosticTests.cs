@@ -48,6 +48,8 @@ public sealed class DiagnosticTests
         new("editions-encoding-scalar", "edition = \"2023\";\nmessage A { int32 m = 1 [features.message_encoding = DELIMITED]; }\n"),
         new("editions-java-utf8", "edition = \"2023\";\noption java_string_check_utf8 = true;\n"),
         new("editions-closed-enum-ok", "edition = \"2023\";\nenum E { option features.enum_type = CLOSED; A = 1; }\n"),
+        new("extension-declaration-missing", "syntax = \"proto2\";\nmessage A { extensions 10 to 20 [declaration = { number: 10 full_name: \".x\" type: \"int32\" }]; }\nextend A { optional int32 y = 11; }\n"),
+        new("extension-declaration-name", "syntax = \"proto2\";\nmessage A { extensions 10 to 20 [declaration = { number: 10 full_name: \".x\" type: \"int32\" }]; }\nextend A { optional int32 w = 10; }\n"),
         new("non-ascii", "syntax = \"proto3\";\nmessage A { int32 é = 1; }\n"),
     ];
 

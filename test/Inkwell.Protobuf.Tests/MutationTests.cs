@@ -18,7 +18,14 @@ public sealed class MutationTests
         var disagreements = new List<string>();
         try
         {
-            var random = new Random(mutation.GetHashCode(StringComparison.Ordinal) & 0x7FFF);
+            // A stable seed per mutation (string.GetHashCode differs per process); INKWELL_MUTATION_SEED explores others.
+            int seed = mutation.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7FFFFFFF;
+            if (int.TryParse(Environment.GetEnvironmentVariable("INKWELL_MUTATION_SEED"), out int extra))
+            {
+                seed ^= extra;
+            }
+
+            var random = new Random(seed);
             IEnumerable<string> files = Corpus.ProtobufFiles().Select(row => row.Data).Where(f => new FileInfo(Path.Combine(root, f)).Length < 60_000);
             foreach (string file in files)
             {

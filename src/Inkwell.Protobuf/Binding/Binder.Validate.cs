@@ -354,9 +354,14 @@ internal sealed partial class Binder
             return;
         }
 
-        if (!extendee.ExtensionRanges.Any(r => extension.Number >= r.Start && extension.Number < r.End))
+        RangeSyntax? range = extendee.ExtensionRanges.Find(r => extension.Number >= r.Start && extension.Number < r.End);
+        if (range is null)
         {
             Error(extension.NumberPosition, $"\"{extendee.FullName}\" does not declare {extension.Number} as an extension number.");
+        }
+        else
+        {
+            CheckExtensionDeclaration(extension, extendee, range);
         }
 
         if (IsProto3 && !extendee.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal))
@@ -382,6 +387,36 @@ internal sealed partial class Binder
                 break;
             }
         }
+    }
+
+    // Extension declarations (ExtensionRangeOptions.declaration / verification = DECLARATION).
+    private void CheckExtensionDeclaration(FieldSyntax extension, MessageSyntax extendee, RangeSyntax range)
+    {
+        var declarations = range.Options.Where(o => o.Name.Count == 1 && o.Name[0].Name == "declaration" && o.Kind == OptionValueKind.Aggregate).ToList();
+        bool verify = range.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "verification" && o.Identifier == "DECLARATION");
+        if (declarations.Count == 0 && !verify)
+        {
+            return;
+        }
+
+        OptionSyntax? declaration = declarations.Find(d => DeclarationField(d.Aggregate, "number") == extension.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (declaration is null)
+        {
+            Error(extension.ExtendeePosition, $"Missing extension declaration for field {extension.Name} with number {extension.Number} in extendee message {extendee.FullName}. An extension range must declare for all extension fields if its verification state is DECLARATION or there's any declaration in the range already. Otherwise, consider splitting up the range.");
+            return;
+        }
+
+        string? fullName = DeclarationField(declaration.Aggregate, "full_name");
+        if (fullName is not null && fullName != "." + extension.FullName)
+        {
+            Error(extension.ExtendeePosition, $"\"{extendee.FullName}\" extension field {extension.Number} is expected to have field name \"{fullName}\", not \".{extension.FullName}\".");
+        }
+    }
+
+    private static string? DeclarationField(string aggregate, string name)
+    {
+        System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(aggregate, @"(?:^|\s)" + name + @"\s*:\s*(""[^""]*""|\S+)");
+        return match.Success ? match.Groups[1].Value.Trim('"') : null;
     }
 
     private void ValidateRanges(MessageSyntax message)

@@ -411,6 +411,7 @@ internal sealed partial class Parser
         }
 
         Token extendeeEnd = _lexer.Previous;
+        int firstIndex = extensions.Count;
         if (!ConsumeEndOfDeclaration("{", extendLocation))
         {
             return false;
@@ -425,7 +426,8 @@ internal sealed partial class Parser
             }
 
             using var location = new LocationRecorder(extendLocation, extensions.Count);
-            var field = new FieldSyntax { Extendee = extendee, ExtendeePosition = TextPosition.Of(extendeeStart) };
+            // protoc records the extendee's position for the first field of the block only.
+            var field = new FieldSyntax { Extendee = extendee, ExtendeePosition = extensions.Count == firstIndex ? TextPosition.Of(extendeeStart) : TextPosition.None };
             extensions.Add(field);
             using (var extendeeLocation = new LocationRecorder(location, FieldExtendee))
             {
