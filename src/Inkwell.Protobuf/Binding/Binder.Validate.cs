@@ -324,6 +324,10 @@ internal sealed partial class Binder
             {
                 Error(field.NamePosition, "Extensions can't specify field presence.");
             }
+            else if (field.OneofIndex is not null)
+            {
+                Error(field.NamePosition, "Oneof fields can't specify field presence.");
+            }
             else if (field.Label == FieldLabel.Repeated)
             {
                 Error(field.NamePosition, "Repeated fields can't specify field presence.");
