@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.Internal;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf;

@@ -1,7 +1,7 @@
 using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Syntax;
 
-namespace Inkwell.Protobuf;
+namespace Inkwell.Protobuf.Internal;
 
 /// <summary>One compilation's state: loaded files, the shared symbol table, and the diagnostics so far.</summary>
 internal sealed class CompilationSession(IProtoFileResolver resolver, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Inkwell.Protobuf.Syntax;
 
-namespace Inkwell.Protobuf;
+namespace Inkwell.Protobuf.Internal;
 
 /// <summary>
 /// Reads and parses a file and, as soon as its imports are known, the files it imports, on the thread
