@@ -1,0 +1,63 @@
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary>Maps an input path to its import name under the import roots, as protoc does.</summary>
+internal static class InputMapper
+{
+    public static string? ToImportName(string input, IReadOnlyList<string> roots, out string? error)
+    {
+        error = null;
+        string normalized = Normalize(input);
+        if (File.Exists(input))
+        {
+            foreach (string root in roots)
+            {
+                string r = Normalize(root);
+                if (r == ".")
+                {
+                    return normalized;
+                }
+
+                if (normalized.StartsWith(r + "/", StringComparison.Ordinal))
+                {
+                    return normalized.Substring(r.Length + 1);
+                }
+            }
+
+            if (roots.Any(root => File.Exists(Path.Combine(root, input))))
+            {
+                return normalized;
+            }
+
+            error = $"{input}: File does not reside within any path specified using --proto_path (or -I).  You must specify a --proto_path which encompasses this file.  Note that the proto_path must be an exact prefix of the .proto file names -- protoc is too dumb to figure out when two paths (e.g. absolute and relative) are equivalent (it's harder than you think).";
+            return null;
+        }
+
+        foreach (string root in roots)
+        {
+            if (File.Exists(Path.Combine(root, input)))
+            {
+                return normalized;
+            }
+        }
+
+        error = $"Could not make proto path relative: {input}: No such file or directory";
+        return null;
+    }
+
+    private static string Normalize(string path)
+    {
+        string p = path.Replace('\\', '/');
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p.Substring(2);
+        }
+
+        p = p.Replace("/./", "/");
+        while (p.Contains("//", StringComparison.Ordinal))
+        {
+            p = p.Replace("//", "/");
+        }
+
+        return p.Length > 1 ? p.TrimEnd('/') : p;
+    }
+}

@@ -1,0 +1,73 @@
+using Inkwell.Protobuf;
+
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary>Runs a compilation from protoc's flags and writes the descriptor set; errors go to stderr as protoc prints them.</summary>
+internal static class ProtocAction
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ProtocArguments? arguments = ProtocArguments.Parse(args, out string? argumentError);
+        if (arguments is null)
+        {
+            await error.WriteLineAsync(argumentError).ConfigureAwait(false);
+            return 1;
+        }
+
+        if (arguments.Inputs.Count == 0)
+        {
+            await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (arguments.DescriptorSetOut is null)
+        {
+            await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
+            return 1;
+        }
+
+        List<string> roots = arguments.ImportPaths.Count > 0 ? arguments.ImportPaths : ["."];
+        var names = new List<string>();
+        foreach (string input in arguments.Inputs)
+        {
+            string? name = InputMapper.ToImportName(input, roots, out string? mappingError);
+            if (name is null)
+            {
+                await error.WriteLineAsync(mappingError).ConfigureAwait(false);
+                return 1;
+            }
+
+            names.Add(name);
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), cancellationToken);
+        TimeSpan compileTime = stopwatch.Elapsed;
+        foreach (Diagnostic diagnostic in result.Diagnostics)
+        {
+            await error.WriteLineAsync(diagnostic.Format(arguments.ErrorFormat)).ConfigureAwait(false);
+        }
+
+        if (!result.Success)
+        {
+            return 1;
+        }
+
+        byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
+        if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
+        {
+            await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms").ConfigureAwait(false);
+        }
+        try
+        {
+            await File.WriteAllBytesAsync(arguments.DescriptorSetOut, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        return 0;
+    }
+}

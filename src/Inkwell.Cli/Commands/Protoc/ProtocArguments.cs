@@ -1,0 +1,129 @@
+using Inkwell.Protobuf;
+
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary>protoc's flags, parsed as protoc parses them (System.CommandLine cannot express -IDIR and @files exactly).</summary>
+internal sealed class ProtocArguments
+{
+    public List<string> ImportPaths { get; } = [];
+
+    public List<string> Inputs { get; } = [];
+
+    public string? DescriptorSetOut { get; private set; }
+
+    public bool IncludeImports { get; private set; }
+
+    public bool IncludeSourceInfo { get; private set; }
+
+    public ErrorFormat ErrorFormat { get; private set; } = ErrorFormat.Gcc;
+
+    /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> on a bad flag.</summary>
+    public static ProtocArguments? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var result = new ProtocArguments();
+        var queue = new List<string>();
+        foreach (string arg in args)
+        {
+            if (arg.StartsWith('@') && arg.Length > 1)
+            {
+                string path = arg.Substring(1);
+                if (!File.Exists(path))
+                {
+                    error = $"Failed to open argument file: {path}";
+                    return null;
+                }
+
+                queue.AddRange(File.ReadAllLines(path).Where(line => line.Length > 0));
+            }
+            else
+            {
+                queue.Add(arg);
+            }
+        }
+
+        for (int i = 0; i < queue.Count; i++)
+        {
+            string arg = queue[i];
+            if (!arg.StartsWith('-') || arg == "-")
+            {
+                result.Inputs.Add(arg);
+                continue;
+            }
+
+            string name;
+            string? value = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                int equals = arg.IndexOf('=');
+                name = equals < 0 ? arg : arg.Substring(0, equals);
+                value = equals < 0 ? null : arg.Substring(equals + 1);
+            }
+            else
+            {
+                name = arg.Substring(0, 2);
+                value = arg.Length > 2 ? arg.Substring(2) : null;
+            }
+
+            bool takesValue = name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format";
+            if (takesValue && value is null)
+            {
+                if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
+                {
+                    error = $"Missing value for flag: {name}";
+                    return null;
+                }
+
+                value = queue[++i];
+            }
+            else if (!takesValue && value is not null)
+            {
+                error = $"{name} does not take a value.";
+                return null;
+            }
+
+            switch (name)
+            {
+                case "-I" or "--proto_path":
+                    result.ImportPaths.AddRange(value!.Split(':', StringSplitOptions.RemoveEmptyEntries));
+                    break;
+                case "-o" or "--descriptor_set_out":
+                    if (result.DescriptorSetOut is not null)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    result.DescriptorSetOut = value;
+                    break;
+                case "--include_imports":
+                    result.IncludeImports = true;
+                    break;
+                case "--include_source_info":
+                    result.IncludeSourceInfo = true;
+                    break;
+                case "--error_format":
+                    if (value == "gcc")
+                    {
+                        result.ErrorFormat = ErrorFormat.Gcc;
+                    }
+                    else if (value == "msvs")
+                    {
+                        result.ErrorFormat = ErrorFormat.Msvs;
+                    }
+                    else
+                    {
+                        error = $"Unknown error format: {value}";
+                        return null;
+                    }
+
+                    break;
+                default:
+                    error = $"Unknown flag: {name}";
+                    return null;
+            }
+        }
+
+        error = null;
+        return result;
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary>The <c>inkwell protoc</c> command: protoc's flags, parsed by <see cref="ProtocArguments"/>.</summary>
+internal static class ProtocCommandDefinition
+{
+    public static Command Create()
+    {
+        var command = new Command("protoc", """
+            Compile .proto files like protoc. Flags (as protoc's):
+              -IPATH, --proto_path=PATH     an import root (repeatable; ':'-separated lists allowed)
+              -oFILE, --descriptor_set_out=FILE   write a FileDescriptorSet
+              --include_imports             include all dependencies in the set
+              --include_source_info         keep comments and source spans in the set
+              --error_format=gcc|msvs       how to print errors
+              @FILE                         read more arguments from FILE, one per line
+            """)
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+            ProtocAction.RunAsync(parseResult.UnmatchedTokens, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,90 @@
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf.Binding;
+
+/// <summary>Option interpretation for every element of the file, with protoc's name scopes.</summary>
+internal sealed partial class Binder
+{
+    // MessageOptions.map_entry = true, as protoc's parser sets it on a map's entry type.
+    private static readonly byte[] MapEntryOption = [0x38, 0x01];
+
+    private void InterpretAllOptions()
+    {
+        string fileScope = _file.Package.Length > 0 ? _file.Package + ".dummy" : "dummy";
+        _file.OptionsBytes = _options.Interpret(_file, "google.protobuf.FileOptions", fileScope, OptionsPath([], 8));
+        foreach (MessageSyntax message in _file.Messages)
+        {
+            InterpretMessage(message);
+        }
+
+        foreach (EnumSyntax enumType in _file.Enums)
+        {
+            InterpretEnum(enumType);
+        }
+
+        foreach (ServiceSyntax service in _file.Services)
+        {
+            service.OptionsBytes = _options.Interpret(service, "google.protobuf.ServiceOptions", service.FullName, OptionsPath(service, 3));
+            foreach (MethodSyntax method in service.Methods)
+            {
+                method.OptionsBytes = _options.Interpret(method, "google.protobuf.MethodOptions", method.FullName, OptionsPath(method, 4));
+            }
+        }
+
+        foreach (FieldSyntax extension in _file.Extensions)
+        {
+            extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
+        }
+    }
+
+    // The source code info path of an element's options message, or null for elements the parser made up.
+    private static int[]? OptionsPath(ElementSyntax element, int optionsField) =>
+        element.Location is { } location ? [.. location.Path, optionsField] : null;
+
+    private static int[] OptionsPath(int[] elementPath, int optionsField) => [.. elementPath, optionsField];
+
+    private void InterpretMessage(MessageSyntax message)
+    {
+        message.OptionsBytes = _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? MapEntryOption : null);
+        foreach (FieldSyntax field in message.Fields)
+        {
+            field.OptionsBytes = _options.Interpret(field, "google.protobuf.FieldOptions", field.FullName, OptionsPath(field, 8));
+        }
+
+        foreach (OneofSyntax oneof in message.Oneofs)
+        {
+            oneof.OptionsBytes = _options.Interpret(oneof, "google.protobuf.OneofOptions", oneof.FullName, OptionsPath(oneof, 2));
+        }
+
+        for (int i = 0; i < message.ExtensionRanges.Count; i++)
+        {
+            RangeSyntax range = message.ExtensionRanges[i];
+            int[]? path = message.Location is { } location ? [.. location.Path, 5, i, 3] : null;
+            range.OptionsBytes = _options.Interpret(range, "google.protobuf.ExtensionRangeOptions", message.FullName, path);
+        }
+
+        foreach (MessageSyntax nested in message.NestedTypes)
+        {
+            InterpretMessage(nested);
+        }
+
+        foreach (EnumSyntax enumType in message.Enums)
+        {
+            InterpretEnum(enumType);
+        }
+
+        foreach (FieldSyntax extension in message.Extensions)
+        {
+            extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
+        }
+    }
+
+    private void InterpretEnum(EnumSyntax enumType)
+    {
+        enumType.OptionsBytes = _options.Interpret(enumType, "google.protobuf.EnumOptions", enumType.FullName, OptionsPath(enumType, 3));
+        foreach (EnumValueSyntax value in enumType.Values)
+        {
+            value.OptionsBytes = _options.Interpret(value, "google.protobuf.EnumValueOptions", value.FullName, OptionsPath(value, 3));
+        }
+    }
+}

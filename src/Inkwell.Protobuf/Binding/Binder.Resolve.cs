@@ -1,0 +1,215 @@
+using System.Globalization;
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf.Binding;
+
+/// <summary>Cross-linking: field types, extendees, method types, default values and JSON names.</summary>
+internal sealed partial class Binder
+{
+    private void ResolveFile()
+    {
+        foreach (MessageSyntax message in _file.Messages)
+        {
+            ResolveMessage(message);
+        }
+
+        foreach (FieldSyntax extension in _file.Extensions)
+        {
+            ResolveField(extension);
+        }
+
+        foreach (ServiceSyntax service in _file.Services)
+        {
+            foreach (MethodSyntax method in service.Methods)
+            {
+                method.ResolvedInputType = ResolveMessageType(method.InputType, method.FullName, method.InputTypePosition);
+                method.ResolvedOutputType = ResolveMessageType(method.OutputType, method.FullName, method.OutputTypePosition);
+            }
+        }
+    }
+
+    private void ResolveMessage(MessageSyntax message)
+    {
+        foreach (FieldSyntax field in message.Fields)
+        {
+            ResolveField(field);
+        }
+
+        foreach (FieldSyntax extension in message.Extensions)
+        {
+            ResolveField(extension);
+        }
+
+        foreach (MessageSyntax nested in message.NestedTypes)
+        {
+            ResolveMessage(nested);
+        }
+    }
+
+    private string? ResolveMessageType(string name, string relativeTo, TextPosition position)
+    {
+        Symbol? symbol = _scope.Lookup(name, relativeTo);
+        if (symbol is null)
+        {
+            NotDefined(name, position);
+            return null;
+        }
+
+        if (symbol.Kind != SymbolKind.Message)
+        {
+            Error(position, $"\"{name}\" is not a message type.");
+            return null;
+        }
+
+        return "." + symbol.FullName;
+    }
+
+    private void NotDefined(string name, TextPosition position)
+    {
+        if (_scope.NotImported is null && _scope.UndefinedResolvedName is null)
+        {
+            Error(position, $"\"{name}\" is not defined.");
+            return;
+        }
+
+        if (_scope.NotImported is { } symbol)
+        {
+            Error(position, $"\"{symbol.FullName}\" seems to be defined in \"{symbol.File.Name}\", which is not imported by \"{_file.Name}\".  To use it here, please add the necessary import.");
+        }
+
+        if (_scope.UndefinedResolvedName is { } resolved)
+        {
+            Error(position, $"\"{name}\" is resolved to \"{resolved}\", which is not defined. The innermost scope is searched first in name resolution. Consider using a leading '.'(i.e., \".{name}\") to start from the outermost scope.");
+        }
+    }
+
+    private void ResolveField(FieldSyntax field)
+    {
+        field.ResolvedJsonName = field.JsonName ?? ToJsonName(field.Name);
+        field.IsPackedByDefault = _file.Syntax == "proto3" || _file.Syntax == "editions" && !SaysExpanded(field.Options) && !SaysExpanded(_file.Options);
+        if (field.Extendee is not null)
+        {
+            field.ResolvedExtendee = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
+            if (field.ResolvedExtendee is not null)
+            {
+                _table.AddExtension(field.ResolvedExtendee.Substring(1), field);
+            }
+        }
+
+        if (field.TypeName is not null)
+        {
+            Symbol? symbol = _scope.Lookup(field.TypeName, field.FullName, typesOnly: true);
+            if (symbol is null)
+            {
+                NotDefined(field.TypeName, field.TypePosition);
+                return;
+            }
+
+            if (!symbol.IsType)
+            {
+                Error(field.TypePosition, $"\"{field.TypeName}\" is not a type.");
+                return;
+            }
+
+            if (field.Type == FieldType.Group)
+            {
+                field.ResolvedType = FieldType.Group;
+            }
+            else
+            {
+                field.ResolvedType = symbol.Kind == SymbolKind.Message ? FieldType.Message : FieldType.Enum;
+            }
+
+            if (field.Type is not FieldType.None and not FieldType.Group)
+            {
+                Error(field.TypePosition, $"\"{field.TypeName}\" is not a type.");
+            }
+
+            field.ResolvedTypeName = "." + symbol.FullName;
+            if (field.DefaultValue is not null)
+            {
+                if (symbol.Node is EnumSyntax enumType)
+                {
+                    if (!enumType.Values.Any(v => v.Name == field.DefaultValue))
+                    {
+                        Error(field.DefaultValuePosition, $"Enum type \"{enumType.FullName}\" has no value named \"{field.DefaultValue}\".");
+                    }
+
+                    field.ResolvedDefaultValue = field.DefaultValue;
+                }
+                else
+                {
+                    Error(field.DefaultValuePosition, "Messages can't have default values.");
+                }
+            }
+
+            return;
+        }
+
+        field.ResolvedType = field.Type;
+        if (field.DefaultValue is not null)
+        {
+            field.ResolvedDefaultValue = NormalizeDefault(field);
+        }
+    }
+
+    private static bool SaysExpanded(List<OptionSyntax> options) =>
+        options.Any(o => o.Name.Count == 2 && o.Name[0].Name == "features" && o.Name[1].Name == "repeated_field_encoding" && o.Identifier == "EXPANDED");
+
+    private string? NormalizeDefault(FieldSyntax field)
+    {
+        string value = field.DefaultValue!;
+        switch (field.Type)
+        {
+            case FieldType.Float:
+                return Literals.FormatFloat((float)ParseDefaultDouble(value));
+            case FieldType.Double:
+                return Literals.FormatDouble(ParseDefaultDouble(value));
+            case FieldType.Bytes:
+                return Literals.TryCUnescape(value, out byte[] bytes) ? Literals.CEscape(bytes) : value;
+            case FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 or FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64:
+                return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long signed)
+                    ? signed.ToString(CultureInfo.InvariantCulture)
+                    : value;
+            case FieldType.UInt32 or FieldType.Fixed32 or FieldType.UInt64 or FieldType.Fixed64:
+                return ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong unsigned)
+                    ? unsigned.ToString(CultureInfo.InvariantCulture)
+                    : value;
+            default:
+                return value;
+        }
+    }
+
+    private static double ParseDefaultDouble(string value) => value switch
+    {
+        "inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        "nan" or "-nan" => Literals.NaN,
+        _ => Literals.TryParseDouble(value, out double d) ? d : 0,
+    };
+
+    /// <summary>protoc's default JSON name: drop underscores and capitalize the letter after each.</summary>
+    internal static string ToJsonName(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length);
+        bool capitalizeNext = false;
+        foreach (char c in name)
+        {
+            if (c == '_')
+            {
+                capitalizeNext = true;
+            }
+            else if (capitalizeNext)
+            {
+                sb.Append(c is >= 'a' and <= 'z' ? (char)(c - 32) : c);
+                capitalizeNext = false;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,557 @@
+using Inkwell.Protobuf.Descriptors;
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf.Binding;
+
+/// <summary>
+/// Turns options as written into the serialized options message protoc writes. Like protoc, each option
+/// becomes a raw field (intermediate names wrap it in nested messages) appended in source order; then
+/// the message is "re-parsed" against the options protoc has compiled in: fields it knows are merged and
+/// written in field-number order, the rest (custom options) stay unknown, in the order interpreted.
+/// </summary>
+internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<TextPosition, string> error)
+{
+    public Scope Scope => scope;
+
+    /// <summary>Interprets <paramref name="owner"/>'s options; null when it has none or they had errors.</summary>
+    public byte[]? Interpret(ElementSyntax owner, string optionsType, string nameScope, int[]? optionsPath, byte[]? implicitEntries = null)
+    {
+        if (builtIns is null || !owner.HasOptions && implicitEntries is null)
+        {
+            return null;
+        }
+
+        MessageSyntax type = builtIns.FindMessage(optionsType)!;
+        var entries = new List<WireField>();
+        if (implicitEntries is not null)
+        {
+            entries.AddRange(WireReader.TryReadAll(implicitEntries)!);
+        }
+
+        bool ok = true;
+        var repeatedCounts = new Dictionary<string, int>();
+        for (int index = 0; index < owner.Options.Count; index++)
+        {
+            OptionSyntax option = owner.Options[index];
+            WireField? entry = InterpretSingle(option, type, nameScope, entries, out List<FieldSyntax>? path);
+            if (entry is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            entries.Add(entry.Value);
+            if (optionsPath is not null && path is not null)
+            {
+                // protoc rewrites the option's source location from uninterpreted_option[i] to the field path.
+                var destination = new List<int>(optionsPath);
+                destination.AddRange(path.Select(f => f.Number));
+                if (path[^1].Label == FieldLabel.Repeated)
+                {
+                    string key = string.Join(",", destination);
+                    repeatedCounts.TryGetValue(key, out int count);
+                    repeatedCounts[key] = count + 1;
+                    destination.Add(count);
+                }
+
+                InterpretedPaths[string.Join(",", optionsPath) + ",999," + index] = [.. destination];
+            }
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var writer = new ProtoWriter();
+        var strippedPaths = new List<int[]>();
+        bool stripped = Canonicalize(type, entries, writer, [.. optionsPath ?? []], strippedPaths);
+        if (optionsPath is not null)
+        {
+            StrippedPaths.AddRange(strippedPaths);
+        }
+
+        if (stripped && writer.Length == 0)
+        {
+            // protoc drops an options message that held nothing but source-retention options.
+            owner.OptionsDropped = true;
+            if (optionsPath is not null)
+            {
+                StrippedPaths.Add(optionsPath);
+            }
+
+            return null;
+        }
+
+        return writer.ToArray();
+    }
+
+    private const string UnknownOptionHint = "Ensure that your proto definition file imports the proto which defines the option (i.e. via import option after edition 2024).";
+
+    /// <summary>Paths of options stripped for source retention; protoc drops their source locations too.</summary>
+    public List<int[]> StrippedPaths { get; } = [];
+
+    /// <summary>Source locations to rewrite: "path,999,i" of an uninterpreted option to the path of the field it set.</summary>
+    public Dictionary<string, int[]> InterpretedPaths { get; } = new(StringComparer.Ordinal);
+
+    private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope, List<WireField> earlier, out List<FieldSyntax>? resolvedPath)
+    {
+        resolvedPath = null;
+        MessageSyntax current = optionsType;
+        var path = new List<FieldSyntax>();
+        string displayName = "";
+        for (int i = 0; i < option.Name.Count; i++)
+        {
+            OptionNamePart part = option.Name[i];
+            displayName += (i > 0 ? "." : "") + (part.IsExtension ? "(" + part.Name + ")" : part.Name);
+            FieldSyntax? field;
+            if (part.IsExtension)
+            {
+                Symbol? symbol = scope.Lookup(part.Name, nameScope);
+                if (symbol is null)
+                {
+                    error(option.NamePosition, $"Option \"{displayName}\" unknown. {UnknownOptionHint}");
+                    return null;
+                }
+
+                if (symbol.Kind != SymbolKind.Extension)
+                {
+                    error(option.NamePosition, $"Option \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
+                    return null;
+                }
+
+                field = (FieldSyntax)symbol.Node!;
+                if (field.ResolvedExtendee != "." + current.FullName)
+                {
+                    error(option.NamePosition, $"Option \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
+                    return null;
+                }
+            }
+            else
+            {
+                if (i == 0 && part.Name == "uninterpreted_option")
+                {
+                    error(option.NamePosition, "Option must not use reserved name \"uninterpreted_option\".");
+                    return null;
+                }
+
+                field = current.Fields.FirstOrDefault(f => f.Name == part.Name);
+                if (field is null)
+                {
+                    error(option.NamePosition, $"Option \"{displayName}\" unknown. {UnknownOptionHint}");
+                    return null;
+                }
+            }
+
+            path.Add(field);
+            if (i < option.Name.Count - 1)
+            {
+                if (field.ResolvedType is not (FieldType.Message or FieldType.Group))
+                {
+                    error(option.NamePosition, $"Option \"{displayName}\" is an atomic type, not a message.");
+                    return null;
+                }
+
+                if (field.Label == FieldLabel.Repeated)
+                {
+                    error(option.NamePosition, $"Option field \"{displayName}\" is a repeated message. Repeated message options must be initialized using an aggregate value.");
+                    return null;
+                }
+
+                current = FindMessage(field.ResolvedTypeName!)!;
+            }
+        }
+
+        if (path.Count == 1 && option.Name[0].Name == "map_entry" && !option.Name[0].IsExtension && optionsType.Name == "MessageOptions")
+        {
+            error(option.NamePosition, "map_entry should not be set explicitly. Use map<KeyType, ValueType> instead.");
+            return null;
+        }
+
+        FieldSyntax last = path[^1];
+        if (last.Label != FieldLabel.Repeated && IsAlreadySet(earlier, path, 0))
+        {
+            error(option.NamePosition, $"Option \"{displayName}\" was already set.");
+            return null;
+        }
+
+        var value = new ProtoWriter();
+        int wireType;
+        if (option.Kind == OptionValueKind.Aggregate)
+        {
+            if (last.ResolvedType is not (FieldType.Message or FieldType.Group))
+            {
+                error(option.ValuePosition, $"Option \"{displayName}\" is an atomic type, not a message.");
+                return null;
+            }
+
+            var reader = new TextFormatReader(this, nameScope);
+            if (!reader.TryParse(option.Aggregate, FindMessage(last.ResolvedTypeName!)!, value, out string? textError))
+            {
+                error(option.ValuePosition, $"Error while parsing option value for \"{displayName}\": {textError}");
+                return null;
+            }
+
+            wireType = last.ResolvedType == FieldType.Group ? 3 : 2;
+        }
+        else
+        {
+            if (last.ResolvedType is FieldType.Message or FieldType.Group)
+            {
+                error(option.ValuePosition, $"Option \"{displayName}\" is a message. To set the entire message, use syntax like \"{displayName} = {{ <proto text format> }}\". To set fields within it, use syntax like \"{displayName}.foo = value\".");
+                return null;
+            }
+
+            OptionValue scalar = option.Kind switch
+            {
+                OptionValueKind.Identifier => OptionValue.FromIdentifier(option.Identifier),
+                OptionValueKind.PositiveInteger => OptionValue.FromInteger(option.PositiveInteger, false),
+                OptionValueKind.NegativeInteger => OptionValue.FromInteger((ulong)-(option.NegativeInteger + 1) + 1, true),
+                OptionValueKind.Double => OptionValue.FromDouble(option.Double),
+                _ => OptionValue.FromString(option.String),
+            };
+            int? encoded = ValueEncoder.Encode(last.ResolvedType, FindEnum(last), scalar, last.FullName, value, textFormat: false, out string? valueError);
+            if (encoded is null)
+            {
+                error(option.ValuePosition, valueError!);
+                return null;
+            }
+
+            wireType = encoded.Value;
+        }
+
+        resolvedPath = path;
+        WireField entry = MakeField(last.Number, wireType, value, stripLengthPrefix: option.Kind != OptionValueKind.Aggregate);
+        for (int i = path.Count - 2; i >= 0; i--)
+        {
+            var wrapper = new ProtoWriter();
+            WireReader.Write(wrapper, entry);
+            entry = new WireField(path[i].Number, path[i].ResolvedType == FieldType.Group ? 3 : 2, 0, wrapper.ToArray());
+        }
+
+        return entry;
+    }
+
+    // protoc's ExamineIfOptionIsSet: is the innermost field already present under the same intermediate path?
+    private static bool IsAlreadySet(List<WireField> fields, List<FieldSyntax> path, int depth)
+    {
+        foreach (WireField field in fields)
+        {
+            if (field.Number != path[depth].Number)
+            {
+                continue;
+            }
+
+            if (depth == path.Count - 1)
+            {
+                return true;
+            }
+
+            if (field.WireType is 2 or 3 && WireReader.TryReadAll(field.Payload) is { } inner && IsAlreadySet(inner, path, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static WireField MakeField(int number, int wireType, ProtoWriter value, bool stripLengthPrefix)
+    {
+        byte[] bytes = value.ToArray();
+        int pos = 0;
+        switch (wireType)
+        {
+            case 0:
+                WireReader.TryReadVarint(bytes, ref pos, out ulong v);
+                return new WireField(number, 0, v, []);
+            case 1:
+                return new WireField(number, 1, BitConverter.ToUInt64(bytes, 0), []);
+            case 5:
+                return new WireField(number, 5, BitConverter.ToUInt32(bytes, 0), []);
+            case 2 when stripLengthPrefix:
+                WireReader.TryReadVarint(bytes, ref pos, out _);
+                return new WireField(number, 2, 0, bytes.AsSpan(pos).ToArray());
+            default:
+                return new WireField(number, wireType, 0, bytes);
+        }
+    }
+
+    internal MessageSyntax? FindMessage(string fullName)
+    {
+        string name = fullName.TrimStart('.');
+        if (scope.Table.TryGet(name, out Symbol symbol) && symbol.Node is MessageSyntax message)
+        {
+            return message;
+        }
+
+        return builtIns?.FindMessage(name);
+    }
+
+    internal EnumSyntax? FindEnum(FieldSyntax field)
+    {
+        if (field.ResolvedType != FieldType.Enum)
+        {
+            return null;
+        }
+
+        string name = field.ResolvedTypeName!.TrimStart('.');
+        if (scope.Table.TryGet(name, out Symbol symbol) && symbol.Node is EnumSyntax enumType)
+        {
+            return enumType;
+        }
+
+        return builtIns is null ? null : FindBuiltInEnum(builtIns.DescriptorProto, name);
+    }
+
+    private static EnumSyntax? FindBuiltInEnum(FileSyntax file, string name)
+    {
+        foreach (EnumSyntax e in file.Enums)
+        {
+            if (e.FullName == name)
+            {
+                return e;
+            }
+        }
+
+        foreach (MessageSyntax m in file.Messages)
+        {
+            EnumSyntax? found = FindEnumIn(m, name);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static EnumSyntax? FindEnumIn(MessageSyntax message, string name)
+    {
+        foreach (EnumSyntax e in message.Enums)
+        {
+            if (e.FullName == name)
+            {
+                return e;
+            }
+        }
+
+        foreach (MessageSyntax m in message.NestedTypes)
+        {
+            EnumSyntax? found = FindEnumIn(m, name);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="entries"/> as protoc writes options into a descriptor set: it re-parses them
+    /// as a dynamic message of the compilation's pool (so every extension it can see is known), strips
+    /// fields with <c>retention = RETENTION_SOURCE</c>, and serializes: fields in number order, singular
+    /// messages merged, the last value of a singular scalar winning. Returns whether anything was stripped.
+    /// </summary>
+    private bool Canonicalize(MessageSyntax type, List<WireField> entries, ProtoWriter writer, List<int> path, List<int[]> strippedPaths)
+    {
+        Dictionary<int, FieldSyntax> fieldsByNumber = FieldsByNumber(type);
+
+        var known = new SortedDictionary<int, List<WireField>>();
+        var unknown = new List<WireField>();
+        foreach (WireField entry in entries)
+        {
+            if (!fieldsByNumber.ContainsKey(entry.Number))
+            {
+                unknown.Add(entry);
+                continue;
+            }
+
+            if (!known.TryGetValue(entry.Number, out List<WireField>? list))
+            {
+                known[entry.Number] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        bool stripped = false;
+        foreach (KeyValuePair<int, List<WireField>> pair in known)
+        {
+            FieldSyntax field = fieldsByNumber[pair.Key];
+            if (HasSourceRetention(field))
+            {
+                stripped = true;
+                strippedPaths.Add([.. path, field.Number]);
+                continue;
+            }
+
+            bool repeated = field.Label == FieldLabel.Repeated;
+            if (field.ResolvedType is FieldType.Message or FieldType.Group)
+            {
+                MessageSyntax? subType = FindMessage(field.ResolvedTypeName!);
+                IEnumerable<List<WireField>> groups = repeated
+                    ? pair.Value.Select(e => new List<WireField> { e })
+                    : [pair.Value];
+                int groupIndex = 0;
+                foreach (List<WireField> group in groups)
+                {
+                    path.Add(field.Number);
+                    if (repeated)
+                    {
+                        path.Add(groupIndex++);
+                    }
+
+                    var merged = new List<WireField>();
+                    foreach (WireField e in group)
+                    {
+                        merged.AddRange(WireReader.TryReadAll(e.Payload) ?? []);
+                    }
+
+                    var inner = new ProtoWriter();
+                    if (subType is not null)
+                    {
+                        stripped |= Canonicalize(subType, merged, inner, path, strippedPaths);
+                    }
+
+                    path.RemoveRange(path.Count - (repeated ? 2 : 1), repeated ? 2 : 1);
+
+                    WireField first = group[0];
+                    WireReader.Write(writer, new WireField(first.Number, first.WireType, 0, inner.ToArray()));
+                }
+            }
+            else if (repeated)
+            {
+                WriteRepeatedScalar(field, pair.Value, writer);
+            }
+            else
+            {
+                WireReader.Write(writer, pair.Value[^1]);
+            }
+        }
+
+        foreach (WireField e in unknown)
+        {
+            WireReader.Write(writer, e);
+        }
+
+        return stripped;
+    }
+
+    // The fields and pool extensions of a type by number, cached until another extension of it appears.
+    private readonly Dictionary<MessageSyntax, (int Extensions, Dictionary<int, FieldSyntax> Fields)> _fieldMaps = [];
+
+    private Dictionary<int, FieldSyntax> FieldsByNumber(MessageSyntax type)
+    {
+        IReadOnlyList<FieldSyntax> extensions = scope.Table.ExtensionsOf(type.FullName);
+        if (_fieldMaps.TryGetValue(type, out var cached) && cached.Extensions == extensions.Count)
+        {
+            return cached.Fields;
+        }
+
+        var fields = new Dictionary<int, FieldSyntax>();
+        foreach (FieldSyntax f in type.Fields)
+        {
+            fields[f.Number] = f;
+        }
+
+        foreach (FieldSyntax extension in extensions)
+        {
+            if (!fields.ContainsKey(extension.Number))
+            {
+                fields[extension.Number] = extension;
+            }
+        }
+
+        _fieldMaps[type] = (extensions.Count, fields);
+        return fields;
+    }
+
+    private static bool HasSourceRetention(FieldSyntax field) =>
+        field.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "retention" && !o.Name[0].IsExtension && o.Identifier == "RETENTION_SOURCE");
+
+    private static void WriteRepeatedScalar(FieldSyntax field, List<WireField> entries, ProtoWriter writer)
+    {
+        if (field.ResolvedType is FieldType.String or FieldType.Bytes)
+        {
+            foreach (WireField e in entries)
+            {
+                WireReader.Write(writer, e);
+            }
+
+            return;
+        }
+
+        int elementWireType = field.ResolvedType switch
+        {
+            FieldType.Fixed32 or FieldType.SFixed32 or FieldType.Float => 5,
+            FieldType.Fixed64 or FieldType.SFixed64 or FieldType.Double => 1,
+            _ => 0,
+        };
+        var values = new List<ulong>();
+        foreach (WireField e in entries)
+        {
+            if (e.WireType == 2)
+            {
+                int pos = 0;
+                byte[] data = e.Payload;
+                while (pos < data.Length)
+                {
+                    if (elementWireType == 0)
+                    {
+                        WireReader.TryReadVarint(data, ref pos, out ulong v);
+                        values.Add(v);
+                    }
+                    else
+                    {
+                        int size = elementWireType == 5 ? 4 : 8;
+                        ulong v = 0;
+                        for (int i = 0; i < size && pos + i < data.Length; i++)
+                        {
+                            v |= (ulong)data[pos + i] << (8 * i);
+                        }
+
+                        values.Add(v);
+                        pos += size;
+                    }
+                }
+            }
+            else
+            {
+                values.Add(e.Value);
+            }
+        }
+
+        bool packed = field.Options.FirstOrDefault(o => o.Name.Count == 1 && o.Name[0].Name == "packed") is { } packedOption
+            ? packedOption.Identifier == "true"
+            : field.IsPackedByDefault;
+        if (packed)
+        {
+            var inner = new ProtoWriter();
+            foreach (ulong v in values)
+            {
+                WriteElement(inner, elementWireType, v);
+            }
+
+            writer.WriteBytesField(field.Number, inner.Written);
+            return;
+        }
+
+        foreach (ulong v in values)
+        {
+            writer.WriteTag(field.Number, elementWireType);
+            WriteElement(writer, elementWireType, v);
+        }
+    }
+
+    private static void WriteElement(ProtoWriter writer, int wireType, ulong value)
+    {
+        switch (wireType)
+        {
+            case 5: writer.WriteFixed32((uint)value); break;
+            case 1: writer.WriteFixed64(value); break;
+            default: writer.WriteVarint(value); break;
+        }
+    }
+}

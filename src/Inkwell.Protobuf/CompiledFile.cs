@@ -1,0 +1,42 @@
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.Descriptors;
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf;
+
+/// <summary>One compiled .proto file: its linked syntax tree and its descriptor, exactly as protoc writes it.</summary>
+public sealed class CompiledFile
+{
+    private byte[]? _descriptor;
+    private byte[]? _descriptorWithSourceInfo;
+
+    internal CompiledFile(FileSyntax syntax, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies)
+    {
+        Syntax = syntax;
+        Dependencies = dependencies;
+        OptionDependencies = optionDependencies;
+    }
+
+    /// <summary>The import name, e.g. <c>google/protobuf/any.proto</c>.</summary>
+    public string Name => Syntax.Name;
+
+    /// <summary>The linked syntax tree (types resolved, options interpreted).</summary>
+    public FileSyntax Syntax { get; }
+
+    /// <summary>The files this one imports (plain, public and weak), in import order.</summary>
+    public IReadOnlyList<CompiledFile> Dependencies { get; }
+
+    /// <summary>The files imported with <c>import option</c> (only their options are used).</summary>
+    public IReadOnlyList<CompiledFile> OptionDependencies { get; }
+
+    /// <summary>The serialized FileDescriptorProto without source code info.</summary>
+    public byte[] DescriptorBytes => _descriptor ??= DescriptorWriter.Write(Syntax, includeSourceInfo: false);
+
+    /// <summary>The serialized FileDescriptorProto, with source code info (comments and spans) if asked.</summary>
+    public byte[] GetDescriptorBytes(bool includeSourceInfo) =>
+        includeSourceInfo ? _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true) : DescriptorBytes;
+
+    /// <summary>The descriptor as Google.Protobuf's message type.</summary>
+    public FileDescriptorProto ToFileDescriptorProto(bool includeSourceInfo = false) =>
+        FileDescriptorProto.Parser.ParseFrom(GetDescriptorBytes(includeSourceInfo));
+}

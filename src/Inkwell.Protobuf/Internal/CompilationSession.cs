@@ -1,0 +1,146 @@
+using Inkwell.Protobuf.Binding;
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf.Internal;
+
+/// <summary>One compilation's state: loaded files, the shared symbol table, and the diagnostics so far.</summary>
+internal sealed class CompilationSession(IProtoFileResolver resolver, CancellationToken cancellationToken)
+{
+    private readonly Dictionary<string, CompiledFile?> _loaded = new(StringComparer.Ordinal);
+    private readonly List<string> _loading = [];
+    private readonly SymbolTable _table = new();
+    private readonly Dictionary<FileSyntax, string> _displayNames = [];
+    private readonly ParallelParser _parser = new(resolver, cancellationToken);
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public List<CompiledFile> Ordered { get; } = [];
+
+    private void Report(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
+    {
+        string display = file is not null && _displayNames.TryGetValue(file, out string? d) ? d : name;
+        Diagnostics.Add(position.Line < 0
+            ? new Diagnostic(display, 0, 0, message, severity)
+            : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity));
+    }
+
+    private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
+
+    /// <summary>Starts parsing the requested files (and, transitively, their imports) in the background.</summary>
+    public void Prefetch(IEnumerable<string> names)
+    {
+        foreach (string name in names)
+        {
+            _requested.Add(name);
+            _ = _parser.Start(name);
+        }
+    }
+
+    /// <summary>Loads, parses and binds <paramref name="name"/> after its imports; null when it or they failed.</summary>
+    public CompiledFile? Load(string name, FileSyntax? importedFrom, TextPosition importPosition)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_loaded.TryGetValue(name, out CompiledFile? done))
+        {
+            return done;
+        }
+
+        ParsedFile parsed = _parser.Get(name);
+        if (parsed.Syntax is null)
+        {
+            _loaded[name] = null;
+            Diagnostics.Add(new Diagnostic(name, 0, 0, "File not found.", DiagnosticSeverity.Error));
+            return null;
+        }
+
+        FileSyntax syntax = parsed.Syntax;
+        Diagnostics.AddRange(parsed.Diagnostics);
+        _displayNames[syntax] = parsed.DisplayPath;
+        if (parsed.HadErrors)
+        {
+            _loaded[name] = null;
+            return null;
+        }
+
+        _loading.Add(name);
+        var dependencies = new List<CompiledFile>();
+        var optionDependencies = new List<CompiledFile>();
+        bool dependencyFailed = false;
+        foreach (ImportSyntax import in syntax.Imports)
+        {
+            if (_loading.Contains(import.Path))
+            {
+                int start = _loading.IndexOf(import.Path);
+                string cycle = string.Join(" -> ", _loading.Skip(start).Append(import.Path));
+                Report(syntax, name, import.Position, $"File recursively imports itself: {cycle}", DiagnosticSeverity.Error);
+                dependencyFailed = true;
+                continue;
+            }
+
+            CompiledFile? dependency = Load(import.Path, syntax, import.Position);
+            if (dependency is null)
+            {
+                Report(syntax, name, import.Position, $"Import \"{import.Path}\" was not found or had errors.", DiagnosticSeverity.Error);
+                dependencyFailed = true;
+                continue;
+            }
+
+            (import.Kind == ImportKind.Option ? optionDependencies : dependencies).Add(dependency);
+        }
+
+        _loading.RemoveAt(_loading.Count - 1);
+        if (dependencyFailed)
+        {
+            _loaded[name] = null;
+            return null;
+        }
+
+        var visible = new HashSet<FileSyntax>();
+        foreach (ImportSyntax import in syntax.Imports)
+        {
+            if (_loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null)
+            {
+                AddWithPublicImports(dependency, visible);
+            }
+        }
+
+        var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
+        bool ok = binder.Bind();
+        if (ok && _requested.Contains(name))
+        {
+            // protoc warns about unused plain imports of the files it was asked to compile.
+            foreach (ImportSyntax import in syntax.Imports)
+            {
+                if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
+                    !binder.UsedFiles.Contains(dependency.Syntax))
+                {
+                    Report(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning);
+                }
+            }
+        }
+        var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies) : null;
+        _loaded[name] = compiled;
+        if (compiled is not null)
+        {
+            Ordered.Add(compiled);
+        }
+
+        return compiled;
+    }
+
+    private void AddWithPublicImports(CompiledFile file, HashSet<FileSyntax> visible)
+    {
+        if (!visible.Add(file.Syntax))
+        {
+            return;
+        }
+
+        foreach (ImportSyntax import in file.Syntax.Imports)
+        {
+            if (import.Kind == ImportKind.Public && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null)
+            {
+                AddWithPublicImports(dependency, visible);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>An enum declaration.</summary>
+public sealed class EnumSyntax : ElementSyntax
+{
+    /// <summary>The values, in declaration order.</summary>
+    public List<EnumValueSyntax> Values { get; } = [];
+
+    /// <summary>Reserved ranges (end inclusive).</summary>
+    public List<RangeSyntax> ReservedRanges { get; } = [];
+
+    /// <summary>Reserved names.</summary>
+    public List<ReservedNameSyntax> ReservedNames { get; } = [];
+
+    /// <summary>Edition 2024 visibility keyword.</summary>
+    public SymbolVisibility Visibility { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>An enum value declaration.</summary>
+public sealed class EnumValueSyntax : ElementSyntax
+{
+    /// <summary>The value's number.</summary>
+    public int Number { get; set; }
+
+    /// <summary>Where the number is written.</summary>
+    public TextPosition NumberPosition { get; set; }
+}

@@ -1,0 +1,71 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>A field or extension declaration (also the field half of a group or map).</summary>
+public sealed class FieldSyntax : ElementSyntax
+{
+    /// <summary>The field number.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The label, or <see cref="FieldLabel.None"/> when none was written and none is implied.</summary>
+    public FieldLabel Label { get; set; }
+
+    /// <summary>The scalar type, <see cref="FieldType.Group"/>, or <see cref="FieldType.None"/> for a named type.</summary>
+    public FieldType Type { get; set; }
+
+    /// <summary>The type name as written, for message, enum, group and map fields.</summary>
+    public string? TypeName { get; set; }
+
+    /// <summary>The extended message's name as written, for extensions.</summary>
+    public string? Extendee { get; set; }
+
+    /// <summary>The default value as protoc's parser normalizes it.</summary>
+    public string? DefaultValue { get; set; }
+
+    /// <summary>The explicit <c>json_name</c>.</summary>
+    public string? JsonName { get; set; }
+
+    /// <summary>The index of the containing oneof (real or synthetic).</summary>
+    public int? OneofIndex { get; set; }
+
+    /// <summary>Whether this is a proto3 <c>optional</c> field (it gets a synthetic oneof).</summary>
+    public bool Proto3Optional { get; set; }
+
+    /// <summary>Whether this field was written as <c>map&lt;K, V&gt;</c>.</summary>
+    public bool IsMap { get; set; }
+
+    /// <summary>Where the label is written, or <see cref="TextPosition.None"/> when none was.</summary>
+    public TextPosition LabelPosition { get; set; } = TextPosition.None;
+
+    /// <summary>Where the field number is written.</summary>
+    public TextPosition NumberPosition { get; set; }
+
+    /// <summary>Where the type is written.</summary>
+    public TextPosition TypePosition { get; set; }
+
+    /// <summary>Where the extendee is written.</summary>
+    public TextPosition ExtendeePosition { get; set; }
+
+    /// <summary>Where the default value is written.</summary>
+    public TextPosition DefaultValuePosition { get; set; }
+
+    /// <summary>Where <c>json_name</c> is written.</summary>
+    public TextPosition JsonNamePosition { get; set; }
+
+    /// <summary>The resolved type (message, enum or group for named types), set by the binder.</summary>
+    public FieldType ResolvedType { get; internal set; }
+
+    /// <summary>The resolved type's full name with a leading dot, set by the binder.</summary>
+    public string? ResolvedTypeName { get; internal set; }
+
+    /// <summary>The resolved extendee's full name with a leading dot, set by the binder.</summary>
+    public string? ResolvedExtendee { get; internal set; }
+
+    /// <summary>The default value as protoc writes it into descriptors, set by the binder.</summary>
+    public string? ResolvedDefaultValue { get; internal set; }
+
+    /// <summary>Whether a repeated scalar of this field is packed when no <c>packed</c> option says otherwise.</summary>
+    internal bool IsPackedByDefault { get; set; }
+
+    /// <summary>The JSON name protoc writes (explicit or computed), set by the binder.</summary>
+    public string ResolvedJsonName { get; internal set; } = "";
+}

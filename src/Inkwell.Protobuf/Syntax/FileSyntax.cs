@@ -1,0 +1,46 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>A parsed .proto file: the syntax tree with positions, comments and options as written.</summary>
+public sealed class FileSyntax : ElementSyntax
+{
+    /// <summary>The package, or empty.</summary>
+    public string Package { get; set; } = "";
+
+    /// <summary>Whether a package statement was written.</summary>
+    public bool HasPackage { get; set; }
+
+    /// <summary>Where the package statement starts.</summary>
+    public TextPosition PackagePosition { get; set; }
+
+    /// <summary>The imports, in order.</summary>
+    public List<ImportSyntax> Imports { get; } = [];
+
+    /// <summary><c>proto2</c>, <c>proto3</c> or <c>editions</c>.</summary>
+    public string Syntax { get; set; } = "proto2";
+
+    /// <summary>The edition number as in descriptor.proto's Edition enum (998 proto2, 999 proto3, 1000 = 2023, 1001 = 2024).</summary>
+    public int Edition { get; set; } = Editions.Proto2;
+
+    /// <summary>Where the syntax or edition statement is written.</summary>
+    public TextPosition SyntaxPosition { get; set; } = TextPosition.None;
+
+    /// <summary>Top-level messages.</summary>
+    public List<MessageSyntax> Messages { get; } = [];
+
+    /// <summary>Top-level enums.</summary>
+    public List<EnumSyntax> Enums { get; } = [];
+
+    /// <summary>Services.</summary>
+    public List<ServiceSyntax> Services { get; } = [];
+
+    /// <summary>Top-level extensions.</summary>
+    public List<FieldSyntax> Extensions { get; } = [];
+
+    internal List<SourceLocation> Locations { get; } = [];
+
+    /// <summary>Where the binder moved each interpreted option's source location (see protoc's UpdateSourceCodeInfo).</summary>
+    internal Dictionary<string, int[]> InterpretedOptionPaths { get; set; } = [];
+
+    /// <summary>Paths of options protoc strips for source retention (their locations are dropped).</summary>
+    internal List<int[]> StrippedOptionPaths { get; set; } = [];
+}

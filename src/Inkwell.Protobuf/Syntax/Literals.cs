@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Text;
+
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>protoc's rules for reading number and string literals and for printing them back.</summary>
+internal static class Literals
+{
+    /// <summary>The quiet NaN C++ uses (sign bit clear); .NET's double.NaN has the sign bit set.</summary>
+    public static readonly double NaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
+    public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Parses a decimal, 0x-hex or 0-octal integer no larger than <paramref name="max"/>.</summary>
+    public static bool TryParseInteger(string text, ulong max, out ulong value)
+    {
+        value = 0;
+        int i = 0;
+        ulong radix = 10;
+        if (text.Length > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+        {
+            radix = 16;
+            i = 2;
+        }
+        else if (text.Length > 1 && text[0] == '0')
+        {
+            radix = 8;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            ulong digit = c switch
+            {
+                >= '0' and <= '9' => (ulong)(c - '0'),
+                >= 'a' and <= 'z' => (ulong)(c - 'a' + 10),
+                >= 'A' and <= 'Z' => (ulong)(c - 'A' + 10),
+                _ => 99,
+            };
+            if (digit >= radix)
+            {
+                return false;
+            }
+
+            if (value > (max - digit) / radix)
+            {
+                return false;
+            }
+
+            value = value * radix + digit;
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses a float token the way protoc's tokenizer does (strtod on the longest valid prefix).</summary>
+    public static double ParseFloat(string text)
+    {
+        string t = text;
+        if (t.EndsWith("f", StringComparison.Ordinal) || t.EndsWith("F", StringComparison.Ordinal))
+        {
+            t = t.Substring(0, t.Length - 1);
+        }
+
+        if (t.EndsWith("e", StringComparison.Ordinal) || t.EndsWith("E", StringComparison.Ordinal))
+        {
+            t = t.Substring(0, t.Length - 1);
+        }
+
+        return TryParseDouble(t, out double value) ? value : 0;
+    }
+
+    public static bool TryParseDouble(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Appends the bytes a quoted string literal stands for (quotes stripped, escapes decoded).</summary>
+    public static void UnescapeString(string literal, List<byte> output)
+    {
+        if (literal.Length == 0)
+        {
+            return;
+        }
+
+        char quote = literal[0];
+        int end = literal.Length;
+        if (end > 1 && literal[end - 1] == quote)
+        {
+            end--;
+        }
+
+        Span<byte> utf8 = stackalloc byte[4];
+        for (int i = 1; i < end; i++)
+        {
+            char c = literal[i];
+            if (c == '\\' && i + 1 < end)
+            {
+                char e = literal[++i];
+                switch (e)
+                {
+                    case 'a': output.Add(7); break;
+                    case 'b': output.Add(8); break;
+                    case 'f': output.Add(12); break;
+                    case 'n': output.Add(10); break;
+                    case 'r': output.Add(13); break;
+                    case 't': output.Add(9); break;
+                    case 'v': output.Add(11); break;
+                    case >= '0' and <= '7':
+                        {
+                            int code = e - '0';
+                            for (int k = 0; k < 2 && i + 1 < end && literal[i + 1] is >= '0' and <= '7'; k++)
+                            {
+                                code = code * 8 + (literal[++i] - '0');
+                            }
+
+                            output.Add((byte)code);
+                            break;
+                        }
+
+                    case 'x' or 'X':
+                        {
+                            int code = 0;
+                            for (int k = 0; k < 2 && i + 1 < end && IsHex(literal[i + 1]); k++)
+                            {
+                                code = code * 16 + HexValue(literal[++i]);
+                            }
+
+                            output.Add((byte)code);
+                            break;
+                        }
+
+                    case 'u' or 'U':
+                        {
+                            int digits = e == 'u' ? 4 : 8;
+                            int code = 0;
+                            int k = 0;
+                            for (; k < digits && i + 1 < end && IsHex(literal[i + 1]); k++)
+                            {
+                                code = code * 16 + HexValue(literal[++i]);
+                            }
+
+                            AppendUtf8(code, output);
+                            break;
+                        }
+
+                    default:
+                        AppendChar(e, literal, ref i, output, utf8);
+                        break;
+                }
+            }
+            else
+            {
+                AppendChar(c, literal, ref i, output, utf8);
+            }
+        }
+    }
+
+    private static void AppendChar(char c, string text, ref int i, List<byte> output, Span<byte> buffer)
+    {
+        if (c < 0x80)
+        {
+            output.Add((byte)c);
+            return;
+        }
+
+        int code = c;
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            code = char.ConvertToUtf32(c, text[i + 1]);
+            i++;
+        }
+
+        _ = buffer;
+        AppendUtf8(code, output);
+    }
+
+    private static void AppendUtf8(int code, List<byte> output)
+    {
+        if (code < 0x80)
+        {
+            output.Add((byte)code);
+        }
+        else if (code < 0x800)
+        {
+            output.Add((byte)(0xC0 | (code >> 6)));
+            output.Add((byte)(0x80 | (code & 0x3F)));
+        }
+        else if (code < 0x10000)
+        {
+            output.Add((byte)(0xE0 | (code >> 12)));
+            output.Add((byte)(0x80 | ((code >> 6) & 0x3F)));
+            output.Add((byte)(0x80 | (code & 0x3F)));
+        }
+        else
+        {
+            output.Add((byte)(0xF0 | (code >> 18)));
+            output.Add((byte)(0x80 | ((code >> 12) & 0x3F)));
+            output.Add((byte)(0x80 | ((code >> 6) & 0x3F)));
+            output.Add((byte)(0x80 | (code & 0x3F)));
+        }
+    }
+
+    private static bool IsHex(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    /// <summary>absl::CEscape: C escapes for quotes, backslash and \n\r\t, three-digit octal for other non-printables.</summary>
+    public static string CEscape(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new StringBuilder(bytes.Length);
+        foreach (byte b in bytes)
+        {
+            switch (b)
+            {
+                case (byte)'\n': sb.Append("\\n"); break;
+                case (byte)'\r': sb.Append("\\r"); break;
+                case (byte)'\t': sb.Append("\\t"); break;
+                case (byte)'"': sb.Append("\\\""); break;
+                case (byte)'\'': sb.Append("\\'"); break;
+                case (byte)'\\': sb.Append("\\\\"); break;
+                default:
+                    if (b < 0x20 || b >= 0x7F)
+                    {
+                        sb.Append('\\').Append((char)('0' + (b >> 6))).Append((char)('0' + ((b >> 3) & 7))).Append((char)('0' + (b & 7)));
+                    }
+                    else
+                    {
+                        sb.Append((char)b);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Decodes C escapes (absl::CUnescape) into bytes; false on a malformed escape.</summary>
+    public static bool TryCUnescape(string text, out byte[] bytes)
+    {
+        var output = new List<byte>();
+        UnescapeString("\"" + text + "\"", output);
+        bytes = [.. output];
+        return true;
+    }
+
+    /// <summary>protoc's SimpleDtoa: %.15g, or %.17g when that does not round-trip.</summary>
+    public static string FormatDouble(double value)
+    {
+        if (double.IsPositiveInfinity(value))
+        {
+            return "inf";
+        }
+
+        if (double.IsNegativeInfinity(value))
+        {
+            return "-inf";
+        }
+
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+
+        string s = FormatG(value, 15);
+        return double.Parse(s, CultureInfo.InvariantCulture) == value ? s : FormatG(value, 17);
+    }
+
+    /// <summary>protoc's SimpleFtoa: %.6g, or %.9g when that does not round-trip through float.</summary>
+    public static string FormatFloat(float value)
+    {
+        if (float.IsPositiveInfinity(value))
+        {
+            return "inf";
+        }
+
+        if (float.IsNegativeInfinity(value))
+        {
+            return "-inf";
+        }
+
+        if (float.IsNaN(value))
+        {
+            return "nan";
+        }
+
+        string s = FormatG(value, 6);
+        return float.Parse(s, CultureInfo.InvariantCulture) == value ? s : FormatG(value, 9);
+    }
+
+    /// <summary>C's printf("%.*g", precision, value).</summary>
+    public static string FormatG(double value, int precision)
+    {
+        if (value == 0)
+        {
+            return BitConverter.DoubleToInt64Bits(value) < 0 ? "-0" : "0";
+        }
+
+        // "E" formatting gives exactly `precision` significant digits, rounded as printf rounds.
+        string e = value.ToString("E" + (precision - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        int ePos = e.IndexOf('E');
+        int exponent = int.Parse(e.Substring(ePos + 1), CultureInfo.InvariantCulture);
+        string mantissa = e.Substring(0, ePos);
+        bool negative = mantissa[0] == '-';
+        string digits = mantissa.Replace("-", "").Replace(".", "");
+        string result;
+        if (exponent < -4 || exponent >= precision)
+        {
+            string frac = digits.Substring(1).TrimEnd('0');
+            result = digits[0] + (frac.Length > 0 ? "." + frac : "") + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+        }
+        else if (exponent >= 0)
+        {
+            string intPart = digits.Substring(0, exponent + 1);
+            string frac = digits.Substring(exponent + 1).TrimEnd('0');
+            result = intPart + (frac.Length > 0 ? "." + frac : "");
+        }
+        else
+        {
+            string frac = (new string('0', -exponent - 1) + digits).TrimEnd('0');
+            result = "0." + frac;
+        }
+
+        return negative ? "-" + result : result;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a valid identifier.</summary>
+    public static bool IsIdentifier(string text)
+    {
+        if (text.Length == 0 || !(text[0] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') || text[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>A message declaration (also the message half of a group, and a map's synthesized entry).</summary>
+public sealed class MessageSyntax : ElementSyntax
+{
+    /// <summary>The fields, in declaration order (oneof members included).</summary>
+    public List<FieldSyntax> Fields { get; } = [];
+
+    /// <summary>Nested messages, including groups and map entries in the order the parser made them.</summary>
+    public List<MessageSyntax> NestedTypes { get; } = [];
+
+    /// <summary>Nested enums.</summary>
+    public List<EnumSyntax> Enums { get; } = [];
+
+    /// <summary>Extension ranges (end exclusive).</summary>
+    public List<RangeSyntax> ExtensionRanges { get; } = [];
+
+    /// <summary>Extensions declared inside this message.</summary>
+    public List<FieldSyntax> Extensions { get; } = [];
+
+    /// <summary>Oneofs, real ones first, then the synthetic ones.</summary>
+    public List<OneofSyntax> Oneofs { get; } = [];
+
+    /// <summary>Reserved number ranges (end exclusive).</summary>
+    public List<RangeSyntax> ReservedRanges { get; } = [];
+
+    /// <summary>Reserved names.</summary>
+    public List<ReservedNameSyntax> ReservedNames { get; } = [];
+
+    /// <summary>Edition 2024 visibility keyword.</summary>
+    public SymbolVisibility Visibility { get; set; }
+
+    /// <summary>Whether this is a map field's synthesized entry (its options say <c>map_entry = true</c>).</summary>
+    public bool IsMapEntry { get; set; }
+
+    /// <summary>Whether this message is the body of a proto2 group.</summary>
+    public bool IsGroup { get; set; }
+}

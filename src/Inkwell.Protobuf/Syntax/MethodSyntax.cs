@@ -1,0 +1,29 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>An <c>rpc</c> declaration.</summary>
+public sealed class MethodSyntax : ElementSyntax
+{
+    /// <summary>The request type as written.</summary>
+    public string InputType { get; set; } = "";
+
+    /// <summary>The response type as written.</summary>
+    public string OutputType { get; set; } = "";
+
+    /// <summary>Whether the request is a stream.</summary>
+    public bool ClientStreaming { get; set; }
+
+    /// <summary>Whether the response is a stream.</summary>
+    public bool ServerStreaming { get; set; }
+
+    /// <summary>Where the request type is written.</summary>
+    public TextPosition InputTypePosition { get; set; }
+
+    /// <summary>Where the response type is written.</summary>
+    public TextPosition OutputTypePosition { get; set; }
+
+    /// <summary>The resolved request type with a leading dot, set by the binder.</summary>
+    public string? ResolvedInputType { get; internal set; }
+
+    /// <summary>The resolved response type with a leading dot, set by the binder.</summary>
+    public string? ResolvedOutputType { get; internal set; }
+}

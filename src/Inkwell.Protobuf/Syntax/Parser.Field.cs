@@ -1,0 +1,572 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>Fields: labels, types (scalar, named, map, group), names, numbers and field options.</summary>
+internal sealed partial class Parser
+{
+    private const int FieldName = 1;
+    private const int FieldExtendee = 2;
+    private const int FieldNumber = 3;
+    private const int FieldLabelField = 4;
+    private const int FieldTypeField = 5;
+    private const int FieldTypeName = 6;
+    private const int FieldDefaultValue = 7;
+    private const int FieldOptions = 8;
+    private const int FieldJsonName = 10;
+    private const int UnstableEdition = 9999;
+
+    private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
+    {
+        ["double"] = FieldType.Double,
+        ["float"] = FieldType.Float,
+        ["int64"] = FieldType.Int64,
+        ["uint64"] = FieldType.UInt64,
+        ["int32"] = FieldType.Int32,
+        ["fixed64"] = FieldType.Fixed64,
+        ["fixed32"] = FieldType.Fixed32,
+        ["bool"] = FieldType.Bool,
+        ["string"] = FieldType.String,
+        ["group"] = FieldType.Group,
+        ["bytes"] = FieldType.Bytes,
+        ["uint32"] = FieldType.UInt32,
+        ["sfixed32"] = FieldType.SFixed32,
+        ["sfixed64"] = FieldType.SFixed64,
+        ["sint32"] = FieldType.SInt32,
+        ["sint64"] = FieldType.SInt64,
+    };
+
+    private bool ParseMessageField(FieldSyntax field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    {
+        if (LookingAt("optional") || LookingAt("repeated") || LookingAt("required"))
+        {
+            using (new LocationRecorder(fieldLocation, FieldLabelField))
+            {
+                field.LabelPosition = TextPosition.Of(Current);
+                field.Label = Current.Text switch
+                {
+                    "optional" => FieldLabel.Optional,
+                    "repeated" => FieldLabel.Repeated,
+                    _ => FieldLabel.Required,
+                };
+                _lexer.Next();
+            }
+
+            if (field.Label == FieldLabel.Optional && _file.Syntax == "proto3")
+            {
+                field.Proto3Optional = true;
+            }
+        }
+
+        return ParseMessageFieldNoLabel(field, messages, parentLocation, nestedTypeField, fieldLocation);
+    }
+
+    private bool ParseMessageFieldNoLabel(FieldSyntax field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    {
+        field.Location = fieldLocation.Location;
+        bool isMap = false;
+        FieldType keyType = FieldType.None;
+        FieldType valueType = FieldType.None;
+        string keyTypeName = "";
+        string valueTypeName = "";
+        using (var location = new LocationRecorder(fieldLocation))
+        {
+            field.TypePosition = TextPosition.Of(Current);
+            bool typeParsed = false;
+            FieldType type = FieldType.Int32;
+            string typeName = "";
+            if (TryConsume("map"))
+            {
+                if (LookingAt("<"))
+                {
+                    isMap = true;
+                    field.IsMap = true;
+                    if (field.OneofIndex is not null)
+                    {
+                        Error("Map fields are not allowed in oneofs.");
+                        return false;
+                    }
+
+                    if (field.Label != FieldLabel.None)
+                    {
+                        Error("Field labels (required/optional/repeated) are not allowed on map fields.");
+                        return false;
+                    }
+
+                    if (field.Extendee is not null)
+                    {
+                        Error("Map fields are not allowed to be extensions.");
+                        return false;
+                    }
+
+                    field.Label = FieldLabel.Repeated;
+                    if (!Consume("<") || !ParseType(out keyType, out keyTypeName) || !Consume(",") ||
+                        !ParseType(out valueType, out valueTypeName) || !Consume(">"))
+                    {
+                        return false;
+                    }
+
+                    location.AddPath(FieldTypeName);
+                }
+                else
+                {
+                    typeParsed = true;
+                    typeName = "map";
+                }
+            }
+
+            if (!isMap)
+            {
+                if (field.Label == FieldLabel.None && _file.Syntax != "proto2")
+                {
+                    field.Label = FieldLabel.Optional;
+                }
+
+                if (field.Label == FieldLabel.None)
+                {
+                    Error("Expected \"required\", \"optional\", or \"repeated\".");
+                    field.Label = FieldLabel.Optional;
+                }
+
+                if (!typeParsed && !ParseType(out type, out typeName))
+                {
+                    return false;
+                }
+
+                if (typeName.Length == 0)
+                {
+                    location.AddPath(FieldTypeField);
+                    field.Type = type;
+                }
+                else
+                {
+                    location.AddPath(FieldTypeName);
+                    field.TypeName = typeName;
+                }
+            }
+        }
+
+        Token nameToken = Current;
+        using (new LocationRecorder(fieldLocation, FieldName))
+        {
+            field.NamePosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out string name, "Expected field name."))
+            {
+                return false;
+            }
+
+            field.Name = name;
+        }
+
+        if (!Consume("=", "Missing field number."))
+        {
+            return false;
+        }
+
+        using (new LocationRecorder(fieldLocation, FieldNumber))
+        {
+            field.NumberPosition = TextPosition.Of(Current);
+            if (!ConsumeInteger(out int number, "Expected field number."))
+            {
+                return false;
+            }
+
+            field.Number = number;
+        }
+
+        if (!ParseFieldOptions(field, fieldLocation))
+        {
+            return false;
+        }
+
+        if (field.Type == FieldType.Group)
+        {
+            using var groupLocation = new LocationRecorder(parentLocation);
+            groupLocation.StartAt(fieldLocation);
+            groupLocation.AddPath(nestedTypeField);
+            groupLocation.AddPath(messages.Count);
+            var group = new MessageSyntax { Name = field.Name, NamePosition = field.NamePosition, IsGroup = true, Location = groupLocation.Location };
+            messages.Add(group);
+            using (var nameLocation = new LocationRecorder(groupLocation, MessageName))
+            {
+                nameLocation.StartAt(nameToken);
+                nameLocation.EndAt(nameToken);
+            }
+
+            using (var typeNameLocation = new LocationRecorder(fieldLocation, FieldTypeName))
+            {
+                typeNameLocation.StartAt(nameToken);
+                typeNameLocation.EndAt(nameToken);
+            }
+
+            if (group.Name[0] is < 'A' or > 'Z')
+            {
+                Error(nameToken, "Group names must start with a capital letter.");
+            }
+
+            field.Name = field.Name.ToLowerInvariant();
+            field.TypeName = group.Name;
+            if (!LookingAt("{"))
+            {
+                Error("Missing group body.");
+                return false;
+            }
+
+            if (!ParseMessageBlock(group, groupLocation))
+            {
+                return false;
+            }
+        }
+        else if (!ConsumeEndOfDeclaration(";", fieldLocation))
+        {
+            return false;
+        }
+
+        if (isMap)
+        {
+            GenerateMapEntry(field, messages, keyType, keyTypeName, valueType, valueTypeName);
+        }
+
+        return true;
+    }
+
+    // Edition UNSTABLE renames the integer types: plain names are fixed-width, zigzag names are sint.
+    private static readonly Dictionary<string, FieldType> UnstableTypeNames = new(StringComparer.Ordinal)
+    {
+        ["int32"] = FieldType.SFixed32,
+        ["int64"] = FieldType.SFixed64,
+        ["uint32"] = FieldType.Fixed32,
+        ["uint64"] = FieldType.Fixed64,
+        ["zigzag32"] = FieldType.SInt32,
+        ["zigzag64"] = FieldType.SInt64,
+    };
+
+    private static readonly Dictionary<string, string> UnstableObsoleteTypes = new(StringComparer.Ordinal)
+    {
+        ["sint32"] = "zigzag32",
+        ["sint64"] = "zigzag64",
+        ["fixed32"] = "uint32",
+        ["fixed64"] = "uint64",
+        ["sfixed32"] = "int32",
+        ["sfixed64"] = "int64",
+    };
+
+    private bool ParseType(out FieldType type, out string typeName)
+    {
+        if (_file.Edition == UnstableEdition && LookingAt(TokenKind.Identifier))
+        {
+            if (UnstableObsoleteTypes.TryGetValue(Current.Text, out string? replacement))
+            {
+                Error($"Type '{Current.Text}' is obsolete in unstable editions, use '{replacement}' instead.");
+            }
+            else if (UnstableTypeNames.TryGetValue(Current.Text, out type))
+            {
+                typeName = "";
+                _lexer.Next();
+                return true;
+            }
+        }
+
+        if (TypeNames.TryGetValue(Current.Text, out type) && LookingAt(TokenKind.Identifier))
+        {
+            if (_file.Syntax == "editions" && type == FieldType.Group)
+            {
+                Error("Group syntax is no longer supported in editions. To get group behavior you can specify features.message_encoding = DELIMITED on a message field.");
+            }
+
+            typeName = "";
+            _lexer.Next();
+            return true;
+        }
+
+        type = FieldType.None;
+        return ParseUserDefinedType(out typeName);
+    }
+
+    private bool ParseUserDefinedType(out string typeName)
+    {
+        typeName = "";
+        if (LookingAt(TokenKind.Identifier) && TypeNames.ContainsKey(Current.Text))
+        {
+            Error("Expected message type.");
+            typeName = Current.Text;
+            _lexer.Next();
+            return true;
+        }
+
+        if (TryConsume("."))
+        {
+            typeName = ".";
+        }
+
+        if (!ConsumeIdentifier(out string identifier, "Expected type name."))
+        {
+            return false;
+        }
+
+        typeName += identifier;
+        while (TryConsume("."))
+        {
+            if (!ConsumeIdentifier(out identifier, "Expected identifier."))
+            {
+                return false;
+            }
+
+            typeName += "." + identifier;
+        }
+
+        return true;
+    }
+
+    private static void GenerateMapEntry(FieldSyntax field, List<MessageSyntax> messages, FieldType keyType, string keyTypeName, FieldType valueType, string valueTypeName)
+    {
+        string entryName = MapEntryName(field.Name);
+        field.TypeName = entryName;
+        var entry = new MessageSyntax { Name = entryName, NamePosition = field.NamePosition, IsMapEntry = true };
+        var key = new FieldSyntax { Name = "key", Label = FieldLabel.Optional, Number = 1, NamePosition = field.TypePosition, TypePosition = field.TypePosition };
+        var value = new FieldSyntax { Name = "value", Label = FieldLabel.Optional, Number = 2, NamePosition = field.TypePosition, TypePosition = field.TypePosition };
+        if (keyTypeName.Length == 0)
+        {
+            key.Type = keyType;
+        }
+        else
+        {
+            key.TypeName = keyTypeName;
+        }
+
+        if (valueTypeName.Length == 0)
+        {
+            value.Type = valueType;
+        }
+        else
+        {
+            value.TypeName = valueTypeName;
+        }
+
+        // protoc copies `enforce_utf8` from the map field to string keys and values.
+        foreach (OptionSyntax option in field.Options)
+        {
+            if (option.Name.Count == 1 && option.Name[0].Name == "enforce_utf8" && !option.Name[0].IsExtension)
+            {
+                if (key.Type == FieldType.String)
+                {
+                    key.HasOptions = true;
+                    key.Options.Add(option);
+                }
+
+                if (value.Type == FieldType.String)
+                {
+                    value.HasOptions = true;
+                    value.Options.Add(option);
+                }
+            }
+        }
+
+        entry.Fields.Add(key);
+        entry.Fields.Add(value);
+        messages.Add(entry);
+    }
+
+    internal static string MapEntryName(string fieldName)
+    {
+        var sb = new System.Text.StringBuilder(fieldName.Length + 5);
+        bool capitalizeNext = true;
+        foreach (char c in fieldName)
+        {
+            if (c == '_')
+            {
+                capitalizeNext = true;
+            }
+            else if (capitalizeNext)
+            {
+                sb.Append(c is >= 'a' and <= 'z' ? (char)(c - 'a' + 'A') : c);
+                capitalizeNext = false;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.Append("Entry").ToString();
+    }
+
+    private bool ParseFieldOptions(FieldSyntax field, LocationRecorder fieldLocation)
+    {
+        if (!LookingAt("["))
+        {
+            return true;
+        }
+
+        using var location = new LocationRecorder(fieldLocation, FieldOptions);
+        if (!Consume("["))
+        {
+            return false;
+        }
+
+        do
+        {
+            if (LookingAt("default"))
+            {
+                if (!ParseDefaultAssignment(field, fieldLocation))
+                {
+                    return false;
+                }
+            }
+            else if (LookingAt("json_name"))
+            {
+                if (!ParseJsonName(field, fieldLocation))
+                {
+                    return false;
+                }
+            }
+            else if (!ParseOption(field, location, OptionStyle.Assignment))
+            {
+                return false;
+            }
+        }
+        while (TryConsume(","));
+
+        return Consume("]");
+    }
+
+    private bool ParseDefaultAssignment(FieldSyntax field, LocationRecorder fieldLocation)
+    {
+        if (field.DefaultValue is not null)
+        {
+            Error("Already set option \"default\".");
+            field.DefaultValue = null;
+        }
+
+        if (!Consume("default") || !Consume("="))
+        {
+            return false;
+        }
+
+        using var location = new LocationRecorder(fieldLocation, FieldDefaultValue);
+        field.DefaultValuePosition = TextPosition.Of(Current);
+        if (field.Type == FieldType.None)
+        {
+            field.DefaultValue = Current.Text;
+            _lexer.Next();
+            return true;
+        }
+
+        switch (field.Type)
+        {
+            case FieldType.Int32 or FieldType.Int64 or FieldType.SInt32 or FieldType.SInt64 or FieldType.SFixed32 or FieldType.SFixed64:
+                {
+                    ulong max = field.Type is FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 ? int.MaxValue : (ulong)long.MaxValue;
+                    string prefix = "";
+                    if (TryConsume("-"))
+                    {
+                        prefix = "-";
+                        max++;
+                    }
+
+                    if (!ConsumeInteger64(max, out ulong value, "Expected integer for field default value."))
+                    {
+                        return false;
+                    }
+
+                    field.DefaultValue = prefix + value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return true;
+                }
+
+            case FieldType.UInt32 or FieldType.UInt64 or FieldType.Fixed32 or FieldType.Fixed64:
+                {
+                    ulong max = field.Type is FieldType.UInt32 or FieldType.Fixed32 ? uint.MaxValue : ulong.MaxValue;
+                    if (TryConsume("-"))
+                    {
+                        Error("Unsigned field can't have negative default value.");
+                    }
+
+                    if (!ConsumeInteger64(max, out ulong value, "Expected integer for field default value."))
+                    {
+                        return false;
+                    }
+
+                    field.DefaultValue = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return true;
+                }
+
+            case FieldType.Float or FieldType.Double:
+                {
+                    string prefix = TryConsume("-") ? "-" : "";
+                    if (!ConsumeNumber(out double value, "Expected number."))
+                    {
+                        return false;
+                    }
+
+                    field.DefaultValue = prefix + Literals.FormatDouble(value);
+                    return true;
+                }
+
+            case FieldType.Bool:
+                if (TryConsume("true"))
+                {
+                    field.DefaultValue = "true";
+                }
+                else if (TryConsume("false"))
+                {
+                    field.DefaultValue = "false";
+                }
+                else
+                {
+                    Error("Expected \"true\" or \"false\".");
+                    return false;
+                }
+
+                return true;
+
+            case FieldType.String:
+                {
+                    if (!ConsumeString(out byte[] value, "Expected string for field default value."))
+                    {
+                        return false;
+                    }
+
+                    field.DefaultValue = Literals.Utf8.GetString(value);
+                    return true;
+                }
+
+            case FieldType.Bytes:
+                {
+                    if (!ConsumeString(out byte[] value, "Expected string."))
+                    {
+                        return false;
+                    }
+
+                    field.DefaultValue = Literals.CEscape(value);
+                    return true;
+                }
+
+            default:
+                Error("Messages can't have default values.");
+                return false;
+        }
+    }
+
+    private bool ParseJsonName(FieldSyntax field, LocationRecorder fieldLocation)
+    {
+        if (field.JsonName is not null)
+        {
+            Error("Already set option \"json_name\".");
+            field.JsonName = null;
+        }
+
+        using var location = new LocationRecorder(fieldLocation, FieldJsonName);
+        field.JsonNamePosition = TextPosition.Of(Current);
+        if (!Consume("json_name") || !Consume("="))
+        {
+            return false;
+        }
+
+        using var valueLocation = new LocationRecorder(location);
+        if (!ConsumeString(out string name, "Expected string for JSON name."))
+        {
+            return false;
+        }
+
+        field.JsonName = name;
+        return true;
+    }
+}

@@ -1,0 +1,279 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>Top-level statements: syntax/edition, package, imports, options, and declarations.</summary>
+internal sealed partial class Parser
+{
+    // Field numbers of FileDescriptorProto, used as source code info paths.
+    private const int FilePackage = 2;
+    private const int FileDependency = 3;
+    private const int FileMessageType = 4;
+    private const int FileEnumType = 5;
+    private const int FileService = 6;
+    private const int FileExtension = 7;
+    private const int FileOptions = 8;
+    private const int FilePublicDependency = 10;
+    private const int FileWeakDependency = 11;
+    private const int FileSyntaxField = 12;
+    private const int FileOptionDependency = 15;
+
+    private void ParseFile()
+    {
+        if (_lexer.AtStart)
+        {
+            _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
+        }
+
+        using var root = new LocationRecorder(_lexer, _file.Locations);
+        if (LookingAt("syntax") || LookingAt("edition"))
+        {
+            if (!ParseSyntaxIdentifier(root))
+            {
+                return;
+            }
+        }
+        else
+        {
+            _file.Syntax = "proto2";
+            _file.Edition = Editions.Proto2;
+        }
+
+        while (!AtEnd)
+        {
+            if (!ParseTopLevelStatement(root))
+            {
+                SkipStatement();
+                if (LookingAt("}"))
+                {
+                    Error("Unmatched \"}\".");
+                    _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
+                }
+            }
+        }
+    }
+
+    private bool ParseSyntaxIdentifier(LocationRecorder root)
+    {
+        bool isEdition = LookingAt("edition");
+        using var location = new LocationRecorder(root, FileSyntaxField);
+        _file.SyntaxPosition = TextPosition.Of(Current);
+        if (!TryConsume("edition") && !Consume("syntax", "File must begin with a syntax statement, e.g. 'syntax = \"proto2\";'."))
+        {
+            return false;
+        }
+
+        if (!Consume("="))
+        {
+            return false;
+        }
+
+        Token syntaxToken = Current;
+        if (!ConsumeString(out string syntax, "Expected syntax identifier.") || !ConsumeEndOfDeclaration(";", location))
+        {
+            return false;
+        }
+
+        if (isEdition)
+        {
+            int? edition = Editions.Parse(syntax);
+            if (edition is null)
+            {
+                Error(syntaxToken, $"Unknown edition \"{syntax}\".");
+                return false;
+            }
+
+            _file.Syntax = "editions";
+            _file.Edition = edition.Value;
+            return true;
+        }
+
+        _file.Syntax = syntax;
+        if (syntax == "proto2")
+        {
+            _file.Edition = Editions.Proto2;
+        }
+        else if (syntax == "proto3")
+        {
+            _file.Edition = Editions.Proto3;
+        }
+        else
+        {
+            Error(syntaxToken, $"Unrecognized syntax identifier \"{syntax}\".  This parser only recognizes \"proto2\" and \"proto3\".");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool ParseTopLevelStatement(LocationRecorder root)
+    {
+        if (TryConsumeEndOfDeclaration(";", null))
+        {
+            return true;
+        }
+
+        if (LookingAt("message") || LookingAtVisibility("message"))
+        {
+            SymbolVisibility visibility = ConsumeVisibility();
+            using var location = new LocationRecorder(root, FileMessageType, _file.Messages.Count);
+            var message = new MessageSyntax { Visibility = visibility };
+            _file.Messages.Add(message);
+            return ParseMessageDefinition(message, location);
+        }
+
+        if (LookingAt("enum") || LookingAtVisibility("enum"))
+        {
+            SymbolVisibility visibility = ConsumeVisibility();
+            using var location = new LocationRecorder(root, FileEnumType, _file.Enums.Count);
+            var enumType = new EnumSyntax { Visibility = visibility };
+            _file.Enums.Add(enumType);
+            return ParseEnumDefinition(enumType, location);
+        }
+
+        if (LookingAt("service"))
+        {
+            using var location = new LocationRecorder(root, FileService, _file.Services.Count);
+            var service = new ServiceSyntax();
+            _file.Services.Add(service);
+            return ParseServiceDefinition(service, location);
+        }
+
+        if (LookingAt("extend"))
+        {
+            using var location = new LocationRecorder(root, FileExtension);
+            return ParseExtend(_file.Extensions, _file.Messages, root, FileMessageType, location);
+        }
+
+        if (LookingAt("import"))
+        {
+            return ParseImport(root);
+        }
+
+        if (LookingAt("package"))
+        {
+            return ParsePackage(root);
+        }
+
+        if (LookingAt("option"))
+        {
+            using var location = new LocationRecorder(root, FileOptions);
+            return ParseOption(_file, location, OptionStyle.Statement);
+        }
+
+        Error("Expected top-level statement (e.g. \"message\").");
+        return false;
+    }
+
+    // "export message" / "local enum" (edition 2024); the keyword is only special before a declaration.
+    private bool LookingAtVisibility(string declaration) => (LookingAt("export") || LookingAt("local")) && _lexer.PeekIdentifier() == declaration;
+
+    // protoc records a declaration's location from the `message`/`enum` keyword, after `export`/`local`.
+    private SymbolVisibility ConsumeVisibility()
+    {
+        SymbolVisibility visibility = LookingAt("export") ? SymbolVisibility.Export : LookingAt("local") ? SymbolVisibility.Local : SymbolVisibility.Unset;
+        if (visibility != SymbolVisibility.Unset)
+        {
+            _lexer.Next();
+        }
+
+        return visibility;
+    }
+
+    private bool ParseImport(LocationRecorder root)
+    {
+        int dependencyIndex = _file.Imports.Count(i => i.Kind != ImportKind.Option);
+        int optionIndex = _file.Imports.Count(i => i.Kind == ImportKind.Option);
+        var position = TextPosition.Of(Current);
+        var kind = ImportKind.Plain;
+        LocationRecorder? location = null;
+        try
+        {
+            // protoc records the statement's location after seeing whether it is an option import.
+            Token importToken = Current;
+            if (!Consume("import"))
+            {
+                return false;
+            }
+
+            if (LookingAt("option"))
+            {
+                location = new LocationRecorder(root, FileOptionDependency, optionIndex);
+                location.StartAt(importToken);
+                _lexer.Next();
+                kind = ImportKind.Option;
+            }
+            else
+            {
+                location = new LocationRecorder(root, FileDependency, dependencyIndex);
+                location.StartAt(importToken);
+                if (LookingAt("public"))
+                {
+                    using (new LocationRecorder(root, FilePublicDependency, _file.Imports.Count(i => i.Kind == ImportKind.Public)))
+                    {
+                        _lexer.Next();
+                    }
+
+                    kind = ImportKind.Public;
+                }
+                else if (LookingAt("weak"))
+                {
+                    using (new LocationRecorder(root, FileWeakDependency, _file.Imports.Count(i => i.Kind == ImportKind.Weak)))
+                    {
+                        _lexer.Next();
+                    }
+
+                    kind = ImportKind.Weak;
+                }
+            }
+
+            if (!ConsumeString(out string path, "Expected a string naming the file to import."))
+            {
+                return false;
+            }
+
+            _file.Imports.Add(new ImportSyntax(path, kind, position));
+            return ConsumeEndOfDeclaration(";", location);
+        }
+        finally
+        {
+            location?.Dispose();
+        }
+    }
+
+    private bool ParsePackage(LocationRecorder root)
+    {
+        if (_file.HasPackage)
+        {
+            Error("Multiple package definitions.");
+            _file.Package = "";
+        }
+
+        using var location = new LocationRecorder(root, FilePackage);
+        _file.PackagePosition = TextPosition.Of(Current);
+        if (!Consume("package"))
+        {
+            return false;
+        }
+
+        _file.HasPackage = true;
+        string package = "";
+        while (true)
+        {
+            if (!ConsumeIdentifier(out string identifier, "Expected identifier."))
+            {
+                _file.Package = package;
+                return false;
+            }
+
+            package += identifier;
+            if (!TryConsume("."))
+            {
+                break;
+            }
+
+            package += ".";
+        }
+
+        _file.Package = package;
+        return ConsumeEndOfDeclaration(";", location);
+    }
+}

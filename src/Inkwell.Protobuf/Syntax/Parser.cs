@@ -1,0 +1,346 @@
+using System.Text;
+
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>
+/// protoc's recursive-descent parser for .proto files: same grammar, same error texts and recovery, and
+/// the same source code info locations. Builds a <see cref="FileSyntax"/>.
+/// </summary>
+internal sealed partial class Parser
+{
+    private readonly Lexer _lexer;
+    private readonly FileSyntax _file;
+    private readonly Action<int, int, string, DiagnosticSeverity> _report;
+    private StringBuilder _upcomingDocComments = new();
+    private List<string> _upcomingDetachedComments = [];
+    private int _depth;
+    private StringBuilder _spareLeading = new();
+    private readonly StringBuilder _spareTrailing = new();
+    private List<string> _spareDetached = [];
+
+    private Parser(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report)
+    {
+        _report = report;
+        _lexer = new Lexer(text, (line, column, message) => report(line, column, message, DiagnosticSeverity.Error));
+        _file = new FileSyntax { Name = fileName };
+    }
+
+    /// <summary>Whether any error was reported while parsing.</summary>
+    public bool HadErrors { get; private set; }
+
+    /// <summary>Parses <paramref name="text"/>; errors and warnings go to <paramref name="report"/> (zero-based positions).</summary>
+    public static FileSyntax Parse(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report, out bool hadErrors)
+    {
+        bool errors = false;
+        var parser = new Parser(text, fileName, (line, column, message, severity) =>
+        {
+            errors |= severity == DiagnosticSeverity.Error;
+            report(line, column, message, severity);
+        });
+        parser.ParseFile();
+        hadErrors = errors;
+        return parser._file;
+    }
+
+    private Token Current => _lexer.Current;
+
+    private bool AtEnd => Current.Kind == TokenKind.EndOfFile;
+
+    private bool LookingAt(string text) => Current.Is(text);
+
+    private bool LookingAt(TokenKind kind) => Current.Kind == kind;
+
+    private void Error(string message) => Error(Current, message);
+
+    private void Error(Token token, string message) => Error(token.Line, token.Column, message);
+
+    private void Error(int line, int column, string message)
+    {
+        HadErrors = true;
+        _report(line, column, message, DiagnosticSeverity.Error);
+    }
+
+    private void Warning(int line, int column, string message) => _report(line, column, message, DiagnosticSeverity.Warning);
+
+    private bool TryConsume(string text)
+    {
+        if (LookingAt(text))
+        {
+            _lexer.Next();
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool Consume(string text, string? error = null)
+    {
+        if (TryConsume(text))
+        {
+            return true;
+        }
+
+        Error(error ?? $"Expected \"{text}\".");
+        return false;
+    }
+
+    private bool ConsumeIdentifier(out string identifier, string error)
+    {
+        if (LookingAt(TokenKind.Identifier))
+        {
+            identifier = Current.Text;
+            _lexer.Next();
+            return true;
+        }
+
+        identifier = "";
+        Error(error);
+        return false;
+    }
+
+    private bool ConsumeInteger(out int value, string error)
+    {
+        value = 0;
+        if (!LookingAt(TokenKind.Integer))
+        {
+            Error(error);
+            return false;
+        }
+
+        if (!Literals.TryParseInteger(Current.Text, int.MaxValue, out ulong parsed))
+        {
+            Error("Integer out of range.");
+        }
+
+        value = (int)parsed;
+        _lexer.Next();
+        return true;
+    }
+
+    private bool ConsumeSignedInteger(out int value, string error)
+    {
+        ulong max = int.MaxValue;
+        bool negative = false;
+        if (TryConsume("-"))
+        {
+            negative = true;
+            max++;
+        }
+
+        value = 0;
+        if (!LookingAt(TokenKind.Integer))
+        {
+            Error(error);
+            return false;
+        }
+
+        if (!Literals.TryParseInteger(Current.Text, max, out ulong parsed))
+        {
+            Error("Integer out of range.");
+        }
+
+        value = negative ? (int)(0 - (long)parsed) : (int)parsed;
+        _lexer.Next();
+        return true;
+    }
+
+    private bool ConsumeInteger64(ulong max, out ulong value, string error)
+    {
+        value = 0;
+        if (!LookingAt(TokenKind.Integer))
+        {
+            Error(error);
+            return false;
+        }
+
+        if (!Literals.TryParseInteger(Current.Text, max, out value))
+        {
+            Error("Integer out of range.");
+        }
+
+        _lexer.Next();
+        return true;
+    }
+
+    private bool ConsumeNumber(out double value, string error)
+    {
+        value = 0;
+        if (LookingAt(TokenKind.Float))
+        {
+            value = Literals.ParseFloat(Current.Text);
+            _lexer.Next();
+            return true;
+        }
+
+        if (LookingAt(TokenKind.Integer))
+        {
+            if (Literals.TryParseInteger(Current.Text, ulong.MaxValue, out ulong integer))
+            {
+                value = integer;
+            }
+            else if (Current.Text[0] == '0' || !Literals.TryParseDouble(Current.Text, out value))
+            {
+                Error("Integer out of range.");
+            }
+
+            _lexer.Next();
+            return true;
+        }
+
+        if (LookingAt("inf"))
+        {
+            value = double.PositiveInfinity;
+            _lexer.Next();
+            return true;
+        }
+
+        if (LookingAt("nan"))
+        {
+            value = Literals.NaN;
+            _lexer.Next();
+            return true;
+        }
+
+        Error(error);
+        return false;
+    }
+
+    private bool ConsumeString(out byte[] value, string error)
+    {
+        if (!LookingAt(TokenKind.String))
+        {
+            value = [];
+            Error(error);
+            return false;
+        }
+
+        var bytes = new List<byte>();
+        while (LookingAt(TokenKind.String))
+        {
+            Literals.UnescapeString(Current.Text, bytes);
+            _lexer.Next();
+        }
+
+        value = [.. bytes];
+        return true;
+    }
+
+    private bool ConsumeString(out string value, string error)
+    {
+        bool ok = ConsumeString(out byte[] bytes, error);
+        value = Literals.Utf8.GetString(bytes);
+        return ok;
+    }
+
+    private bool ConsumeEndOfDeclaration(string text, LocationRecorder? location)
+    {
+        if (TryConsumeEndOfDeclaration(text, location))
+        {
+            return true;
+        }
+
+        Error($"Expected \"{text}\".");
+        return false;
+    }
+
+    // Consumes a ';', '{' or '}' and hands the comments collected around it to the declaration.
+    private bool TryConsumeEndOfDeclaration(string text, LocationRecorder? location)
+    {
+        if (!LookingAt(text))
+        {
+            return false;
+        }
+
+        // The buffers are reused: AttachComments copies what it keeps.
+        StringBuilder leading = _spareLeading;
+        StringBuilder trailing = _spareTrailing;
+        List<string> detached = _spareDetached;
+        leading.Clear();
+        trailing.Clear();
+        detached.Clear();
+        _lexer.NextWithComments(trailing, detached, leading);
+        (leading, _upcomingDocComments) = (_upcomingDocComments, leading);
+        if (location is not null)
+        {
+            (_upcomingDetachedComments, detached) = (detached, _upcomingDetachedComments);
+            location.AttachComments(leading, trailing, detached);
+        }
+        else if (text == "}")
+        {
+            (_upcomingDetachedComments, detached) = (detached, _upcomingDetachedComments);
+        }
+        else
+        {
+            _upcomingDetachedComments.AddRange(detached);
+        }
+
+        _spareLeading = leading;
+        _spareDetached = detached;
+        return true;
+    }
+
+    private void SkipStatement()
+    {
+        while (true)
+        {
+            if (AtEnd)
+            {
+                return;
+            }
+
+            if (LookingAt(TokenKind.Symbol))
+            {
+                if (TryConsumeEndOfDeclaration(";", null))
+                {
+                    return;
+                }
+
+                if (TryConsume("{"))
+                {
+                    SkipRestOfBlock();
+                    return;
+                }
+
+                if (LookingAt("}"))
+                {
+                    return;
+                }
+            }
+
+            _lexer.Next();
+        }
+    }
+
+    private void SkipRestOfBlock()
+    {
+        int depth = 1;
+        while (true)
+        {
+            if (AtEnd)
+            {
+                return;
+            }
+
+            if (LookingAt(TokenKind.Symbol))
+            {
+                if (TryConsumeEndOfDeclaration("}", null))
+                {
+                    if (--depth == 0)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (TryConsume("{"))
+                {
+                    depth++;
+                    continue;
+                }
+            }
+
+            _lexer.Next();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>
+/// One entry of source code info: the path of a descriptor element, its span and its comments,
+/// recorded by the parser in the same order and with the same spans as protoc's parser.
+/// </summary>
+internal sealed class SourceLocation(int[] path)
+{
+    public int[] Path { get; set; } = path;
+
+    public int StartLine { get; set; }
+
+    public int StartColumn { get; set; }
+
+    public int EndLine { get; set; } = -1;
+
+    public int EndColumn { get; set; } = -1;
+
+    public bool HasEnd => EndColumn >= 0;
+
+    public string? LeadingComments { get; set; }
+
+    public string? TrailingComments { get; set; }
+
+    public List<string>? LeadingDetachedComments { get; set; }
+}
