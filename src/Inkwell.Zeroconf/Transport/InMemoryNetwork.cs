@@ -71,21 +71,44 @@ internal sealed class InMemoryNetwork(TimeProvider timeProvider, TimeSpan? laten
                 ? [.. _hosts]
                 : [.. _hosts.Where(h => h.Address.Equals(destination.Address) && (destination.Port == h.SourcePort || destination.Port == MulticastDnsEndpoints.Port))];
         }
-        foreach (InMemoryTransport target in targets)
+        // Deliveries queue in send order and every timer drains what is due, so packets sent in the
+        // same instant arrive in the order they were sent (timers due together fire in any order).
+        DateTimeOffset due = packet.Time + Latency;
+        lock (_gate)
         {
-            var delivery = new Delivery(target, new ReceivedPacket(data, packet.Source, target.Link));
-            delivery.Timer = TimeProvider.CreateTimer(static state => ((Delivery)state!).Fire(), delivery, Latency, Timeout.InfiniteTimeSpan);
+            foreach (InMemoryTransport target in targets)
+            {
+                _queue.Enqueue((due, target, new ReceivedPacket(data, packet.Source, target.Link)));
+            }
+        }
+        var holder = new TimerHolder(this);
+        holder.Timer = TimeProvider.CreateTimer(static state => ((TimerHolder)state!).Network.DeliverDue((TimerHolder)state!), holder, Latency, Timeout.InfiniteTimeSpan);
+    }
+
+    private readonly Queue<(DateTimeOffset Due, InMemoryTransport Target, ReceivedPacket Packet)> _queue = new();
+
+    private void DeliverDue(TimerHolder holder)
+    {
+        holder.Timer?.Dispose();
+        while (true)
+        {
+            (DateTimeOffset Due, InMemoryTransport Target, ReceivedPacket Packet) next;
+            lock (_gate)
+            {
+                if (_queue.Count == 0 || _queue.Peek().Due > TimeProvider.GetUtcNow())
+                {
+                    return;
+                }
+                next = _queue.Dequeue();
+            }
+            next.Target.Deliver(next.Packet);
         }
     }
 
-    private sealed class Delivery(InMemoryTransport target, ReceivedPacket packet)
+    private sealed class TimerHolder(InMemoryNetwork network)
     {
         public ITimer? Timer { get; set; }
 
-        public void Fire()
-        {
-            Timer?.Dispose();
-            target.Deliver(packet);
-        }
+        public InMemoryNetwork Network { get; } = network;
     }
 }
