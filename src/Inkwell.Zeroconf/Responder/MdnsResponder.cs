@@ -33,15 +33,25 @@ internal sealed partial class MdnsResponder
     /// <summary>Every set owned now, host first.</summary>
     public IReadOnlyList<RecordSet> Sets => _sets;
 
-    public void Start() => BeginProbing(Host, _engine.RandomDelay(0, 250));
+    /// <summary>
+    /// Nothing to do until something is registered: a process that only browses claims no host name,
+    /// as Apple's and Avahi's clients do not.
+    /// </summary>
+    public void Start()
+    {
+    }
 
-    /// <summary>Adds a service; it probes now, or once the host name is established.</summary>
+    /// <summary>Adds a service; it probes now, or once the host name is established (probing the host first if needed).</summary>
     public void Add(ServiceRecordSet set)
     {
         _sets.Add(set);
         if (Host.IsAnswering)
         {
             BeginProbing(set, _engine.RandomDelay(0, 250));
+        }
+        else if (Host.State == RecordSetState.Waiting)
+        {
+            BeginProbing(Host, _engine.RandomDelay(0, 250));
         }
     }
 

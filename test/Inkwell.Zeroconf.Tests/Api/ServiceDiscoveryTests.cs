@@ -97,12 +97,14 @@ public sealed class ServiceDiscoveryTests
     }
 
     [Fact]
-    public async Task Register_SameHostName_HostIsRenamedWithSuffix()
+    public async Task Register_SameHostName_SecondHostIsRenamedWithSuffix()
     {
         await using var lan = new SimulatedLan();
         EmbeddedBackend one = lan.AddInkwell("twin", seed: 1);
+        _ = one.RegisterAsync(new ServiceProfile("One", "_daap._tcp", 1), TestContext.Current.CancellationToken);
         lan.Advance(TimeSpan.FromSeconds(3));
         EmbeddedBackend two = lan.AddInkwell("twin", seed: 2);
+        _ = two.RegisterAsync(new ServiceProfile("Two", "_daap._tcp", 2), TestContext.Current.CancellationToken);
         lan.Advance(TimeSpan.FromSeconds(3));
 
         Assert.Equal("twin.local", one.HostName);

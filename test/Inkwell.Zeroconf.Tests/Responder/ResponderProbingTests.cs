@@ -16,11 +16,12 @@ public sealed class ResponderProbingTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public async Task C15_Probe_ThreeQuAnyProbes250msApartWithAuthority_AfterRandom0To250ms(int seed)
+    public async Task C15_HostProbe_ThreeQuAnyProbes250msApartWithAuthority_AfterRandom0To250ms(int seed)
     {
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha", seed);
+        _ = inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken);
 
         lan.Advance(TimeSpan.FromSeconds(3));
 
