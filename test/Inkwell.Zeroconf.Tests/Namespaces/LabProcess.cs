@@ -50,13 +50,13 @@ internal sealed class LabProcess : IDisposable
         }
     }
 
-    /// <summary>Waits (in real time, generously) for an output line matching <paramref name="match"/>.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    /// <summary>Waits (in real time, generously) for a line on standard output (or also standard error) matching <paramref name="match"/>.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, bool includeErrors = false)
     {
         DateTime end = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < end)
         {
-            string? line = Lines.FirstOrDefault(match);
+            string? line = Lines.FirstOrDefault(match) ?? (includeErrors ? Errors.Split('\n').FirstOrDefault(match) : null);
             if (line is not null)
             {
                 return line;

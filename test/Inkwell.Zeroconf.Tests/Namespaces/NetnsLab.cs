@@ -79,9 +79,12 @@ internal sealed class NetnsLab : IDisposable
     }
 
     /// <summary>Starts a program inside a host's namespace, capturing its output lines.</summary>
-    public LabProcess Start(LabHost host, string fileName, params string[] arguments)
+    public LabProcess Start(LabHost host, string fileName, params string[] arguments) => Start(host, null, fileName, arguments);
+
+    /// <summary>Starts a program inside a host's namespace with extra environment variables.</summary>
+    public LabProcess Start(LabHost host, IDictionary<string, string>? environment, string fileName, params string[] arguments)
     {
-        var process = new LabProcess(host, fileName, arguments);
+        var process = new LabProcess(host, fileName, arguments, environment);
         lock (_processes)
         {
             _processes.Add(process);
