@@ -51,6 +51,12 @@ internal static partial class Log
     [LoggerMessage(306, LogLevel.Warning, "Too many conflicts for {Name}; waiting 5 s before probing again")]
     public static partial void ConflictRateLimited(ILogger logger, string name);
 
+    [LoggerMessage(307, LogLevel.Debug, "Answered {Count} records on {Interface} to {Destination}")]
+    public static partial void Answered(ILogger logger, int count, string @interface, string destination);
+
+    [LoggerMessage(308, LogLevel.Debug, "Query from {Source} on {Interface}: {Questions}")]
+    public static partial void QueryReceived(ILogger logger, System.Net.IPEndPoint source, string @interface, string questions);
+
     [LoggerMessage(400, LogLevel.Debug, "Cache full ({Count} records); evicted the record closest to expiry")]
     public static partial void CacheFull(ILogger logger, int count);
 

@@ -18,6 +18,10 @@ internal sealed partial class MdnsResponder
     /// <summary>Answers a query (§6), after a TC query's continuation packets when it has them (§7.2).</summary>
     public void OnQuery(DnsMessage message, IPEndPoint source, NetworkLink link)
     {
+        if (_engine.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Internal.Log.QueryReceived(_engine.Logger, source, link.Name, string.Join(", ", message.Questions));
+        }
         if (source.Port != MulticastDnsEndpoints.Port)
         {
             AnswerLegacy(message, source, link);
@@ -82,7 +86,9 @@ internal sealed partial class MdnsResponder
                 // Probes are defended by multicast so every prober on the link sees the defence.
                 bool byUnicast = question.UnicastResponse && !isProbe &&
                     MulticastWithin(link, record, now, TimeSpan.FromSeconds(record.Ttl / 4.0));
-                AddUnique(byUnicast ? unicast : record.CacheFlush ? unique : shared, record);
+                // A probe is answered at once, shared records too, so the prober sees the name is taken
+                // within its 250 ms window (python-zeroconf probes with a QU PTR question and its PTR in Authority).
+                AddUnique(byUnicast ? unicast : record.CacheFlush || isProbe ? unique : shared, record);
             }
         }
         if (unicast.Count > 0)
@@ -182,6 +188,7 @@ internal sealed partial class MdnsResponder
     private void SendResponse(NetworkLink link, IPEndPoint? destination, List<DnsRecord> answers)
     {
         List<DnsRecord> additionals = AdditionalsFor(answers, link);
+        Internal.Log.Answered(_engine.Logger, answers.Count, link.Name, destination?.ToString() ?? "the group");
         _engine.Send(link, destination, 0, DnsMessage.ResponseFlag | DnsMessage.AuthoritativeFlag, [], answers, null, additionals);
         if (destination is null)
         {

@@ -169,4 +169,19 @@ public sealed class DnsHostileInputTests
         Assert.Equal(0, dropped);
         Assert.Equal(new byte[] { 9, 8, 7 }, ((OpaqueRecordData)message.Answers[0].Data).Bytes.ToArray());
     }
+
+    [Fact]
+    public void Parse_PythonZeroconf047Nsec_WithSixteenBitWindowFields_DropsOnlyTheNsec()
+    {
+        // A response python-zeroconf 0.47.3 sent in the namespace lab: its NSEC writes the window and the
+        // bitmap length as 16-bit values, so the first window claims 0 bytes (RFC 4034 §4.1.2 says 1-32).
+        byte[] packet = Convert.FromHexString(
+            "000084000000000200000002025079055f64616170045f746370056c6f63616c000010800100001194000403613d31c00c" +
+            "0021800100000078000f000000000e6a067079686f7374c01ac041000180010000007800047f000001c041002f800100001194000ac0410000000400000008");
+
+        Assert.True(DnsMessage.TryParse(packet, out DnsMessage message, out int dropped, out string? error), error);
+
+        Assert.Equal(1, dropped);
+        Assert.Equal([DnsRecordType.Txt, DnsRecordType.Srv, DnsRecordType.A], message.AllRecords.Select(r => r.Type));
+    }
 }

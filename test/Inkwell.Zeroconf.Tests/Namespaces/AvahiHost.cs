@@ -2,7 +2,8 @@ namespace Inkwell.Zeroconf.Tests.Namespaces;
 
 /// <summary>
 /// avahi-daemon on one lab host, as the design note's recipe says: a private dbus-daemon, and the
-/// daemon in its own mount namespace (tmpfs over /run/avahi-daemon, whose pid file path is fixed),
+/// daemon in its own mount namespace (a private tmpfs /run, since the pid file path is fixed; nothing
+/// is created on the machine's own /run),
 /// limited to the host's veth end. Clients (avahi-publish, avahi-browse) get the same bus address.
 /// </summary>
 internal sealed class AvahiHost : IDisposable
@@ -53,7 +54,7 @@ internal sealed class AvahiHost : IDisposable
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
         LabProcess daemon = lab.Start(host, avahi.Environment, "unshare", "-m", "sh", "-c",
-            $"mount -t tmpfs tmpfs /run/avahi-daemon && exec avahi-daemon -f {directory}/avahi.conf --no-drop-root --no-chroot --no-rlimits 2>&1");
+            $"mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f {directory}/avahi.conf --no-drop-root --no-chroot --no-rlimits 2>&1");
         await daemon.WaitForLineAsync(l => l.Contains("Server startup complete", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         return avahi;
     }

@@ -109,6 +109,30 @@ public sealed class ResponderAnsweringTests
     }
 
     [Fact]
+    public async Task C21_ProbeDefence_AnswersAProbeAtOnce_EvenWithinASecondOfAnnouncing()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer prober = lan.AddPeer("prober");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        lan.Advance(TimeSpan.FromMilliseconds(300)); // announced 300 ms ago: more than 250 ms, less than 1 s
+        prober.Clear();
+        DateTimeOffset asked = lan.Time.GetUtcNow();
+
+        // python-zeroconf's probe: a QU PTR question with its proposed PTR in Authority.
+        prober.Multicast(new DnsMessage
+        {
+            Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr, UnicastResponse: true)],
+            Authorities = [new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance))],
+        });
+        lan.Advance(TimeSpan.FromMilliseconds(50));
+
+        HeardPacket answer = Assert.Single(prober.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        Assert.Equal(TimeSpan.FromMilliseconds(2), answer.Time - asked);
+        Assert.Null(lan.Network.Log.Last(p => p.From == "alpha").Destination); // multicast, so every prober sees it
+    }
+
+    [Fact]
     public async Task C22_QuQuestion_RecentlyMulticastRecord_IsAnsweredByUnicast()
     {
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
