@@ -3,7 +3,7 @@ namespace Inkwell.Zeroconf.Responder;
 /// <summary>Where a set of owned records is in RFC 6762 §8's life cycle.</summary>
 internal enum RecordSetState
 {
-    /// <summary>Waiting for the host name to be established before probing.</summary>
+    /// <summary>Not probing yet (the host name until the first service is registered).</summary>
     Waiting,
     /// <summary>Sending probes (§8.1).</summary>
     Probing,

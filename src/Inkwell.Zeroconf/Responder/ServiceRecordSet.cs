@@ -23,6 +23,9 @@ internal sealed class ServiceRecordSet(string instance, DnsName serviceType, IRe
 
     public HostRecordSet Host { get; } = host;
 
+    /// <summary>The host name the SRV record named when last announced.</summary>
+    public DnsName? AnnouncedHost { get; set; }
+
     /// <inheritdoc/>
     public override DnsName UniqueName => ServiceType.Prepend(Label);
 
