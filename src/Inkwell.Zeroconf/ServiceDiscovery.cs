@@ -40,16 +40,7 @@ public sealed class ServiceDiscovery : IAsyncDisposable
     /// </summary>
     public ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ServiceNames.ValidateInstance(profile.InstanceName, nameof(profile));
-        ServiceNames.ParseServiceType(profile.ServiceType, profile.Domain, nameof(profile));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(profile.Port, nameof(profile));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(profile.Port, ushort.MaxValue, nameof(profile));
-        foreach (string subtype in profile.Subtypes)
-        {
-            ServiceNames.ValidateSubtype(subtype, nameof(profile));
-        }
-        TxtData.Encode(profile.Txt);
+        ServiceNameRules.Validate(profile);
         return Backend.RegisterAsync(profile, cancellationToken);
     }
 

@@ -93,6 +93,7 @@ internal static class DnsSdAction
         }
         List<KeyValuePair<string, string?>> txt = [.. args[4..].Select(ParseTxt)];
         var profile = new ServiceProfile(args[0], args[1], port) { Domain = Domain(args[2]), Txt = txt };
+        ServiceNameRules.Validate(profile); // before any socket is opened
         await using ServiceDiscovery discovery = open();
         writer.Registering(profile);
         await using ServiceRegistration registration = await discovery.RegisterAsync(profile, cancellationToken);
@@ -109,8 +110,12 @@ internal static class DnsSdAction
             return 2;
         }
         string? domain = args.Length > 1 ? Domain(args[1]) : null;
-        await using ServiceDiscovery discovery = open();
         bool types = args[0].TrimEnd('.').Equals("_services._dns-sd._udp", StringComparison.OrdinalIgnoreCase);
+        if (!types)
+        {
+            ServiceNameRules.ValidateServiceType(args[0], domain);
+        }
+        await using ServiceDiscovery discovery = open();
         writer.Browsing(args[0]);
         IAsyncEnumerable<ServiceBrowseEvent> events = types
             ? discovery.BrowseServiceTypesAsync(domain, cancellationToken)
@@ -129,6 +134,8 @@ internal static class DnsSdAction
             await error.WriteLineAsync("dns-sd: -L needs NAME TYPE [DOMAIN]");
             return 2;
         }
+        ServiceNameRules.ValidateInstanceName(args[0]);
+        ServiceNameRules.ValidateServiceType(args[1], args.Length > 2 ? Domain(args[2]) : null);
         await using ServiceDiscovery discovery = open();
         writer.LookingUp(args[0], args[1]);
         ResolvedService resolved = await discovery.ResolveAsync(args[0], args[1], args.Length > 2 ? Domain(args[2]) : null, cancellationToken);
