@@ -65,6 +65,12 @@ internal sealed partial class MdnsEngine
                     Log.IgnoredPacket(Logger, packet.Source, packet.Link.Name, "response not from port 5353");
                     return;
                 }
+                // RFC 6762 §6: a unicast response is only believed if we asked a QU question recently.
+                if (packet.IsUnicast && Now - LastUnicastResponseRequest > UnicastResponseWindow)
+                {
+                    Log.IgnoredPacket(Logger, packet.Source, packet.Link.Name, "unicast response to no recent QU question");
+                    return;
+                }
                 Responder.OnResponse(message, packet.Link);
                 Querier.OnResponse(message, packet.Link, fromSelf: false);
             }

@@ -9,7 +9,12 @@ namespace Inkwell.Zeroconf.Engine;
 
 internal sealed partial class MdnsEngine
 {
+    private static readonly TimeSpan UnicastResponseWindow = TimeSpan.FromSeconds(2);
+
     private readonly List<DnsWriter.CompressionEntry> _compression = [];
+
+    /// <summary>When we last sent a question asking for a unicast response (a probe or a first query).</summary>
+    private DateTimeOffset LastUnicastResponseRequest { get; set; } = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Sends a message on a link (multicast on every family, or unicast to <paramref name="destination"/>),
@@ -22,6 +27,10 @@ internal sealed partial class MdnsEngine
         IReadOnlyList<DnsRecord>? authorities = null, IReadOnlyList<DnsRecord>? additionals = null)
     {
         bool isQuery = (flags & DnsMessage.ResponseFlag) == 0;
+        if (isQuery && questions.Any(q => q.UnicastResponse))
+        {
+            LastUnicastResponseRequest = Now;
+        }
         byte[] buffer = ArrayPool<byte>.Shared.Rent(DnsMessage.MaxLength);
         try
         {

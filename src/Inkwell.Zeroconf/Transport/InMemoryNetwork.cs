@@ -78,7 +78,7 @@ internal sealed class InMemoryNetwork(TimeProvider timeProvider, TimeSpan? laten
         {
             foreach (InMemoryTransport target in targets)
             {
-                _queue.Enqueue((due, target, new ReceivedPacket(data, packet.Source, target.Link)));
+                _queue.Enqueue((due, target, new ReceivedPacket(data, packet.Source, target.Link, destination is not null)));
             }
         }
         var holder = new TimerHolder(this);

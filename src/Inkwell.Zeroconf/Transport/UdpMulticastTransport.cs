@@ -188,7 +188,8 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
             {
                 continue; // an interface we were not asked to use
             }
-            receive(new ReceivedPacket(buffer.AsMemory(0, result.ReceivedBytes), source, link));
+            bool unicast = !result.PacketInformation.Address.Equals(MulticastDnsEndpoints.GroupV4) && !result.PacketInformation.Address.Equals(MulticastDnsEndpoints.GroupV6);
+            receive(new ReceivedPacket(buffer.AsMemory(0, result.ReceivedBytes), source, link, unicast));
         }
     }
 

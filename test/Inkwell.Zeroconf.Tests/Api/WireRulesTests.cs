@@ -48,6 +48,40 @@ public sealed class WireRulesTests
     }
 
     [Fact]
+    public async Task C3_UnicastResponse_IsAcceptedOnlyWithinTwoSecondsOfAQuQuestion()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("peer");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        DnsRecord unsolicited = new(DnsName.Parse("x.local"), DnsRecordType.A, 120, new AddressRecordData(IPAddress.Parse("192.168.7.5")));
+        IPAddress inkwellAddress = inkwell.Engine.Links[0].Addresses[0].Address;
+
+        peer.Unicast(RawPeer.Response(unsolicited), inkwellAddress);
+        lan.Advance(TimeSpan.FromMilliseconds(10));
+        lock (inkwell.Engine.Gate)
+        {
+            Assert.Empty(inkwell.Engine.Querier.Lookup(unsolicited.Name, DnsRecordType.A)); // nobody asked
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        _ = Task.Run(async () =>
+        {
+            await foreach (DnsRecordEvent _ in inkwell.QueryRecordsAsync("x.local", DnsRecordType.A, stop.Token))
+            {
+            }
+        }, CancellationToken.None);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromMilliseconds(150)); // the first query, with QU, has gone out
+        peer.Unicast(RawPeer.Response(unsolicited), inkwellAddress);
+        lan.Advance(TimeSpan.FromMilliseconds(10));
+        lock (inkwell.Engine.Gate)
+        {
+            Assert.Single(inkwell.Engine.Querier.Lookup(unsolicited.Name, DnsRecordType.A));
+        }
+        stop.Cancel();
+    }
+
+    [Fact]
     public async Task C2_QueryFromOffLinkSource_IsNotAnswered()
     {
         await using var lan = new SimulatedLan();
