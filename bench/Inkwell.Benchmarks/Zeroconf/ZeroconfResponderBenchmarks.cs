@@ -51,6 +51,12 @@ public class ZeroconfResponderBenchmarks
 
         public long Sent { get; private set; }
 
+        public event Action? LinksChanged
+        {
+            add { }
+            remove { }
+        }
+
         public void Start(Action<ReceivedPacket> receive)
         {
         }

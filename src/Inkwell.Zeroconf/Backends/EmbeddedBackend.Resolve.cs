@@ -45,10 +45,10 @@ public sealed partial class EmbeddedBackend
                             queries.Add(_engine.Querier.StartQuery(target, DnsRecordType.A));
                             queries.Add(_engine.Querier.StartQuery(target, DnsRecordType.Aaaa));
                         }
-                        CachedRecord? txt = _engine.Querier.Lookup(name, DnsRecordType.Txt).Where(c => c.Link == srv.Link).MaxBy(c => c.Received);
+                        CachedRecord? txt = _engine.Querier.Lookup(name, DnsRecordType.Txt).Where(c => c.Link.Index == srv.Link.Index).MaxBy(c => c.Received);
                         List<IPAddress> addresses = [.. _engine.Querier.Lookup(target, DnsRecordType.A)
                             .Concat(_engine.Querier.Lookup(target, DnsRecordType.Aaaa))
-                            .Where(c => c.Link == srv.Link)
+                            .Where(c => c.Link.Index == srv.Link.Index)
                             .Select(c => WithScope(((AddressRecordData)c.Record.Data).Address, c.Link))
                             .Distinct()];
                         if (txt is not null && addresses.Count > 0)

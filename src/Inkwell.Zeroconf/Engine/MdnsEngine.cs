@@ -51,6 +51,7 @@ internal sealed partial class MdnsEngine : IDisposable
     /// <summary>Starts receiving and probes the host name.</summary>
     public void Start()
     {
+        _transport.LinksChanged += OnLinksChanged;
         _transport.Start(OnPacket);
         lock (Gate)
         {
@@ -76,6 +77,20 @@ internal sealed partial class MdnsEngine : IDisposable
         return callback.Timer;
     }
 
+    /// <summary>An interface came, went or changed: probe and announce again, and ask again with QU (RFC 6762 §8.3, §5.4).</summary>
+    private void OnLinksChanged()
+    {
+        lock (Gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            Responder.OnLinksChanged();
+            Querier.OnLinksChanged();
+        }
+    }
+
     /// <summary>Stops the engine after the responder said goodbye.</summary>
     public void Dispose()
     {
@@ -89,6 +104,7 @@ internal sealed partial class MdnsEngine : IDisposable
             Querier.Shutdown();
             _disposed = true;
         }
+        _transport.LinksChanged -= OnLinksChanged;
         _transport.Dispose();
     }
 

@@ -57,14 +57,14 @@ internal sealed partial class MdnsQuerier
                 // §10.2: other rdata for this name and type that arrived over a second ago expires in one second.
                 foreach (CachedRecord other in list)
                 {
-                    if (other.Link == link && now - other.Received > OneSecond && other.Expires > now + OneSecond && !other.Record.Data.Equals(record.Data))
+                    if (other.Link.Index == link.Index && now - other.Received > OneSecond && other.Expires > now + OneSecond && !other.Record.Data.Equals(record.Data))
                     {
                         other.Expires = now + OneSecond;
                         ScheduleMaintenance(other.Expires);
                     }
                 }
             }
-            CachedRecord? existing = list.Find(c => c.Link == link && c.Record.Data.Equals(record.Data));
+            CachedRecord? existing = list.Find(c => c.Link.Index == link.Index && c.Record.Data.Equals(record.Data));
             if (record.Ttl == 0)
             {
                 // §10.1: a goodbye; the record goes in one second, so a quick re-announcement can save it.

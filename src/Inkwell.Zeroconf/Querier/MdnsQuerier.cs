@@ -77,7 +77,7 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
         var known = new List<DnsRecord>();
         foreach (CachedRecord cached in Lookup(query.Name, query.Type))
         {
-            if (cached.Link == link && cached.RemainingTtl(now) > cached.Record.Ttl / 2)
+            if (cached.Link.Index == link.Index && cached.RemainingTtl(now) > cached.Record.Ttl / 2)
             {
                 known.Add(cached.AsKnownAnswer(now));
             }
@@ -123,7 +123,7 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
             }
             foreach (CachedRecord cached in Lookup(question.Name, question.Type))
             {
-                if (cached.Link != link || message.Answers.Any(a => a.IsSameRecord(cached.Record)))
+                if (cached.Link.Index != link.Index || message.Answers.Any(a => a.IsSameRecord(cached.Record)))
                 {
                     continue;
                 }
@@ -134,6 +134,18 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
                 cached.UnansweredQueries++;
                 ScheduleMaintenance(cached.FirstUnansweredQuery + PoofWindow);
             }
+        }
+    }
+
+    /// <summary>§5.4, §8: after an interface change, each continuous query starts over, its first query with QU.</summary>
+    public void OnLinksChanged()
+    {
+        foreach (ContinuousQuery query in _queries)
+        {
+            query.Timer?.Dispose();
+            query.Sent = 0;
+            query.SkipNext = false;
+            query.Timer = engine.Schedule(engine.RandomDelay(20, 120), () => SendQuery(query));
         }
     }
 

@@ -82,6 +82,18 @@ internal sealed partial class MdnsResponder
         }
     }
 
+    /// <summary>Hot-plugging: every claimed name is probed and announced again on the new set of links.</summary>
+    public void OnLinksChanged()
+    {
+        foreach (RecordSet set in _sets)
+        {
+            if (set.State != RecordSetState.Waiting)
+            {
+                BeginProbing(set, _engine.RandomDelay(0, 250));
+            }
+        }
+    }
+
     /// <summary>Says goodbye for everything (engine shutdown).</summary>
     public void Shutdown()
     {

@@ -12,6 +12,9 @@ internal interface IMulticastTransport : IDisposable
     /// <summary>The links the transport listens on.</summary>
     IReadOnlyList<NetworkLink> Links { get; }
 
+    /// <summary>Raised (on any thread) after <see cref="Links"/> changed: an interface came, went or changed addresses.</summary>
+    event Action? LinksChanged;
+
     /// <summary>The address families the transport listens on.</summary>
     IReadOnlyList<AddressFamily> Families { get; }
 

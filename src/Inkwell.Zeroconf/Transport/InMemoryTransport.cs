@@ -21,7 +21,17 @@ internal sealed class InMemoryTransport : IMulticastTransport
     public string Name { get; }
 
     /// <summary>The host's one link.</summary>
-    public NetworkLink Link { get; }
+    public NetworkLink Link { get; private set; }
+
+    /// <inheritdoc/>
+    public event Action? LinksChanged;
+
+    /// <summary>Simulates the interface going down and up again with another address (hot-plugging).</summary>
+    public void Replug(string address)
+    {
+        Link = Link with { Addresses = [new LinkAddress(System.Net.IPAddress.Parse(address), 24)] };
+        LinksChanged?.Invoke();
+    }
 
     /// <summary>The host's address.</summary>
     public IPAddress Address => Link.Addresses[0].Address;

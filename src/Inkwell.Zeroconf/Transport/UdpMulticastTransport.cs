@@ -19,11 +19,13 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     private readonly ILogger _logger;
     private readonly List<(AddressFamily Family, Socket Socket)> _sockets = [];
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<NetworkLink> _links;
+    private readonly IReadOnlyList<string>? _names;
+    private volatile List<NetworkLink> _links;
 
     public UdpMulticastTransport(ServiceDiscoveryOptions options, ILogger logger)
     {
         _logger = logger;
+        _names = options.Interfaces;
         _links = ChooseLinks(options.Interfaces);
         if (_links.Count == 0)
         {
@@ -51,10 +53,13 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
 
     public IReadOnlyList<NetworkLink> Links => _links;
 
+    public event Action? LinksChanged;
+
     public IReadOnlyList<AddressFamily> Families => [.. _sockets.Select(s => s.Family)];
 
     public void Start(Action<ReceivedPacket> receive)
     {
+        NetworkChange.NetworkAddressChanged += OnNetworkAddressChanged;
         foreach ((AddressFamily family, Socket socket) in _sockets)
         {
             _ = Task.Run(() => ReceiveLoopAsync(socket, family, receive));
@@ -220,8 +225,55 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         return links;
     }
 
+    /// <summary>
+    /// Follows interfaces coming, going and changing addresses: joins the group on new links, and
+    /// tells the engine, which probes and announces again and restarts its queries with QU (§8, §5.4).
+    /// </summary>
+    private void OnNetworkAddressChanged(object? sender, EventArgs e)
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+        List<NetworkLink> now = ChooseLinks(_names);
+        List<NetworkLink> before = _links;
+        bool changed = now.Count != before.Count || now.Any(l => !before.Exists(b => b.Index == l.Index && b.Addresses.SequenceEqual(l.Addresses)));
+        if (!changed)
+        {
+            return;
+        }
+        foreach ((AddressFamily family, Socket socket) in _sockets)
+        {
+            foreach (NetworkLink link in now.Where(l => !before.Exists(b => b.Index == l.Index)))
+            {
+                try
+                {
+                    if (family == AddressFamily.InterNetwork && link.AddressesOf(AddressFamily.InterNetwork).Any())
+                    {
+                        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(MulticastDnsEndpoints.GroupV4, link.Index));
+                    }
+                    else if (family == AddressFamily.InterNetworkV6)
+                    {
+                        socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(MulticastDnsEndpoints.GroupV6, link.Index));
+                    }
+                }
+                catch (SocketException exception)
+                {
+                    Log.InterfaceFailed(_logger, link.Name, family.ToString(), exception.Message);
+                }
+            }
+        }
+        _links = now;
+        foreach (NetworkLink link in now.Where(l => !before.Exists(b => b.Index == l.Index)))
+        {
+            Log.Listening(_logger, link.Name, string.Join(",", Families));
+        }
+        LinksChanged?.Invoke();
+    }
+
     public void Dispose()
     {
+        NetworkChange.NetworkAddressChanged -= OnNetworkAddressChanged;
         _stop.Cancel();
         foreach ((_, Socket socket) in _sockets)
         {

@@ -85,6 +85,34 @@ public sealed class QuerierTests
     }
 
     [Fact]
+    public async Task C8_InterfaceChange_QueriesStartOverWithQu_AndNamesAreProbedAgain()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("observer");
+        Transport.InMemoryTransport transport = lan.Network.AddHost("hotplug", "192.168.7.50");
+        await using var inkwell = new EmbeddedBackend(new ServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "hotplug", Random = new Random(3) });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("Plugged", "_daap._tcp", 1), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromSeconds(10));
+        peer.Clear();
+        DateTimeOffset replugged = lan.Time.GetUtcNow();
+
+        transport.Replug("192.168.7.51");
+        lan.Advance(TimeSpan.FromSeconds(3));
+
+        HeardPacket query = QueriesFor(peer, DaapType).First(p => p.Message.Authorities.Count == 0);
+        Assert.True(query.Message.Questions[0].UnicastResponse);
+        Assert.InRange(query.Time - replugged, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(125));
+        DnsName instance = DnsName.FromLabels("Plugged", "_daap", "_tcp", "local");
+        Assert.Equal(3, peer.Heard.Count(p => p.IsProbeFor(instance)));
+        DnsRecord address = peer.Heard.First(p => p.Answers(DnsName.Parse("hotplug.local"), DnsRecordType.A)).Message.Answers.First(r => r.Type == DnsRecordType.A);
+        Assert.Equal("192.168.7.51", address.Data.ToString()); // the new address is announced
+        stop.Cancel();
+    }
+
+    [Fact]
     public async Task C6_Backoff_IsCappedAtSixtyMinutes()
     {
         await using var lan = new SimulatedLan();
