@@ -46,6 +46,9 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
 
     public bool IsQueried(DnsRecord record) => _queries.Exists(q => q.Matches(record));
 
+    /// <summary>How many distinct questions are being asked continuously.</summary>
+    public int QueryCount => _queries.Count;
+
     private void SendQuery(ContinuousQuery query)
     {
         if (!_queries.Contains(query))

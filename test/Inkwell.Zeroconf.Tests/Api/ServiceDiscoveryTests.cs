@@ -8,7 +8,7 @@ public sealed class ServiceDiscoveryTests
 {
     private static async Task<List<ServiceBrowseEvent>> Until(List<ServiceBrowseEvent> events, Func<List<ServiceBrowseEvent>, bool> done)
     {
-        for (int i = 0; i < 500; i++)
+        for (int i = 0; i < 3000; i++)
         {
             lock (events)
             {
@@ -60,7 +60,7 @@ public sealed class ServiceDiscoveryTests
             Txt = [new("txtvers", "1"), new("Machine Name", "Living room")],
         }, stop.Token).AsTask(), TimeSpan.FromSeconds(5));
         List<ServiceBrowseEvent> events = Browse(client, "_daap._tcp", stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries((EmbeddedBackend)client.Backend);
         lan.Advance(TimeSpan.FromMilliseconds(300));
         List<ServiceBrowseEvent> added = await Until(events, e => e.Count >= 1);
         Assert.Equal(new ServiceBrowseEvent(ServiceBrowseEventKind.Added, "DAAP Server", "_daap._tcp", "local", "sim0", 2), added[0]);
@@ -138,7 +138,7 @@ public sealed class ServiceDiscoveryTests
             {
             }
         }, CancellationToken.None);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries((EmbeddedBackend)discovery.Backend, 3);
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
         Assert.Equal("Printer", (await Until(plain, e => e.Count > 0))[0].InstanceName);

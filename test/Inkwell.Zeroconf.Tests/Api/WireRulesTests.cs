@@ -70,7 +70,7 @@ public sealed class WireRulesTests
             {
             }
         }, CancellationToken.None);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromMilliseconds(150)); // the first query, with QU, has gone out
         peer.Unicast(RawPeer.Response(unsolicited), inkwellAddress);
         lan.Advance(TimeSpan.FromMilliseconds(10));

@@ -42,7 +42,7 @@ public sealed class QuerierTests
 
     private static async Task<List<T>> Snapshot<T>(List<T> list, int atLeast = 0)
     {
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < 1000; i++)
         {
             lock (list)
             {
@@ -71,7 +71,7 @@ public sealed class QuerierTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         DateTimeOffset started = lan.Time.GetUtcNow();
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken); // let the browse subscribe
+        await SimulatedLan.WaitForQueries(inkwell);
 
         lan.Advance(TimeSpan.FromSeconds(70), TimeSpan.FromMilliseconds(1));
 
@@ -94,7 +94,7 @@ public sealed class QuerierTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("Plugged", "_daap._tcp", 1), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromSeconds(10));
         peer.Clear();
         DateTimeOffset replugged = lan.Time.GetUtcNow();
@@ -120,7 +120,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
 
         lan.Advance(TimeSpan.FromHours(4), TimeSpan.FromMilliseconds(100));
 
@@ -139,7 +139,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         List<DnsRecordEvent> events = Collect(inkwell.QueryRecordsAsync("remote.local", DnsRecordType.A, stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromMilliseconds(200));
         DateTimeOffset answered = lan.Time.GetUtcNow();
         peer.Multicast(RawPeer.Response(Address("192.168.7.99", ttl: 100)));
@@ -167,7 +167,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Collect(inkwell.QueryRecordsAsync("remote.local", DnsRecordType.A, stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromMilliseconds(200));
         peer.Multicast(RawPeer.Response(Address("192.168.7.99", ttl: 120)));
         peer.Clear();
@@ -189,7 +189,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromMilliseconds(200));
         for (int i = 0; i < 400; i++)
         {
@@ -219,7 +219,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromMilliseconds(500)); // first query sent; the second is due 1 s after it
         int before = QueriesFor(peer, DaapType).Count;
 
@@ -240,7 +240,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         peer.Multicast(RawPeer.Response(Ptr()));
         lan.Advance(TimeSpan.FromMilliseconds(10));
         Assert.Single(await Snapshot(events, 1));
@@ -264,7 +264,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         List<DnsRecordEvent> events = Collect(inkwell.QueryRecordsAsync("remote.local", DnsRecordType.A, stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         peer.Multicast(RawPeer.Response(Address("192.168.7.98")));
         lan.Advance(TimeSpan.FromSeconds(2));
 
@@ -288,7 +288,7 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await SimulatedLan.WaitForQueries(inkwell);
         responder.Multicast(RawPeer.Response(Ptr()));
         lan.Advance(TimeSpan.FromSeconds(1));
 

@@ -76,6 +76,26 @@ internal sealed class SimulatedLan : IAsyncDisposable
         return await task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Waits (in real time) until a browse or query started on another thread has subscribed, so virtual
+    /// time does not start moving before it; a fixed delay would be flaky on a loaded machine.
+    /// </summary>
+    public static async Task WaitForQueries(EmbeddedBackend backend, int count = 1)
+    {
+        for (int i = 0; i < 3000; i++)
+        {
+            lock (backend.Engine.Gate)
+            {
+                if (backend.Engine.Querier.QueryCount >= count)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException("The browse or query never subscribed.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (EmbeddedBackend backend in _backends)
