@@ -6,6 +6,7 @@ using Inkwell.Zeroconf;
 //   browse TYPE N INTERFACE   N times: a fresh ServiceDiscovery, BrowseAsync, milliseconds to the first "added"
 //   register NAME TYPE PORT INTERFACE   prints the Unix time in ms when RegisterAsync is called, then holds the name
 //   first-seen TYPE INTERFACE   prints the Unix time in ms of the first "added" (paired with register for register → visible)
+//   memory N INTERFACE   registers N services at once; prints the time it took and the managed heap they hold
 string mode = args[0];
 if (mode == "browse")
 {
@@ -49,4 +50,19 @@ else if (mode == "first-seen")
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seen {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {e.InstanceName}"));
         break;
     }
+}
+else if (mode == "memory")
+{
+    int count = int.Parse(args[1], CultureInfo.InvariantCulture);
+    await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { Interfaces = [args[2]], UseIPv6 = false });
+    long before = GC.GetTotalMemory(forceFullCollection: true);
+    var stopwatch = Stopwatch.StartNew();
+    ServiceRegistration[] registrations = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+        discovery.RegisterAsync(new ServiceProfile($"Service {i}", "_mem._tcp", 10000 + i) { Txt = [new("index", i.ToString(CultureInfo.InvariantCulture))] }).AsTask()));
+    TimeSpan took = stopwatch.Elapsed;
+    await Task.Delay(TimeSpan.FromSeconds(3)); // announcements done
+    long after = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{count} services registered in {took.TotalMilliseconds:F0} ms; managed heap +{(after - before) / 1024.0 / 1024.0:F2} MiB ({(after - before) / count} B per service); working set {Environment.WorkingSet / 1024 / 1024} MiB"));
+    GC.KeepAlive(registrations);
 }

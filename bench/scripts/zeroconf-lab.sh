@@ -106,3 +106,6 @@ for run in 1 2 3 4 5; do
   echo "run $run: $((seen - start)) ms"
   stop_last; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
 done
+
+echo "# memory: 1000 services registered at once on one host"
+ip netns exec "$A" dotnet "$LAB" memory 1000 "$VA"
