@@ -11,7 +11,7 @@ internal sealed record DnsRecord(DnsName Name, DnsRecordType Type, uint Ttl, Dns
 
     /// <summary>Whether the two records are the same name, type, class and rdata (TTL and cache-flush aside).</summary>
     public bool IsSameRecord(DnsRecord other) =>
-        Type == other.Type && Class == other.Class && Name == other.Name && Data.Equals(other.Data);
+        ReferenceEquals(this, other) || Type == other.Type && Class == other.Class && Name == other.Name && Data.Equals(other.Data);
 
     /// <summary>This record with another TTL.</summary>
     public DnsRecord WithTtl(uint ttl) => this with { Ttl = ttl };

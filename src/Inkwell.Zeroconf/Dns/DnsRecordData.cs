@@ -30,9 +30,15 @@ internal abstract class DnsRecordData : IEquatable<DnsRecordData>
     /// <summary>Presentation form, as dns-sd and dig print it.</summary>
     public abstract override string ToString();
 
+    private byte[]? _canonical;
+
+    /// <summary>The canonical bytes, computed once: rdata is immutable.</summary>
+    private byte[] Canonical => _canonical ??= GetCanonicalBytes();
+
     /// <inheritdoc/>
     public virtual bool Equals(DnsRecordData? other) =>
-        other is not null && other.GetType() == GetType() && GetCanonicalBytes().AsSpan().SequenceEqual(other.GetCanonicalBytes());
+        ReferenceEquals(this, other) ||
+        (other is not null && other.GetType() == GetType() && Canonical.AsSpan().SequenceEqual(other.Canonical));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as DnsRecordData);
@@ -41,7 +47,7 @@ internal abstract class DnsRecordData : IEquatable<DnsRecordData>
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        hash.AddBytes(GetCanonicalBytes());
+        hash.AddBytes(Canonical);
         return hash.ToHashCode();
     }
 }

@@ -9,20 +9,39 @@ internal sealed class HostRecordSet(string hostLabel) : RecordSet(hostLabel)
 {
     private static readonly DnsName Local = DnsName.FromLabels("local");
 
-    /// <inheritdoc/>
-    public override DnsName UniqueName => Local.Prepend(Label);
+    private (int Renames, DnsName Name)? _name;
+    private (int Link, IReadOnlyList<LinkAddress> Addresses, DnsName Name, DnsRecord[] Records)? _records;
 
     /// <inheritdoc/>
+    public override DnsName UniqueName
+    {
+        get
+        {
+            if (_name is not { } cached || cached.Renames != RenameCount)
+            {
+                _name = cached = (RenameCount, Local.Prepend(Label));
+            }
+            return cached.Name;
+        }
+    }
+
+    /// <summary>The records on a link, built once per link, address list and name (answering allocates nothing for them).</summary>
     public override IEnumerable<DnsRecord> RecordsOn(NetworkLink link)
     {
         DnsName name = UniqueName;
-        foreach (LinkAddress address in link.Addresses)
+        if (_records is { } cached && cached.Link == link.Index && ReferenceEquals(cached.Addresses, link.Addresses) && ReferenceEquals(cached.Name, name))
+        {
+            return cached.Records;
+        }
+        DnsRecord[] records = [.. link.Addresses.Select(address =>
         {
             var data = new AddressRecordData(address.Address.AddressFamily == AddressFamily.InterNetworkV6 && address.Address.ScopeId != 0
                 ? new System.Net.IPAddress(address.Address.GetAddressBytes())
                 : address.Address);
-            yield return new DnsRecord(name, data.RecordType, DnsRecord.HostTtl, data, CacheFlush: true);
-        }
+            return new DnsRecord(name, data.RecordType, DnsRecord.HostTtl, data, CacheFlush: true);
+        })];
+        _records = (link.Index, link.Addresses, name, records);
+        return records;
     }
 
     /// <inheritdoc/>

@@ -26,13 +26,38 @@ internal sealed class ServiceRecordSet(string instance, DnsName serviceType, IRe
     /// <summary>The host name the SRV record named when last announced.</summary>
     public DnsName? AnnouncedHost { get; set; }
 
-    /// <inheritdoc/>
-    public override DnsName UniqueName => ServiceType.Prepend(Label);
+    private (int Renames, DnsName Name)? _name;
+    private (DnsName Name, DnsName Host, IReadOnlyList<byte[]> Txt, DnsRecord[] Records)? _records;
 
     /// <inheritdoc/>
+    public override DnsName UniqueName
+    {
+        get
+        {
+            if (_name is not { } cached || cached.Renames != RenameCount)
+            {
+                _name = cached = (RenameCount, ServiceType.Prepend(Label));
+            }
+            return cached.Name;
+        }
+    }
+
+    /// <summary>The records (the same on every link), rebuilt only when the name, host name or TXT changes.</summary>
     public override IEnumerable<DnsRecord> RecordsOn(NetworkLink link)
     {
         DnsName instance = UniqueName;
+        DnsName host = Host.UniqueName;
+        if (_records is { } cached && ReferenceEquals(cached.Name, instance) && ReferenceEquals(cached.Host, host) && ReferenceEquals(cached.Txt, Txt))
+        {
+            return cached.Records;
+        }
+        DnsRecord[] records = [.. Build(instance, host)];
+        _records = (instance, host, Txt, records);
+        return records;
+    }
+
+    private IEnumerable<DnsRecord> Build(DnsName instance, DnsName host)
+    {
         yield return new DnsRecord(ServiceType, DnsRecordType.Ptr, DnsRecord.OtherTtl, new PtrRecordData(instance));
         foreach (string subtype in Subtypes)
         {
@@ -40,7 +65,7 @@ internal sealed class ServiceRecordSet(string instance, DnsName serviceType, IRe
             yield return new DnsRecord(subtypeName, DnsRecordType.Ptr, DnsRecord.OtherTtl, new PtrRecordData(instance));
         }
         yield return new DnsRecord(ServicesEnumeration, DnsRecordType.Ptr, DnsRecord.OtherTtl, new PtrRecordData(ServiceType));
-        yield return new DnsRecord(instance, DnsRecordType.Srv, DnsRecord.HostTtl, new SrvRecordData(0, 0, Port, Host.UniqueName), CacheFlush: true);
+        yield return new DnsRecord(instance, DnsRecordType.Srv, DnsRecord.HostTtl, new SrvRecordData(0, 0, Port, host), CacheFlush: true);
         yield return new DnsRecord(instance, DnsRecordType.Txt, DnsRecord.OtherTtl, new TxtRecordData(Txt), CacheFlush: true);
     }
 
