@@ -121,6 +121,9 @@ public sealed class InteropTests
         using NetnsLab lab = NetnsLab.Create();
         LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json", "--verbose");
         await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        // Holding the name means announced: python-zeroconf checks for only ~350 ms, and a responder
+        // does not repeat a record within 250 ms of multicasting it (RFC 6762 §6), so start after both announcements.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
 
         LabProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3690);
 
