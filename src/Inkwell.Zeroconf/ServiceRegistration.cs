@@ -15,6 +15,15 @@ public abstract class ServiceRegistration : IAsyncDisposable
     /// <summary>The port.</summary>
     public abstract int Port { get; }
 
+    /// <summary>
+    /// Raised (on a thread-pool thread) when a conflict after registration forced a new name; the
+    /// argument is the new name, also in <see cref="Name"/>.
+    /// </summary>
+    public event EventHandler<string>? NameChanged;
+
+    /// <summary>Raises <see cref="NameChanged"/>.</summary>
+    protected void OnNameChanged(string newName) => NameChanged?.Invoke(this, newName);
+
     /// <summary>Replaces the TXT data and announces the change.</summary>
     public abstract ValueTask UpdateTxtAsync(IReadOnlyList<KeyValuePair<string, string?>> txt, CancellationToken cancellationToken = default);
 

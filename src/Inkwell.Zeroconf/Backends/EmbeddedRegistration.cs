@@ -4,22 +4,36 @@ using Inkwell.Zeroconf.Responder;
 namespace Inkwell.Zeroconf.Backends;
 
 /// <summary>A service registered with the embedded responder.</summary>
-internal sealed class EmbeddedRegistration(EmbeddedBackend backend, ServiceRecordSet set, string serviceType, int port) : ServiceRegistration
+internal sealed class EmbeddedRegistration : ServiceRegistration
 {
+    private readonly EmbeddedBackend _backend;
+    private readonly ServiceRecordSet _set;
+    private readonly string _serviceType;
+    private readonly int _port;
     private int _disposed;
 
-    public override string Name => set.Label;
+    public EmbeddedRegistration(EmbeddedBackend backend, ServiceRecordSet set, string serviceType, int port)
+    {
+        _backend = backend;
+        _set = set;
+        _serviceType = serviceType;
+        _port = port;
+        // Raised under the engine's gate: hand it to the thread pool so a handler may call back in.
+        set.Renamed = name => ThreadPool.QueueUserWorkItem(_ => OnNameChanged(name));
+    }
 
-    public override string ServiceType => serviceType;
+    public override string Name => _set.Label;
+
+    public override string ServiceType => _serviceType;
 
     public override string Domain => "local";
 
-    public override int Port => port;
+    public override int Port => _port;
 
     public override ValueTask UpdateTxtAsync(IReadOnlyList<KeyValuePair<string, string?>> txt, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        backend.UpdateTxt(set, TxtData.Encode(txt));
+        _backend.UpdateTxt(_set, TxtData.Encode(txt));
         return ValueTask.CompletedTask;
     }
 
@@ -27,7 +41,7 @@ internal sealed class EmbeddedRegistration(EmbeddedBackend backend, ServiceRecor
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            backend.Unregister(set);
+            _backend.Unregister(_set);
         }
         return ValueTask.CompletedTask;
     }

@@ -136,6 +136,11 @@ internal sealed partial class MdnsResponder
         }
         Log.Established(_engine.Logger, set.UniqueName.ToString());
         BeginAnnouncing(set);
+        if (set.EstablishedLabel is { } previous && previous != set.Label)
+        {
+            set.Renamed?.Invoke(set.Label);
+        }
+        set.EstablishedLabel = set.Label;
         set.Registered.TrySetResult(set.Label);
         if (set == Host)
         {

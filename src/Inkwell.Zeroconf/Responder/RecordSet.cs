@@ -34,6 +34,12 @@ internal abstract class RecordSet(string baseLabel)
     /// <summary>Completed with the final name when probing succeeds; faulted when the set is removed first.</summary>
     public TaskCompletionSource<string> Registered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Called under the engine's gate when the set is established again under a new name.</summary>
+    public Action<string>? Renamed { get; set; }
+
+    /// <summary>The label the set was last established under.</summary>
+    public string? EstablishedLabel { get; set; }
+
     /// <summary>Whether the set's records may be given in answers (probing has succeeded, §8.1).</summary>
     public bool IsAnswering => State is RecordSetState.Announcing or RecordSetState.Established;
 

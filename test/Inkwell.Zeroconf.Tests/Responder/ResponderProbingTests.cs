@@ -238,6 +238,8 @@ public sealed class ResponderProbingTests
         RawPeer peer = lan.AddPeer("intruder");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        var renamed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        registration.NameChanged += (_, name) => renamed.TrySetResult(name);
         lan.Advance(TimeSpan.FromSeconds(3));
         DnsRecord theirs = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1234, DnsName.Parse("intruder.local")), CacheFlush: true);
         peer.OnHeard = heard =>
@@ -252,6 +254,7 @@ public sealed class ResponderProbingTests
         lan.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal("DAAP Server (2)", registration.Name);
+        Assert.Equal("DAAP Server (2)", await renamed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
     [Fact]

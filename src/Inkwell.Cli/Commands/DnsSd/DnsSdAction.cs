@@ -98,6 +98,8 @@ internal static class DnsSdAction
         writer.Registering(profile);
         await using ServiceRegistration registration = await discovery.RegisterAsync(profile, cancellationToken);
         writer.Registered(registration);
+        // A conflict after registration renames the service; dns-sd reports the new name the same way.
+        registration.NameChanged += (_, _) => writer.Registered(registration);
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return 0;
     }
