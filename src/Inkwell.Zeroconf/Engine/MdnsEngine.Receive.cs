@@ -72,7 +72,7 @@ internal sealed partial class MdnsEngine
                     return;
                 }
                 Responder.OnResponse(message, packet.Link);
-                Querier.OnResponse(message, packet.Link, fromSelf: false);
+                Querier.OnResponse(message, packet.Link);
             }
             else
             {

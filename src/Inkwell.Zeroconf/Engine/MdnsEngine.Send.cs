@@ -38,7 +38,7 @@ internal sealed partial class MdnsEngine
             bool first = true;
             while (first || answerIndex < answers.Count)
             {
-                Span<byte> span = buffer.AsSpan(0, MaxPayload(destination));
+                Span<byte> span = buffer.AsSpan(0, MaxPayload);
                 var writer = new DnsMessageWriter(span, id, flags, _compression);
                 if (first)
                 {
@@ -80,9 +80,8 @@ internal sealed partial class MdnsEngine
         }
     }
 
-    private static int MaxPayload(IPEndPoint? destination) =>
-        // RFC 6762 §17: 9000 bytes including the IP and UDP headers (IPv6 40 + UDP 8 at most).
-        DnsMessage.MaxLength - 48;
+    /// <summary>RFC 6762 §17: 9000 bytes including the IP and UDP headers (IPv6's 40 + UDP's 8 at most).</summary>
+    private const int MaxPayload = DnsMessage.MaxLength - 48;
 
     private void Transmit(ReadOnlySpan<byte> packet, NetworkLink link, IPEndPoint? destination)
     {

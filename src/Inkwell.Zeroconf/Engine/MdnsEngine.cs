@@ -127,7 +127,7 @@ internal sealed partial class MdnsEngine : IDisposable
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException)
                 {
-                    Log.PacketHandlerFailed(engine.Logger, exception, new System.Net.IPEndPoint(0, 0));
+                    Log.TimerFailed(engine.Logger, exception);
                 }
             }
         }

@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(203, LogLevel.Error, "Unexpected error handling a packet from {Source}")]
     public static partial void PacketHandlerFailed(ILogger logger, Exception exception, IPEndPoint source);
 
+    [LoggerMessage(204, LogLevel.Error, "Unexpected error in a scheduled protocol step")]
+    public static partial void TimerFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(300, LogLevel.Debug, "Probing for {Name}")]
     public static partial void Probing(ILogger logger, string name);
 

@@ -32,7 +32,7 @@ internal sealed partial class MdnsQuerier
     }
 
     /// <summary>A response from the network.</summary>
-    public void OnResponse(DnsMessage message, NetworkLink link, bool fromSelf) =>
+    public void OnResponse(DnsMessage message, NetworkLink link) =>
         Ingest(message.Answers.Concat(message.Additionals), link);
 
     /// <summary>Records our own responder sent or would send: our own service is visible to our own browse.</summary>
