@@ -18,6 +18,9 @@ internal sealed class NetnsLab : IDisposable
 
     public IReadOnlyList<LabHost> Hosts { get; }
 
+    /// <summary>A directory for the lab's files (scripts, configs), deleted with the lab.</summary>
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("inkwell-zeroconf-lab-").FullName;
+
     public LabHost A => Hosts[0];
 
     public LabHost B => Hosts[1];
@@ -115,6 +118,13 @@ internal sealed class NetnsLab : IDisposable
             {
                 process.Dispose();
             }
+        }
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
         }
         foreach (LabHost host in Hosts)
         {

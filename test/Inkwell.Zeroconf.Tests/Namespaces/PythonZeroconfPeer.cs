@@ -43,10 +43,13 @@ internal static class PythonZeroconfPeer
             : "python3-zeroconf is not installed (apt-get install python3-zeroconf; CI installs it from .ci/packages.txt)";
     }
 
-    private static string ScriptPath()
+    private static string ScriptPath(NetnsLab lab)
     {
-        string path = Path.Combine(Path.GetTempPath(), "inkwell-zeroconf-peer.py");
-        File.WriteAllText(path, Script);
+        string path = Path.Combine(lab.Directory, "peer.py");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, Script);
+        }
         return path;
     }
 
@@ -56,7 +59,7 @@ internal static class PythonZeroconfPeer
         {
             Assert.Skip(reason);
         }
-        return lab.Start(host, Python, [ScriptPath(), "publish", host.Address, name, type, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. txt]);
+        return lab.Start(host, Python, [ScriptPath(lab), "publish", host.Address, name, type, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. txt]);
     }
 
     public static LabProcess Browse(NetnsLab lab, LabHost host, string type)
@@ -65,6 +68,6 @@ internal static class PythonZeroconfPeer
         {
             Assert.Skip(reason);
         }
-        return lab.Start(host, Python, ScriptPath(), "browse", host.Address, type);
+        return lab.Start(host, Python, ScriptPath(lab), "browse", host.Address, type);
     }
 }
