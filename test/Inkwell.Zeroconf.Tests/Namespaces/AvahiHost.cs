@@ -35,12 +35,26 @@ internal sealed class AvahiHost : IDisposable
         }
         string directory = Directory.CreateTempSubdirectory("inkwell-zeroconf-avahi-").FullName;
         var avahi = new AvahiHost(lab, host, directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "avahi.conf"), $"""
+        try
+        {
+            await avahi.StartDaemonsAsync(hostName);
+        }
+        catch
+        {
+            avahi.Dispose();
+            throw;
+        }
+        return avahi;
+    }
+
+    private async Task StartDaemonsAsync(string hostName)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "avahi.conf"), $"""
             [server]
             host-name={hostName}
             use-ipv4=yes
             use-ipv6=no
-            allow-interfaces={host.Interface}
+            allow-interfaces={_host.Interface}
             enable-dbus=yes
             [wide-area]
             enable-wide-area=no
@@ -48,15 +62,14 @@ internal sealed class AvahiHost : IDisposable
             publish-workstation=no
             publish-hinfo=no
             """, TestContext.Current.CancellationToken);
-        lab.Start(host, "dbus-daemon", "--config-file=/usr/share/dbus-1/system.conf", $"--address=unix:path={directory}/bus", "--nofork", "--nopidfile");
-        for (int i = 0; i < 200 && !File.Exists(Path.Combine(directory, "bus")); i++)
+        _lab.Start(_host, "dbus-daemon", "--config-file=/usr/share/dbus-1/system.conf", $"--address=unix:path={_directory}/bus", "--nofork", "--nopidfile");
+        for (int i = 0; i < 200 && !File.Exists(Path.Combine(_directory, "bus")); i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
-        LabProcess daemon = lab.Start(host, avahi.Environment, "unshare", "-m", "sh", "-c",
-            $"mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f {directory}/avahi.conf --no-drop-root --no-chroot --no-rlimits 2>&1");
+        LabProcess daemon = _lab.Start(_host, Environment, "unshare", "-m", "sh", "-c",
+            $"mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f {_directory}/avahi.conf --no-drop-root --no-chroot --no-rlimits 2>&1");
         await daemon.WaitForLineAsync(l => l.Contains("Server startup complete", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        return avahi;
     }
 
     /// <summary>avahi-publish -s NAME TYPE PORT TXT...</summary>
