@@ -12,6 +12,7 @@ internal static class InkwellCommand
             "Inkwell: a protobuf compiler with message inheritance, live C# module reloading, and DNS-SD for .NET.");
         root.Subcommands.Add(Commands.Protoc.ProtocCommandDefinition.Create());
         root.Subcommands.Add(Commands.Run.RunCommandDefinition.Create());
+        root.Subcommands.Add(Commands.DnsSd.DnsSdCommandDefinition.Create());
         return root;
     }
 
