@@ -20,7 +20,7 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (arguments.DescriptorSetOut is null)
+        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -53,19 +53,29 @@ internal static class ProtocAction
             return 1;
         }
 
-        byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
+        if (arguments.DescriptorSetOut is not null)
+        {
+            byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
+            try
+            {
+                await File.WriteAllBytesAsync(arguments.DescriptorSetOut, bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+        }
+
+        if (arguments.CSharpOut is not null
+            && !await CSharpOutput.WriteAsync(result, arguments.CSharpOut, arguments.CSharpOptions, error, cancellationToken).ConfigureAwait(false))
+        {
+            return 1;
+        }
+
         if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
         {
             await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms").ConfigureAwait(false);
-        }
-        try
-        {
-            await File.WriteAllBytesAsync(arguments.DescriptorSetOut, bytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {e.Message}").ConfigureAwait(false);
-            return 1;
         }
 
         return 0;

@@ -11,6 +11,12 @@ internal sealed class ProtocArguments
 
     public string? DescriptorSetOut { get; private set; }
 
+    /// <summary>The folder <c>--csharp_out</c> names; options written before a colon (<c>--csharp_out=OPTS:DIR</c>) join <see cref="CSharpOptions"/>.</summary>
+    public string? CSharpOut { get; private set; }
+
+    /// <summary>The C# generator's options from <c>--csharp_opt</c> (and <c>--csharp_out=OPTS:DIR</c>), comma-joined as protoc joins them.</summary>
+    public string? CSharpOptions { get; private set; }
+
     public bool IncludeImports { get; private set; }
 
     public bool IncludeSourceInfo { get; private set; }
@@ -64,7 +70,8 @@ internal sealed class ProtocArguments
                 value = arg.Length > 2 ? arg.Substring(2) : null;
             }
 
-            bool takesValue = name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format";
+            bool takesValue = name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format"
+                or "--csharp_out" or "--csharp_opt";
             if (takesValue && value is null)
             {
                 if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
@@ -94,6 +101,26 @@ internal sealed class ProtocArguments
                     }
 
                     result.DescriptorSetOut = value;
+                    break;
+                case "--csharp_out":
+                    if (result.CSharpOut is not null)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    // protoc's OPTS:DIR form; a single drive letter before the colon is a Windows path, not options.
+                    int colon = value!.LastIndexOf(':');
+                    if (colon > 1)
+                    {
+                        result.AddCSharpOptions(value.Substring(0, colon));
+                        value = value.Substring(colon + 1);
+                    }
+
+                    result.CSharpOut = value;
+                    break;
+                case "--csharp_opt":
+                    result.AddCSharpOptions(value!);
                     break;
                 case "--include_imports":
                     result.IncludeImports = true;
@@ -126,4 +153,7 @@ internal sealed class ProtocArguments
         error = null;
         return result;
     }
+
+    private void AddCSharpOptions(string options) =>
+        CSharpOptions = CSharpOptions is null ? options : CSharpOptions + "," + options;
 }

@@ -1,0 +1,50 @@
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf;
+using Inkwell.Protobuf.CSharp;
+
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary><c>--csharp_out</c>: hands the compiled descriptors to the C# generator and writes its files.</summary>
+internal static class CSharpOutput
+{
+    /// <summary>Generates C# for the compiled input files into <paramref name="directory"/>; false after printing an error.</summary>
+    public static async Task<bool> WriteAsync(CompilationResult result, string directory, string? options, TextWriter error, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<GeneratedFile> files;
+        try
+        {
+            // Source info carries the .proto comments that become XML doc comments, as with protoc.
+            IEnumerable<FileDescriptorProto> allFiles = result.AllFiles.Select(file => file.ToFileDescriptorProto(includeSourceInfo: true));
+            files = CSharpGenerator.Generate(result.Files.Select(file => file.Name), allFiles, CSharpGeneratorOptions.Parse(options));
+        }
+        catch (CSharpGenerationException e)
+        {
+            await error.WriteLineAsync($"--csharp_out: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            // protoc does not create the output root either; a typo should not scatter files.
+            await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);
+            return false;
+        }
+
+        foreach (GeneratedFile file in files)
+        {
+            string path = Path.Combine(directory, file.RelativePath);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, file.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"{path}: {e.Message}").ConfigureAwait(false);
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
