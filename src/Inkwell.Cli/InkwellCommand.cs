@@ -10,6 +10,7 @@ internal static class InkwellCommand
     {
         var root = new RootCommand(
             "Inkwell: a protobuf compiler with message inheritance, live C# module reloading, and DNS-SD for .NET.");
+        root.Subcommands.Add(Commands.DnsSd.DnsSdCommandDefinition.Create());
         return root;
     }
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Whole-process Inkwell.Zeroconf timings against avahi-daemon and python-zeroconf, run ONLY inside a
+# private two-host network-namespace lab (veth pair, nothing reaches a real interface). Needs root,
+# iproute2, avahi-daemon, avahi-utils, dbus and python3-zeroconf. Usage: sudo bench/scripts/zeroconf-lab.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[[ $(id -u) -eq 0 ]] || { echo "zeroconf-lab: needs root to create network namespaces" >&2; exit 1; }
+N=${1:-15}
+dotnet build bench/Inkwell.Zeroconf.Lab -c Release -v q -nologo >/dev/null
+dotnet build src/Inkwell.Cli -c Release -v q -nologo >/dev/null
+LAB=$PWD/bench/Inkwell.Zeroconf.Lab/bin/Release/net10.0/Inkwell.Zeroconf.Lab.dll
+CLI=$PWD/src/Inkwell.Cli/bin/Release/net10.0/inkwell.dll
+id=$RANDOM; A=zlab${id}a; B=zlab${id}b; VA=zl${id}0; VB=zl${id}1
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+ip netns add "$A"; ip netns add "$B"
+ip link add "$VA" type veth peer name "$VB"
+ip link set "$VA" netns "$A"; ip link set "$VB" netns "$B"
+ip -n "$A" addr add 10.88.0.1/24 dev "$VA"; ip -n "$B" addr add 10.88.0.2/24 dev "$VB"
+for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
+ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
+ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+
+wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }
+stop_last() { kill "${pids[-1]}" 2>/dev/null || true; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; sleep 1.5; }
+
+cat > "$work/pybrowse.py" <<'PY'
+import sys, time, statistics
+from zeroconf import IPVersion, ServiceBrowser, ServiceStateChange, Zeroconf
+ip, stype, n = sys.argv[1], sys.argv[2] + ".local.", int(sys.argv[3])
+times = []
+for i in range(n):
+    time.sleep(1.5)  # as the Inkwell browser does: responders rate-limit multicast to once a second
+    zc = Zeroconf(interfaces=[ip], ip_version=IPVersion.V4Only)
+    seen = []
+    start = time.monotonic()
+    def on_change(zeroconf, service_type, name, state_change):
+        if state_change is ServiceStateChange.Added and not seen:
+            seen.append(time.monotonic())
+    ServiceBrowser(zc, stype, handlers=[on_change])
+    while not seen and time.monotonic() - start < 20:
+        time.sleep(0.001)
+    times.append((seen[0] - start) * 1000 if seen else float("nan"))
+    zc.close()
+print(f"median {statistics.median(times):.1f} ms, min {min(times):.1f}, max {max(times):.1f}, n={len(times)}")
+PY
+cat > "$work/pypublish.py" <<'PY'
+import socket, sys, time
+from zeroconf import IPVersion, ServiceInfo, Zeroconf
+ip = sys.argv[1]
+zc = Zeroconf(interfaces=[ip], ip_version=IPVersion.V4Only)
+info = ServiceInfo("_daap._tcp.local.", "Py Music._daap._tcp.local.", addresses=[socket.inet_aton(ip)], port=3689, server="pyhost.local.")
+zc.register_service(info)
+print("registered", flush=True)
+time.sleep(3600)
+PY
+
+echo "# browse start -> first result (already-announced service), N=$N, fresh browser each time"
+ip netns exec "$A" dotnet "$CLI" dns-sd -R "DAAP Server" _daap._tcp . 3689 --interface "$VA" --json > "$work/inkwell.pub" 2>&1 & pids+=($!)
+wait_for "$work/inkwell.pub" registered
+echo "inkwell browser, inkwell publisher:     $(ip netns exec "$B" dotnet "$LAB" browse _daap._tcp "$N" "$VB" | tail -1)"
+echo "python-zeroconf browser, inkwell publisher: $(ip netns exec "$B" /usr/bin/python3 "$work/pybrowse.py" 10.88.0.2 _daap._tcp "$N" | tail -1)"
+stop_last
+
+ip netns exec "$A" /usr/bin/python3 "$work/pypublish.py" 10.88.0.1 > "$work/py.pub" 2>&1 & pids+=($!)
+wait_for "$work/py.pub" registered
+echo "inkwell browser, python-zeroconf publisher: $(ip netns exec "$B" dotnet "$LAB" browse _daap._tcp "$N" "$VB" | tail -1)"
+echo "python-zeroconf browser, python-zeroconf publisher: $(ip netns exec "$B" /usr/bin/python3 "$work/pybrowse.py" 10.88.0.2 _daap._tcp "$N" | tail -1)"
+stop_last
+
+cat > "$work/avahi.conf" <<CONF
+[server]
+host-name=avahi-a
+use-ipv4=yes
+use-ipv6=no
+allow-interfaces=$VA
+[wide-area]
+enable-wide-area=no
+[publish]
+publish-workstation=no
+publish-hinfo=no
+CONF
+ip netns exec "$A" dbus-daemon --config-file=/usr/share/dbus-1/system.conf --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null & pids+=($!)
+sleep 1
+DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" unshare -m sh -c "mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f $work/avahi.conf --no-drop-root --no-chroot --no-rlimits" > "$work/avahi.log" 2>&1 & pids+=($!)
+wait_for "$work/avahi.log" "startup complete"
+DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Music" _daap._tcp 3689 > "$work/avahi.pub" 2>&1 & pids+=($!)
+wait_for "$work/avahi.pub" Established
+echo "inkwell browser, avahi publisher:        $(ip netns exec "$B" dotnet "$LAB" browse _daap._tcp "$N" "$VB" | tail -1)"
+echo "python-zeroconf browser, avahi publisher: $(ip netns exec "$B" /usr/bin/python3 "$work/pybrowse.py" 10.88.0.2 _daap._tcp "$N" | tail -1)"
+stop_last; stop_last; stop_last
+
+echo "# register -> visible on the other host (inkwell on both), 5 runs"
+for run in 1 2 3 4 5; do
+  ip netns exec "$B" dotnet "$LAB" first-seen _regtest._tcp "$VB" > "$work/seen" 2>&1 & pids+=($!)
+  sleep 1.5
+  ip netns exec "$A" dotnet "$LAB" register "Run $run" _regtest._tcp 4000 "$VA" > "$work/reg" 2>&1 & pids+=($!)
+  wait_for "$work/seen" seen
+  start=$(awk '/^start/ {print $2}' "$work/reg"); seen=$(awk '/^seen/ {print $2}' "$work/seen")
+  echo "run $run: $((seen - start)) ms"
+  stop_last; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
+done

@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using Inkwell.Zeroconf;
+using Inkwell.Zeroconf.Dns;
+using Microsoft.Extensions.Logging;
+
+namespace Inkwell.Cli.Commands.DnsSd;
+
+/// <summary>Runs one <c>dns-sd</c> operation until cancelled (Ctrl+C) or <c>--timeout</c>; exit code 2 for usage errors, 1 for failures.</summary>
+internal static class DnsSdAction
+{
+    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        string[] args = parseResult.GetValue(DnsSdCommandDefinition.Arguments) ?? [];
+        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query }.Select(parseResult.GetValue)];
+        if (modes.Count(m => m) != 1)
+        {
+            await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L or -Q (see --help)");
+            return 2;
+        }
+        double? timeout = parseResult.GetValue(DnsSdCommandDefinition.Timeout);
+        if (timeout is <= 0)
+        {
+            await error.WriteLineAsync("dns-sd: --timeout must be a positive number of seconds");
+            return 2;
+        }
+        DnsSdOutput writer = parseResult.GetValue(DnsSdCommandDefinition.Json) ? new DnsSdJsonOutput(output) : new DnsSdTableOutput(output);
+        string? interfaceName = parseResult.GetValue(DnsSdCommandDefinition.Interface);
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
+        {
+            if (parseResult.GetValue(DnsSdCommandDefinition.Verbose))
+            {
+                builder.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug);
+                builder.AddFilter((_, _) => true);
+            }
+        });
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } seconds)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
+        try
+        {
+            Func<ServiceDiscovery> open = () => new ServiceDiscovery(new ServiceDiscoveryOptions
+            {
+                Interfaces = interfaceName is null ? null : [interfaceName],
+                LoggerFactory = loggerFactory,
+            });
+            if (modes[0])
+            {
+                return await RegisterAsync(args, open, writer, error, stop.Token);
+            }
+            if (modes[1])
+            {
+                return await BrowseAsync(args, open, writer, error, stop.Token);
+            }
+            if (modes[2])
+            {
+                return await LookupAsync(args, open, writer, error, stop.Token);
+            }
+            return await QueryAsync(args, open, writer, error, stop.Token);
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync($"dns-sd: {exception.Message}");
+            return 2;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (ZeroconfException exception)
+        {
+            await error.WriteLineAsync($"dns-sd: {exception.Message}");
+            return 1;
+        }
+        catch (System.Net.Sockets.SocketException exception)
+        {
+            await error.WriteLineAsync($"dns-sd: {exception.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RegisterAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length < 4 || !int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
+        {
+            await error.WriteLineAsync("dns-sd: -R needs NAME TYPE DOMAIN PORT [key=value ...] with PORT in 1-65535");
+            return 2;
+        }
+        List<KeyValuePair<string, string?>> txt = [.. args[4..].Select(ParseTxt)];
+        var profile = new ServiceProfile(args[0], args[1], port) { Domain = Domain(args[2]), Txt = txt };
+        ServiceNameRules.Validate(profile); // before any socket is opened
+        await using ServiceDiscovery discovery = open();
+        writer.Registering(profile);
+        await using ServiceRegistration registration = await discovery.RegisterAsync(profile, cancellationToken);
+        writer.Registered(registration);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> BrowseAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length is < 1 or > 2)
+        {
+            await error.WriteLineAsync("dns-sd: -B needs TYPE [DOMAIN]");
+            return 2;
+        }
+        string? domain = args.Length > 1 ? Domain(args[1]) : null;
+        bool types = args[0].TrimEnd('.').Equals("_services._dns-sd._udp", StringComparison.OrdinalIgnoreCase);
+        if (!types)
+        {
+            ServiceNameRules.ValidateServiceType(args[0], domain);
+        }
+        await using ServiceDiscovery discovery = open();
+        writer.Browsing(args[0]);
+        IAsyncEnumerable<ServiceBrowseEvent> events = types
+            ? discovery.BrowseServiceTypesAsync(domain, cancellationToken)
+            : discovery.BrowseAsync(args[0], domain, cancellationToken);
+        await foreach (ServiceBrowseEvent e in events)
+        {
+            writer.BrowseEvent(e);
+        }
+        return 0;
+    }
+
+    private static async Task<int> LookupAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length is < 2 or > 3)
+        {
+            await error.WriteLineAsync("dns-sd: -L needs NAME TYPE [DOMAIN]");
+            return 2;
+        }
+        ServiceNameRules.ValidateInstanceName(args[0]);
+        ServiceNameRules.ValidateServiceType(args[1], args.Length > 2 ? Domain(args[2]) : null);
+        await using ServiceDiscovery discovery = open();
+        writer.LookingUp(args[0], args[1]);
+        ResolvedService resolved = await discovery.ResolveAsync(args[0], args[1], args.Length > 2 ? Domain(args[2]) : null, cancellationToken);
+        writer.Resolved(resolved);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> QueryAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length is < 1 or > 3 || !TryParseType(args.Length > 1 ? args[1] : "A", out DnsRecordType type))
+        {
+            await error.WriteLineAsync("dns-sd: -Q needs NAME [RRTYPE], RRTYPE one of A, AAAA, PTR, SRV, TXT, NSEC, ANY or a number");
+            return 2;
+        }
+        await using ServiceDiscovery discovery = open();
+        writer.Querying(args[0], type);
+        await foreach (DnsRecordEvent e in discovery.QueryRecordsAsync(args[0], type, cancellationToken))
+        {
+            writer.RecordEvent(e);
+        }
+        return 0;
+    }
+
+    private static KeyValuePair<string, string?> ParseTxt(string entry)
+    {
+        int equals = entry.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? new(entry, null) : new(entry[..equals], entry[(equals + 1)..]);
+    }
+
+    /// <summary>dns-sd takes "." or "" for the default domain; that is "local" here.</summary>
+    private static string Domain(string domain) => domain is "." or "" ? "local" : domain;
+
+    private static bool TryParseType(string text, out DnsRecordType type)
+    {
+        if (ushort.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ushort number))
+        {
+            type = (DnsRecordType)number;
+            return true;
+        }
+        return Enum.TryParse(text, ignoreCase: true, out type) && Enum.IsDefined(type);
+    }
+}

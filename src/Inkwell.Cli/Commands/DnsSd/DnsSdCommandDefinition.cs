@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace Inkwell.Cli.Commands.DnsSd;
+
+/// <summary>
+/// <c>inkwell dns-sd</c>: Apple's <c>dns-sd</c> flags and output layout over Inkwell.Zeroconf, plus
+/// <c>--json</c> lines and <c>--timeout</c> for scripts.
+/// </summary>
+internal static class DnsSdCommandDefinition
+{
+    public static readonly Option<bool> Register = new("-R") { Description = "Register a service: NAME TYPE DOMAIN PORT [key=value ...]", Arity = ArgumentArity.Zero };
+
+    public static readonly Option<bool> Browse = new("-B") { Description = "Browse for instances: TYPE [DOMAIN]", Arity = ArgumentArity.Zero };
+
+    public static readonly Option<bool> Lookup = new("-L") { Description = "Resolve an instance: NAME TYPE [DOMAIN]", Arity = ArgumentArity.Zero };
+
+    public static readonly Option<bool> Query = new("-Q") { Description = "Query records: NAME [RRTYPE] (A, AAAA, PTR, SRV, TXT, ANY or a number)", Arity = ArgumentArity.Zero };
+
+    public static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object per line instead of the table" };
+
+    public static readonly Option<double?> Timeout = new("--timeout") { Description = "Stop after SECONDS and exit 0", HelpName = "SECONDS" };
+
+    public static readonly Option<string?> Interface = new("--interface") { Description = "Use only the interface NAME (e.g. eth0)", HelpName = "NAME" };
+
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Log protocol events to standard error" };
+
+    public static readonly Argument<string[]> Arguments = new("arguments") { Description = "The operation's arguments, as for Apple's dns-sd", Arity = ArgumentArity.ZeroOrMore };
+
+    public static Command Create()
+    {
+        var command = new Command("dns-sd", "Register, browse, resolve and query DNS-SD services over multicast DNS, like Apple's dns-sd.");
+        command.Options.Add(Register);
+        command.Options.Add(Browse);
+        command.Options.Add(Lookup);
+        command.Options.Add(Query);
+        command.Options.Add(Json);
+        command.Options.Add(Timeout);
+        command.Options.Add(Interface);
+        command.Options.Add(Verbose);
+        command.Arguments.Add(Arguments);
+        command.SetAction(DnsSdAction.RunAsync);
+        return command;
+    }
+}

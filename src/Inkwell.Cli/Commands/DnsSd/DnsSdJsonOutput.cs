@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Inkwell.Zeroconf;
+using Inkwell.Zeroconf.Dns;
+
+namespace Inkwell.Cli.Commands.DnsSd;
+
+/// <summary>One JSON object per line, for scripts; nothing else goes to standard output.</summary>
+internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
+{
+    public override void Registering(ServiceProfile profile)
+    {
+    }
+
+    public override void Registered(ServiceRegistration registration) =>
+        Write(w =>
+        {
+            w.WriteString("event", "registered");
+            w.WriteString("name", registration.Name);
+            w.WriteString("type", registration.ServiceType);
+            w.WriteString("domain", registration.Domain);
+            w.WriteNumber("port", registration.Port);
+        });
+
+    public override void Browsing(string serviceType)
+    {
+    }
+
+    public override void BrowseEvent(ServiceBrowseEvent e) =>
+        Write(w =>
+        {
+            w.WriteString("event", e.Kind.ToString().ToLowerInvariant());
+            w.WriteString("name", e.InstanceName);
+            w.WriteString("type", e.ServiceType);
+            w.WriteString("domain", e.Domain);
+            w.WriteString("interface", e.InterfaceName);
+        });
+
+    public override void LookingUp(string instance, string serviceType)
+    {
+    }
+
+    public override void Resolved(ResolvedService service) =>
+        Write(w =>
+        {
+            w.WriteString("event", "resolved");
+            w.WriteString("name", service.InstanceName);
+            w.WriteString("type", service.ServiceType);
+            w.WriteString("host", service.HostName);
+            w.WriteNumber("port", service.Port);
+            w.WriteStartArray("addresses");
+            foreach (System.Net.IPAddress address in service.Addresses)
+            {
+                w.WriteStringValue(address.ToString());
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("txt");
+            foreach ((string key, string? value) in service.Txt)
+            {
+                if (value is null)
+                {
+                    w.WriteBoolean(key, true);
+                }
+                else
+                {
+                    w.WriteString(key, value);
+                }
+            }
+            w.WriteEndObject();
+            w.WriteString("interface", service.InterfaceName);
+        });
+
+    public override void Querying(string name, DnsRecordType type)
+    {
+    }
+
+    public override void RecordEvent(DnsRecordEvent e) =>
+        Write(w =>
+        {
+            w.WriteString("event", e.Added ? "added" : "removed");
+            w.WriteString("name", e.Name);
+            w.WriteString("rrtype", e.Type.ToString().ToUpperInvariant());
+            w.WriteNumber("ttl", e.Ttl);
+            w.WriteString("rdata", e.Data);
+            w.WriteString("interface", e.InterfaceName);
+        });
+
+    private void Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            body(json);
+            json.WriteEndObject();
+        }
+        Line(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

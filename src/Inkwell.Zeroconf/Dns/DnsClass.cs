@@ -1,0 +1,14 @@
+namespace Inkwell.Zeroconf.Dns;
+
+/// <summary>DNS class values and mDNS's use of the class field's top bit (RFC 6762 §10.2, §5.4).</summary>
+internal static class DnsClass
+{
+    /// <summary>The Internet class.</summary>
+    public const ushort Internet = 1;
+
+    /// <summary>Any class (QCLASS only).</summary>
+    public const ushort Any = 255;
+
+    /// <summary>Top bit of the class: cache-flush in a record, unicast-response (QU) in a question.</summary>
+    public const ushort TopBit = 0x8000;
+}

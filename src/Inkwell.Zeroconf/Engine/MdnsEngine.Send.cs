@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Inkwell.Zeroconf.Dns;
+using Inkwell.Zeroconf.Internal;
+using Inkwell.Zeroconf.Transport;
+
+namespace Inkwell.Zeroconf.Engine;
+
+internal sealed partial class MdnsEngine
+{
+    private static readonly TimeSpan UnicastResponseWindow = TimeSpan.FromSeconds(2);
+
+    private readonly List<DnsWriter.CompressionEntry> _compression = [];
+
+    /// <summary>When we last sent a question asking for a unicast response (a probe or a first query).</summary>
+    private DateTimeOffset LastUnicastResponseRequest { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Sends a message on a link (multicast on every family, or unicast to <paramref name="destination"/>),
+    /// split into packets of at most 9000 bytes (RFC 6762 §17). A query whose known answers do not fit
+    /// continues in further packets with TC set on all but the last (§7.2); a response's answers
+    /// continue in further packets, and additional records that do not fit are left out.
+    /// </summary>
+    public void Send(NetworkLink link, IPEndPoint? destination, ushort id, ushort flags,
+        IReadOnlyList<DnsQuestion> questions, IReadOnlyList<DnsRecord> answers,
+        IReadOnlyList<DnsRecord>? authorities = null, IReadOnlyList<DnsRecord>? additionals = null)
+    {
+        bool isQuery = (flags & DnsMessage.ResponseFlag) == 0;
+        if (isQuery && questions.Any(q => q.UnicastResponse))
+        {
+            LastUnicastResponseRequest = Now;
+        }
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(DnsMessage.MaxLength);
+        try
+        {
+            int answerIndex = 0;
+            bool first = true;
+            while (first || answerIndex < answers.Count)
+            {
+                Span<byte> span = buffer.AsSpan(0, MaxPayload(destination));
+                var writer = new DnsMessageWriter(span, id, flags, _compression);
+                if (first)
+                {
+                    foreach (DnsQuestion question in questions)
+                    {
+                        writer.TryAddQuestion(question);
+                    }
+                }
+                int before = answerIndex;
+                while (answerIndex < answers.Count && writer.TryAddRecord(answers[answerIndex], 1))
+                {
+                    answerIndex++;
+                }
+                if (answerIndex == before && answerIndex < answers.Count && writer.Count == 0)
+                {
+                    answerIndex++; // a single record larger than a packet: skip it rather than loop
+                    continue;
+                }
+                bool more = answerIndex < answers.Count;
+                if (!more)
+                {
+                    foreach (DnsRecord record in authorities ?? [])
+                    {
+                        writer.TryAddRecord(record, 2);
+                    }
+                    foreach (DnsRecord record in additionals ?? [])
+                    {
+                        writer.TryAddRecord(record, 3);
+                    }
+                }
+                int length = writer.Finish(more && isQuery ? (ushort)(flags | DnsMessage.TruncatedFlag) : flags);
+                Transmit(span[..length], link, destination);
+                first = false;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int MaxPayload(IPEndPoint? destination) =>
+        // RFC 6762 §17: 9000 bytes including the IP and UDP headers (IPv6 40 + UDP 8 at most).
+        DnsMessage.MaxLength - 48;
+
+    private void Transmit(ReadOnlySpan<byte> packet, NetworkLink link, IPEndPoint? destination)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _sent.Add(packet, Now);
+        if (destination is not null)
+        {
+            SafeSend(packet, link, destination.AddressFamily, destination);
+            return;
+        }
+        foreach (AddressFamily family in _transport.Families)
+        {
+            SafeSend(packet, link, family, null);
+        }
+    }
+
+    private void SafeSend(ReadOnlySpan<byte> packet, NetworkLink link, AddressFamily family, IPEndPoint? destination)
+    {
+        try
+        {
+            _transport.Send(packet, link, family, destination);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            Log.SendFailed(Logger, link.Name, destination?.ToString() ?? family.ToString(), exception.Message);
+        }
+    }
+}

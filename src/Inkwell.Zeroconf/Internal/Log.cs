@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Inkwell.Zeroconf.Internal;
+
+/// <summary>Every log line of Inkwell.Zeroconf. Event ids: 1xx transport, 2xx wire, 3xx responder, 4xx querier, 5xx backends.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Information, "Listening for mDNS on {Interface} ({Families})")]
+    public static partial void Listening(ILogger logger, string @interface, string families);
+
+    [LoggerMessage(101, LogLevel.Warning, "Cannot use interface {Interface} for {Family}: {Reason}")]
+    public static partial void InterfaceFailed(ILogger logger, string @interface, string family, string reason);
+
+    [LoggerMessage(102, LogLevel.Debug, "Send failed on {Interface} to {Destination}: {Reason}")]
+    public static partial void SendFailed(ILogger logger, string @interface, string destination, string reason);
+
+    [LoggerMessage(103, LogLevel.Warning, "Receive loop on {Interface} stopped: {Reason}")]
+    public static partial void ReceiveFailed(ILogger logger, string @interface, string reason);
+
+    [LoggerMessage(200, LogLevel.Debug, "Dropped a malformed packet from {Source} on {Interface}: {Error}")]
+    public static partial void MalformedPacket(ILogger logger, IPEndPoint source, string @interface, string error);
+
+    [LoggerMessage(201, LogLevel.Debug, "Dropped {Count} malformed records from {Source} on {Interface}")]
+    public static partial void MalformedRecords(ILogger logger, int count, IPEndPoint source, string @interface);
+
+    [LoggerMessage(202, LogLevel.Debug, "Ignored a packet from {Source} on {Interface}: {Reason}")]
+    public static partial void IgnoredPacket(ILogger logger, IPEndPoint source, string @interface, string reason);
+
+    [LoggerMessage(203, LogLevel.Error, "Unexpected error handling a packet from {Source}")]
+    public static partial void PacketHandlerFailed(ILogger logger, Exception exception, IPEndPoint source);
+
+    [LoggerMessage(300, LogLevel.Debug, "Probing for {Name}")]
+    public static partial void Probing(ILogger logger, string name);
+
+    [LoggerMessage(301, LogLevel.Information, "Name conflict for {Name}; renaming to {NewName}")]
+    public static partial void Renamed(ILogger logger, string name, string newName);
+
+    [LoggerMessage(302, LogLevel.Debug, "Lost a simultaneous probe tie-break for {Name}; probing again in 1 s")]
+    public static partial void LostTieBreak(ILogger logger, string name);
+
+    [LoggerMessage(303, LogLevel.Information, "Registered {Name}")]
+    public static partial void Established(ILogger logger, string name);
+
+    [LoggerMessage(304, LogLevel.Information, "Conflict for established {Name}; probing again")]
+    public static partial void ConflictAfterEstablished(ILogger logger, string name);
+
+    [LoggerMessage(305, LogLevel.Information, "Said goodbye for {Name}")]
+    public static partial void Goodbye(ILogger logger, string name);
+
+    [LoggerMessage(306, LogLevel.Warning, "Too many conflicts for {Name}; waiting 5 s before probing again")]
+    public static partial void ConflictRateLimited(ILogger logger, string name);
+
+    [LoggerMessage(307, LogLevel.Debug, "Answered {Count} records on {Interface} to {Destination}")]
+    public static partial void Answered(ILogger logger, int count, string @interface, string destination);
+
+    [LoggerMessage(308, LogLevel.Debug, "Query from {Source} on {Interface}: {Questions}")]
+    public static partial void QueryReceived(ILogger logger, System.Net.IPEndPoint source, string @interface, string questions);
+
+    [LoggerMessage(400, LogLevel.Debug, "Cache full ({Count} records); evicted the record closest to expiry")]
+    public static partial void CacheFull(ILogger logger, int count);
+
+    [LoggerMessage(401, LogLevel.Debug, "Flushed {Record} after unanswered queries (POOF)")]
+    public static partial void Poof(ILogger logger, string record);
+
+    [LoggerMessage(500, LogLevel.Information, "Using the {Backend} backend")]
+    public static partial void BackendChosen(ILogger logger, string backend);
+}

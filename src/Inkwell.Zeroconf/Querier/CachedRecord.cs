@@ -1,0 +1,32 @@
+using Inkwell.Zeroconf.Dns;
+using Inkwell.Zeroconf.Transport;
+
+namespace Inkwell.Zeroconf.Querier;
+
+/// <summary>A record in the cache, with when it arrived, when it expires, and its refresh and POOF state.</summary>
+internal sealed class CachedRecord(DnsRecord record, NetworkLink link, DateTimeOffset received)
+{
+    public DnsRecord Record { get; set; } = record;
+
+    public NetworkLink Link { get; } = link;
+
+    public DateTimeOffset Received { get; set; } = received;
+
+    public DateTimeOffset Expires { get; set; } = received + TimeSpan.FromSeconds(record.Ttl);
+
+    /// <summary>How many of the refresh queries at 80, 85, 90 and 95 % of the TTL have come due (§5.2).</summary>
+    public int RefreshStage { get; set; }
+
+    public DateTimeOffset NextRefresh { get; set; }
+
+    /// <summary>Queries seen from others that this record should have answered, with no answer since (§10.5).</summary>
+    public int UnansweredQueries { get; set; }
+
+    public DateTimeOffset FirstUnansweredQuery { get; set; }
+
+    /// <summary>Seconds of TTL left at <paramref name="now"/>.</summary>
+    public uint RemainingTtl(DateTimeOffset now) => now >= Expires ? 0 : (uint)Math.Ceiling((Expires - now).TotalSeconds);
+
+    /// <summary>The record with its remaining TTL, as a known answer (never with cache-flush, §7.1).</summary>
+    public DnsRecord AsKnownAnswer(DateTimeOffset now) => Record with { Ttl = RemainingTtl(now), CacheFlush = false };
+}

@@ -1,0 +1,33 @@
+using Inkwell.Zeroconf.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Inkwell.Zeroconf;
+
+/// <summary>How the embedded backend listens and identifies itself.</summary>
+public sealed class ServiceDiscoveryOptions
+{
+    /// <summary>Interface names to use (e.g. "eth0"); null or empty for every up, multicast-capable interface.</summary>
+    public IReadOnlyList<string>? Interfaces { get; init; }
+
+    /// <summary>Whether to use IPv4 (224.0.0.251).</summary>
+    public bool UseIPv4 { get; init; } = true;
+
+    /// <summary>Whether to use IPv6 (ff02::fb).</summary>
+    public bool UseIPv6 { get; init; } = true;
+
+    /// <summary>The host label to claim under .local; defaults to the machine's host name. Renamed "host-2" on conflict.</summary>
+    public string? HostName { get; init; }
+
+    /// <summary>The clock; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where log lines go.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>A transport to use instead of real sockets (the in-memory network in tests).</summary>
+    internal IMulticastTransport? Transport { get; init; }
+
+    /// <summary>A seeded random source for repeatable tests.</summary>
+    internal Random? Random { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace Inkwell.Zeroconf;
+
+/// <summary>A registered service. Disposing it withdraws the service (the responder says goodbye).</summary>
+public abstract class ServiceRegistration : IAsyncDisposable
+{
+    /// <summary>The instance name in use: the one asked for, or "Name (2)" and so on after a conflict.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The service type, e.g. "_daap._tcp".</summary>
+    public abstract string ServiceType { get; }
+
+    /// <summary>The domain, "local".</summary>
+    public abstract string Domain { get; }
+
+    /// <summary>The port.</summary>
+    public abstract int Port { get; }
+
+    /// <summary>Replaces the TXT data and announces the change.</summary>
+    public abstract ValueTask UpdateTxtAsync(IReadOnlyList<KeyValuePair<string, string?>> txt, CancellationToken cancellationToken = default);
+
+    /// <summary>Withdraws the service; safe to call twice.</summary>
+    public abstract ValueTask DisposeAsync();
+}

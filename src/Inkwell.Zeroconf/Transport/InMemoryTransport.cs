@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Inkwell.Zeroconf.Transport;
+
+/// <summary>One host's attachment to an <see cref="InMemoryNetwork"/>.</summary>
+internal sealed class InMemoryTransport : IMulticastTransport
+{
+    private readonly InMemoryNetwork _network;
+    private Action<ReceivedPacket>? _receive;
+
+    internal InMemoryTransport(InMemoryNetwork network, string name, NetworkLink link, int sourcePort)
+    {
+        _network = network;
+        Name = name;
+        Link = link;
+        SourcePort = sourcePort;
+    }
+
+    /// <summary>The host's name in the network log.</summary>
+    public string Name { get; }
+
+    /// <summary>The host's one link.</summary>
+    public NetworkLink Link { get; }
+
+    /// <summary>The host's address.</summary>
+    public IPAddress Address => Link.Addresses[0].Address;
+
+    /// <summary>The port it sends from (5353, or another to act as a legacy unicast resolver).</summary>
+    public int SourcePort { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<NetworkLink> Links => [Link];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<AddressFamily> Families { get; } = [AddressFamily.InterNetwork];
+
+    /// <inheritdoc/>
+    public void Start(Action<ReceivedPacket> receive) => _receive = receive;
+
+    /// <inheritdoc/>
+    public void Send(ReadOnlySpan<byte> data, NetworkLink link, AddressFamily family, IPEndPoint? destination) =>
+        _network.Send(this, data.ToArray(), destination);
+
+    internal void Deliver(ReceivedPacket packet) => _receive?.Invoke(packet);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _receive = null;
+        _network.Remove(this);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace Inkwell.Zeroconf.Tests.Namespaces;
+
+/// <summary>
+/// Test 3 of the issue: real sockets, two Inkwell instances (the <c>inkwell dns-sd</c> command) on two
+/// hosts of a private namespace lab: register, browse, resolve, conflict, goodbye. Waits are generous
+/// (a loaded 2-core machine), and nothing is timed here: timing rules are asserted in virtual time.
+/// </summary>
+[Collection(nameof(NamespaceCollection))]
+public sealed class RealSocketTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+
+    private static JsonElement Json(string line) => JsonDocument.Parse(line).RootElement;
+
+    private static bool IsEvent(string line, string name) => line.StartsWith('{') && Json(line).GetProperty("event").GetString() == name;
+
+    [Fact]
+    public async Task C3_TwoHosts_RegisterBrowseResolveAndGoodbye()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "txtvers=1", "Machine Name=Den", "--json", "--interface", lab.A.Interface);
+        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        LabProcess browser = lab.StartInkwell(lab.B, "dns-sd", "-B", "_daap._tcp", "--json", "--interface", lab.B.Interface);
+        LabProcess resolver = lab.StartInkwell(lab.B, "dns-sd", "-L", "DAAP Server", "_daap._tcp", "local", "--json", "--timeout", "60");
+
+        JsonElement added = Json(await browser.WaitForLineAsync(l => IsEvent(l, "added"), Generous));
+        JsonElement resolved = Json(await resolver.WaitForLineAsync(l => IsEvent(l, "resolved"), Generous));
+
+        Assert.Equal("DAAP Server", added.GetProperty("name").GetString());
+        Assert.Equal("_daap._tcp", added.GetProperty("type").GetString());
+        Assert.Equal("local", added.GetProperty("domain").GetString());
+        Assert.Equal(lab.B.Interface, added.GetProperty("interface").GetString());
+        Assert.Equal(3689, resolved.GetProperty("port").GetInt32());
+        Assert.Contains(resolved.GetProperty("addresses").EnumerateArray(), a => a.GetString() == lab.A.Address);
+        Assert.Equal("1", resolved.GetProperty("txt").GetProperty("txtvers").GetString());
+        Assert.Equal("Den", resolved.GetProperty("txt").GetProperty("Machine Name").GetString());
+    }
+
+    [Fact]
+    public async Task C27_Goodbye_OnExit_RemovesTheServiceFromTheOtherHost()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        LabProcess browser = lab.StartInkwell(lab.B, "dns-sd", "-B", "_daap._tcp", "--json");
+        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Leaving", "_daap._tcp", ".", "3689", "--json", "--timeout", "8");
+        await browser.WaitForLineAsync(l => IsEvent(l, "added"), Generous);
+
+        Assert.Equal(0, await server.WaitForExitAsync(Generous)); // --timeout exits 0, saying goodbye
+        JsonElement removed = Json(await browser.WaitForLineAsync(l => IsEvent(l, "removed"), Generous));
+        Assert.Equal("Leaving", removed.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task C16_TwoHosts_SameName_EndWithTwoDistinctNames()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        LabProcess first = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json");
+        LabProcess second = lab.StartInkwell(lab.B, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
+
+        string a = Json(await first.WaitForLineAsync(l => IsEvent(l, "registered"), Generous)).GetProperty("name").GetString()!;
+        string b = Json(await second.WaitForLineAsync(l => IsEvent(l, "registered"), Generous)).GetProperty("name").GetString()!;
+
+        Assert.NotEqual(a, b);
+        Assert.Contains("DAAP Server", new[] { a, b });
+        Assert.Contains("DAAP Server (2)", new[] { a, b });
+    }
+
+    [Fact]
+    public async Task DnsSd_Query_PrintsTheSrvRecord_AndTableLayoutForBrowse()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Printer", "_ipp._tcp", ".", "631", "--json");
+        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        LabProcess query = lab.StartInkwell(lab.B, "dns-sd", "-Q", "Printer._ipp._tcp.local", "SRV", "--json");
+        LabProcess table = lab.StartInkwell(lab.B, "dns-sd", "-B", "_ipp._tcp");
+
+        JsonElement record = Json(await query.WaitForLineAsync(l => IsEvent(l, "added"), Generous));
+        string row = await table.WaitForLineAsync(l => l.Contains(" Add ", StringComparison.Ordinal), Generous);
+
+        Assert.Equal("SRV", record.GetProperty("rrtype").GetString());
+        Assert.EndsWith(" 631 " + record.GetProperty("rdata").GetString()!.Split(' ')[^1], " " + record.GetProperty("rdata").GetString());
+        Assert.Equal("Browsing for _ipp._tcp", table.Lines[0]);
+        Assert.StartsWith("DATE: ---", table.Lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("...STARTING...", table.Lines[2], StringComparison.Ordinal);
+        Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3}  Add +2 +\d+ local\. +_ipp\._tcp\. +Printer$", row);
+    }
+
+    [Fact]
+    public async Task DnsSd_UnknownInterface_FailsWithExitCode1AndAMessage()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        LabProcess browse = lab.StartInkwell(lab.A, "dns-sd", "-B", "_daap._tcp", "--interface", "nope0");
+
+        Assert.Equal(1, await browse.WaitForExitAsync(Generous));
+        Assert.Contains("nope0", browse.Errors, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Namespace tests run one at a time: each starts several .NET processes on a 2-core machine.</summary>
+[CollectionDefinition(nameof(NamespaceCollection), DisableParallelization = true)]
+public sealed class NamespaceCollection;

@@ -1,0 +1,327 @@
+using System.Net;
+using Inkwell.Zeroconf.Backends;
+using Inkwell.Zeroconf.Dns;
+using Inkwell.Zeroconf.Tests.Support;
+
+namespace Inkwell.Zeroconf.Tests.Querier;
+
+/// <summary>Checklist 6–14: continuous querying and the cache, in virtual time.</summary>
+public sealed class QuerierTests
+{
+    private static readonly DnsName DaapType = DnsName.Parse("_daap._tcp.local");
+    private static readonly DnsName Instance = DnsName.FromLabels("Remote", "_daap", "_tcp", "local");
+    private static readonly DnsName RemoteHost = DnsName.Parse("remote.local");
+
+    private static DnsRecord Ptr(uint ttl = 4500) => new(DaapType, DnsRecordType.Ptr, ttl, new PtrRecordData(Instance));
+
+    private static DnsRecord Address(string ip, uint ttl = 120, bool flush = true) =>
+        new(RemoteHost, DnsRecordType.A, ttl, new AddressRecordData(IPAddress.Parse(ip)), CacheFlush: flush);
+
+    /// <summary>Starts a browse or query and copies its events into a list as they come.</summary>
+    private static List<T> Collect<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (T item in source.WithCancellation(cancellationToken))
+                {
+                    lock (list)
+                    {
+                        list.Add(item);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
+        return list;
+    }
+
+    private static async Task<List<T>> Snapshot<T>(List<T> list, int atLeast = 0)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            lock (list)
+            {
+                if (list.Count >= atLeast)
+                {
+                    break;
+                }
+            }
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+        lock (list)
+        {
+            return [.. list];
+        }
+    }
+
+    private static List<HeardPacket> QueriesFor(RawPeer peer, DnsName name) =>
+        [.. peer.Heard.Where(p => !p.Message.IsResponse && p.Message.Questions.Any(q => q.Name == name))];
+
+    [Fact]
+    public async Task C6_C8_Browse_FirstQueryAfter20To120msWithQu_ThenOneSecond_ThenDoubling()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("observer");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        DateTimeOffset started = lan.Time.GetUtcNow();
+        Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken); // let the browse subscribe
+
+        lan.Advance(TimeSpan.FromSeconds(70), TimeSpan.FromMilliseconds(1));
+
+        List<HeardPacket> queries = QueriesFor(peer, DaapType);
+        Assert.InRange(queries[0].Time - started, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(180));
+        Assert.True(queries[0].Message.Questions[0].UnicastResponse);
+        Assert.All(queries.Skip(1), q => Assert.False(q.Message.Questions[0].UnicastResponse));
+        List<double> gaps = [.. queries.Zip(queries.Skip(1), (a, b) => Math.Round((b.Time - a.Time).TotalSeconds, 2))];
+        Assert.Equal([1, 2, 4, 8, 16, 32], gaps);
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C6_Backoff_IsCappedAtSixtyMinutes()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("observer");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        lan.Advance(TimeSpan.FromHours(4), TimeSpan.FromMilliseconds(100));
+
+        List<HeardPacket> queries = QueriesFor(peer, DaapType);
+        List<TimeSpan> gaps = [.. queries.Zip(queries.Skip(1), (a, b) => b.Time - a.Time)];
+        Assert.All(gaps, g => Assert.True(g <= TimeSpan.FromMinutes(60) + TimeSpan.FromMilliseconds(100), g.ToString()));
+        Assert.True(gaps[^1] >= TimeSpan.FromMinutes(60) - TimeSpan.FromMilliseconds(100), gaps[^1].ToString());
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C7_C11_CachedRecord_RefreshedAt80To95Percent_ThenExpires()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        List<DnsRecordEvent> events = Collect(inkwell.QueryRecordsAsync("remote.local", DnsRecordType.A, stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+        DateTimeOffset answered = lan.Time.GetUtcNow();
+        peer.Multicast(RawPeer.Response(Address("192.168.7.99", ttl: 100)));
+
+        lan.Advance(TimeSpan.FromSeconds(105), TimeSpan.FromMilliseconds(5));
+
+        List<double> refreshAt = [.. QueriesFor(peer, RemoteHost).Select(q => (q.Time - answered).TotalSeconds).Where(t => t > 70 && t < 100)];
+        Assert.Equal(4, refreshAt.Count);
+        double[] starts = [80, 85, 90, 95];
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.InRange(refreshAt[i], starts[i], starts[i] + 2.1);
+        }
+        List<DnsRecordEvent> seen = await Snapshot(events, 2);
+        Assert.True(seen[0].Added);
+        Assert.False(seen[1].Added); // expired at 100 s
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C9_Query_ListsKnownAnswersWithMoreThanHalfTtl_WithoutCacheFlush()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Collect(inkwell.QueryRecordsAsync("remote.local", DnsRecordType.A, stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+        peer.Multicast(RawPeer.Response(Address("192.168.7.99", ttl: 120)));
+        peer.Clear();
+
+        lan.Advance(TimeSpan.FromSeconds(3));
+
+        HeardPacket query = QueriesFor(peer, RemoteHost)[0];
+        DnsRecord known = Assert.Single(query.Message.Answers);
+        Assert.False(known.CacheFlush);
+        Assert.InRange(known.Ttl, 60u, 120u);
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C9_ManyKnownAnswers_SpillIntoPacketsWithTc()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+        for (int i = 0; i < 400; i++)
+        {
+            string name = $"Instance number {i} with a long name to fill packets";
+            peer.Multicast(RawPeer.Response(new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(DaapType.Prepend(name)))));
+        }
+        lan.Advance(TimeSpan.FromMilliseconds(10));
+        peer.Clear();
+
+        lan.Advance(TimeSpan.FromSeconds(3));
+
+        List<HeardPacket> packets = [.. peer.Heard.Where(p => !p.Message.IsResponse && p.Message.Authorities.Count == 0 &&
+            p.Message.Questions.All(q => q.Name == DaapType))];
+        Assert.True(packets.Count >= 2);
+        Assert.True(packets[0].Message.IsTruncated);
+        Assert.Single(packets[0].Message.Questions);
+        Assert.Empty(packets[1].Message.Questions);
+        Assert.Equal(400, packets.TakeWhile(p => p.Message.IsTruncated).Sum(p => p.Message.Answers.Count) + packets.SkipWhile(p => p.Message.IsTruncated).First().Message.Answers.Count);
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C10_SameQuestionFromAnotherHost_SuppressesOurNextQuery()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("other-querier");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromMilliseconds(500)); // first query sent; the second is due 1 s after it
+        int before = QueriesFor(peer, DaapType).Count;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(1000));
+
+        Assert.Equal(before, QueriesFor(peer, DaapType).Count(p => !p.Source.Address.Equals(peer.Transport.Address)));
+        lan.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(before + 1, QueriesFor(peer, DaapType).Count);
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C11_Goodbye_RemovesAfterOneSecond()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        peer.Multicast(RawPeer.Response(Ptr()));
+        lan.Advance(TimeSpan.FromMilliseconds(10));
+        Assert.Single(await Snapshot(events, 1));
+
+        peer.Multicast(RawPeer.Response(Ptr(ttl: 0)));
+        lan.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.Single(await Snapshot(events));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        List<ServiceBrowseEvent> seen = await Snapshot(events, 2);
+        Assert.Equal([ServiceBrowseEventKind.Added, ServiceBrowseEventKind.Removed], seen.Select(e => e.Kind));
+        Assert.Equal("Remote", seen[1].InstanceName);
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C12_CacheFlush_ExpiresOlderRdataAfterOneSecond()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        List<DnsRecordEvent> events = Collect(inkwell.QueryRecordsAsync("remote.local", DnsRecordType.A, stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        peer.Multicast(RawPeer.Response(Address("192.168.7.98")));
+        lan.Advance(TimeSpan.FromSeconds(2));
+
+        peer.Multicast(RawPeer.Response(Address("192.168.7.99")));
+        lan.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(2, (await Snapshot(events, 2)).Count);
+        lan.Advance(TimeSpan.FromMilliseconds(600));
+
+        List<DnsRecordEvent> seen = await Snapshot(events, 3);
+        Assert.False(seen[2].Added);
+        Assert.Equal("192.168.7.98", seen[2].Data);
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C13_Poof_TwoUnansweredQueries_FlushWithinTenSeconds()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer responder = lan.AddPeer("responder");
+        RawPeer asker = lan.AddPeer("asker");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        responder.Multicast(RawPeer.Response(Ptr()));
+        lan.Advance(TimeSpan.FromSeconds(1));
+
+        asker.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromSeconds(2));
+        asker.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromSeconds(9), TimeSpan.FromMilliseconds(10));
+
+        List<ServiceBrowseEvent> seen = await Snapshot(events, 2);
+        Assert.Equal([ServiceBrowseEventKind.Added, ServiceBrowseEventKind.Removed], seen.Select(e => e.Kind));
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C14_Resolve_PrefersLowestSrvPriority()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        peer.OnHeard = heard =>
+        {
+            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == Instance))
+            {
+                peer.Multicast(new DnsMessage
+                {
+                    Flags = DnsMessage.ResponseFlag | DnsMessage.AuthoritativeFlag,
+                    Answers =
+                    [
+                        new DnsRecord(Instance, DnsRecordType.Srv, 120, new SrvRecordData(10, 0, 1111, RemoteHost)),
+                        new DnsRecord(Instance, DnsRecordType.Srv, 120, new SrvRecordData(1, 0, 2222, RemoteHost)),
+                        new DnsRecord(Instance, DnsRecordType.Txt, 4500, new TxtRecordData(["a=1"u8.ToArray(), "flag"u8.ToArray(), "A=2"u8.ToArray()])),
+                    ],
+                    Additionals = [Address("192.168.7.99")],
+                });
+            }
+        };
+
+        ResolvedService resolved = await lan.RunUntil(inkwell.ResolveAsync("Remote", "_daap._tcp", TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(2222, resolved.Port);
+        Assert.Equal("remote.local", resolved.HostName);
+        Assert.Equal([IPAddress.Parse("192.168.7.99")], resolved.Addresses);
+        Assert.Equal("1", resolved.Txt["A"]); // C30: case-insensitive keys, first duplicate wins
+        Assert.Null(resolved.Txt["flag"]); // C30: no '=' is a boolean
+    }
+
+    [Fact]
+    public async Task CacheFlood_IsBoundedAt4096Records()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("flooder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        for (int i = 0; i < 5000; i++)
+        {
+            peer.Multicast(RawPeer.Response(new DnsRecord(DnsName.FromLabels($"host{i}", "local"), DnsRecordType.A, 120, new AddressRecordData(IPAddress.Parse("10.0.0.1")))));
+        }
+        lan.Advance(TimeSpan.FromMilliseconds(5));
+
+        lock (inkwell.Engine.Gate)
+        {
+            Assert.Equal(Zeroconf.Querier.MdnsQuerier.MaxRecords, inkwell.Engine.Querier.Count);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using System.Net;
+using Inkwell.Zeroconf.Backends;
+using Inkwell.Zeroconf.Dns;
+using Inkwell.Zeroconf.Tests.Support;
+using Inkwell.Zeroconf.Transport;
+
+namespace Inkwell.Zeroconf.Tests.Responder;
+
+/// <summary>Checklist 20–27, 31, 32: answering, in virtual time.</summary>
+public sealed class ResponderAnsweringTests
+{
+    private static readonly DnsName Instance = ResponderProbingTests.Instance;
+    private static readonly DnsName DaapType = DnsName.Parse("_daap._tcp.local");
+    private static readonly DnsName Host = DnsName.Parse("alpha.local");
+
+    private static async Task<(SimulatedLan Lan, RawPeer Peer, EmbeddedBackend Inkwell, ServiceRegistration Registration)> Registered(int seed = 1, int peerPort = 5353)
+    {
+        var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("asker", peerPort);
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha", seed);
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        lan.Advance(TimeSpan.FromSeconds(3)); // announcements done, and more than a second since them
+        peer.Clear();
+        return (lan, peer, inkwell, registration);
+    }
+
+    [Fact]
+    public async Task C20_UniqueRecord_IsAnsweredAtOnce()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        DateTimeOffset asked = lan.Time.GetUtcNow();
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        Assert.Equal(TimeSpan.FromMilliseconds(2), answer.Time - asked); // 1 ms there, 1 ms back: no added delay
+        Assert.Null(answer.Message.Questions.FirstOrDefault()); // §6: no questions in responses
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task C20_SharedRecord_IsDelayed20To120ms(int seed)
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered(seed);
+        await using SimulatedLan scope = lan;
+        DateTimeOffset asked = lan.Time.GetUtcNow();
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        TimeSpan delay = answer.Time - asked - TimeSpan.FromMilliseconds(2);
+        Assert.InRange(delay, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(121));
+    }
+
+    [Fact]
+    public async Task C20_SharedAnswersToTwoQueries_AreAggregatedIntoOneResponse()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        RawPeer other = lan.AddPeer("other");
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        other.Multicast(RawPeer.Query(new DnsQuestion(ServiceRecordSetNames.Services, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+
+        HeardPacket response = Assert.Single(peer.Heard, p => p.Message.IsResponse);
+        Assert.Contains(response.Message.Answers, r => r.Name == DaapType);
+        Assert.Contains(response.Message.Answers, r => r.Name == ServiceRecordSetNames.Services);
+    }
+
+    [Fact]
+    public async Task C20_AfterTruncatedQuery_SharedAnswerWaits400To500ms()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        DateTimeOffset asked = lan.Time.GetUtcNow();
+
+        DnsMessage query = RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr));
+        peer.Multicast(new DnsMessage { Flags = DnsMessage.TruncatedFlag, Questions = query.Questions });
+        lan.Advance(TimeSpan.FromMilliseconds(700));
+
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        Assert.InRange(answer.Time - asked, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(505));
+    }
+
+    [Fact]
+    public async Task C21_SameRecord_IsNotMulticastTwiceWithinOneSecond()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Single(peer.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+
+        lan.Advance(TimeSpan.FromMilliseconds(500));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        lan.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(2, peer.Heard.Count(p => p.Answers(Instance, DnsRecordType.Srv)));
+    }
+
+    [Fact]
+    public async Task C21_ProbeDefence_AnswersAProbeAtOnce_EvenWithinASecondOfAnnouncing()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer prober = lan.AddPeer("prober");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        lan.Advance(TimeSpan.FromMilliseconds(300)); // announced 300 ms ago: more than 250 ms, less than 1 s
+        prober.Clear();
+        DateTimeOffset asked = lan.Time.GetUtcNow();
+
+        // python-zeroconf's probe: a QU PTR question with its proposed PTR in Authority.
+        prober.Multicast(new DnsMessage
+        {
+            Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr, UnicastResponse: true)],
+            Authorities = [new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance))],
+        });
+        lan.Advance(TimeSpan.FromMilliseconds(50));
+
+        HeardPacket answer = Assert.Single(prober.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        Assert.Equal(TimeSpan.FromMilliseconds(2), answer.Time - asked);
+        Assert.Null(lan.Network.Log.Last(p => p.From == "alpha").Destination); // multicast, so every prober sees it
+    }
+
+    [Fact]
+    public async Task C22_QuQuestion_RecentlyMulticastRecord_IsAnsweredByUnicast()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv, UnicastResponse: true)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        InMemoryPacketAssert.SingleUnicastTo(lan, peer, p => p.Answers(Instance, DnsRecordType.Srv));
+    }
+
+    [Fact]
+    public async Task C22_QuQuestion_RecordNotMulticastForQuarterTtl_IsMulticast()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        lan.Advance(TimeSpan.FromSeconds(31), TimeSpan.FromMilliseconds(100)); // SRV TTL 120 s: a quarter is 30 s
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv, UnicastResponse: true)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        Assert.Single(peer.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        Assert.Null(lan.Network.Log.Last(p => p.From == "alpha").Destination);
+    }
+
+    [Fact]
+    public async Task C23_LegacyUnicast_CopiesIdAndQuestion_TtlAtMost10_NoCacheFlush()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered(peerPort: 40000);
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(new DnsMessage { Id = 0x1234, Questions = [new DnsQuestion(Instance, DnsRecordType.Srv)] });
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        HeardPacket answer = Assert.Single(peer.Heard);
+        Assert.Equal(0x1234, answer.Message.Id);
+        Assert.Equal(Instance, Assert.Single(answer.Message.Questions).Name);
+        Assert.All(answer.Message.AllRecords, r => Assert.True(r.Ttl <= 10 && !r.CacheFlush, r.ToString()));
+        InMemoryPacket sent = lan.Network.Log.Last(p => p.From == "alpha");
+        Assert.Equal(40000, sent.Destination!.Port);
+    }
+
+    [Fact]
+    public async Task C24_KnownAnswerWithMoreThanHalfTtl_SuppressesTheAnswer()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        DnsRecord known = new(DaapType, DnsRecordType.Ptr, 4000, new PtrRecordData(Instance));
+
+        peer.Multicast(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [known] });
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.DoesNotContain(peer.Heard, p => p.Message.IsResponse);
+
+        lan.Advance(TimeSpan.FromSeconds(1));
+        peer.Multicast(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [known with { Ttl = 2000 }] });
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Single(peer.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+    }
+
+    [Fact]
+    public async Task C24_KnownAnswersInTruncatedContinuation_AreCollectedBeforeAnswering()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        DnsRecord known = new(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance));
+
+        peer.Multicast(new DnsMessage { Flags = DnsMessage.TruncatedFlag, Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)] });
+        lan.Advance(TimeSpan.FromMilliseconds(100));
+        peer.Multicast(new DnsMessage { Answers = [known] });
+        lan.Advance(TimeSpan.FromMilliseconds(600));
+
+        Assert.DoesNotContain(peer.Heard, p => p.Message.IsResponse);
+    }
+
+    [Fact]
+    public async Task C24_DuplicateAnswerFromAnotherResponder_SuppressesOurs()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        RawPeer other = lan.AddPeer("other-responder");
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(5));
+        other.Multicast(RawPeer.Response(new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance))));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+
+        Assert.DoesNotContain(peer.Heard, p => p.Source.Address.Equals(IPAddress.Parse("192.168.7.11")) && p.Message.IsResponse);
+    }
+
+    [Fact]
+    public async Task C25_OwnedNameWithoutAskedType_GetsNsec()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Host, DnsRecordType.Aaaa)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Message.IsResponse);
+        DnsRecord nsec = Assert.Single(answer.Message.Answers);
+        Assert.Equal(DnsRecordType.Nsec, nsec.Type);
+        Assert.Equal(new ushort[] { (ushort)DnsRecordType.A }, ((NsecRecordData)nsec.Data).Types);
+    }
+
+    [Fact]
+    public async Task C25_AddressAnswer_CarriesNsecForTheMissingFamily()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Host, DnsRecordType.A)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Message.IsResponse);
+        Assert.Contains(answer.Message.Answers, r => r.Type == DnsRecordType.A);
+        Assert.Contains(answer.Message.Additionals, r => r.Type == DnsRecordType.Nsec && r.Name == Host);
+    }
+
+    [Fact]
+    public async Task C26_AddressRecords_AreThoseOfTheLink()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Host, DnsRecordType.A)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        DnsRecord a = peer.Heard.Single(p => p.Message.IsResponse).Message.Answers.Single(r => r.Type == DnsRecordType.A);
+        Assert.Equal(IPAddress.Parse("192.168.7.11"), ((AddressRecordData)a.Data).Address);
+    }
+
+    [Fact]
+    public async Task C27_Ttls_120ForHostRecords_4500Otherwise_AndGoodbyeOnDispose()
+    {
+        (SimulatedLan lan, RawPeer peer, _, ServiceRegistration registration) = await Registered();
+        await using SimulatedLan scope = lan;
+        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        DnsMessage response = peer.Heard.Single(p => p.Message.IsResponse).Message;
+        foreach (DnsRecord record in response.AllRecords)
+        {
+            uint expected = record.Type is DnsRecordType.A or DnsRecordType.Aaaa or DnsRecordType.Srv or DnsRecordType.Nsec ? 120u : 4500u;
+            Assert.True(record.Ttl == expected, record.ToString());
+        }
+        peer.Clear();
+
+        await registration.DisposeAsync();
+        await registration.DisposeAsync(); // twice is fine
+        lan.Advance(TimeSpan.FromMilliseconds(10));
+
+        DnsMessage goodbye = Assert.Single(peer.Heard).Message;
+        Assert.Contains(goodbye.Answers, r => r.Type == DnsRecordType.Ptr && r.Name == DaapType && r.Ttl == 0);
+        Assert.Contains(goodbye.Answers, r => r.Type == DnsRecordType.Srv && r.Ttl == 0);
+    }
+
+    [Fact]
+    public async Task C31_ServiceTypeEnumeration_IsAnswered()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(ServiceRecordSetNames.Services, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+
+        DnsRecord ptr = Assert.Single(peer.Heard.Single(p => p.Message.IsResponse).Message.Answers);
+        Assert.Equal(DaapType, ((PtrRecordData)ptr.Data).Target);
+    }
+
+    [Fact]
+    public async Task C32_PtrAnswer_CarriesSrvTxtAndAddresses_SrvAnswerCarriesAddresses()
+    {
+        (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
+        await using SimulatedLan scope = lan;
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        DnsMessage ptrResponse = peer.Heard.Single(p => p.Message.IsResponse).Message;
+        Assert.Contains(ptrResponse.Additionals, r => r.Type == DnsRecordType.Srv);
+        Assert.Contains(ptrResponse.Additionals, r => r.Type == DnsRecordType.Txt);
+        Assert.Contains(ptrResponse.Additionals, r => r.Type == DnsRecordType.A);
+        peer.Clear();
+        lan.Advance(TimeSpan.FromSeconds(1)); // the SRV just went out as an additional record (§21)
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        lan.Advance(TimeSpan.FromMilliseconds(300));
+        DnsMessage srvResponse = peer.Heard.Single(p => p.Message.IsResponse).Message;
+        Assert.Contains(srvResponse.Additionals, r => r.Type == DnsRecordType.A && r.Name == Host);
+    }
+}
