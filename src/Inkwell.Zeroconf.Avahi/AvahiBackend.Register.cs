@@ -10,7 +10,9 @@ public sealed partial class AvahiBackend
     public async ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var spec = new AvahiServiceSpec(profile.InstanceName, profile.ServiceType, checked((ushort)profile.Port))
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(profile.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(profile.Port, ushort.MaxValue);
+        var spec = new AvahiServiceSpec(profile.InstanceName, profile.ServiceType, (ushort)profile.Port)
         {
             // "" is the daemon's default domain, which is "local" unless configured otherwise.
             Domain = string.Equals(profile.Domain, "local", StringComparison.OrdinalIgnoreCase) ? "" : profile.Domain,
