@@ -107,6 +107,47 @@ public abstract class BackendBehaviourTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task RegisterWithSubtype_TheOtherHostFindsItBySubtype()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using BackendPair pair = await CreatePairAsync(ct);
+
+        await using ServiceRegistration registration = await pair.OnA.RegisterAsync(
+            new ServiceProfile("Colour Printer", Type, 4717) { Subtypes = ["_color"] }, ct);
+
+        await BrowseWaits.UntilAsync(pair.OnB.BrowseAsync("_color._sub." + Type, ct),
+            e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Colour Printer", "the subtype", ct);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task TypesAndRecords_TheOtherHostEnumeratesTheTypeAndQueriesTheSrvRecord()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using BackendPair pair = await CreatePairAsync(ct);
+        await using ServiceRegistration registration = await pair.OnA.RegisterAsync(new ServiceProfile("Records", Type, 4718), ct);
+
+        ServiceBrowseEvent type = await BrowseWaits.UntilAsync(pair.OnB.BrowseServiceTypesAsync(ct),
+            e => e.Kind == ServiceBrowseEventKind.Added && e.ServiceType == Type, "the service type", ct);
+        Assert.Equal("", type.InstanceName);
+        Assert.Equal(LabHost.InterfaceName, type.InterfaceName);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(BrowseWaits.Generous);
+        DnsRecordEvent? srv = null;
+        await foreach (DnsRecordEvent e in pair.OnB.QueryRecordsAsync($"Records.{Type}.local", Dns.DnsRecordType.Srv, deadline.Token))
+        {
+            srv = e;
+            break;
+        }
+        Assert.NotNull(srv);
+        Assert.True(srv.Added);
+        Assert.Equal(Dns.DnsRecordType.Srv, srv.Type);
+        Assert.Contains("4718", srv.Data, StringComparison.Ordinal);
+        Assert.Contains(pair.Lab.A.HostName + ".local", srv.Data, StringComparison.Ordinal);
+        Assert.Equal(LabHost.InterfaceName, srv.InterfaceName);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Cancellation_EndsBrowseResolveAndRegister_AndLeavesNothingBehind()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
