@@ -4,7 +4,7 @@ namespace Inkwell.Zeroconf.Avahi;
 /// The Avahi daemon refused or failed an operation, went away in the middle of it, or the D-Bus system bus that
 /// connects to it could not be reached or was lost.
 /// </summary>
-public sealed class AvahiException : Exception
+public sealed class AvahiException : ZeroconfException
 {
     /// <summary>Creates the exception with a message.</summary>
     /// <param name="message">What failed, in words a user can act on.</param>
@@ -17,7 +17,7 @@ public sealed class AvahiException : Exception
     /// <param name="message">What failed, in words a user can act on.</param>
     /// <param name="innerException">The D-Bus or socket exception behind it.</param>
     public AvahiException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(message, innerException!) // Exception accepts a null cause; ZeroconfException merely does not say so.
     {
     }
 
@@ -26,7 +26,7 @@ public sealed class AvahiException : Exception
     /// <param name="errorName">The D-Bus error name, such as <c>org.freedesktop.Avahi.CollisionError</c>.</param>
     /// <param name="innerException">The D-Bus exception behind it.</param>
     public AvahiException(string message, string? errorName, Exception? innerException)
-        : base(message, innerException)
+        : base(message, innerException!) // Exception accepts a null cause; ZeroconfException merely does not say so.
     {
         ErrorName = errorName;
     }
@@ -36,4 +36,7 @@ public sealed class AvahiException : Exception
     /// <c>org.freedesktop.Avahi.CollisionError</c>, <c>org.freedesktop.DBus.Error.ServiceUnknown</c>), else null.
     /// </summary>
     public string? ErrorName { get; }
+
+    /// <summary>A resolver gave up ("Timeout reached"): the instance did not answer in time; asking again may succeed.</summary>
+    internal bool IsResolverTimeout { get; init; }
 }

@@ -6,6 +6,9 @@ namespace Inkwell.Zeroconf.Avahi.Internal;
 /// <content>Register, browse, resolve and enumerate types.</content>
 internal sealed partial class AvahiClient
 {
+    /// <summary>avahi_strerror(AVAHI_ERR_TIMEOUT): what a resolver's <c>Failure</c> says when nobody answered.</summary>
+    private const string ResolverTimeoutError = "Timeout reached";
+
     /// <summary>Registers a service and waits until Avahi has established it (after probing and any renames).</summary>
     public Task<AvahiRegistration> RegisterAsync(AvahiServiceSpec spec, CancellationToken cancellationToken = default)
     {
@@ -103,7 +106,10 @@ internal sealed partial class AvahiClient
                         result.TrySetResult(found.Service);
                         break;
                     case AvahiFailureSignal failure:
-                        result.TrySetException(new AvahiException($"Resolving '{name}' ({type}) failed: {failure.Error}."));
+                        result.TrySetException(new AvahiException($"Resolving '{name}' ({type}) failed: {failure.Error}.")
+                        {
+                            IsResolverTimeout = failure.Error == ResolverTimeoutError,
+                        });
                         break;
                 }
             });

@@ -95,9 +95,14 @@ internal sealed class NetnsLab : IDisposable
         return process;
     }
 
-    /// <summary>Starts <c>inkwell</c> (the CLI built next to the tests) inside a host's namespace.</summary>
+    /// <summary>
+    /// Starts <c>inkwell</c> (the CLI built next to the tests) inside a host's namespace. The system bus is pointed
+    /// nowhere: with the default <c>--backend auto</c>, a machine's own avahi-daemon would otherwise do the work and
+    /// announce the lab's services on the machine's real interfaces.
+    /// </summary>
     public LabProcess StartInkwell(LabHost host, params string[] arguments) =>
-        Start(host, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), .. arguments]);
+        Start(host, new Dictionary<string, string> { ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/inkwell-lab-no-system-bus" },
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), .. arguments]);
 
     public static void Ip(string arguments)
     {

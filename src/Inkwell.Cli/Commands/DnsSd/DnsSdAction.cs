@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Inkwell.Zeroconf;
+using Inkwell.Zeroconf.Avahi;
 using Inkwell.Zeroconf.Dns;
 using Microsoft.Extensions.Logging;
 
@@ -28,13 +29,15 @@ internal static class DnsSdAction
         }
         DnsSdOutput writer = parseResult.GetValue(DnsSdCommandDefinition.Json) ? new DnsSdJsonOutput(output) : new DnsSdTableOutput(output);
         string? interfaceName = parseResult.GetValue(DnsSdCommandDefinition.Interface);
+        bool verbose = parseResult.GetValue(DnsSdCommandDefinition.Verbose);
         using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
         {
-            if (parseResult.GetValue(DnsSdCommandDefinition.Verbose))
-            {
-                builder.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug);
-                builder.AddFilter((_, _) => true);
-            }
+            // Log lines go to standard error, so --json output stays clean. The line naming the chosen backend is
+            // always shown; everything else only with --verbose.
+            builder.AddSimpleConsole(o => o.SingleLine = true);
+            builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information);
+            builder.AddFilter((category, _) => verbose || category == AvahiBackend.ChoiceLogCategory);
         });
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -44,11 +47,12 @@ internal static class DnsSdAction
         }
         try
         {
-            Func<ServiceDiscovery> open = () => new ServiceDiscovery(new ServiceDiscoveryOptions
-            {
-                Interfaces = interfaceName is null ? null : [interfaceName],
-                LoggerFactory = loggerFactory,
-            });
+            BackendMode backend = parseResult.GetValue(DnsSdCommandDefinition.Backend);
+            Func<Task<ServiceDiscovery>> open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
+                backend,
+                new ServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
+                new AvahiBackendOptions { LoggerFactory = loggerFactory },
+                stop.Token));
             if (modes[0])
             {
                 return await RegisterAsync(args, open, writer, error, stop.Token);
@@ -84,7 +88,7 @@ internal static class DnsSdAction
         }
     }
 
-    private static async Task<int> RegisterAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RegisterAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length < 4 || !int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
         {
@@ -94,7 +98,7 @@ internal static class DnsSdAction
         List<KeyValuePair<string, string?>> txt = [.. args[4..].Select(ParseTxt)];
         var profile = new ServiceProfile(args[0], args[1], port) { Domain = Domain(args[2]), Txt = txt };
         ServiceNameRules.Validate(profile); // before any socket is opened
-        await using ServiceDiscovery discovery = open();
+        await using ServiceDiscovery discovery = await open();
         writer.Registering(profile);
         await using ServiceRegistration registration = await discovery.RegisterAsync(profile, cancellationToken);
         writer.Registered(registration);
@@ -104,7 +108,7 @@ internal static class DnsSdAction
         return 0;
     }
 
-    private static async Task<int> BrowseAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> BrowseAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length is < 1 or > 2)
         {
@@ -117,7 +121,7 @@ internal static class DnsSdAction
         {
             ServiceNameRules.ValidateServiceType(args[0], domain);
         }
-        await using ServiceDiscovery discovery = open();
+        await using ServiceDiscovery discovery = await open();
         writer.Browsing(args[0]);
         IAsyncEnumerable<ServiceBrowseEvent> events = types
             ? discovery.BrowseServiceTypesAsync(domain, cancellationToken)
@@ -129,7 +133,7 @@ internal static class DnsSdAction
         return 0;
     }
 
-    private static async Task<int> LookupAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> LookupAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length is < 2 or > 3)
         {
@@ -138,7 +142,7 @@ internal static class DnsSdAction
         }
         ServiceNameRules.ValidateInstanceName(args[0]);
         ServiceNameRules.ValidateServiceType(args[1], args.Length > 2 ? Domain(args[2]) : null);
-        await using ServiceDiscovery discovery = open();
+        await using ServiceDiscovery discovery = await open();
         writer.LookingUp(args[0], args[1]);
         ResolvedService resolved = await discovery.ResolveAsync(args[0], args[1], args.Length > 2 ? Domain(args[2]) : null, cancellationToken);
         writer.Resolved(resolved);
@@ -146,14 +150,14 @@ internal static class DnsSdAction
         return 0;
     }
 
-    private static async Task<int> QueryAsync(string[] args, Func<ServiceDiscovery> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> QueryAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length is < 1 or > 3 || !TryParseType(args.Length > 1 ? args[1] : "A", out DnsRecordType type))
         {
             await error.WriteLineAsync("dns-sd: -Q needs NAME [RRTYPE], RRTYPE one of A, AAAA, PTR, SRV, TXT, NSEC, ANY or a number");
             return 2;
         }
-        await using ServiceDiscovery discovery = open();
+        await using ServiceDiscovery discovery = await open();
         writer.Querying(args[0], type);
         await foreach (DnsRecordEvent e in discovery.QueryRecordsAsync(args[0], type, cancellationToken))
         {

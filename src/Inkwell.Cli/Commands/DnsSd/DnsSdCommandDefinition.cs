@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inkwell.Zeroconf.Avahi;
 
 namespace Inkwell.Cli.Commands.DnsSd;
 
@@ -22,6 +23,13 @@ internal static class DnsSdCommandDefinition
 
     public static readonly Option<string?> Interface = new("--interface") { Description = "Use only the interface NAME (e.g. eth0)", HelpName = "NAME" };
 
+    public static readonly Option<BackendMode> Backend = new("--backend")
+    {
+        Description = "Which responder does the work: avahi-daemon when it answers on the system bus (auto), avahi, or the embedded one",
+        HelpName = "auto|avahi|embedded",
+        DefaultValueFactory = _ => BackendMode.Auto,
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Log protocol events to standard error" };
 
     public static readonly Argument<string[]> Arguments = new("arguments") { Description = "The operation's arguments, as for Apple's dns-sd", Arity = ArgumentArity.ZeroOrMore };
@@ -36,6 +44,7 @@ internal static class DnsSdCommandDefinition
         command.Options.Add(Json);
         command.Options.Add(Timeout);
         command.Options.Add(Interface);
+        command.Options.Add(Backend);
         command.Options.Add(Verbose);
         command.Arguments.Add(Arguments);
         command.SetAction(DnsSdAction.RunAsync);

@@ -1,7 +1,7 @@
-namespace Inkwell.Zeroconf.Avahi.Internal;
+namespace Inkwell.Zeroconf.Avahi;
 
 /// <summary>Which responder does the work: the <c>--backend</c> switch of <c>inkwell dns-sd</c>.</summary>
-internal enum BackendMode
+public enum BackendMode
 {
     /// <summary>avahi-daemon when it answers on the system bus, else the embedded responder.</summary>
     Auto,

@@ -1,0 +1,30 @@
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Backends;
+
+namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
+
+/// <summary>The shared cases against <see cref="AvahiBackend"/>, talking to each lab host's own avahi-daemon.</summary>
+public sealed class AvahiBackendBehaviourTests : BackendBehaviourTests
+{
+    internal override async Task<BackendPair> CreatePairAsync(CancellationToken cancellationToken)
+    {
+        AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        IServiceDiscoveryBackend? onA = null;
+        try
+        {
+            onA = await LabBackends.AvahiAsync(lab.A, cancellationToken);
+            return new BackendPair(lab, onA, await LabBackends.AvahiAsync(lab.B, cancellationToken));
+        }
+        catch
+        {
+            if (onA is not null)
+            {
+                await onA.DisposeAsync();
+            }
+            await lab.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected override string SecondName(string name) => name + " #2";
+}

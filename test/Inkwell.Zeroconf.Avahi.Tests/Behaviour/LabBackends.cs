@@ -1,0 +1,26 @@
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Backends;
+
+namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
+
+/// <summary>The two backends, each set up on one lab host.</summary>
+internal static class LabBackends
+{
+    /// <summary>
+    /// The embedded responder with its sockets inside the host's namespace, on the veth only: should it ever be built
+    /// outside the namespace, no interface of that name exists and the constructor fails instead of sending anything.
+    /// </summary>
+    public static IServiceDiscoveryBackend Embedded(LabHost host)
+        => NetworkNamespace.Create(host.Namespace, () => new EmbeddedBackend(new ServiceDiscoveryOptions
+        {
+            Interfaces = [LabHost.InterfaceName],
+            HostName = host.HostName,
+        }));
+
+    /// <summary>The host's own avahi-daemon (started here) through the Avahi backend on the host's private bus.</summary>
+    public static async Task<IServiceDiscoveryBackend> AvahiAsync(LabHost host, CancellationToken cancellationToken)
+    {
+        await host.StartAvahiAsync(cancellationToken);
+        return await AvahiBackend.ConnectAsync(new AvahiBackendOptions { BusAddress = host.BusAddress }, cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+
+namespace Inkwell.Zeroconf.Avahi.Tests;
+
+/// <summary><c>inkwell dns-sd --backend</c> end to end: the command registers through a lab host's avahi-daemon.</summary>
+public sealed class DnsSdBackendOptionTests
+{
+    private const string Type = "_inkwellcli._tcp";
+
+    [Theory(Timeout = 120_000)]
+    [InlineData("avahi", "Using the avahi mDNS backend (asked for)")]
+    [InlineData("auto", "Using the avahi mDNS backend (avahi-daemon answers on the system bus)")]
+    public async Task Register_ThroughAvahi_AnotherHostSeesIt_AndTheChoiceIsLogged(string backend, string logLine)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await lab.A.StartAvahiAsync(ct);
+        await lab.B.StartAvahiAsync(ct);
+
+        using LabProcess inkwell = lab.A.Start(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", "--backend", backend, "--json", "--interface", LabHost.InterfaceName,
+                "-R", "Cli Service", Type, ".", "4800", "via=cli"]);
+
+        await inkwell.WaitForLineAsync(l => l.Contains(logLine, StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
+        await inkwell.WaitForLineAsync(l => l.Contains("\"registered\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
+        AvahiBrowseLine seen = await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Cli Service", ct);
+        Assert.Equal(4800, seen.Port);
+        Assert.Equal(lab.A.Address, seen.Address);
+        Assert.Contains("via=cli", seen.Txt);
+        // The daemon owns the host's names: the command registered through it instead of answering on port 5353 itself.
+        Assert.Equal(lab.A.HostName + ".local", seen.Host);
+    }
+}
