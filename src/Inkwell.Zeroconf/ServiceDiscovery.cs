@@ -35,7 +35,7 @@ public sealed class ServiceDiscovery : IAsyncDisposable
 
     /// <summary>
     /// Announces a service. Completes once the name is established: after probing (about a second) and
-    /// any renaming to "Name (2)" on conflict; <see cref="ServiceRegistration.Name"/> is the final name.
+    /// any renaming on conflict ("Name (2)" embedded, "Name #2" through Avahi); <see cref="ServiceRegistration.Name"/> is the final name.
     /// Dispose the registration to withdraw the service.
     /// </summary>
     public ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ namespace Inkwell.Zeroconf;
 /// <summary>A registered service. Disposing it withdraws the service (the responder says goodbye).</summary>
 public abstract class ServiceRegistration : IAsyncDisposable
 {
-    /// <summary>The instance name in use: the one asked for, or "Name (2)" and so on after a conflict.</summary>
+    /// <summary>The instance name in use: the one asked for, or after a conflict the backend's next choice ("Name (2)" from the embedded responder, "Name #2" from Avahi).</summary>
     public abstract string Name { get; }
 
     /// <summary>The service type, e.g. "_daap._tcp".</summary>
