@@ -81,6 +81,19 @@ public sealed class ProtocCSharpOutTests : IDisposable
     }
 
     [Fact]
+    public async Task CSharpOut_Failing_WritesNoDescriptorSetEither()
+    {
+        string outDir = NewOutputDirectory();
+        string descriptorSet = Path.Combine(_dir, "zoo.pb");
+
+        var (exitCode, _) = await RunAsync(
+            "protoc", "-I" + _dir, "-o", descriptorSet, "--csharp_out=" + outDir, "--csharp_opt=bogus", "zoo.proto");
+
+        Assert.Equal(1, exitCode);
+        Assert.False(File.Exists(descriptorSet));
+    }
+
+    [Fact]
     public async Task CSharpOut_MissingDirectory_ExitsOneAndCreatesNothing()
     {
         string missing = Path.Combine(_dir, "no-such-dir");

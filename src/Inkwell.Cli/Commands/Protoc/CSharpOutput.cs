@@ -7,8 +7,11 @@ namespace Inkwell.Cli.Commands.Protoc;
 /// <summary><c>--csharp_out</c>: hands the compiled descriptors to the C# generator and writes its files.</summary>
 internal static class CSharpOutput
 {
-    /// <summary>Generates C# for the compiled input files into <paramref name="directory"/>; false after printing an error.</summary>
-    public static async Task<bool> WriteAsync(CompilationResult result, string directory, string? options, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Generates C# for the compiled input files in memory and checks the output folder, so that a failure is
+    /// known before any output (descriptor set or C#) is written. Null after printing an error.
+    /// </summary>
+    public static async Task<IReadOnlyList<GeneratedFile>?> GenerateAsync(CompilationResult result, string directory, string? options, TextWriter error)
     {
         IReadOnlyList<GeneratedFile> files;
         try
@@ -20,16 +23,22 @@ internal static class CSharpOutput
         catch (CSharpGenerationException e)
         {
             await error.WriteLineAsync($"--csharp_out: {e.Message}").ConfigureAwait(false);
-            return false;
+            return null;
         }
 
         if (!Directory.Exists(directory))
         {
             // protoc does not create the output root either; a typo should not scatter files.
             await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);
-            return false;
+            return null;
         }
 
+        return files;
+    }
+
+    /// <summary>Writes generated files below <paramref name="directory"/>; false after printing an error.</summary>
+    public static async Task<bool> WriteAsync(IReadOnlyList<GeneratedFile> files, string directory, TextWriter error, CancellationToken cancellationToken)
+    {
         foreach (GeneratedFile file in files)
         {
             string path = Path.Combine(directory, file.RelativePath);

@@ -1,4 +1,5 @@
 using Inkwell.Protobuf;
+using Inkwell.Protobuf.CSharp;
 
 namespace Inkwell.Cli.Commands.Protoc;
 
@@ -53,6 +54,17 @@ internal static class ProtocAction
             return 1;
         }
 
+        // Every generator runs in memory first: a failing one leaves no output behind, as with protoc.
+        IReadOnlyList<GeneratedFile>? csharp = null;
+        if (arguments.CSharpOut is not null)
+        {
+            csharp = await CSharpOutput.GenerateAsync(result, arguments.CSharpOut, arguments.CSharpOptions, error).ConfigureAwait(false);
+            if (csharp is null)
+            {
+                return 1;
+            }
+        }
+
         if (arguments.DescriptorSetOut is not null)
         {
             byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
@@ -67,8 +79,8 @@ internal static class ProtocAction
             }
         }
 
-        if (arguments.CSharpOut is not null
-            && !await CSharpOutput.WriteAsync(result, arguments.CSharpOut, arguments.CSharpOptions, error, cancellationToken).ConfigureAwait(false))
+        if (csharp is not null
+            && !await CSharpOutput.WriteAsync(csharp, arguments.CSharpOut!, error, cancellationToken).ConfigureAwait(false))
         {
             return 1;
         }
