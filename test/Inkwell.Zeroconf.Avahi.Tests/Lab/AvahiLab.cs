@@ -115,5 +115,36 @@ internal sealed class AvahiLab : IAsyncDisposable
             await host.IpAsync(["link", "set", LabHost.InterfaceName, "up", "multicast", "on"], cancellationToken);
             await host.IpAsync(["route", "add", "224.0.0.0/4", "dev", LabHost.InterfaceName], cancellationToken);
         }
+        foreach (LabHost host in new[] { A, B })
+        {
+            await WaitForSettledAddressesAsync(host, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the veth's IPv6 link-local address has finished duplicate address detection. Until then the kernel
+    /// still changes the link's addresses, and an embedded backend built in the test process (its sockets in the
+    /// namespace, but .NET's address-change callback enumerating interfaces from a thread outside it) would see the
+    /// veth vanish and stop listening: no later address change may race the tests.
+    /// </summary>
+    private static async Task WaitForSettledAddressesAsync(LabHost host, CancellationToken cancellationToken)
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            string all = await LabProcess.RunAsync(
+                "ip", ["-n", host.Namespace, "-6", "addr", "show", "dev", LabHost.InterfaceName, "scope", "link"], cancellationToken: cancellationToken);
+            string tentative = await LabProcess.RunAsync(
+                "ip", ["-n", host.Namespace, "-6", "addr", "show", "dev", LabHost.InterfaceName, "tentative"], cancellationToken: cancellationToken);
+            if (all.Contains("inet6", StringComparison.Ordinal) && !tentative.Contains("inet6", StringComparison.Ordinal))
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{host.Namespace}: the veth's IPv6 link-local address did not settle within 10 s:\n{all}");
+            }
+            await Task.Delay(100, cancellationToken);
+        }
     }
 }
