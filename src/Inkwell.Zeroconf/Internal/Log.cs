@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Warning, "Receive loop on {Interface} stopped: {Reason}")]
     public static partial void ReceiveFailed(ILogger logger, string @interface, string reason);
 
+    [LoggerMessage(104, LogLevel.Warning, "Could not list the network interfaces after a change; keeping the current ones: {Reason}")]
+    public static partial void InterfaceScanFailed(ILogger logger, string reason);
+
     [LoggerMessage(200, LogLevel.Debug, "Dropped a malformed packet from {Source} on {Interface}: {Error}")]
     public static partial void MalformedPacket(ILogger logger, IPEndPoint source, string @interface, string error);
 

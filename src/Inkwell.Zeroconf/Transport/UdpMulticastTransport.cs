@@ -20,6 +20,7 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     private readonly List<(AddressFamily Family, Socket Socket)> _sockets = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly IReadOnlyList<string>? _names;
+    private readonly HomeNetworkNamespace? _home = HomeNetworkNamespace.OfCurrentThread();
     private volatile List<NetworkLink> _links;
 
     public UdpMulticastTransport(ServiceDiscoveryOptions options, ILogger logger)
@@ -229,13 +230,25 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     /// Follows interfaces coming, going and changing addresses: joins the group on new links, and
     /// tells the engine, which probes and announces again and restarts its queries with QU (§8, §5.4).
     /// </summary>
-    private void OnNetworkAddressChanged(object? sender, EventArgs e)
+    private void OnNetworkAddressChanged(object? sender, EventArgs e) => RefreshLinks();
+
+    /// <summary>Lists the interfaces again, in the sockets' namespace, and acts on what changed.</summary>
+    internal void RefreshLinks()
     {
         if (_stop.IsCancellationRequested)
         {
             return;
         }
-        List<NetworkLink> now = ChooseLinks(_names);
+        List<NetworkLink> now;
+        try
+        {
+            now = _home is null ? ChooseLinks(_names) : _home.Run(() => ChooseLinks(_names));
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or NetworkInformationException)
+        {
+            Log.InterfaceScanFailed(_logger, exception.Message);
+            return; // keep listening where we listen rather than act on a list we could not read
+        }
         List<NetworkLink> before = _links;
         bool changed = now.Count != before.Count || now.Any(l => !before.Exists(b => b.Index == l.Index && b.Addresses.SequenceEqual(l.Addresses)));
         if (!changed)
@@ -280,5 +293,6 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
             socket.Dispose();
         }
         _stop.Dispose();
+        _home?.Dispose();
     }
 }

@@ -122,10 +122,9 @@ internal sealed class AvahiLab : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the veth's IPv6 link-local address has finished duplicate address detection. Until then the kernel
-    /// still changes the link's addresses, and an embedded backend built in the test process (its sockets in the
-    /// namespace, but .NET's address-change callback enumerating interfaces from a thread outside it) would see the
-    /// veth vanish and stop listening: no later address change may race the tests.
+    /// Waits until the veth's IPv6 link-local address has finished duplicate address detection, so that backends start
+    /// on a link whose addresses no longer change: a late change makes the embedded responder probe and announce again,
+    /// which only slows the tests down.
     /// </summary>
     private static async Task WaitForSettledAddressesAsync(LabHost host, CancellationToken cancellationToken)
     {

@@ -63,10 +63,11 @@ internal sealed class NetnsLab : IDisposable
             {
                 Ip($"netns add {host.Namespace}");
             }
-            Ip($"link add {lab.A.Interface} type veth peer name {lab.B.Interface}");
+            // Both ends are created inside their namespaces: the machine's own namespace never sees them, so no
+            // address-change event reaches other processes (such as a concurrently running test assembly).
+            Ip($"link add {lab.A.Interface} netns {lab.A.Namespace} type veth peer name {lab.B.Interface} netns {lab.B.Namespace}");
             foreach (LabHost host in lab.Hosts)
             {
-                Ip($"link set {host.Interface} netns {host.Namespace}");
                 Ip($"-n {host.Namespace} addr add {host.Address}/24 dev {host.Interface}");
                 Ip($"-n {host.Namespace} link set lo up");
                 Ip($"-n {host.Namespace} link set {host.Interface} up multicast on");

@@ -1,0 +1,47 @@
+using System.Net.NetworkInformation;
+using Inkwell.Zeroconf.Transport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Inkwell.Zeroconf.Tests.Namespaces;
+
+/// <summary>
+/// A transport opened from a thread inside another network namespace keeps following that namespace's interfaces,
+/// even when the address-change callback runs on a thread of the process's own namespace (where .NET raises it).
+/// Before, such a callback listed the wrong namespace's interfaces and the transport stopped listening on its link.
+/// </summary>
+[Collection(nameof(NamespaceCollection))]
+public sealed class TransportNamespaceTests
+{
+    [Fact]
+    public void Open_RunsInsideTheNamespace_AndListsOnlyItsInterfaces()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        using HomeNetworkNamespace home = HomeNetworkNamespace.Open($"/run/netns/{lab.A.Namespace}");
+
+        List<string> names = home.Run(() => NetworkInterface.GetAllNetworkInterfaces().Select(n => n.Name).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Equal([lab.A.Interface, "lo"], names);
+    }
+
+    [Fact]
+    public void RefreshLinks_FromOutsideTheNamespace_KeepsTheLinkAndSeesItsNewAddress()
+    {
+        using NetnsLab lab = NetnsLab.Create();
+        using HomeNetworkNamespace home = HomeNetworkNamespace.Open($"/run/netns/{lab.A.Namespace}");
+        using UdpMulticastTransport transport = home.Run(() => new UdpMulticastTransport(
+            new ServiceDiscoveryOptions { Interfaces = [lab.A.Interface] }, NullLogger.Instance));
+        int changes = 0;
+        transport.LinksChanged += () => changes++;
+
+        transport.RefreshLinks(); // this thread is in the machine's namespace, which has no such interface
+
+        Assert.Equal(lab.A.Interface, Assert.Single(transport.Links).Name);
+        Assert.Equal(0, changes);
+
+        NetnsLab.Ip($"-n {lab.A.Namespace} addr add 10.77.0.9/24 dev {lab.A.Interface}");
+        transport.RefreshLinks();
+
+        Assert.Equal(1, changes);
+        Assert.Contains(Assert.Single(transport.Links).Addresses, a => a.Address.ToString() == "10.77.0.9");
+    }
+}
