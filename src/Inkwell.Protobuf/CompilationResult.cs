@@ -6,12 +6,21 @@ namespace Inkwell.Protobuf;
 /// <summary>What a compilation produced: the compiled files, in dependency order, and the diagnostics.</summary>
 public sealed class CompilationResult
 {
-    internal CompilationResult(IReadOnlyList<CompiledFile> files, IReadOnlyList<CompiledFile> allFiles, IReadOnlyList<Diagnostic> diagnostics)
+    internal CompilationResult(IReadOnlyList<CompiledFile> files, IReadOnlyList<CompiledFile> allFiles, IReadOnlyList<Diagnostic> diagnostics,
+        IReadOnlyDictionary<string, string>? loweredSources = null)
     {
         Files = files;
         AllFiles = allFiles;
         Diagnostics = diagnostics;
+        LoweredSources = loweredSources ?? new Dictionary<string, string>();
     }
+
+    /// <summary>
+    /// When the compilation used message inheritance: the standard .proto text of every file it compiled, by import
+    /// name, as lowered (files that needed no change are here unchanged, and so is <c>inkwell/inheritance.proto</c>).
+    /// Empty when no file used inheritance: then the sources are the inputs themselves.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LoweredSources { get; }
 
     /// <summary>The files that were asked for, in the order given (empty when compilation failed).</summary>
     public IReadOnlyList<CompiledFile> Files { get; }

@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.Inheritance;
 using Inkwell.Protobuf.Internal;
 using Inkwell.Protobuf.Syntax;
 
@@ -13,11 +14,30 @@ public static class ProtoCompiler
     public static CompilationResult Compile(IEnumerable<string> files, IEnumerable<string> importPaths, CancellationToken cancellationToken = default) =>
         Compile(files, new FileSystemResolver(importPaths), cancellationToken);
 
-    /// <summary>Compiles <paramref name="files"/> (import names), reading them and their imports through <paramref name="resolver"/>.</summary>
+    /// <summary>
+    /// Compiles <paramref name="files"/> (import names), reading them and their imports through <paramref name="resolver"/>
+    /// (then through the files Inkwell ships: <c>inkwell/inheritance.proto</c> and <c>google/protobuf/descriptor.proto</c>).
+    /// Files that use message inheritance (<c>message Cat : Animal = 100</c>) are checked and lowered to standard protobuf;
+    /// the result then describes the lowered files, and <see cref="CompilationResult.LoweredSources"/> has their text.
+    /// </summary>
     public static CompilationResult Compile(IEnumerable<string> files, IProtoFileResolver resolver, CancellationToken cancellationToken = default)
     {
-        var session = new CompilationSession(resolver, cancellationToken);
+        resolver = new BuiltInFileResolver(resolver);
         string[] names = [.. files];
+        var session = new CompilationSession(resolver, cancellationToken);
+        List<CompiledFile> requested = Load(session, names);
+        bool success = session.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
+        if (success && session.Ordered.Any(f => f.Syntax.UsesInheritance))
+        {
+            return HierarchyLowering.Compile(names, resolver, session, cancellationToken);
+        }
+
+        return new CompilationResult(success ? requested : [], success ? session.Ordered : [], session.Diagnostics);
+    }
+
+    /// <summary>Loads the requested files (and their imports) in order; the requested ones, each once.</summary>
+    internal static List<CompiledFile> Load(CompilationSession session, IReadOnlyList<string> names)
+    {
         session.Prefetch(names);
         var requested = new List<CompiledFile>();
         foreach (string file in names)
@@ -29,7 +49,6 @@ public static class ProtoCompiler
             }
         }
 
-        bool success = session.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
-        return new CompilationResult(success ? requested : [], success ? session.Ordered : [], session.Diagnostics);
+        return requested;
     }
 }

@@ -30,6 +30,11 @@ internal sealed partial class Binder
 
     private void ResolveMessage(MessageSyntax message)
     {
+        if (message.Inheritance is { } inheritance)
+        {
+            ResolveBase(message, inheritance);
+        }
+
         foreach (FieldSyntax field in message.Fields)
         {
             ResolveField(field);
@@ -64,20 +69,54 @@ internal sealed partial class Binder
         return "." + symbol.FullName;
     }
 
-    private void NotDefined(string name, TextPosition position)
+    // Inkwell inheritance: the base resolves like a field type written in the scope that declares the subtype.
+    private void ResolveBase(MessageSyntax message, InheritanceSyntax inheritance)
     {
-        if (_scope.NotImported is null && _scope.UndefinedResolvedName is null)
+        string name = inheritance.BaseTypeName;
+        Symbol? symbol = _inheritanceScope.Lookup(name, message.FullName, typesOnly: true);
+        if (symbol is null)
+        {
+            NotDefined(name, inheritance.BaseTypePosition, _inheritanceScope);
+            return;
+        }
+
+        if (symbol.Node is not MessageSyntax baseMessage)
+        {
+            Error(inheritance.BaseTypePosition, $"\"{name}\" is not a message type; a message can only inherit from a message.");
+            return;
+        }
+
+        if (baseMessage.IsMapEntry)
+        {
+            Error(inheritance.BaseTypePosition, $"\"{name}\" is a map entry; a message cannot inherit from a map entry.");
+            return;
+        }
+
+        if (baseMessage.IsGroup)
+        {
+            Error(inheritance.BaseTypePosition, $"\"{name}\" is a group; a message cannot inherit from a group.");
+            return;
+        }
+
+        inheritance.ResolvedBaseName = "." + symbol.FullName;
+    }
+
+    private void NotDefined(string name, TextPosition position) => NotDefined(name, position, _scope);
+
+    private void NotDefined(string name, TextPosition position, Scope scope)
+    {
+        if (scope.NotImported is null && scope.UndefinedResolvedName is null)
         {
             Error(position, $"\"{name}\" is not defined.");
             return;
         }
 
-        if (_scope.NotImported is { } symbol)
+        if (scope.NotImported is { } symbol)
         {
             Error(position, $"\"{symbol.FullName}\" seems to be defined in \"{symbol.File.Name}\", which is not imported by \"{_file.Name}\".  To use it here, please add the necessary import.");
         }
 
-        if (_scope.UndefinedResolvedName is { } resolved)
+        if (scope.UndefinedResolvedName is { } resolved)
         {
             Error(position, $"\"{name}\" is resolved to \"{resolved}\", which is not defined. The innermost scope is searched first in name resolution. Consider using a leading '.'(i.e., \".{name}\") to start from the outermost scope.");
         }

@@ -12,6 +12,10 @@ internal sealed partial class Binder
     private readonly SymbolTable _table;
     private readonly FileSyntax _file;
     private readonly Scope _scope;
+
+    // Bases of `message Cat : Animal` resolve through their own scope, so the files they use are known apart:
+    // the lowering may drop an import that only the inheritance needed.
+    private readonly Scope _inheritanceScope;
     private readonly Action<FileSyntax, TextPosition, string, DiagnosticSeverity> _report;
     private readonly OptionInterpreter _options;
 
@@ -20,6 +24,7 @@ internal sealed partial class Binder
         _table = table;
         _file = file;
         _scope = new Scope(table, file, visibleFiles);
+        _inheritanceScope = new Scope(table, file, visibleFiles);
         _report = report;
         _options = new OptionInterpreter(_scope, builtIns, (position, message) => Error(position, message));
     }
@@ -28,6 +33,9 @@ internal sealed partial class Binder
 
     /// <summary>The files whose symbols the bound file used.</summary>
     public IReadOnlyCollection<FileSyntax> UsedFiles => _scope.UsedFiles;
+
+    /// <summary>The files whose messages the bound file's messages inherit from.</summary>
+    public IReadOnlyCollection<FileSyntax> InheritanceUsedFiles => _inheritanceScope.UsedFiles;
 
     private void Error(TextPosition position, string message)
     {

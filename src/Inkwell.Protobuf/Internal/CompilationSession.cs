@@ -24,6 +24,9 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
             : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity));
     }
 
+    /// <summary>Reports an error found after binding (by the inheritance checks) at a place in <paramref name="file"/>.</summary>
+    public void Error(CompiledFile file, TextPosition position, string message) => Report(file.Syntax, file.Name, position, message, DiagnosticSeverity.Error);
+
     private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
 
     /// <summary>Starts parsing the requested files (and, transitively, their imports) in the background.</summary>
@@ -106,13 +109,24 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
 
         var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
         bool ok = binder.Bind();
+        if (ok && syntax.UsesInheritance)
+        {
+            foreach (ImportSyntax import in syntax.Imports)
+            {
+                if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
+                    binder.InheritanceUsedFiles.Contains(dependency.Syntax) && !binder.UsedFiles.Contains(dependency.Syntax))
+                {
+                    syntax.InheritanceOnlyImports.Add(import.Path);
+                }
+            }
+        }
         if (ok && _requested.Contains(name))
         {
             // protoc warns about unused plain imports of the files it was asked to compile.
             foreach (ImportSyntax import in syntax.Imports)
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
-                    !binder.UsedFiles.Contains(dependency.Syntax))
+                    !binder.UsedFiles.Contains(dependency.Syntax) && !binder.InheritanceUsedFiles.Contains(dependency.Syntax))
                 {
                     Report(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning);
                 }

@@ -15,6 +15,15 @@ public sealed class FileSyntax : ElementSyntax
     /// <summary>The imports, in order.</summary>
     public List<ImportSyntax> Imports { get; } = [];
 
+    /// <summary>The offset just past the <c>syntax</c> or <c>edition</c> statement; 0 when the file has none.</summary>
+    public int SyntaxStatementEndOffset { get; set; }
+
+    /// <summary>Plain imports that only the file's <c>message Cat : Animal</c> declarations needed (the lowering may drop them).</summary>
+    public HashSet<string> InheritanceOnlyImports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any message of the file uses Inkwell's inheritance syntax (a base or a <c>subtypes</c> declaration).</summary>
+    public bool UsesInheritance { get; set; }
+
     /// <summary><c>proto2</c>, <c>proto3</c> or <c>editions</c>.</summary>
     public string Syntax { get; set; } = "proto2";
 

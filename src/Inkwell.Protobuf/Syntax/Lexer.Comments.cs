@@ -34,7 +34,7 @@ internal sealed partial class Lexer
         }
 
         Previous = Current;
-        Current = new Token(TokenKind.Symbol, "/", line, column, column + 1);
+        Current = new Token(TokenKind.Symbol, "/", line, column, column + 1) { Offset = _pos - 1 };
         return CommentStart.SlashNotComment;
     }
 

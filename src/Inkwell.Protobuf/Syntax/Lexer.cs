@@ -123,7 +123,7 @@ internal sealed partial class Lexer
 
             if (AtEnd)
             {
-                Current = new Token(TokenKind.EndOfFile, "", _line, _column, _column);
+                Current = new Token(TokenKind.EndOfFile, "", _line, _column, _column) { Offset = _pos };
                 return false;
             }
 
@@ -205,7 +205,7 @@ internal sealed partial class Lexer
             kind = TokenKind.Symbol;
         }
 
-        Current = new Token(kind, _text.Substring(startPos, _pos - startPos), startLine, startColumn, _column);
+        Current = new Token(kind, _text.Substring(startPos, _pos - startPos), startLine, startColumn, _column) { Offset = startPos };
         return true;
     }
 

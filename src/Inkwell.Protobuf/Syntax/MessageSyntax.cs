@@ -30,6 +30,15 @@ public sealed class MessageSyntax : ElementSyntax
     /// <summary>Edition 2024 visibility keyword.</summary>
     public SymbolVisibility Visibility { get; set; }
 
+    /// <summary>Inkwell inheritance: the base and tag of <c>message Cat : Animal = 100</c>; null for an ordinary message.</summary>
+    public InheritanceSyntax? Inheritance { get; set; }
+
+    /// <summary>Inkwell inheritance: the <c>subtypes</c> declaration; null when there is none.</summary>
+    public SubtypesSyntax? Subtypes { get; set; }
+
+    /// <summary>The offset of the body's closing <c>}</c> in the file's text (where lowering adds members).</summary>
+    public int CloseBraceOffset { get; set; } = -1;
+
     /// <summary>Whether this is a map field's synthesized entry (its options say <c>map_entry = true</c>).</summary>
     public bool IsMapEntry { get; set; }
 

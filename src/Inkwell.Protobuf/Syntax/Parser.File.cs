@@ -72,6 +72,8 @@ internal sealed partial class Parser
             return false;
         }
 
+        _file.SyntaxStatementEndOffset = _lexer.Previous.EndOffset;
+
         if (isEdition)
         {
             int? edition = Editions.Parse(syntax);
@@ -230,8 +232,11 @@ internal sealed partial class Parser
                 return false;
             }
 
-            _file.Imports.Add(new ImportSyntax(path, kind, position));
-            return ConsumeEndOfDeclaration(";", location);
+            var import = new ImportSyntax(path, kind, position) { StartOffset = importToken.Offset };
+            _file.Imports.Add(import);
+            bool ended = ConsumeEndOfDeclaration(";", location);
+            import.EndOffset = _lexer.Previous.EndOffset;
+            return ended;
         }
         finally
         {

@@ -42,7 +42,11 @@ internal sealed partial class Parser
             message.Name = name;
         }
 
-        // Issue 4 extends the grammar here: `message Cat : Animal = 100 { ... }` (base type and subtype tag).
+        if (LookingAt(":") && !ParseInheritance(message))
+        {
+            return false;
+        }
+
         if (++_depth > MaxNesting)
         {
             Error("Reached maximum recursion limit for nested messages.");
@@ -72,8 +76,15 @@ internal sealed partial class Parser
             return false;
         }
 
-        while (!TryConsumeEndOfDeclaration("}", null))
+        while (true)
         {
+            Token closing = Current;
+            if (TryConsumeEndOfDeclaration("}", null))
+            {
+                message.CloseBraceOffset = closing.Offset;
+                break;
+            }
+
             if (AtEnd)
             {
                 Error("Reached end of input in message definition (missing '}').");
@@ -164,13 +175,108 @@ internal sealed partial class Parser
             return ParseOneof(oneof, message, index, location, messageLocation);
         }
 
-        // Issue 4 adds `subtypes 100 to 199 [encoding = ANY];` here.
+        // `subtypes` followed by a number is Inkwell's declaration; followed by a name it is a field of a type called subtypes.
+        if (LookingAt("subtypes") && _lexer.PeekKind() == TokenKind.Integer)
+        {
+            return ParseSubtypes(message);
+        }
+
         using (var location = new LocationRecorder(messageLocation, MessageField, message.Fields.Count))
         {
             var field = new FieldSyntax();
             message.Fields.Add(field);
             return ParseMessageField(field, message.NestedTypes, messageLocation, MessageNestedType, location);
         }
+    }
+
+    // Inkwell: `: Base = tag` after a message's name.
+    private bool ParseInheritance(MessageSyntax message)
+    {
+        var inheritance = new InheritanceSyntax { StartOffset = Current.Offset };
+        _lexer.Next();
+        inheritance.BaseTypePosition = TextPosition.Of(Current);
+        if (!ParseUserDefinedType(out string baseName) || !Consume("=", "Expected \"=\" and the subtype's tag after the base message's name."))
+        {
+            return false;
+        }
+
+        inheritance.BaseTypeName = baseName;
+        inheritance.TagPosition = TextPosition.Of(Current);
+        Token tag = Current;
+        if (!ConsumeInteger(out int value, "Expected the subtype's tag (a positive integer)."))
+        {
+            return false;
+        }
+
+        inheritance.Tag = value;
+        inheritance.EndOffset = tag.EndOffset;
+        message.Inheritance = inheritance;
+        _file.UsesInheritance = true;
+        return true;
+    }
+
+    // Inkwell: `subtypes 100 to 199 [encoding = ANY];` in a base message.
+    private bool ParseSubtypes(MessageSyntax message)
+    {
+        var subtypes = new SubtypesSyntax { Position = TextPosition.Of(Current), StartOffset = Current.Offset };
+        if (message.Subtypes is not null)
+        {
+            Error($"\"{message.Name}\" already declares its subtypes.");
+        }
+
+        _lexer.Next();
+        subtypes.RangePosition = TextPosition.Of(Current);
+        if (!ConsumeInteger(out int start, "Expected the first subtype tag."))
+        {
+            return false;
+        }
+
+        int end = start;
+        if (TryConsume("to"))
+        {
+            if (TryConsume("max"))
+            {
+                end = MaxFieldNumber;
+            }
+            else if (!ConsumeInteger(out end, "Expected the last subtype tag or \"max\"."))
+            {
+                return false;
+            }
+        }
+
+        subtypes.Start = start;
+        subtypes.End = end;
+        if (TryConsume("["))
+        {
+            if (!TryConsume("encoding"))
+            {
+                Error("The only option of a subtypes declaration is \"encoding\" (ONEOF, ANY or EXTENSIONS).");
+                return false;
+            }
+
+            if (!Consume("="))
+            {
+                return false;
+            }
+
+            subtypes.EncodingPosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out string encoding, "Expected ONEOF, ANY or EXTENSIONS.") || !Consume("]"))
+            {
+                return false;
+            }
+
+            subtypes.Encoding = encoding;
+        }
+
+        if (!ConsumeEndOfDeclaration(";", null))
+        {
+            return false;
+        }
+
+        subtypes.EndOffset = _lexer.Previous.EndOffset;
+        message.Subtypes ??= subtypes;
+        _file.UsesInheritance = true;
+        return true;
     }
 
     private bool ParseExtensions(MessageSyntax message, LocationRecorder extensionsLocation)

@@ -11,6 +11,12 @@ namespace Inkwell.Protobuf.Syntax;
 /// <param name="EndColumn">The zero-based column just past the token's last character.</param>
 public readonly record struct Token(TokenKind Kind, string Text, int Line, int Column, int EndColumn)
 {
+    /// <summary>The zero-based offset of the token's first character in the file's text (for source rewriting).</summary>
+    public int Offset { get; init; }
+
+    /// <summary>The offset just past the token's last character.</summary>
+    public int EndOffset => Offset + Text.Length;
+
     /// <summary>Whether this token is the symbol or identifier <paramref name="text"/>.</summary>
     public bool Is(string text) => Kind != TokenKind.String && Kind != TokenKind.EndOfFile && Text == text;
 }

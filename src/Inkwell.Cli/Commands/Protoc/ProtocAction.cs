@@ -21,7 +21,7 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null)
+        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -65,6 +65,16 @@ internal static class ProtocAction
             }
         }
 
+        IReadOnlyList<ProtoOutput.File>? protoFiles = null;
+        if (arguments.ProtoOut is not null)
+        {
+            protoFiles = await ProtoOutput.CollectAsync(result, new FileSystemResolver(roots), arguments.ProtoOut, error).ConfigureAwait(false);
+            if (protoFiles is null)
+            {
+                return 1;
+            }
+        }
+
         if (arguments.DescriptorSetOut is not null)
         {
             byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
@@ -77,6 +87,12 @@ internal static class ProtocAction
                 await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
+        }
+
+        if (protoFiles is not null
+            && !await ProtoOutput.WriteAsync(protoFiles, arguments.ProtoOut!, output, error, cancellationToken).ConfigureAwait(false))
+        {
+            return 1;
         }
 
         if (csharp is not null

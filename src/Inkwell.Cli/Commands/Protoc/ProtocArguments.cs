@@ -11,6 +11,9 @@ internal sealed class ProtocArguments
 
     public string? DescriptorSetOut { get; private set; }
 
+    /// <summary>The folder <c>--proto_out</c> names (<c>-</c>: standard output) for the lowered standard .proto files.</summary>
+    public string? ProtoOut { get; private set; }
+
     /// <summary>The folder <c>--csharp_out</c> names; options written before a colon (<c>--csharp_out=OPTS:DIR</c>) join <see cref="CSharpOptions"/>.</summary>
     public string? CSharpOut { get; private set; }
 
@@ -71,7 +74,7 @@ internal sealed class ProtocArguments
             }
 
             bool takesValue = name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format"
-                or "--csharp_out" or "--csharp_opt";
+                or "--csharp_out" or "--csharp_opt" or "--proto_out";
             if (takesValue && value is null)
             {
                 if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
@@ -118,6 +121,15 @@ internal sealed class ProtocArguments
                     }
 
                     result.CSharpOut = value;
+                    break;
+                case "--proto_out":
+                    if (result.ProtoOut is not null)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    result.ProtoOut = value;
                     break;
                 case "--csharp_opt":
                     result.AddCSharpOptions(value!);

@@ -1,0 +1,26 @@
+namespace Inkwell.Protobuf.Syntax;
+
+/// <summary>The <c>: Animal = 100</c> of <c>message Cat : Animal = 100 { … }</c>: Inkwell's inheritance extension.</summary>
+public sealed class InheritanceSyntax
+{
+    /// <summary>The base type's name as written (resolved like a field type).</summary>
+    public string BaseTypeName { get; set; } = "";
+
+    /// <summary>Where the base type's name starts.</summary>
+    public TextPosition BaseTypePosition { get; set; }
+
+    /// <summary>The subtype tag after <c>=</c>.</summary>
+    public int Tag { get; set; }
+
+    /// <summary>Where the tag starts.</summary>
+    public TextPosition TagPosition { get; set; }
+
+    /// <summary>The offset of the <c>:</c> in the file's text.</summary>
+    public int StartOffset { get; set; }
+
+    /// <summary>The offset just past the tag.</summary>
+    public int EndOffset { get; set; }
+
+    /// <summary>The base's full name with a leading dot, once bound.</summary>
+    public string? ResolvedBaseName { get; set; }
+}
