@@ -115,6 +115,19 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
                 if ((lineStart == 0 || text[lineStart - 1] == '\n') && lineEnd < text.Length && text[lineEnd] == '\n')
                 {
                     (start, end) = (lineStart, lineEnd + 1);
+
+                    // A blank line that separated the statement from what follows goes too when the statement
+                    // opened the block or followed a blank line itself: no doubled gaps.
+                    int next = end;
+                    while (next < text.Length && text[next] is ' ' or '\t' or '\r')
+                    {
+                        next++;
+                    }
+
+                    if (next < text.Length && text[next] == '\n' && PreviousLineOpensOrIsBlank(text, start))
+                    {
+                        end = next + 1;
+                    }
                 }
             }
 
@@ -123,6 +136,17 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
         }
 
         return result.ToString();
+    }
+
+    private static bool PreviousLineOpensOrIsBlank(string text, int lineStart)
+    {
+        int i = lineStart - 1; // the previous line's newline
+        while (i > 0 && text[i - 1] is ' ' or '\t' or '\r')
+        {
+            i--;
+        }
+
+        return i <= 0 || text[i - 1] is '\n' or '{';
     }
 
     // After the last import that stays, or after the syntax statement, each on a line of its own.

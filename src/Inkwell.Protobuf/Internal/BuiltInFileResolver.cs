@@ -2,12 +2,17 @@ namespace Inkwell.Protobuf.Internal;
 
 /// <summary>
 /// Serves the files Inkwell ships after the caller's resolver found nothing, the way protoc falls back to the include
-/// directory it was installed with: <c>inkwell/inheritance.proto</c> (the options a lowered hierarchy carries) and the
-/// <c>google/protobuf/descriptor.proto</c> it imports.
+/// directory it was installed with: <c>inkwell/inheritance.proto</c> (the options a lowered hierarchy carries) and
+/// protobuf's well-known types (<c>google/protobuf/any.proto</c>, which ANY encoding imports, descriptor.proto, …).
 /// </summary>
 internal sealed class BuiltInFileResolver(IProtoFileResolver inner) : IProtoFileResolver
 {
-    private static readonly string[] s_names = ["inkwell/inheritance.proto", "google/protobuf/descriptor.proto"];
+    private static readonly string[] s_names =
+    [
+        "inkwell/inheritance.proto",
+        .. new[] { "any", "api", "descriptor", "duration", "empty", "field_mask", "source_context", "struct", "timestamp", "type", "wrappers" }
+            .Select(name => $"google/protobuf/{name}.proto"),
+    ];
 
     public bool TryRead(string name, out string content, out string displayPath)
     {
