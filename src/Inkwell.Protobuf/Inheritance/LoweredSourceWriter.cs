@@ -74,7 +74,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
         edits = edits is null ? [] : [.. edits];
         if (_addedImports.TryGetValue(file, out List<string>? imports) && imports.Count > 0)
         {
-            edits.Add(ImportEdit(file, imports));
+            edits.Add(ImportEdit(file, imports, text));
         }
 
         if (_members.TryGetValue(file, out Dictionary<MessageSyntax, List<string>>? members))
@@ -150,7 +150,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
     }
 
     // After the last import that stays, or after the syntax statement, each on a line of its own.
-    private Edit ImportEdit(CompiledFile file, List<string> imports)
+    private Edit ImportEdit(CompiledFile file, List<string> imports, string text)
     {
         HashSet<string> dropped = _droppedImports.TryGetValue(file, out HashSet<string>? d) ? d : [];
         ImportSyntax? last = file.Syntax.Imports.LastOrDefault(i => !dropped.Contains(i.Path));
@@ -160,9 +160,15 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
             return new Edit(last.EndOffset, 0, statements);
         }
 
-        return file.Syntax.SyntaxStatementEndOffset == 0
-            ? new Edit(0, 0, statements.Substring(1) + "\n\n")
-            : new Edit(file.Syntax.SyntaxStatementEndOffset, 0, "\n" + statements);
+        int end = file.Syntax.SyntaxStatementEndOffset;
+        if (end == 0)
+        {
+            return new Edit(0, 0, statements.Substring(1) + "\n\n");
+        }
+
+        // A blank line before the imports, and one after them unless the file already has one there.
+        bool blankFollows = text.Length > end + 1 && text[end] == '\n' && text[end + 1] is '\n' or '\r';
+        return new Edit(end, 0, "\n" + statements + (blankFollows ? "" : "\n"));
     }
 
     // Before the closing brace: one line per member, one level deeper than the brace's line. A brace that shares its
