@@ -51,6 +51,10 @@ public sealed class DiagnosticTests
         new("extension-declaration-missing", "syntax = \"proto2\";\nmessage A { extensions 10 to 20 [declaration = { number: 10 full_name: \".x\" type: \"int32\" }]; }\nextend A { optional int32 y = 11; }\n"),
         new("extension-declaration-name", "syntax = \"proto2\";\nmessage A { extensions 10 to 20 [declaration = { number: 10 full_name: \".x\" type: \"int32\" }]; }\nextend A { optional int32 w = 10; }\n"),
         new("non-ascii", "syntax = \"proto3\";\nmessage A { int32 é = 1; }\n"),
+        new("feature-support-removed-option", "edition = \"2024\";\noption java_multiple_files = true;\n"),
+        new("feature-support-not-introduced", "edition = \"2023\";\nmessage A {\n  option features.enforce_naming_style = STYLE2024;\n}\n"),
+        new("feature-support-not-introduced-field", "edition = \"2023\";\nmessage A { int32 a = 1 [features.enforce_naming_style = STYLE2024]; }\n"),
+        new("feature-support-aggregate", "edition = \"2023\";\noption features = { enforce_naming_style: STYLE2024 };\n"),
     ];
 
     [Theory]

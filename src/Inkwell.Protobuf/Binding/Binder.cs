@@ -26,7 +26,7 @@ internal sealed partial class Binder
         _scope = new Scope(table, file, visibleFiles);
         _inheritanceScope = new Scope(table, file, visibleFiles);
         _report = report;
-        _options = new OptionInterpreter(_scope, builtIns, (position, message) => Error(position, message));
+        _options = new OptionInterpreter(_scope, builtIns, (position, message) => Error(position, message), (position, message) => Warning(position, message));
     }
 
     public bool HadErrors { get; private set; }

@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.Binding;
 /// the message is "re-parsed" against the options protoc has compiled in: fields it knows are merged and
 /// written in field-number order, the rest (custom options) stay unknown, in the order interpreted.
 /// </summary>
-internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<TextPosition, string> error)
+internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<TextPosition, string> error, Action<TextPosition, string>? warning = null)
 {
     public Scope Scope => scope;
 
@@ -61,6 +61,13 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         if (!ok)
         {
             return null;
+        }
+
+        if (scope.File.Syntax == "editions")
+        {
+            // In proto2 and proto3 everything that has a lifetime is a feature, which "Features are only valid
+            // under editions" already rejects.
+            CheckFeatureLifetimes(type, entries, owner is FileSyntax ? TextPosition.None : owner.NamePosition);
         }
 
         var writer = new ProtoWriter();
@@ -286,6 +293,80 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         return builtIns?.FindMessage(name);
+    }
+
+    // protoc's ValidateFeatureLifetimes: every option field set (and every enum value chosen) must exist in the
+    // file's edition; deprecated ones warn. Runs on the options as interpreted, before source-retention stripping.
+    private void CheckFeatureLifetimes(MessageSyntax type, List<WireField> entries, TextPosition position)
+    {
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        CollectLifetimeResults(type, entries, scope.File.Edition, errors, warnings, depth: 0);
+        foreach (string message in errors)
+        {
+            error(position, message);
+        }
+
+        foreach (string message in warnings)
+        {
+            warning?.Invoke(position, message);
+        }
+    }
+
+    private void CollectLifetimeResults(MessageSyntax type, List<WireField> entries, int edition, List<string> errors, List<string> warnings, int depth)
+    {
+        if (depth > 32)
+        {
+            return;
+        }
+
+        foreach (WireField entry in entries.OrderBy(e => e.Number))
+        {
+            FieldSyntax? field = type.Fields.FirstOrDefault(f => f.Number == entry.Number)
+                ?? scope.Table.ExtensionsOf(type.FullName).FirstOrDefault(f => f.Number == entry.Number);
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (field.ResolvedType is FieldType.Message && entry.WireType == 2 && FindMessage(field.ResolvedTypeName!) is { } messageType &&
+                WireReader.TryReadAll(entry.Payload) is { } inner)
+            {
+                CollectLifetimeResults(messageType, inner, edition, errors, warnings, depth + 1);
+            }
+
+            if (FindEnum(field) is { } enumType)
+            {
+                foreach (ulong number in EnumNumbers(entry))
+                {
+                    if (enumType.Values.FirstOrDefault(v => (ulong)(long)v.Number == number) is { } value)
+                    {
+                        FeatureSupport.Of(value.Options)?.Check(edition, value.FullName, errors, warnings);
+                    }
+                }
+            }
+
+            FeatureSupport.Of(field.Options)?.Check(edition, field.FullName, errors, warnings);
+        }
+    }
+
+    private static List<ulong> EnumNumbers(WireField entry)
+    {
+        var numbers = new List<ulong>();
+        if (entry.WireType == 0)
+        {
+            numbers.Add(entry.Value);
+        }
+        else if (entry.WireType == 2)
+        {
+            int offset = 0;
+            while (offset < entry.Payload.Length && WireReader.TryReadVarint(entry.Payload, ref offset, out ulong value))
+            {
+                numbers.Add(value);
+            }
+        }
+
+        return numbers;
     }
 
     internal EnumSyntax? FindEnum(FieldSyntax field)
