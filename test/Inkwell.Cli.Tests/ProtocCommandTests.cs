@@ -78,6 +78,21 @@ public sealed class ProtocCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Protoc_InputShadowedByAnEarlierRoot_FailsAsProtocDoes()
+    {
+        Write("first/x.proto", "syntax = \"proto3\";\nmessage X {}\n");
+        string second = Write("second/x.proto", "syntax = \"proto3\";\nmessage X {}\n");
+        string first = Path.Combine(_dir, "first");
+
+        var (exitCode, _, error) = await RunAsync("protoc", "-I" + first, "-I" + Path.Combine(_dir, "second"), "-o" + Path.Combine(_dir, "x.pb"), second);
+        var (reordered, _, _) = await RunAsync("protoc", "-I" + Path.Combine(_dir, "second"), "-I" + first, "-o" + Path.Combine(_dir, "x.pb"), second);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"{second}: Input is shadowed in the --proto_path by \"{first}/x.proto\".  Either use the latter file as your input or reorder the --proto_path so that the former file's location comes first.", error.Trim());
+        Assert.Equal(0, reordered);
+    }
+
+    [Fact]
     public async Task Protoc_UnknownFlag_Fails()
     {
         var (exitCode, _, error) = await RunAsync("protoc", "--no-such-flag", "x.proto");

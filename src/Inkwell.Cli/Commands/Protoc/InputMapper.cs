@@ -9,18 +9,28 @@ internal static class InputMapper
         string normalized = Normalize(input);
         if (File.Exists(input))
         {
-            foreach (string root in roots)
+            for (int index = 0; index < roots.Count; index++)
             {
-                string r = Normalize(root);
-                if (r == ".")
+                string r = Normalize(roots[index]);
+                string? name = r == "." ? normalized
+                    : normalized.StartsWith(r + "/", StringComparison.Ordinal) ? normalized.Substring(r.Length + 1) : null;
+                if (name is null)
                 {
-                    return normalized;
+                    continue;
                 }
 
-                if (normalized.StartsWith(r + "/", StringComparison.Ordinal))
+                // protoc compiles the first file of that name on the path: an earlier root's file would win.
+                for (int earlier = 0; earlier < index; earlier++)
                 {
-                    return normalized.Substring(r.Length + 1);
+                    if (File.Exists(Path.Combine(roots[earlier], name)))
+                    {
+                        string shadow = Normalize(roots[earlier]) is "." ? name : Normalize(roots[earlier]) + "/" + name;
+                        error = $"{input}: Input is shadowed in the --proto_path by \"{shadow}\".  Either use the latter file as your input or reorder the --proto_path so that the former file's location comes first.";
+                        return null;
+                    }
                 }
+
+                return name;
             }
 
             if (roots.Any(root => File.Exists(Path.Combine(root, input))))
