@@ -189,4 +189,16 @@ internal static class ZooSchemas
             }
             """),
     ];
+
+    /// <summary>One of the sets above by its field name, for theory data.</summary>
+    public static (string Name, string Text)[] Named(string set) => set switch
+    {
+        nameof(Oneof) => Oneof,
+        nameof(Any) => Any,
+        nameof(Extensions) => Extensions,
+        nameof(OneofSplit) => OneofSplit,
+        nameof(AnySplit) => AnySplit,
+        nameof(ExtensionsSplit) => ExtensionsSplit,
+        _ => throw new ArgumentOutOfRangeException(nameof(set), set, null),
+    };
 }
