@@ -6,10 +6,11 @@ namespace Inkwell.Protobuf.Tests.Inheritance.Interop;
 /// What <c>--proto_out</c> writes is standard protobuf: protoc, pointed at the written folder and the well-known types
 /// only, accepts it and produces the very descriptor set that Inkwell writes with <c>-o</c> for the original sources,
 /// with and without <c>--include_imports</c>, for each encoding and for hierarchies split over files and packages.
+/// With <c>--include_source_info</c> too: Inkwell's source locations and comments are those of the lowered text.
 /// </summary>
 public sealed class ProtoOutRoundTripTests
 {
-    public static IEnumerable<TheoryDataRow<string, string, bool>> Cases()
+    public static IEnumerable<TheoryDataRow<string, string, bool, bool>> Cases()
     {
         (string Set, string Files)[] compilations =
         [
@@ -28,14 +29,17 @@ public sealed class ProtoOutRoundTripTests
         {
             foreach (bool includeImports in new[] { false, true })
             {
-                yield return new TheoryDataRow<string, string, bool>(set, files, includeImports);
+                foreach (bool includeSourceInfo in new[] { false, true })
+                {
+                    yield return new TheoryDataRow<string, string, bool, bool>(set, files, includeImports, includeSourceInfo);
+                }
             }
         }
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void LoweredFiles_CompiledByProtoc_GiveInkwellsDescriptorSet(string set, string files, bool includeImports)
+    public void LoweredFiles_CompiledByProtoc_GiveInkwellsDescriptorSet(string set, string files, bool includeImports, bool includeSourceInfo)
     {
         using LoweredSchema schema = LoweredSchema.Create(ZooSchemas.Named(set), files.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var args = new List<string>(schema.ProtocIncludes);
@@ -44,12 +48,17 @@ public sealed class ProtoOutRoundTripTests
             args.Add("--include_imports");
         }
 
+        if (includeSourceInfo)
+        {
+            args.Add("--include_source_info");
+        }
+
         args.AddRange(schema.Files);
 
         (int exitCode, string error, byte[]? expected) = Protoc.Run(args, schema.LoweredDirectory);
 
         Assert.True(exitCode == 0, "protoc rejected the lowered files:\n" + error + "\n" + DescribeLowered(schema));
-        DescriptorAssert.Equal(expected!, schema.Result.GetDescriptorSetBytes(includeImports));
+        DescriptorAssert.Equal(expected!, schema.Result.GetDescriptorSetBytes(includeImports, includeSourceInfo));
     }
 
     [Theory]
