@@ -17,6 +17,7 @@ public sealed class ProtoOutRoundTripTests
             ("Oneof", ""),
             ("Any", ""),
             ("Extensions", ""),
+            ("ExtensionsEditions", ""),
             ("OneofSplit", ""),
             ("OneofSplit", "zoo/cats.proto"),
             ("OneofSplit", "kennel/dogs.proto zoo/animal.proto"),

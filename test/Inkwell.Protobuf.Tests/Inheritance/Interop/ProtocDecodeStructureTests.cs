@@ -90,6 +90,21 @@ public sealed class ProtocDecodeStructureTests
     }
 
     [Fact]
+    public void Extensions_InEdition2023_LooksTheSameOnTheWire()
+    {
+        using LoweredSchema schema = LoweredSchema.Create(ZooSchemas.ExtensionsEditions);
+
+        byte[] bytes = schema.Encode("zoo.Animal",
+            "weight: 2.5 subtype: 100 [zoo.Cat.animal] { declawed: true subtype: 10 [zoo.Kitten.cat] { toy: \"ball\" } }");
+
+        Assert.Equal(
+            "weight: 2.5 [zoo.Cat.animal] { declawed: true [zoo.Kitten.cat] { toy: \"ball\" } subtype: 10 } subtype: 100",
+            schema.Decode("zoo.Animal", bytes));
+        using LoweredSchema proto2 = LoweredSchema.Create(ZooSchemas.Extensions);
+        Assert.Equal(proto2.Encode("zoo.Animal", "weight: 2.5 subtype: 100 [zoo.Cat.animal] { declawed: true subtype: 10 [zoo.Kitten.cat] { toy: \"ball\" } }"), bytes);
+    }
+
+    [Fact]
     public void Extensions_TheTypeEnumNamesEachSubtypeByItsTag()
     {
         using LoweredSchema schema = LoweredSchema.Create(ZooSchemas.Extensions);

@@ -93,6 +93,33 @@ internal static class ZooSchemas
             """),
     ];
 
+    /// <summary>EXTENSIONS in edition 2023, where fields have presence without a label.</summary>
+    public static readonly (string Name, string Text)[] ExtensionsEditions =
+    [
+        ("zoo.proto", """
+            edition = "2023";
+            package zoo;
+
+            message Animal {
+              subtypes 100 to 199 [encoding = EXTENSIONS];
+              float weight = 1;
+            }
+
+            message Cat : Animal = 100 {
+              subtypes 10 to 19 [encoding = EXTENSIONS];
+              bool declawed = 1;
+            }
+
+            message Dog : Animal = 101 {
+              uint32 bones_buried = 1;
+            }
+
+            message Kitten : Cat = 10 {
+              string toy = 1;
+            }
+            """),
+    ];
+
     /// <summary>ONEOF over three files and two packages: the subtypes' files import the base's; lowered, the base's file imports theirs.</summary>
     public static readonly (string Name, string Text)[] OneofSplit =
     [
@@ -196,6 +223,7 @@ internal static class ZooSchemas
         nameof(Oneof) => Oneof,
         nameof(Any) => Any,
         nameof(Extensions) => Extensions,
+        nameof(ExtensionsEditions) => ExtensionsEditions,
         nameof(OneofSplit) => OneofSplit,
         nameof(AnySplit) => AnySplit,
         nameof(ExtensionsSplit) => ExtensionsSplit,
