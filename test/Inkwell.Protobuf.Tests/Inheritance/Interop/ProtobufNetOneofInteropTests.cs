@@ -48,6 +48,19 @@ public sealed class ProtobufNetOneofInteropTests
         AssertSame(expected, actual);
     }
 
+    [Theory]
+    [InlineData("kitten", "weight: 2.5 cat { declawed: true kitten { toy: \"ball\" } }")]
+    [InlineData("dog", "weight: 30 dog { bones_buried: 3 }")]
+    public void ProtobufNetBytes_MatchTheHierarchySplitOverFilesAndPackages(string name, string expected)
+    {
+        // protobuf-net knows no files or packages: the wire is the same when Dog lives in package kennel.
+        using LoweredSchema schema = LoweredSchema.Create(ZooSchemas.OneofSplit);
+        byte[] bytes = Serialize(Create(name));
+
+        Assert.Equal(expected, schema.Decode("zoo.Animal", bytes));
+        AssertSame(Create(name), Serializer.Deserialize<Animal>(schema.Encode("zoo.Animal", expected).AsSpan()));
+    }
+
     [Fact]
     public void ProtobufNetList_OfMixedSubtypes_DecodesAsRepeatedEnvelopes()
     {
