@@ -7,6 +7,19 @@ public sealed class InMemoryCompilationTests
         ProtoCompiler.Compile([file], new InMemoryResolver(files.ToDictionary(f => f.Name, f => f.Text)), TestContext.Current.CancellationToken);
 
     [Fact]
+    public void Compile_ImportUsedThroughItsPublicImport_IsNotUnused()
+    {
+        // protoc counts a symbol found through `import public` as a use of the import that re-exports it.
+        CompilationResult result = Compile("main.proto",
+            ("main.proto", "syntax = \"proto3\";\nimport \"all.proto\";\nmessage M { D d = 1; }\n"),
+            ("all.proto", "syntax = \"proto3\";\nimport public \"dep.proto\";\n"),
+            ("dep.proto", "syntax = \"proto3\";\nmessage D {}\n"));
+
+        Assert.True(result.Success);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
     public void Compile_UnusedImport_WarnsLikeProtoc()
     {
         CompilationResult result = Compile("main.proto",

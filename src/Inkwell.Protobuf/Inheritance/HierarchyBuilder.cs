@@ -236,6 +236,13 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
             return;
         }
 
+        if (parent.Encoding == SubtypeEncoding.Extensions && file.Syntax.Syntax == "proto3")
+        {
+            Report(file, inheritance.BaseTypePosition,
+                $"\"{baseMessage.FullName}\" uses EXTENSIONS encoding, so \"{message.Name}\" would declare an extension of it, which a proto3 file cannot. Move \"{message.Name}\" to a proto2 or editions file, or use ONEOF or ANY in \"{baseMessage.FullName}\".");
+            return;
+        }
+
         if (parent.Subtypes.FirstOrDefault(s => s.Tag == tag) is { } existing)
         {
             Report(file, inheritance.TagPosition,
@@ -251,7 +258,9 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
     private void NameMembers(HierarchyBase hierarchyBase)
     {
         MessageSyntax baseMessage = hierarchyBase.Message;
-        hierarchyBase.MemberName = MemberNames.ForBase(baseMessage);
+        hierarchyBase.MemberName = MemberNames.ForBase(baseMessage, hierarchyBase.Encoding == SubtypeEncoding.Extensions
+            ? hierarchyBase.Subtypes.Where(s => s.File == hierarchyBase.File).Select(s => s.Message.Name).ToList()
+            : null);
         var used = new Dictionary<string, HierarchySubtype>(StringComparer.Ordinal);
         foreach (HierarchySubtype subtype in hierarchyBase.Subtypes)
         {
@@ -279,6 +288,17 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
                     if (MemberNames.IsTaken(subtype.Message, subtype.FieldName))
                     {
                         Report(subtype.File, at, $"EXTENSIONS encoding declares extension \"{subtype.FieldName}\" of \"{baseMessage.FullName}\" inside \"{subtype.Message.FullName}\", which already has a member of that name.");
+                    }
+
+                    // The type enum names the subtypes declared next to the base: their names must differ.
+                    string value = MemberNames.EnumValue(hierarchyBase.MemberName, subtype.Message.Name);
+                    if (subtype.File == hierarchyBase.File && used.TryGetValue(value, out HierarchySubtype? same))
+                    {
+                        Report(subtype.File, at, $"EXTENSIONS encoding would give \"{subtype.Message.FullName}\" and \"{same.Message.FullName}\" the same value \"{value}\" in the type enum of \"{baseMessage.FullName}\"; rename one of them.");
+                    }
+                    else if (subtype.File == hierarchyBase.File)
+                    {
+                        used[value] = subtype;
                     }
 
                     break;

@@ -85,6 +85,8 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
             }
         }
 
+        // What is added follows the file's line endings.
+        bool crlf = text.Contains("\r\n");
         var result = new StringBuilder(text);
         foreach (Edit edit in edits.OrderByDescending(e => e.Offset).ThenByDescending(e => e.Length))
         {
@@ -132,7 +134,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
             }
 
             result.Remove(start, end - start);
-            result.Insert(start, edit.Text);
+            result.Insert(start, crlf ? edit.Text.Replace("\n", "\r\n") : edit.Text);
         }
 
         return result.ToString();
@@ -310,17 +312,14 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
     // next to the base, for readers in other languages.
     private static void AppendExtensionsMembers(List<string> text, HierarchyBase hierarchyBase, SubtypesSyntax declared, CompiledFile file)
     {
+        string member = hierarchyBase.MemberName;
         text.Add(Invariant($"extensions {declared.Start} to {declared.End - 1};"));
-        text.Add(Invariant($"{OptionalLabel(file)}int32 {hierarchyBase.MemberName} = {declared.End};"));
-        string prefix = hierarchyBase.MemberName.ToUpperInvariant() + "_";
-        text.Add($"enum {PascalCase(hierarchyBase.MemberName)} {{\n  {prefix}UNSPECIFIED = 0;" +
-            string.Concat(hierarchyBase.Subtypes.Where(s => s.File == file).Select(s => Invariant($"\n  {prefix}{MemberNames.ToSnakeCase(s.Message.Name).ToUpperInvariant()} = {s.Tag};"))) + "\n}");
+        text.Add(Invariant($"{OptionalLabel(file)}int32 {member} = {declared.End};"));
+        text.Add($"enum {MemberNames.EnumName(member)} {{\n  {MemberNames.EnumValue(member, null)} = 0;" +
+            string.Concat(hierarchyBase.Subtypes.Where(s => s.File == file).Select(s => Invariant($"\n  {MemberNames.EnumValue(member, s.Message.Name)} = {s.Tag};"))) + "\n}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string PascalCase(string snake) =>
-        string.Concat(snake.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
 
     private static string OptionalLabel(CompiledFile file) => file.Syntax.Syntax == "proto2" ? "optional " : "";
 

@@ -113,10 +113,14 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
         {
             foreach (ImportSyntax import in syntax.Imports)
             {
-                if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
-                    binder.InheritanceUsedFiles.Contains(dependency.Syntax) && !binder.UsedFiles.Contains(dependency.Syntax))
+                if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null)
                 {
-                    syntax.InheritanceOnlyImports.Add(import.Path);
+                    var reexported = new HashSet<FileSyntax>();
+                    AddWithPublicImports(dependency, reexported);
+                    if (reexported.Overlaps(binder.InheritanceUsedFiles) && !reexported.Overlaps(binder.UsedFiles))
+                    {
+                        syntax.InheritanceOnlyImports.Add(import.Path);
+                    }
                 }
             }
         }
@@ -126,7 +130,7 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
             foreach (ImportSyntax import in syntax.Imports)
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
-                    !binder.UsedFiles.Contains(dependency.Syntax) && !binder.InheritanceUsedFiles.Contains(dependency.Syntax))
+                    !IsUsed(dependency, binder))
                 {
                     Report(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning);
                 }
@@ -140,6 +144,14 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, Cancellati
         }
 
         return compiled;
+    }
+
+    // An import is used when a symbol came from it or from a file it re-exports with `import public`, as in protoc.
+    private bool IsUsed(CompiledFile dependency, Binder binder)
+    {
+        var reexported = new HashSet<FileSyntax>();
+        AddWithPublicImports(dependency, reexported);
+        return reexported.Overlaps(binder.UsedFiles) || reexported.Overlaps(binder.InheritanceUsedFiles);
     }
 
     private void AddWithPublicImports(CompiledFile file, HashSet<FileSyntax> visible)

@@ -143,6 +143,17 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void CrlfFiles_GetCrlfInTheAddedLines()
+    {
+        CompilationResult result = InheritanceCompiler.Compile(Zoo.ReplaceLineEndings("\r\n"));
+
+        Assert.True(result.Success);
+        string lowered = result.LoweredSources["zoo.proto"];
+        Assert.DoesNotContain("\n", lowered.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("oneof subtype {\r\n", lowered, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABaseNamedSubtype_GetsTheFallbackMemberName()
     {
         FileDescriptorProto file = CompileOne("syntax = \"proto3\";\npackage zoo;\nmessage Animal { string subtype = 1; }\nmessage Cat : Animal = 100 {}\n");
