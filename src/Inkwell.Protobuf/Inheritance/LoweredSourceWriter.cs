@@ -79,9 +79,9 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
 
         if (_members.TryGetValue(file, out Dictionary<MessageSyntax, List<string>>? members))
         {
-            foreach ((MessageSyntax message, List<string> lines) in members)
+            foreach (KeyValuePair<MessageSyntax, List<string>> member in members)
             {
-                edits.Add(MembersEdit(text, message.CloseBraceOffset, lines));
+                edits.Add(MembersEdit(text, member.Key.CloseBraceOffset, member.Value));
             }
         }
 
