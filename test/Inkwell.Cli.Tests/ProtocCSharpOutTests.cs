@@ -1,3 +1,4 @@
+using Inkwell.Cli.Tests.Support;
 using Inkwell.Protobuf;
 using Inkwell.Protobuf.CSharp;
 
@@ -28,10 +29,8 @@ public sealed class ProtocCSharpOutTests : IDisposable
 
     private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exitCode = await InkwellCommand.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exitCode, error.ToString());
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync(args);
+        return (exitCode, error);
     }
 
     private string NewOutputDirectory() => Directory.CreateDirectory(Path.Combine(_dir, "out")).FullName;

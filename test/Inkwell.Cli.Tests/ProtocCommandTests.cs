@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Inkwell.Cli.Tests.Support;
 
 namespace Inkwell.Cli.Tests;
 
@@ -7,14 +8,6 @@ public sealed class ProtocCommandTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("inkwell-protoc-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exitCode = await InkwellCommand.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString(), error.ToString());
-    }
 
     private string Write(string name, string text)
     {
@@ -31,7 +24,7 @@ public sealed class ProtocCommandTests : IDisposable
         Write("main.proto", "syntax = \"proto3\";\nimport \"a/dep.proto\";\nmessage Main { a.Dep dep = 1; }\n");
         string output = Path.Combine(_dir, "out.pb");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I" + _dir, "--include_imports", "-o", output, "main.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--include_imports", "-o", output, "main.proto");
 
         Assert.True(exitCode == 0, error);
         FileDescriptorSet set = FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(output));
@@ -46,7 +39,7 @@ public sealed class ProtocCommandTests : IDisposable
         string output = Path.Combine(_dir, "x.pb");
         string responseFile = Write("args.txt", $"--proto_path={_dir}\n--descriptor_set_out={output}\n--include_source_info\n{Path.Combine(_dir, "x.proto")}\n");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "@" + responseFile);
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "@" + responseFile);
 
         Assert.True(exitCode == 0, error);
         FileDescriptorSet set = FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(output));
@@ -59,7 +52,7 @@ public sealed class ProtocCommandTests : IDisposable
     {
         Write("bad.proto", "syntax = \"proto3\";\nmessage Bad {\n  int32 a = ;\n}\n");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I", _dir, "-o", Path.Combine(_dir, "bad.pb"), "bad.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I", _dir, "-o", Path.Combine(_dir, "bad.pb"), "bad.proto");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.proto:3:13: Expected field number.", error, StringComparison.Ordinal);
@@ -71,7 +64,7 @@ public sealed class ProtocCommandTests : IDisposable
     {
         Write("bad.proto", "syntax = \"proto3\";\nmessage Bad { Missing m = 1; }\n");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I" + _dir, "--error_format=msvs", "-o" + Path.Combine(_dir, "bad.pb"), "bad.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--error_format=msvs", "-o" + Path.Combine(_dir, "bad.pb"), "bad.proto");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.proto(2) : error in column=15: \"Missing\" is not defined.", error, StringComparison.Ordinal);
@@ -84,8 +77,8 @@ public sealed class ProtocCommandTests : IDisposable
         string second = Write("second/x.proto", "syntax = \"proto3\";\nmessage X {}\n");
         string first = Path.Combine(_dir, "first");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I" + first, "-I" + Path.Combine(_dir, "second"), "-o" + Path.Combine(_dir, "x.pb"), second);
-        var (reordered, _, _) = await RunAsync("protoc", "-I" + Path.Combine(_dir, "second"), "-I" + first, "-o" + Path.Combine(_dir, "x.pb"), second);
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + first, "-I" + Path.Combine(_dir, "second"), "-o" + Path.Combine(_dir, "x.pb"), second);
+        var (reordered, _, _) = await InProcessInkwell.RunAsync("protoc", "-I" + Path.Combine(_dir, "second"), "-I" + first, "-o" + Path.Combine(_dir, "x.pb"), second);
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"{second}: Input is shadowed in the --proto_path by \"{first}/x.proto\".  Either use the latter file as your input or reorder the --proto_path so that the former file's location comes first.", error.Trim());
@@ -95,7 +88,7 @@ public sealed class ProtocCommandTests : IDisposable
     [Fact]
     public async Task Protoc_UnknownFlag_Fails()
     {
-        var (exitCode, _, error) = await RunAsync("protoc", "--no-such-flag", "x.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "--no-such-flag", "x.proto");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Unknown flag: --no-such-flag", error, StringComparison.Ordinal);
@@ -106,7 +99,7 @@ public sealed class ProtocCommandTests : IDisposable
     {
         Write("x.proto", "syntax = \"proto3\";\n");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I" + _dir, "x.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "x.proto");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Missing output directives.", error, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using Inkwell.Cli.Tests.Support;
+
 namespace Inkwell.Cli.Tests;
 
 /// <summary><c>inkwell protoc --proto_out</c>: the lowered standard .proto files, to a folder or to standard output.</summary>
@@ -20,18 +22,10 @@ public sealed class ProtocProtoOutTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exitCode = await InkwellCommand.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task ProtoOutDash_PrintsTheLoweredSchema()
     {
-        var (exitCode, output, error) = await RunAsync("protoc", "-I" + _dir, "--proto_out=-", "zoo.proto");
+        var (exitCode, output, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--proto_out=-", "zoo.proto");
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("import \"inkwell/inheritance.proto\";", output, StringComparison.Ordinal);
@@ -47,13 +41,13 @@ public sealed class ProtocProtoOutTests : IDisposable
         string original = Path.Combine(_dir, "original.pb");
         string again = Path.Combine(_dir, "again.pb");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I" + _dir, "--proto_out=" + outDir, "-o" + original, "--include_imports", "zoo.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--proto_out=" + outDir, "-o" + original, "--include_imports", "zoo.proto");
         Assert.True(exitCode == 0, error);
         Assert.True(File.Exists(Path.Combine(outDir, "zoo.proto")));
         Assert.True(File.Exists(Path.Combine(outDir, "inkwell", "inheritance.proto")));
         Assert.False(Directory.Exists(Path.Combine(outDir, "google"))); // protoc always has its own well-known types
 
-        (exitCode, _, error) = await RunAsync("protoc", "-I" + outDir, "-o" + again, "--include_imports", "zoo.proto");
+        (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + outDir, "-o" + again, "--include_imports", "zoo.proto");
         Assert.True(exitCode == 0, error);
         Assert.Equal(await File.ReadAllBytesAsync(original, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(again, TestContext.Current.CancellationToken));
     }
@@ -63,7 +57,7 @@ public sealed class ProtocProtoOutTests : IDisposable
     {
         string set = Path.Combine(_dir, "zoo.pb");
 
-        var (exitCode, _, error) = await RunAsync("protoc", "-I" + _dir, "--proto_out=" + Path.Combine(_dir, "nowhere"), "-o" + set, "zoo.proto");
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--proto_out=" + Path.Combine(_dir, "nowhere"), "-o" + set, "zoo.proto");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("nowhere/: No such file or directory", error, StringComparison.Ordinal);
@@ -75,7 +69,7 @@ public sealed class ProtocProtoOutTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_dir, "bad.proto"), "syntax = \"proto3\";\nmessage Animal { float weight = 1; }\nmessage Cat : Animal = 1 {}\n", TestContext.Current.CancellationToken);
 
-        var (exitCode, output, error) = await RunAsync("protoc", "-I" + _dir, "--proto_out=-", "bad.proto");
+        var (exitCode, output, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--proto_out=-", "bad.proto");
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
