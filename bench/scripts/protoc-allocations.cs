@@ -1,5 +1,6 @@
 // Where a googleads compile allocates: total bytes and the runtime's allocation samples (one per ~100 KB) by type.
-// Run from the repository root (a .NET 10 file-based app):  dotnet run -c Release bench/scripts/protoc-allocations.cs
+// Run from the repository root (a .NET 10 file-based app):  dotnet run -c Release bench/scripts/protoc-allocations.cs [--source-info]
+// Without --source-info it compiles as `inkwell protoc -o` does (no spans or comments recorded).
 // INKWELL_CORPUS overrides ../shared/corpus.
 #:project ../../src/Inkwell.Protobuf/Inkwell.Protobuf.csproj
 #:property TargetFramework=net10.0
@@ -12,15 +13,18 @@ string corpus = Environment.GetEnvironmentVariable("INKWELL_CORPUS") ?? Path.Get
 string root = Path.Combine(corpus, "googleads");
 string[] files = [.. File.ReadAllLines(Path.Combine(root, "files.txt")).Where(l => l.Length > 0)];
 string[] roots = [root, Path.Combine(corpus, "protobuf")];
-_ = ProtoCompiler.Compile(files, roots).GetDescriptorSetBytes(includeImports: true); // warm up
+bool sourceInfo = args.Contains("--source-info");
+var options = new ProtoCompilerOptions { SourceInfo = sourceInfo };
+var resolver = new FileSystemResolver(roots);
+_ = ProtoCompiler.Compile(files, resolver, options).GetDescriptorSetBytes(includeImports: true, sourceInfo); // warm up
 
 using var listener = new AllocationSampler();
 long before = GC.GetTotalAllocatedBytes(precise: true);
-CompilationResult result = ProtoCompiler.Compile(files, roots);
-byte[] set = result.GetDescriptorSetBytes(includeImports: true);
+CompilationResult result = ProtoCompiler.Compile(files, resolver, options);
+byte[] set = result.GetDescriptorSetBytes(includeImports: true, sourceInfo);
 long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 Thread.Sleep(1000); // let the last samples arrive
-Console.WriteLine($"{result.AllFiles.Count} files, set {set.Length / 1e6:F1} MB, allocated {allocated / 1e6:F1} MB");
+Console.WriteLine($"{result.AllFiles.Count} files, source info {sourceInfo}, set {set.Length / 1e6:F1} MB, allocated {allocated / 1e6:F1} MB");
 foreach ((string type, long bytes) in listener.Snapshot().OrderByDescending(p => p.Value).Take(20))
 {
     Console.WriteLine($"{bytes / 1e6,8:F1} MB  {type}");

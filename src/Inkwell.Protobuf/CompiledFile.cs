@@ -33,8 +33,21 @@ public sealed class CompiledFile
     public byte[] DescriptorBytes => _descriptor ??= DescriptorWriter.Write(Syntax, includeSourceInfo: false);
 
     /// <summary>The serialized FileDescriptorProto, with source code info (comments and spans) if asked.</summary>
-    public byte[] GetDescriptorBytes(bool includeSourceInfo) =>
-        includeSourceInfo ? _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true) : DescriptorBytes;
+    /// <exception cref="InvalidOperationException">Source info is asked for, but the compilation did not record it (<see cref="ProtoCompilerOptions.SourceInfo"/>).</exception>
+    public byte[] GetDescriptorBytes(bool includeSourceInfo)
+    {
+        if (!includeSourceInfo)
+        {
+            return DescriptorBytes;
+        }
+
+        if (!Syntax.HasSourceInfo)
+        {
+            throw new InvalidOperationException($"{Name} was compiled without source info; compile with ProtoCompilerOptions.SourceInfo = true to get it.");
+        }
+
+        return _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true);
+    }
 
     /// <summary>The descriptor as Google.Protobuf's message type.</summary>
     public FileDescriptorProto ToFileDescriptorProto(bool includeSourceInfo = false) =>

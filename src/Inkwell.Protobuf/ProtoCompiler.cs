@@ -20,16 +20,20 @@ public static class ProtoCompiler
     /// Files that use message inheritance (<c>message Cat : Animal = 100</c>) are checked and lowered to standard protobuf;
     /// the result then describes the lowered files, and <see cref="CompilationResult.LoweredSources"/> has their text.
     /// </summary>
-    public static CompilationResult Compile(IEnumerable<string> files, IProtoFileResolver resolver, CancellationToken cancellationToken = default)
+    public static CompilationResult Compile(IEnumerable<string> files, IProtoFileResolver resolver, CancellationToken cancellationToken = default) =>
+        Compile(files, resolver, new ProtoCompilerOptions(), cancellationToken);
+
+    /// <summary>Compiles like <see cref="Compile(IEnumerable{string}, IProtoFileResolver, CancellationToken)"/> with <paramref name="options"/>.</summary>
+    public static CompilationResult Compile(IEnumerable<string> files, IProtoFileResolver resolver, ProtoCompilerOptions options, CancellationToken cancellationToken = default)
     {
         resolver = new BuiltInFileResolver(resolver);
         string[] names = [.. files];
-        var session = new CompilationSession(resolver, cancellationToken);
+        var session = new CompilationSession(resolver, options.SourceInfo, cancellationToken);
         List<CompiledFile> requested = Load(session, names);
         bool success = session.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
         if (success && session.Ordered.Any(f => f.Syntax.UsesInheritance))
         {
-            return HierarchyLowering.Compile(names, resolver, session, cancellationToken);
+            return HierarchyLowering.Compile(names, resolver, session, options, cancellationToken);
         }
 
         return new CompilationResult(success ? requested : [], success ? session.Ordered : [], session.Diagnostics);

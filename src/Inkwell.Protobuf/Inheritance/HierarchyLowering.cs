@@ -10,7 +10,7 @@ namespace Inkwell.Protobuf.Inheritance;
 /// </summary>
 internal static class HierarchyLowering
 {
-    public static CompilationResult Compile(IReadOnlyList<string> names, IProtoFileResolver resolver, CompilationSession firstPass, CancellationToken cancellationToken)
+    public static CompilationResult Compile(IReadOnlyList<string> names, IProtoFileResolver resolver, CompilationSession firstPass, ProtoCompilerOptions options, CancellationToken cancellationToken)
     {
         var hierarchies = new HierarchyBuilder(firstPass.Ordered, firstPass.Error);
         var writer = new LoweredSourceWriter(hierarchies, firstPass.Error);
@@ -29,7 +29,7 @@ internal static class HierarchyLowering
         }
 
         var recording = new LoweredResolver(lowered, resolver);
-        var secondPass = new CompilationSession(recording, cancellationToken);
+        var secondPass = new CompilationSession(recording, options.SourceInfo, cancellationToken);
         List<CompiledFile> requested = ProtoCompiler.Load(secondPass, names);
 
         // Every file of the first pass stays in the result, also one that only the now dropped `: Animal` imported.

@@ -4,13 +4,13 @@ using Inkwell.Protobuf.Syntax;
 namespace Inkwell.Protobuf.Internal;
 
 /// <summary>One compilation's state: loaded files, the shared symbol table, and the diagnostics so far.</summary>
-internal sealed class CompilationSession(IProtoFileResolver resolver, CancellationToken cancellationToken)
+internal sealed class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
     private readonly Dictionary<string, CompiledFile?> _loaded = new(StringComparer.Ordinal);
     private readonly List<string> _loading = [];
     private readonly SymbolTable _table = new();
     private readonly Dictionary<FileSyntax, string> _displayNames = [];
-    private readonly ParallelParser _parser = new(resolver, cancellationToken);
+    private readonly ParallelParser _parser = new(resolver, recordSourceInfo, cancellationToken);
 
     public List<Diagnostic> Diagnostics { get; } = [];
 

@@ -7,7 +7,7 @@ namespace Inkwell.Protobuf.Internal;
 /// Reads and parses a file and, as soon as its imports are known, the files it imports, on the thread
 /// pool. Binding stays sequential (it follows protoc's order); parsing, most of the work, uses every core.
 /// </summary>
-internal sealed class ParallelParser(IProtoFileResolver resolver, CancellationToken cancellationToken)
+internal sealed class ParallelParser(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ParsedFile>>> _files = new(StringComparer.Ordinal);
 
@@ -25,7 +25,7 @@ internal sealed class ParallelParser(IProtoFileResolver resolver, CancellationTo
 
         var diagnostics = new List<Diagnostic>();
         FileSyntax syntax = Parser.Parse(text, name, (line, column, message, severity) =>
-            diagnostics.Add(new Diagnostic(displayPath, line + 1, column + 1, message, severity)), out bool hadErrors);
+            diagnostics.Add(new Diagnostic(displayPath, line + 1, column + 1, message, severity)), out bool hadErrors, recordSourceInfo);
         if (!hadErrors)
         {
             foreach (ImportSyntax import in syntax.Imports)

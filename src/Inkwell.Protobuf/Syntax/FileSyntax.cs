@@ -15,6 +15,9 @@ public sealed class FileSyntax : ElementSyntax
     /// <summary>The imports, in order.</summary>
     public List<ImportSyntax> Imports { get; } = [];
 
+    /// <summary>Whether the parser recorded source locations and comments (it skips them when no source info is wanted).</summary>
+    public bool HasSourceInfo { get; set; } = true;
+
     /// <summary>The offset just past the <c>syntax</c> or <c>edition</c> statement; 0 when the file has none.</summary>
     public int SyntaxStatementEndOffset { get; set; }
 

@@ -23,7 +23,7 @@ internal sealed partial class Parser
             _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
         }
 
-        using var root = new LocationRecorder(_lexer, _file.Locations);
+        using var root = new LocationRecorder(_lexer, _file.Locations, _recordSourceInfo);
         if (LookingAt("syntax") || LookingAt("edition"))
         {
             if (!ParseSyntaxIdentifier(root))

@@ -18,8 +18,11 @@ internal sealed partial class Parser
     private readonly StringBuilder _spareTrailing = new();
     private List<string> _spareDetached = [];
 
-    private Parser(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report)
+    private readonly bool _recordSourceInfo;
+
+    private Parser(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report, bool recordSourceInfo)
     {
+        _recordSourceInfo = recordSourceInfo;
         _report = report;
         _lexer = new Lexer(text, (line, column, message) => report(line, column, message, DiagnosticSeverity.Error));
         _file = new FileSyntax { Name = fileName };
@@ -29,14 +32,20 @@ internal sealed partial class Parser
     public bool HadErrors { get; private set; }
 
     /// <summary>Parses <paramref name="text"/>; errors and warnings go to <paramref name="report"/> (zero-based positions).</summary>
-    public static FileSyntax Parse(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report, out bool hadErrors)
+    /// <param name="text">The file's text.</param>
+    /// <param name="fileName">The file's import name.</param>
+    /// <param name="report">Where errors and warnings go.</param>
+    /// <param name="hadErrors">Whether any error was reported.</param>
+    /// <param name="recordSourceInfo">Whether to record source locations and comments; without them the file is parsed faster but cannot give source code info.</param>
+    public static FileSyntax Parse(string text, string fileName, Action<int, int, string, DiagnosticSeverity> report, out bool hadErrors, bool recordSourceInfo = true)
     {
         bool errors = false;
         var parser = new Parser(text, fileName, (line, column, message, severity) =>
         {
             errors |= severity == DiagnosticSeverity.Error;
             report(line, column, message, severity);
-        });
+        }, recordSourceInfo);
+        parser._file.HasSourceInfo = recordSourceInfo;
         parser.ParseFile();
         hadErrors = errors;
         return parser._file;
@@ -249,6 +258,12 @@ internal sealed partial class Parser
         if (!LookingAt(text))
         {
             return false;
+        }
+
+        if (!_recordSourceInfo)
+        {
+            _lexer.Next(); // comments only matter for source info
+            return true;
         }
 
         // The buffers are reused: AttachComments copies what it keeps.

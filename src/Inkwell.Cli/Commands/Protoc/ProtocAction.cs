@@ -42,7 +42,9 @@ internal static class ProtocAction
         }
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), cancellationToken);
+        // Source info (spans and comments) costs time and memory: record it only for what uses it.
+        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null };
+        CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
