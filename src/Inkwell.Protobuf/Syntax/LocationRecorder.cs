@@ -28,12 +28,12 @@ internal sealed class LocationRecorder : IDisposable
         }
     }
 
-    public LocationRecorder(LocationRecorder parent, params int[] path)
+    public LocationRecorder(LocationRecorder parent, params ReadOnlySpan<int> path)
         : this(parent, parent.Target, path)
     {
     }
 
-    public LocationRecorder(LocationRecorder parent, List<SourceLocation> target, params int[] path)
+    public LocationRecorder(LocationRecorder parent, List<SourceLocation> target, params ReadOnlySpan<int> path)
     {
         _lexer = parent._lexer;
         _enabled = parent._enabled;
@@ -47,7 +47,7 @@ internal sealed class LocationRecorder : IDisposable
 
         _path = new int[parent._path.Length + path.Length];
         parent._path.CopyTo(_path, 0);
-        path.CopyTo(_path, parent._path.Length);
+        path.CopyTo(_path.AsSpan(parent._path.Length));
         Location = new SourceLocation([]);
         target.Add(Location);
         StartAt(_lexer.Current);
