@@ -9,7 +9,10 @@ namespace Inkwell.Protobuf.Descriptors;
 /// </summary>
 internal sealed class ProtoWriter
 {
-    private byte[] _buffer = new byte[256];
+    private byte[] _buffer;
+
+    /// <summary>A writer whose buffer starts at <paramref name="capacity"/> bytes and grows as needed.</summary>
+    public ProtoWriter(int capacity = 256) => _buffer = new byte[Math.Max(capacity, 16)];
 
     public int Length { get; private set; }
 
@@ -92,11 +95,40 @@ internal sealed class ProtoWriter
         Length += count;
     }
 
-    /// <summary>Writes a length-delimited field whose content <paramref name="write"/> produces.</summary>
+    /// <summary>
+    /// Writes a length-delimited field whose content <paramref name="write"/> produces, in this buffer: one byte is
+    /// reserved for the length (most nested descriptors are shorter than 128 bytes) and the content moves up when
+    /// the length needs more. <paramref name="write"/> must only append.
+    /// </summary>
     public void WriteMessageField(int number, Action<ProtoWriter> write)
     {
-        var inner = new ProtoWriter();
-        write(inner);
-        WriteBytesField(number, inner.Written);
+        WriteTag(number, 2);
+        Ensure(1);
+        int lengthAt = Length++;
+        write(this);
+        int contentLength = Length - lengthAt - 1;
+        int lengthSize = VarintLength((ulong)contentLength);
+        if (lengthSize > 1)
+        {
+            Ensure(lengthSize - 1);
+            Buffer.BlockCopy(_buffer, lengthAt + 1, _buffer, lengthAt + lengthSize, contentLength);
+        }
+
+        int end = Length + lengthSize - 1;
+        Length = lengthAt;
+        WriteVarint((ulong)contentLength);
+        Length = end;
+    }
+
+    private static int VarintLength(ulong value)
+    {
+        int length = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            length++;
+        }
+
+        return length;
     }
 }

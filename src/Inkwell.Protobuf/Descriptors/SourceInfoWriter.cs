@@ -56,7 +56,7 @@ internal static class SourceInfoWriter
 
             w.WriteMessageField(1, inner =>
             {
-                var path = new ProtoWriter();
+                var path = new ProtoWriter(location.Path.Length * 2);
                 foreach (int p in location.Path)
                 {
                     path.WriteVarint((ulong)(long)p);
@@ -66,7 +66,7 @@ internal static class SourceInfoWriter
                 {
                     inner.WriteBytesField(1, path.Written);
                 }
-                var span = new ProtoWriter();
+                var span = new ProtoWriter(16);
                 span.WriteVarint((ulong)location.StartLine);
                 span.WriteVarint((ulong)location.StartColumn);
                 if (location.EndLine != location.StartLine)
