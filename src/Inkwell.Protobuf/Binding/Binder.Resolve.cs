@@ -230,7 +230,13 @@ internal sealed partial class Binder
     /// <summary>protoc's default JSON name: drop underscores and capitalize the letter after each.</summary>
     internal static string ToJsonName(string name)
     {
-        var sb = new System.Text.StringBuilder(name.Length);
+        if (name.IndexOf('_') < 0)
+        {
+            return name; // most names: nothing to change, nothing to allocate
+        }
+
+        Span<char> result = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        int length = 0;
         bool capitalizeNext = false;
         foreach (char c in name)
         {
@@ -240,15 +246,15 @@ internal sealed partial class Binder
             }
             else if (capitalizeNext)
             {
-                sb.Append(c is >= 'a' and <= 'z' ? (char)(c - 32) : c);
+                result[length++] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
                 capitalizeNext = false;
             }
             else
             {
-                sb.Append(c);
+                result[length++] = c;
             }
         }
 
-        return sb.ToString();
+        return result.Slice(0, length).ToString();
     }
 }
