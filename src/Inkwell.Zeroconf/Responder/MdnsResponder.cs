@@ -101,6 +101,11 @@ internal sealed partial class MdnsResponder
         {
             Remove(set);
         }
+        foreach (PendingResponse pending in _pending.Values)
+        {
+            pending.Timer?.Dispose();
+        }
+        _pending.Clear();
     }
 
     private void BeginProbing(RecordSet set, TimeSpan delay)
