@@ -124,6 +124,11 @@ internal sealed partial class MdnsResponder
         {
             return;
         }
+        if (_engine.Links.Count == 0)
+        {
+            // No interface yet: a name cannot be claimed on no link. Probing starts over when one comes up (OnLinksChanged).
+            return;
+        }
         foreach (NetworkLink link in _engine.Links)
         {
             _engine.Send(link, null, 0, 0, [new DnsQuestion(set.UniqueName, DnsRecordType.Any, UnicastResponse: true)], [],
