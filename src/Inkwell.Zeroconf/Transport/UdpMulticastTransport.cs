@@ -77,7 +77,7 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
         foreach ((AddressFamily family, Socket socket) in _sockets)
         {
-            _ = Task.Run(() => ReceiveLoopAsync(socket, family, receive));
+            new Thread(() => ReceiveLoop(socket, family, receive)) { IsBackground = true, Name = $"mDNS receive ({family})" }.Start();
         }
     }
 
@@ -178,23 +178,31 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         }
     }
 
-    private async Task ReceiveLoopAsync(Socket socket, AddressFamily family, Action<ReceivedPacket> receive)
+    /// <summary>
+    /// Receives on a dedicated thread with blocking calls: each datagram is handled where it arrives,
+    /// without a thread-pool hop per packet, which under a query load costs far more CPU (workers
+    /// waking and spinning) than answering does. Disposing the socket ends the wait.
+    /// </summary>
+    private void ReceiveLoop(Socket socket, AddressFamily family, Action<ReceivedPacket> receive)
     {
         // 9000 is the mDNS maximum; anything longer is truncated, then rejected by the parser's length check.
         byte[] buffer = new byte[9216];
         EndPoint any = family == AddressFamily.InterNetwork ? new IPEndPoint(IPAddress.Any, 0) : new IPEndPoint(IPAddress.IPv6Any, 0);
         while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveMessageFromResult result;
+            int received;
+            EndPoint remote = any;
+            IPPacketInformation packetInformation;
             try
             {
-                result = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
+                SocketFlags flags = SocketFlags.None;
+                received = socket.ReceiveMessageFrom(buffer, ref flags, ref remote, out packetInformation);
             }
-            catch (OperationCanceledException)
+            catch (ObjectDisposedException)
             {
                 return;
             }
-            catch (ObjectDisposedException)
+            catch (SocketException) when (_stop.IsCancellationRequested)
             {
                 return;
             }
@@ -207,13 +215,21 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
                 Log.ReceiveFailed(_logger, family.ToString(), exception.Message);
                 return;
             }
-            NetworkLink? link = _links.Find(l => l.Index == result.PacketInformation.Interface);
-            if (link is null || result.RemoteEndPoint is not IPEndPoint source)
+            NetworkLink? link = null;
+            foreach (NetworkLink candidate in _links)
+            {
+                if (candidate.Index == packetInformation.Interface)
+                {
+                    link = candidate;
+                    break;
+                }
+            }
+            if (link is null || remote is not IPEndPoint source)
             {
                 continue; // an interface we were not asked to use
             }
-            bool unicast = !result.PacketInformation.Address.Equals(MulticastDnsEndpoints.GroupV4) && !result.PacketInformation.Address.Equals(MulticastDnsEndpoints.GroupV6);
-            receive(new ReceivedPacket(buffer.AsMemory(0, result.ReceivedBytes), source, link, unicast));
+            bool unicast = !packetInformation.Address.Equals(MulticastDnsEndpoints.GroupV4) && !packetInformation.Address.Equals(MulticastDnsEndpoints.GroupV6);
+            receive(new ReceivedPacket(buffer.AsMemory(0, received), source, link, unicast));
         }
     }
 
