@@ -27,7 +27,9 @@ if (mode == "browse")
             }
         }
         times.Add(stopwatch.Elapsed.TotalMilliseconds);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iteration {i}: {times[^1]:F1} ms"));
+        // Wall-clock start and end (Unix ms) too, to line up with a packet trace of the same run.
+        long end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iteration {i}: {times[^1]:F1} ms (start {end - (long)times[^1]}, end {end})"));
     }
     times.Sort();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:F1} ms, min {times[0]:F1}, max {times[^1]:F1}, n={times.Count}"));

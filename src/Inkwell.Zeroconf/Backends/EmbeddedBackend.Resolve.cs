@@ -18,6 +18,7 @@ public sealed partial class EmbeddedBackend
         var observer = new ChangeObserver(changed.Writer);
         var queries = new List<ContinuousQuery>();
         DnsName? target = null;
+        DnsRecordData? chosen = null;
         lock (_engine.Gate)
         {
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -31,11 +32,15 @@ public sealed partial class EmbeddedBackend
             {
                 lock (_engine.Gate)
                 {
-                    // RFC 6763 §5 / RFC 2782: lowest priority first, then highest weight.
-                    CachedRecord? srv = _engine.Querier.Lookup(name, DnsRecordType.Srv)
-                        .OrderBy(c => ((SrvRecordData)c.Record.Data).Priority)
-                        .ThenByDescending(c => ((SrvRecordData)c.Record.Data).Weight)
-                        .FirstOrDefault();
+                    // RFC 6763 §5 / RFC 2782: lowest priority, then a weighted random choice, kept while
+                    // it stays cached at that priority (so a later cache change does not re-draw it).
+                    List<CachedRecord> srvs = [.. _engine.Querier.Lookup(name, DnsRecordType.Srv)];
+                    CachedRecord? srv = chosen is null ? null : srvs.Find(c => c.Record.Data.Equals(chosen));
+                    if (srv is null || srvs.Any(c => ((SrvRecordData)c.Record.Data).Priority < ((SrvRecordData)srv.Record.Data).Priority))
+                    {
+                        srv = SrvSelection.Choose(srvs, c => (SrvRecordData)c.Record.Data, _engine.Random);
+                        chosen = srv?.Record.Data;
+                    }
                     if (srv is not null)
                     {
                         var data = (SrvRecordData)srv.Record.Data;

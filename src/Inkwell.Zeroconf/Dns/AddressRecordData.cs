@@ -22,7 +22,7 @@ internal sealed class AddressRecordData(IPAddress address) : DnsRecordData
     /// <inheritdoc/>
     public override bool Equals(DnsRecordData? other) =>
         other is AddressRecordData address && address.Address.AddressFamily == Address.AddressFamily &&
-        address.Address.GetAddressBytes().AsSpan().SequenceEqual(Address.GetAddressBytes());
+        address.Canonical.AsSpan().SequenceEqual(Canonical);
 
     /// <inheritdoc/>
     public override int GetHashCode() => Address.GetHashCode();

@@ -18,6 +18,7 @@ internal sealed class DnsName : IEquatable<DnsName>
     private readonly string[] _labels;
     private string? _text;
     private int _hash;
+    private byte[][]? _utf8Labels;
 
     private DnsName(string[] labels) => _labels = labels;
 
@@ -26,6 +27,12 @@ internal sealed class DnsName : IEquatable<DnsName>
 
     /// <summary>The labels, leftmost first.</summary>
     public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>
+    /// The labels as UTF-8, encoded once: the responder compares names in received packets against
+    /// its own without decoding them (answering a query allocates nothing).
+    /// </summary>
+    internal byte[][] Utf8Labels => _utf8Labels ??= Array.ConvertAll(_labels, Encoding.UTF8.GetBytes);
 
     /// <summary>Length of the uncompressed wire form.</summary>
     public int WireLength

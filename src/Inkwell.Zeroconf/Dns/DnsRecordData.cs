@@ -33,7 +33,7 @@ internal abstract class DnsRecordData : IEquatable<DnsRecordData>
     private byte[]? _canonical;
 
     /// <summary>The canonical bytes, computed once: rdata is immutable.</summary>
-    private byte[] Canonical => _canonical ??= GetCanonicalBytes();
+    internal byte[] Canonical => _canonical ??= GetCanonicalBytes();
 
     /// <inheritdoc/>
     public virtual bool Equals(DnsRecordData? other) =>

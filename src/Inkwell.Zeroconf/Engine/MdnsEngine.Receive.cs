@@ -30,6 +30,10 @@ internal sealed partial class MdnsEngine
         {
             return; // our own multicast, looped back
         }
+        if (TryAnswerInPlace(packet, data))
+        {
+            return;
+        }
         if (!DnsMessage.TryParse(data, out DnsMessage message, out int dropped, out string? error))
         {
             Log.MalformedPacket(Logger, packet.Source, packet.Link.Name, error!);
@@ -83,6 +87,38 @@ internal sealed partial class MdnsEngine
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The hot path: a plain query from port 5353 (see <see cref="WireQuery"/>) is answered from the
+    /// bytes where they lie, without building a <see cref="DnsMessage"/>. Everything else, and a query
+    /// our own querier must take note of (§7.3 duplicate questions, §10.5 POOF), goes through the full
+    /// parser; so does everything while debug logging is on, which prints the parsed questions.
+    /// </summary>
+    private bool TryAnswerInPlace(ReceivedPacket packet, ReadOnlySpan<byte> data)
+    {
+        if (packet.Source.Port != MulticastDnsEndpoints.Port || Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            return false;
+        }
+        Span<WireQuestion> questions = stackalloc WireQuestion[WireQuery.MaxQuestions];
+        if (!WireQuery.TryScan(data, questions, out WireQuery query) || !packet.Link.IsOnLink(packet.Source.Address))
+        {
+            return false;
+        }
+        lock (Gate)
+        {
+            if (_disposed)
+            {
+                return true;
+            }
+            if (Querier.MayTakeNoteOf(query))
+            {
+                return false;
+            }
+            Responder.OnQuery(query, packet.Source, packet.Link);
+        }
+        return true;
     }
 
     /// <summary>Remembers what we sent for a few seconds, to recognise it when multicast loops it back.</summary>

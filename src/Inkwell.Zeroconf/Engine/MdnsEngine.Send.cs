@@ -42,9 +42,9 @@ internal sealed partial class MdnsEngine
                 var writer = new DnsMessageWriter(span, id, flags, _compression);
                 if (first)
                 {
-                    foreach (DnsQuestion question in questions)
+                    for (int i = 0; i < questions.Count; i++)
                     {
-                        writer.TryAddQuestion(question);
+                        writer.TryAddQuestion(questions[i]);
                     }
                 }
                 int before = answerIndex;
@@ -60,13 +60,14 @@ internal sealed partial class MdnsEngine
                 bool more = answerIndex < answers.Count;
                 if (!more)
                 {
-                    foreach (DnsRecord record in authorities ?? [])
+                    // By index: a foreach over an IReadOnlyList would allocate an enumerator per packet.
+                    for (int i = 0; i < (authorities?.Count ?? 0); i++)
                     {
-                        writer.TryAddRecord(record, 2);
+                        writer.TryAddRecord(authorities![i], 2);
                     }
-                    foreach (DnsRecord record in additionals ?? [])
+                    for (int i = 0; i < (additionals?.Count ?? 0); i++)
                     {
-                        writer.TryAddRecord(record, 3);
+                        writer.TryAddRecord(additionals![i], 3);
                     }
                 }
                 int length = writer.Finish(more && isQuery ? (ushort)(flags | DnsMessage.TruncatedFlag) : flags);
@@ -95,9 +96,10 @@ internal sealed partial class MdnsEngine
             SafeSend(packet, link, destination.AddressFamily, destination);
             return;
         }
-        foreach (AddressFamily family in _transport.Families)
+        IReadOnlyList<AddressFamily> families = _transport.Families;
+        for (int i = 0; i < families.Count; i++)
         {
-            SafeSend(packet, link, family, null);
+            SafeSend(packet, link, families[i], null);
         }
     }
 

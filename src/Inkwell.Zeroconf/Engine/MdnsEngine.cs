@@ -72,10 +72,26 @@ internal sealed partial class MdnsEngine : IDisposable
         {
             delay = TimeSpan.FromMilliseconds(1);
         }
-        var callback = new ScheduledAction(this, action);
+        var callback = new ScheduledAction(this, action, oneShot: true);
         callback.Timer = TimeProvider.CreateTimer(static state => ((ScheduledAction)state!).Run(), callback, delay, Timeout.InfiniteTimeSpan);
         return callback.Timer;
     }
+
+    /// <summary>
+    /// A timer that runs <paramref name="action"/> under <see cref="Gate"/> each time it is armed with
+    /// <see cref="Arm"/>: for work that recurs on a hot path (delayed shared answers), so arming it
+    /// again allocates nothing.
+    /// </summary>
+    public ITimer CreateTimer(Action action)
+    {
+        var callback = new ScheduledAction(this, action, oneShot: false);
+        callback.Timer = TimeProvider.CreateTimer(static state => ((ScheduledAction)state!).Run(), callback, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        return callback.Timer;
+    }
+
+    /// <summary>Arms a timer from <see cref="CreateTimer"/> to fire once after <paramref name="delay"/> (at least 1 ms, as <see cref="Schedule"/>).</summary>
+    public static void Arm(ITimer timer, TimeSpan delay) =>
+        timer.Change(delay < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : delay, Timeout.InfiniteTimeSpan);
 
     /// <summary>An interface came, went or changed: probe and announce again, and ask again with QU (RFC 6762 §8.3, §5.4).</summary>
     private void OnLinksChanged()
@@ -108,13 +124,16 @@ internal sealed partial class MdnsEngine : IDisposable
         _transport.Dispose();
     }
 
-    private sealed class ScheduledAction(MdnsEngine engine, Action action)
+    private sealed class ScheduledAction(MdnsEngine engine, Action action, bool oneShot)
     {
         public ITimer? Timer { get; set; }
 
         public void Run()
         {
-            Timer?.Dispose();
+            if (oneShot)
+            {
+                Timer?.Dispose();
+            }
             lock (engine.Gate)
             {
                 if (engine._disposed)

@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Warning, "Could not list the network interfaces after a change; keeping the current ones: {Reason}")]
     public static partial void InterfaceScanFailed(ILogger logger, string reason);
 
+    [LoggerMessage(105, LogLevel.Warning, "No usable interface yet ({Interfaces}: none is up with multicast and an address); waiting for one")]
+    public static partial void WaitingForInterface(ILogger logger, string interfaces);
+
     [LoggerMessage(200, LogLevel.Debug, "Dropped a malformed packet from {Source} on {Interface}: {Error}")]
     public static partial void MalformedPacket(ILogger logger, IPEndPoint source, string @interface, string error);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Inkwell.Zeroconf.Dns;
+using Inkwell.Zeroconf.Engine;
 using Inkwell.Zeroconf.Transport;
 
 namespace Inkwell.Zeroconf.Responder;
@@ -14,6 +15,11 @@ internal sealed partial class MdnsResponder
     private readonly Dictionary<(int Link, DnsName Name, DnsRecordType Type, DnsRecordData Data), DateTimeOffset> _lastMulticast = [];
     private readonly Dictionary<int, PendingResponse> _pending = [];
     private readonly Dictionary<IPEndPoint, HeldQuery> _held = [];
+    private readonly List<DnsRecord> _matches = [];
+    private readonly List<DnsRecord> _unicastAnswers = [];
+    private readonly List<DnsRecord> _uniqueAnswers = [];
+    private readonly List<DnsRecord> _sharedAnswers = [];
+    private readonly List<DnsRecord> _additionalAnswers = [];
 
     /// <summary>Answers a query (§6), after a TC query's continuation packets when it has them (§7.2).</summary>
     public void OnQuery(DnsMessage message, IPEndPoint source, NetworkLink link)
@@ -69,22 +75,42 @@ internal sealed partial class MdnsResponder
         held.KnownAnswers.AddRange(message.Answers.Take(Math.Max(0, MaxHeldKnownAnswers - held.KnownAnswers.Count)));
     }
 
-    private void Answer(IReadOnlyList<DnsQuestion> questions, IReadOnlyList<DnsRecord> knownAnswers, IPEndPoint source, NetworkLink link, bool isProbe, bool delayShared)
+    /// <summary>
+    /// Answers a plain query read in place (<see cref="WireQuery"/>): the hot path, which allocates
+    /// nothing when the answer goes out at once (unique records, QU by unicast).
+    /// </summary>
+    public void OnQuery(scoped in WireQuery query, IPEndPoint source, NetworkLink link) =>
+        Answer(new QueryView(query), source, link, isProbe: false, delayShared: true);
+
+    private void Answer(IReadOnlyList<DnsQuestion> questions, IReadOnlyList<DnsRecord> knownAnswers, IPEndPoint source, NetworkLink link, bool isProbe, bool delayShared) =>
+        Answer(new QueryView(questions, knownAnswers), source, link, isProbe, delayShared);
+
+    /// <summary>
+    /// Decides for every matching record how it goes out: by unicast, multicast at once, or multicast
+    /// after the shared-answer delay. The lists are the responder's own, reused from query to query
+    /// (everything here runs under the engine's gate).
+    /// </summary>
+    private void Answer(scoped QueryView query, IPEndPoint source, NetworkLink link, bool isProbe, bool delayShared)
     {
         DateTimeOffset now = _engine.Now;
-        List<DnsRecord> unicast = [], unique = [], shared = [];
-        foreach (DnsQuestion question in questions)
+        List<DnsRecord> unicast = _unicastAnswers, unique = _uniqueAnswers, shared = _sharedAnswers;
+        unicast.Clear();
+        unique.Clear();
+        shared.Clear();
+        for (int i = 0; i < query.Count; i++)
         {
-            foreach (DnsRecord record in AnswersFor(question, link))
+            _matches.Clear();
+            AddAnswers(query, i, link, _matches);
+            foreach (DnsRecord record in _matches)
             {
                 // §7.1: a known answer with at least half our TTL left is not repeated.
-                if (knownAnswers.Any(k => k.Ttl >= record.Ttl / 2 && k.IsSameRecord(record)))
+                if (query.IsKnownAnswer(record))
                 {
                     continue;
                 }
                 // §5.4: QU is answered by unicast unless the record has not been multicast for a quarter of its TTL.
                 // Probes are defended by multicast so every prober on the link sees the defence.
-                bool byUnicast = question.UnicastResponse && !isProbe &&
+                bool byUnicast = query.UnicastResponse(i) && !isProbe &&
                     MulticastWithin(link, record, now, TimeSpan.FromSeconds(record.Ttl / 4.0));
                 // A probe is answered at once, shared records too, so the prober sees the name is taken
                 // within its 250 ms window (python-zeroconf probes with a QU PTR question and its PTR in Authority).
@@ -97,7 +123,13 @@ internal sealed partial class MdnsResponder
         }
         // §21: never multicast a record on a link twice within a second (250 ms to defend against a probe).
         TimeSpan interval = isProbe ? ProbeDefenceInterval : MulticastInterval;
-        unique.RemoveAll(r => MulticastWithin(link, r, now, interval));
+        for (int i = unique.Count - 1; i >= 0; i--)
+        {
+            if (MulticastWithin(link, unique[i], now, interval))
+            {
+                unique.RemoveAt(i);
+            }
+        }
         if (unique.Count > 0)
         {
             SendResponse(link, null, unique); // §6: unique answers go at once
@@ -110,8 +142,8 @@ internal sealed partial class MdnsResponder
         }
     }
 
-    /// <summary>Our records answering <paramref name="question"/> on a link, and NSEC when the name is ours but the type is not (§6.1).</summary>
-    private IEnumerable<DnsRecord> AnswersFor(DnsQuestion question, NetworkLink link)
+    /// <summary>Our records answering question <paramref name="index"/> on a link, and NSEC when the name is ours but the type is not (§6.1).</summary>
+    private void AddAnswers(scoped QueryView query, int index, NetworkLink link, List<DnsRecord> answers)
     {
         foreach (RecordSet set in _sets)
         {
@@ -119,93 +151,136 @@ internal sealed partial class MdnsResponder
             {
                 continue;
             }
-            bool ownName = question.Name == set.UniqueName;
             bool answered = false;
             foreach (DnsRecord record in set.RecordsOn(link))
             {
-                if (question.IsAnsweredBy(record))
+                if (query.IsAnsweredBy(index, record))
                 {
                     answered = true;
-                    yield return record;
+                    answers.Add(record);
                 }
             }
-            if (ownName && !answered && question.Type != DnsRecordType.Any)
+            if (!answered && query.Type(index) != DnsRecordType.Any && query.NameIs(index, set.UniqueName))
             {
-                yield return Nsec(set, link);
+                answers.Add(set.NsecOn(link));
             }
         }
     }
 
-    private static DnsRecord Nsec(RecordSet set, NetworkLink link)
+    /// <summary>Our records answering <paramref name="question"/> on a link (legacy unicast and our own querier; not the hot path).</summary>
+    private List<DnsRecord> AnswersFor(DnsQuestion question, NetworkLink link)
     {
-        ushort[] types = [.. set.RecordsOn(link).Where(r => r.Name == set.UniqueName).Select(r => (ushort)r.Type)];
-        return new DnsRecord(set.UniqueName, DnsRecordType.Nsec, DnsRecord.HostTtl, new NsecRecordData(set.UniqueName, types), CacheFlush: true);
+        var answers = new List<DnsRecord>();
+        AddAnswers(new QueryView([question], []), 0, link, answers);
+        return answers;
     }
 
     /// <summary>
     /// Records that save the asker a round trip (RFC 6763 §12): with a PTR its SRV, TXT and addresses,
     /// with an SRV the addresses, with an address the other family's addresses or NSEC (§6.2).
     /// </summary>
-    private List<DnsRecord> AdditionalsFor(IReadOnlyList<DnsRecord> answers, NetworkLink link)
+    private void AddAdditionals(List<DnsRecord> answers, NetworkLink link, List<DnsRecord> additionals)
     {
-        var additionals = new List<DnsRecord>();
         bool addHost = false;
         foreach (DnsRecord answer in answers)
         {
             if (answer.Type == DnsRecordType.Ptr && answer.Data is PtrRecordData ptr)
             {
-                foreach (ServiceRecordSet service in _sets.OfType<ServiceRecordSet>())
+                foreach (RecordSet set in _sets)
                 {
-                    if (service.IsAnswering && service.UniqueName == ptr.Target)
+                    if (set is ServiceRecordSet service && service.IsAnswering && service.UniqueName == ptr.Target)
                     {
-                        foreach (DnsRecord record in service.RecordsOn(link).Where(r => r.Name == service.UniqueName))
+                        foreach (DnsRecord record in service.RecordsOn(link))
                         {
-                            AddUnique(additionals, record);
+                            if (record.Name == service.UniqueName)
+                            {
+                                AddUnique(additionals, record);
+                            }
                         }
                         addHost = true;
                     }
                 }
             }
-            else if (answer.Type == DnsRecordType.Srv || (answer.Name == Host.UniqueName && answer.Type is DnsRecordType.A or DnsRecordType.Aaaa))
+            else if (answer.Type == DnsRecordType.Srv || (answer.Type is DnsRecordType.A or DnsRecordType.Aaaa && answer.Name == Host.UniqueName))
             {
                 addHost = true;
             }
         }
         if (addHost && Host.IsAnswering)
         {
-            List<DnsRecord> addresses = [.. Host.RecordsOn(link)];
-            addresses.ForEach(r => AddUnique(additionals, r));
-            if (!addresses.Any(r => r.Type == DnsRecordType.A) || !addresses.Any(r => r.Type == DnsRecordType.Aaaa))
+            bool hasA = false, hasAaaa = false;
+            foreach (DnsRecord record in Host.RecordsOn(link))
             {
-                AddUnique(additionals, Nsec(Host, link));
+                if (record.Type is DnsRecordType.A or DnsRecordType.Aaaa)
+                {
+                    AddUnique(additionals, record);
+                    hasA |= record.Type == DnsRecordType.A;
+                    hasAaaa |= record.Type == DnsRecordType.Aaaa;
+                }
+            }
+            if (!hasA || !hasAaaa)
+            {
+                AddUnique(additionals, Host.NsecOn(link));
             }
         }
-        additionals.RemoveAll(a => answers.Any(a.IsSameRecord));
+        for (int i = additionals.Count - 1; i >= 0; i--)
+        {
+            if (Contains(answers, additionals[i]))
+            {
+                additionals.RemoveAt(i);
+            }
+        }
+    }
+
+    private List<DnsRecord> AdditionalsFor(List<DnsRecord> answers, NetworkLink link)
+    {
+        var additionals = new List<DnsRecord>();
+        AddAdditionals(answers, link, additionals);
         return additionals;
     }
 
     /// <summary>Sends a response with its additional records, remembers multicasts, and lets our own querier see it.</summary>
     private void SendResponse(NetworkLink link, IPEndPoint? destination, List<DnsRecord> answers)
     {
-        List<DnsRecord> additionals = AdditionalsFor(answers, link);
-        Internal.Log.Answered(_engine.Logger, answers.Count, link.Name, destination?.ToString() ?? "the group");
+        List<DnsRecord> additionals = _additionalAnswers;
+        additionals.Clear();
+        AddAdditionals(answers, link, additionals);
+        if (_engine.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Internal.Log.Answered(_engine.Logger, answers.Count, link.Name, destination?.ToString() ?? "the group");
+        }
         _engine.Send(link, destination, 0, DnsMessage.ResponseFlag | DnsMessage.AuthoritativeFlag, [], answers, null, additionals);
         if (destination is null)
         {
             DateTimeOffset now = _engine.Now;
             if (_lastMulticast.Count > 4096)
             {
-                foreach (var key in _lastMulticast.Where(e => now - e.Value > TimeSpan.FromHours(1)).Select(e => e.Key).ToArray())
-                {
-                    _lastMulticast.Remove(key);
-                }
+                ForgetOldMulticasts(now);
             }
-            foreach (DnsRecord record in answers.Concat(additionals))
+            foreach (DnsRecord record in answers)
+            {
+                _lastMulticast[(link.Index, record.Name, record.Type, record.Data)] = now;
+            }
+            foreach (DnsRecord record in additionals)
             {
                 _lastMulticast[(link.Index, record.Name, record.Type, record.Data)] = now;
             }
         }
-        _engine.Querier.OnOwnRecords([.. answers, .. additionals], link);
+        // Our own browses see our records: while something is asked continuously, as they go out;
+        // a query that starts later is answered locally when it starts (MdnsQuerier.AnswerLocally).
+        if (_engine.Querier.QueryCount > 0)
+        {
+            _engine.Querier.OnOwnRecords([.. answers, .. additionals], link);
+        }
+    }
+
+    // Its own method: the lambda's closure over `now` would otherwise be allocated on every multicast.
+    private void ForgetOldMulticasts(DateTimeOffset now)
+    {
+        foreach (var key in _lastMulticast.Where(e => now - e.Value > TimeSpan.FromHours(1)).Select(e => e.Key).ToArray())
+        {
+            _lastMulticast.Remove(key);
+        }
     }
 
     /// <summary>
@@ -232,36 +307,56 @@ internal sealed partial class MdnsResponder
         static DnsRecord Legacy(DnsRecord record) => record with { Ttl = Math.Min(record.Ttl, 10u), CacheFlush = false };
     }
 
+    /// <summary>
+    /// Adds shared answers to the link's pending response and (re)arms its timer for the earliest
+    /// due time. The pending response and its timer live as long as the link is used, so a delayed
+    /// answer allocates nothing once the link has answered before.
+    /// </summary>
     private void QueueShared(NetworkLink link, List<DnsRecord> records, TimeSpan delay)
     {
         DateTimeOffset due = _engine.Now + delay;
         if (!_pending.TryGetValue(link.Index, out PendingResponse? pending))
         {
-            pending = new PendingResponse { Due = due };
-            _pending[link.Index] = pending;
-            pending.Timer = _engine.Schedule(delay, () => FlushShared(link));
+            pending = new PendingResponse();
+            int index = link.Index;
+            pending.Timer = _engine.CreateTimer(() => FlushShared(index));
+            _pending[index] = pending;
         }
-        else if (due < pending.Due)
+        pending.Link = link;
+        if (!pending.IsArmed || due < pending.Due)
         {
-            pending.Timer?.Dispose();
+            pending.IsArmed = true;
             pending.Due = due;
-            pending.Timer = _engine.Schedule(delay, () => FlushShared(link));
+            MdnsEngine.Arm(pending.Timer!, delay);
         }
-        records.ForEach(r => AddUnique(pending.Records, r));
+        foreach (DnsRecord record in records)
+        {
+            AddUnique(pending.Records, record);
+        }
     }
 
-    private void FlushShared(NetworkLink link)
+    private void FlushShared(int linkIndex)
     {
-        if (!_pending.Remove(link.Index, out PendingResponse? pending))
+        if (!_pending.TryGetValue(linkIndex, out PendingResponse? pending) || !pending.IsArmed)
         {
             return;
         }
+        pending.IsArmed = false;
+        NetworkLink link = pending.Link!;
         DateTimeOffset now = _engine.Now;
-        pending.Records.RemoveAll(r => MulticastWithin(link, r, now, MulticastInterval));
-        if (pending.Records.Count > 0)
+        List<DnsRecord> records = pending.Records;
+        for (int i = records.Count - 1; i >= 0; i--)
         {
-            SendResponse(link, null, pending.Records);
+            if (MulticastWithin(link, records[i], now, MulticastInterval))
+            {
+                records.RemoveAt(i);
+            }
         }
+        if (records.Count > 0)
+        {
+            SendResponse(link, null, records);
+        }
+        records.Clear();
     }
 
     /// <summary>§7.4: another responder multicast an answer we were about to give; do not repeat it.</summary>
@@ -278,15 +373,31 @@ internal sealed partial class MdnsResponder
 
     private static void AddUnique(List<DnsRecord> list, DnsRecord record)
     {
-        if (!list.Any(r => r.IsSameRecord(record)))
+        if (!Contains(list, record))
         {
             list.Add(record);
         }
     }
 
+    private static bool Contains(List<DnsRecord> list, DnsRecord record)
+    {
+        foreach (DnsRecord r in list)
+        {
+            if (r.IsSameRecord(record))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private sealed class PendingResponse
     {
         public List<DnsRecord> Records { get; } = [];
+
+        public NetworkLink? Link { get; set; }
+
+        public bool IsArmed { get; set; }
 
         public DateTimeOffset Due { get; set; }
 

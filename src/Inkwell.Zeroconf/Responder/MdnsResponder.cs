@@ -101,6 +101,11 @@ internal sealed partial class MdnsResponder
         {
             Remove(set);
         }
+        foreach (PendingResponse pending in _pending.Values)
+        {
+            pending.Timer?.Dispose();
+        }
+        _pending.Clear();
     }
 
     private void BeginProbing(RecordSet set, TimeSpan delay)
@@ -117,6 +122,11 @@ internal sealed partial class MdnsResponder
     {
         if (set.State != RecordSetState.Probing)
         {
+            return;
+        }
+        if (_engine.Links.Count == 0)
+        {
+            // No interface yet: a name cannot be claimed on no link. Probing starts over when one comes up (OnLinksChanged).
             return;
         }
         foreach (NetworkLink link in _engine.Links)

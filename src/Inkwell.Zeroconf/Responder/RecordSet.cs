@@ -44,7 +44,34 @@ internal abstract class RecordSet(string baseLabel)
     public bool IsAnswering => State is RecordSetState.Announcing or RecordSetState.Established;
 
     /// <summary>The records the set owns on <paramref name="link"/>, with the given TTLs and cache-flush bits.</summary>
-    public abstract IEnumerable<DnsRecord> RecordsOn(NetworkLink link);
+    public abstract DnsRecord[] RecordsOn(NetworkLink link);
+
+    private DnsRecord[]? _nsecSource;
+    private DnsRecord? _nsec;
+
+    /// <summary>
+    /// The NSEC record listing the types the unique name has on a link (RFC 6762 §6.1), built once
+    /// per set of records.
+    /// </summary>
+    public DnsRecord NsecOn(NetworkLink link)
+    {
+        DnsRecord[] records = RecordsOn(link);
+        if (ReferenceEquals(_nsecSource, records))
+        {
+            return _nsec!;
+        }
+        _nsecSource = records;
+        _nsec = BuildNsec(UniqueName, records);
+        return _nsec;
+    }
+
+    // Its own method: a lambda capturing a local allocates its closure on entry to the local's scope,
+    // which would put an allocation on NsecOn's cache-hit path.
+    private static DnsRecord BuildNsec(DnsName name, DnsRecord[] records)
+    {
+        ushort[] types = [.. records.Where(r => r.Name == name).Select(r => (ushort)r.Type)];
+        return new DnsRecord(name, DnsRecordType.Nsec, DnsRecord.HostTtl, new NsecRecordData(name, types), CacheFlush: true);
+    }
 
     /// <summary>The unique records (SRV/TXT, A/AAAA) proposed in probes' authority sections (§8.2).</summary>
     public IEnumerable<DnsRecord> UniqueRecordsOn(NetworkLink link) => RecordsOn(link).Where(r => r.CacheFlush && r.Name == UniqueName);

@@ -43,7 +43,7 @@ internal sealed class ServiceRecordSet(string instance, DnsName serviceType, IRe
     }
 
     /// <summary>The records (the same on every link), rebuilt only when the name, host name or TXT changes.</summary>
-    public override IEnumerable<DnsRecord> RecordsOn(NetworkLink link)
+    public override DnsRecord[] RecordsOn(NetworkLink link)
     {
         DnsName instance = UniqueName;
         DnsName host = Host.UniqueName;

@@ -30,8 +30,19 @@ internal sealed class InMemoryTransport : IMulticastTransport
     public void Replug(string address)
     {
         Link = Link with { Addresses = [new LinkAddress(System.Net.IPAddress.Parse(address), 24)] };
+        IsPlugged = true;
         LinksChanged?.Invoke();
     }
+
+    /// <summary>Simulates the interface going away: the host has no link until <see cref="Replug"/>.</summary>
+    public void Unplug()
+    {
+        IsPlugged = false;
+        LinksChanged?.Invoke();
+    }
+
+    /// <summary>Whether the host's one interface is up; an unplugged host lists no links and hears nothing.</summary>
+    public bool IsPlugged { get; private set; } = true;
 
     /// <summary>The host's address.</summary>
     public IPAddress Address => Link.Addresses[0].Address;
@@ -40,7 +51,7 @@ internal sealed class InMemoryTransport : IMulticastTransport
     public int SourcePort { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<NetworkLink> Links => [Link];
+    public IReadOnlyList<NetworkLink> Links => IsPlugged ? [Link] : [];
 
     /// <inheritdoc/>
     public IReadOnlyList<AddressFamily> Families { get; } = [AddressFamily.InterNetwork];
@@ -52,7 +63,13 @@ internal sealed class InMemoryTransport : IMulticastTransport
     public void Send(ReadOnlySpan<byte> data, NetworkLink link, AddressFamily family, IPEndPoint? destination) =>
         _network.Send(this, data.ToArray(), destination);
 
-    internal void Deliver(ReceivedPacket packet) => _receive?.Invoke(packet);
+    internal void Deliver(ReceivedPacket packet)
+    {
+        if (IsPlugged)
+        {
+            _receive?.Invoke(packet);
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose()

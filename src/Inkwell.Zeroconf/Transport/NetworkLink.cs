@@ -17,9 +17,9 @@ internal sealed record NetworkLink(int Index, string Name, IReadOnlyList<LinkAdd
         {
             return true;
         }
-        foreach (LinkAddress address in Addresses)
+        for (int i = 0; i < Addresses.Count; i++) // by index: no enumerator allocated per packet
         {
-            if (address.Contains(source))
+            if (Addresses[i].Contains(source))
             {
                 return true;
             }

@@ -21,6 +21,8 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     private readonly CancellationTokenSource _stop = new();
     private readonly IReadOnlyList<string>? _names;
     private readonly HomeNetworkNamespace? _home = HomeNetworkNamespace.OfCurrentThread();
+    private readonly HashSet<(AddressFamily Family, int Index)> _joined = [];
+    private readonly AddressFamily[] _families = [];
     private volatile List<NetworkLink> _links;
 
     public UdpMulticastTransport(ServiceDiscoveryOptions options, ILogger logger)
@@ -28,11 +30,18 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         _logger = logger;
         _names = options.Interfaces;
         _links = ChooseLinks(options.Interfaces);
+        if (_links.Count == 0 && options.Interfaces is { Count: > 0 } names &&
+            !NetworkInterface.GetAllNetworkInterfaces().Any(nic => names.Contains(nic.Name, StringComparer.Ordinal)))
+        {
+            // A name that is no interface at all is most likely a typo: say so rather than wait forever.
+            throw new ZeroconfException($"There is no network interface named {string.Join(" or ", names)}.");
+        }
         if (_links.Count == 0)
         {
-            throw new ZeroconfException(options.Interfaces is { Count: > 0 }
-                ? $"None of the interfaces {string.Join(", ", options.Interfaces)} is up with multicast and an address."
-                : "No network interface is up with multicast and an address.");
+            // Not an error: a laptop starts before its Wi-Fi, a container before its veth. The sockets
+            // are opened anyway and join the group when an interface comes up (RefreshLinks); until
+            // then nothing is sent and registrations wait in probing.
+            Log.WaitingForInterface(_logger, options.Interfaces is { Count: > 0 } ? string.Join(", ", options.Interfaces) : "any interface");
         }
         if (options.UseIPv4)
         {
@@ -46,6 +55,7 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         {
             throw new ZeroconfException("Could not open an mDNS socket for any address family; see the log for why.");
         }
+        _families = [.. _sockets.Select(s => s.Family)];
         foreach (NetworkLink link in _links)
         {
             Log.Listening(_logger, link.Name, string.Join(",", Families));
@@ -56,14 +66,18 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
 
     public event Action? LinksChanged;
 
-    public IReadOnlyList<AddressFamily> Families => [.. _sockets.Select(s => s.Family)];
+    /// <summary>The families with an open socket, fixed once the sockets are open (read per send, so not rebuilt).</summary>
+    public IReadOnlyList<AddressFamily> Families => _families;
 
     public void Start(Action<ReceivedPacket> receive)
     {
         NetworkChange.NetworkAddressChanged += OnNetworkAddressChanged;
+        // A link coming up with its address already configured raises no address change (a cable
+        // plugged into a statically configured interface); Linux reports it as availability.
+        NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
         foreach ((AddressFamily family, Socket socket) in _sockets)
         {
-            _ = Task.Run(() => ReceiveLoopAsync(socket, family, receive));
+            new Thread(() => ReceiveLoop(socket, family, receive)) { IsBackground = true, Name = $"mDNS receive ({family})" }.Start();
         }
     }
 
@@ -122,34 +136,9 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
                 socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.PacketInformation, true);
                 socket.Bind(new IPEndPoint(IPAddress.IPv6Any, MulticastDnsEndpoints.Port));
             }
-            int joined = 0;
             foreach (NetworkLink link in _links)
             {
-                try
-                {
-                    if (family == AddressFamily.InterNetwork)
-                    {
-                        if (!link.AddressesOf(AddressFamily.InterNetwork).Any())
-                        {
-                            continue;
-                        }
-                        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(MulticastDnsEndpoints.GroupV4, link.Index));
-                    }
-                    else
-                    {
-                        socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(MulticastDnsEndpoints.GroupV6, link.Index));
-                    }
-                    joined++;
-                }
-                catch (SocketException exception)
-                {
-                    Log.InterfaceFailed(_logger, link.Name, family.ToString(), exception.Message);
-                }
-            }
-            if (joined == 0)
-            {
-                socket.Dispose();
-                return;
+                Join(socket, family, link);
             }
             _sockets.Add((family, socket));
         }
@@ -160,23 +149,60 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         }
     }
 
-    private async Task ReceiveLoopAsync(Socket socket, AddressFamily family, Action<ReceivedPacket> receive)
+    /// <summary>Joins the group on a link for a family, once; a link without an address of the family is skipped (IPv4 needs one to send from).</summary>
+    private void Join(Socket socket, AddressFamily family, NetworkLink link)
+    {
+        if (_joined.Contains((family, link.Index)) || (family == AddressFamily.InterNetwork && !link.AddressesOf(AddressFamily.InterNetwork).Any()))
+        {
+            return;
+        }
+        try
+        {
+            if (family == AddressFamily.InterNetwork)
+            {
+                socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(MulticastDnsEndpoints.GroupV4, link.Index));
+            }
+            else
+            {
+                socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(MulticastDnsEndpoints.GroupV6, link.Index));
+            }
+            _joined.Add((family, link.Index));
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            _joined.Add((family, link.Index)); // still a member (the link went down and up under the same index)
+        }
+        catch (SocketException exception)
+        {
+            Log.InterfaceFailed(_logger, link.Name, family.ToString(), exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Receives on a dedicated thread with blocking calls: each datagram is handled where it arrives,
+    /// without a thread-pool hop per packet, which under a query load costs far more CPU (workers
+    /// waking and spinning) than answering does. Disposing the socket ends the wait.
+    /// </summary>
+    private void ReceiveLoop(Socket socket, AddressFamily family, Action<ReceivedPacket> receive)
     {
         // 9000 is the mDNS maximum; anything longer is truncated, then rejected by the parser's length check.
         byte[] buffer = new byte[9216];
         EndPoint any = family == AddressFamily.InterNetwork ? new IPEndPoint(IPAddress.Any, 0) : new IPEndPoint(IPAddress.IPv6Any, 0);
         while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveMessageFromResult result;
+            int received;
+            EndPoint remote = any;
+            IPPacketInformation packetInformation;
             try
             {
-                result = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
+                SocketFlags flags = SocketFlags.None;
+                received = socket.ReceiveMessageFrom(buffer, ref flags, ref remote, out packetInformation);
             }
-            catch (OperationCanceledException)
+            catch (ObjectDisposedException)
             {
                 return;
             }
-            catch (ObjectDisposedException)
+            catch (SocketException) when (_stop.IsCancellationRequested)
             {
                 return;
             }
@@ -189,13 +215,21 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
                 Log.ReceiveFailed(_logger, family.ToString(), exception.Message);
                 return;
             }
-            NetworkLink? link = _links.Find(l => l.Index == result.PacketInformation.Interface);
-            if (link is null || result.RemoteEndPoint is not IPEndPoint source)
+            NetworkLink? link = null;
+            foreach (NetworkLink candidate in _links)
+            {
+                if (candidate.Index == packetInformation.Interface)
+                {
+                    link = candidate;
+                    break;
+                }
+            }
+            if (link is null || remote is not IPEndPoint source)
             {
                 continue; // an interface we were not asked to use
             }
-            bool unicast = !result.PacketInformation.Address.Equals(MulticastDnsEndpoints.GroupV4) && !result.PacketInformation.Address.Equals(MulticastDnsEndpoints.GroupV6);
-            receive(new ReceivedPacket(buffer.AsMemory(0, result.ReceivedBytes), source, link, unicast));
+            bool unicast = !packetInformation.Address.Equals(MulticastDnsEndpoints.GroupV4) && !packetInformation.Address.Equals(MulticastDnsEndpoints.GroupV6);
+            receive(new ReceivedPacket(buffer.AsMemory(0, received), source, link, unicast));
         }
     }
 
@@ -232,6 +266,8 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     /// </summary>
     private void OnNetworkAddressChanged(object? sender, EventArgs e) => RefreshLinks();
 
+    private void OnNetworkAvailabilityChanged(object? sender, NetworkAvailabilityEventArgs e) => RefreshLinks();
+
     /// <summary>Lists the interfaces again, in the sockets' namespace, and acts on what changed.</summary>
     internal void RefreshLinks()
     {
@@ -255,24 +291,16 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         {
             return;
         }
-        foreach ((AddressFamily family, Socket socket) in _sockets)
+        // Links that went away lose their membership with them; one that comes back (or gains its first
+        // address of a family) is joined again.
+        lock (_joined)
         {
-            foreach (NetworkLink link in now.Where(l => !before.Exists(b => b.Index == l.Index)))
+            _joined.RemoveWhere(j => !now.Exists(l => l.Index == j.Index));
+            foreach ((AddressFamily family, Socket socket) in _sockets)
             {
-                try
+                foreach (NetworkLink link in now)
                 {
-                    if (family == AddressFamily.InterNetwork && link.AddressesOf(AddressFamily.InterNetwork).Any())
-                    {
-                        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(MulticastDnsEndpoints.GroupV4, link.Index));
-                    }
-                    else if (family == AddressFamily.InterNetworkV6)
-                    {
-                        socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(MulticastDnsEndpoints.GroupV6, link.Index));
-                    }
-                }
-                catch (SocketException exception)
-                {
-                    Log.InterfaceFailed(_logger, link.Name, family.ToString(), exception.Message);
+                    Join(socket, family, link);
                 }
             }
         }
@@ -287,6 +315,7 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     public void Dispose()
     {
         NetworkChange.NetworkAddressChanged -= OnNetworkAddressChanged;
+        NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
         _stop.Cancel();
         foreach ((_, Socket socket) in _sockets)
         {

@@ -113,6 +113,34 @@ public sealed class QuerierTests
     }
 
     [Fact]
+    public async Task NoInterfaceAtStart_RegistrationWaits_ThenProbesAndAnnouncesWhenOneComesUp()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer peer = lan.AddPeer("observer");
+        Transport.InMemoryTransport transport = lan.Network.AddHost("late", "192.168.7.60");
+        transport.Unplug();
+        await using var inkwell = new EmbeddedBackend(new ServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "late", Random = new Random(5) });
+        Task<ServiceRegistration> registering = inkwell.RegisterAsync(new ServiceProfile("Late", "_daap._tcp", 1), TestContext.Current.CancellationToken).AsTask();
+
+        lan.Advance(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
+
+        Assert.False(registering.IsCompleted); // no name is claimed on no link
+        Assert.Empty(peer.Heard);
+
+        DateTimeOffset plugged = lan.Time.GetUtcNow();
+        transport.Replug("192.168.7.60");
+        ServiceRegistration registration = await lan.RunUntil(registering, TimeSpan.FromSeconds(5));
+
+        Assert.Equal("Late", registration.Name);
+        DnsName instance = DnsName.FromLabels("Late", "_daap", "_tcp", "local");
+        List<HeardPacket> probes = [.. peer.Heard.Where(p => p.IsProbeFor(instance))];
+        Assert.Equal(3, probes.Count);
+        Assert.All(probes, p => Assert.True(p.Time >= plugged));
+        lan.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Contains(peer.Heard, p => p.Answers(instance, DnsRecordType.Srv));
+    }
+
+    [Fact]
     public async Task C6_Backoff_IsCappedAtSixtyMinutes()
     {
         await using var lan = new SimulatedLan();

@@ -265,6 +265,36 @@ public sealed class ResponderAnsweringTests
     }
 
     [Fact]
+    public async Task C26_C27_ReverseAddressPtr_NamesTheHost_With120sTtl_AndSaysGoodbye()
+    {
+        (SimulatedLan lan, RawPeer peer, EmbeddedBackend inkwell, _) = await Registered();
+        await using SimulatedLan scope = lan;
+        DnsName reverse = DnsName.Parse("11.7.168.192.in-addr.arpa");
+
+        peer.Multicast(RawPeer.Query(new DnsQuestion(reverse, DnsRecordType.Ptr), new DnsQuestion(DnsName.Parse("12.7.168.192.in-addr.arpa"), DnsRecordType.Ptr)));
+        lan.Advance(TimeSpan.FromMilliseconds(200));
+
+        DnsRecord ptr = Assert.Single(peer.Heard.Single(p => p.Message.IsResponse).Message.Answers);
+        Assert.Equal(reverse, ptr.Name); // the other address is not ours: no answer for it
+        Assert.Equal(Host, ((PtrRecordData)ptr.Data).Target);
+        Assert.Equal(120u, ptr.Ttl);
+        Assert.True(ptr.CacheFlush);
+        peer.Clear();
+
+        await inkwell.DisposeAsync();
+        lan.Advance(TimeSpan.FromMilliseconds(10));
+
+        Assert.Contains(peer.Heard, p => p.Message.Answers.Any(r => r.Name == reverse && r.Type == DnsRecordType.Ptr && r.Ttl == 0));
+    }
+
+    [Theory]
+    [InlineData("192.168.7.11", "11.7.168.192.in-addr.arpa")]
+    [InlineData("4321:0:1:2:3:4:567:89ab", "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa")] // RFC 3596 §2.5
+    [InlineData("fe80::1%3", "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.e.f.ip6.arpa")]
+    public void C27_ReverseName_OfAnAddress(string address, string expected) =>
+        Assert.Equal(expected, Zeroconf.Responder.HostRecordSet.ReverseName(IPAddress.Parse(address)).ToString());
+
+    [Fact]
     public async Task C27_Ttls_120ForHostRecords_4500Otherwise_AndGoodbyeOnDispose()
     {
         (SimulatedLan lan, RawPeer peer, _, ServiceRegistration registration) = await Registered();

@@ -32,12 +32,12 @@ internal static class DnsSdAction
         bool verbose = parseResult.GetValue(DnsSdCommandDefinition.Verbose);
         using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
         {
-            // Log lines go to standard error, so --json output stays clean. The line naming the chosen backend is
-            // always shown; everything else only with --verbose.
+            // Log lines go to standard error, so --json output stays clean. The line naming the chosen backend and
+            // warnings (such as waiting for an interface to come up) are always shown; everything else only with --verbose.
             builder.AddSimpleConsole(o => o.SingleLine = true);
             builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information);
-            builder.AddFilter((category, _) => verbose || category == AvahiBackend.ChoiceLogCategory);
+            builder.AddFilter((category, level) => verbose || level >= LogLevel.Warning || category == AvahiBackend.ChoiceLogCategory);
         });
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Where browse start -> first result goes against an avahi-daemon publisher: the Inkwell browser (host B)
+# and avahi-daemon (host A) in a private two-namespace lab (nothing reaches a real interface), with a
+# packet-arrival trace on host B. Per iteration: when our first query left, when Avahi's answer arrived,
+# and when the "added" event reached the caller. Needs root, iproute2, avahi-daemon, avahi-utils, dbus.
+# Usage: sudo bench/scripts/zeroconf-browse-trace.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[[ $(id -u) -eq 0 ]] || { echo "zeroconf-browse-trace: needs root to create network namespaces" >&2; exit 1; }
+N=${1:-15}
+dotnet build bench/Inkwell.Zeroconf.Lab -c Release -v q -nologo >/dev/null
+LAB=$PWD/bench/Inkwell.Zeroconf.Lab/bin/Release/net10.0/Inkwell.Zeroconf.Lab.dll
+id=$RANDOM; A=ztr${id}a; B=ztr${id}b; VA=zt${id}0; VB=zt${id}1
+work=$(mktemp -d); pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+ip netns add "$A"; ip netns add "$B"
+ip -n "$A" link add "$VA" type veth peer name "$VB" netns "$B"
+ip -n "$A" addr add 10.88.0.1/24 dev "$VA"; ip -n "$B" addr add 10.88.0.2/24 dev "$VB"
+for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
+ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
+ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout $2" >&2; cat "$1" >&2; return 1; }
+cat > "$work/avahi.conf" <<CONF
+[server]
+host-name=avahi-a
+use-ipv4=yes
+use-ipv6=no
+allow-interfaces=$VA
+[wide-area]
+enable-wide-area=no
+[publish]
+publish-workstation=no
+publish-hinfo=no
+CONF
+ip netns exec "$A" dbus-daemon --config-file=/usr/share/dbus-1/system.conf --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null & pids+=($!)
+sleep 1
+DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" unshare -m sh -c "mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f $work/avahi.conf --no-drop-root --no-chroot --no-rlimits" > "$work/avahi.log" 2>&1 & pids+=($!)
+wait_for "$work/avahi.log" "startup complete"
+DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Music" _daap._tcp 3689 > "$work/avahi.pub" 2>&1 & pids+=($!)
+wait_for "$work/avahi.pub" Established
+cat > "$work/sniff.py" <<'PY'
+import socket, struct, sys, time
+ip = sys.argv[1]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+s.bind(("", 5353))
+s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, socket.inet_aton("224.0.0.251") + socket.inet_aton(ip))
+print("ready", flush=True)
+while True:
+    data, src = s.recvfrom(9000)
+    flags = struct.unpack(">H", data[2:4])[0]
+    qd, an = struct.unpack(">HH", data[4:8])
+    print(f"{time.time()*1000:.1f} {src[0]} {'R' if flags & 0x8000 else 'Q'} qd={qd} an={an} len={len(data)}", flush=True)
+PY
+sleep 2
+ip netns exec "$B" /usr/bin/python3 "$work/sniff.py" 10.88.0.2 > "$work/sniff" 2>&1 & pids+=($!)
+wait_for "$work/sniff" ready
+ip netns exec "$B" dotnet "$LAB" browse _daap._tcp "$N" "$VB" > "$work/browse" 2>&1 || true
+sleep 0.5
+/usr/bin/python3 - "$work/browse" "$work/sniff" <<'PY'
+import re, statistics, sys
+its = [tuple(map(float, m.groups())) for m in (re.match(r"iteration \d+: ([\d.]+) ms \(start (\d+), end (\d+)\)", l) for l in open(sys.argv[1])) if m]
+packets = [(float(p[0]), p[1], p[2]) for p in (l.split() for l in open(sys.argv[2])) if len(p) > 3 and p[0][0].isdigit()]
+rows = []
+for total, start, end in its[1:]:  # the first iteration includes JIT
+    window = [p for p in packets if start - 5 <= p[0] <= end + 5]
+    query = next((p[0] for p in window if p[1] == "10.88.0.2" and p[2] == "Q"), None)
+    answer = next((p[0] for p in window if p[1] == "10.88.0.1" and p[2] == "R"), None)
+    if query is not None and answer is not None:
+        rows.append((total, query - start, answer - query, max(0.0, end - answer)))
+for name, i in (("browse start -> first result", 0), ("browse start -> our first query", 1), ("our query -> avahi's answer", 2), ("avahi's answer -> added event", 3)):
+    values = sorted(r[i] for r in rows)
+    print(f"{name}: median {statistics.median(values):.0f} ms (min {values[0]:.0f}, max {values[-1]:.0f}, n={len(values)})")
+PY
