@@ -15,6 +15,7 @@ internal sealed class ProtoProject
     public const string Root = "/work/app";
 
     private readonly List<(string Path, string Text, Dictionary<string, string> Metadata)> _files = [];
+    private ImmutableArray<AdditionalText>? _texts;
 
     /// <summary>A Grpc.Tools-style <c>&lt;Protobuf Include="…" /&gt;</c> item; metadata names as in MSBuild (ProtoRoot, Access, …).</summary>
     public ProtoProject Protobuf(string relativePath, string text, params (string Name, string Value)[] metadata) =>
@@ -30,8 +31,9 @@ internal sealed class ProtoProject
 
     public static string PathOf(string relativePath) => relativePath.StartsWith('/') ? relativePath : Root + "/" + relativePath;
 
+    /// <summary>The files as additional texts; the same instances every time (the driver replaces texts by instance).</summary>
     public ImmutableArray<AdditionalText> AdditionalTexts =>
-        [.. _files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))];
+        _texts ??= [.. _files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))];
 
     public AnalyzerConfigOptionsProvider Options => new TestConfigOptionsProvider(
         new DictionaryConfigOptions(new Dictionary<string, string> { ["build_property.InkwellProtobufProjectDirectory"] = Root }),
@@ -57,6 +59,7 @@ internal sealed class ProtoProject
     private ProtoProject Add(string relativePath, string text, IEnumerable<(string Name, string Value)> metadata)
     {
         _files.Add((PathOf(relativePath), text, metadata.ToDictionary(m => m.Name, m => m.Value)));
+        _texts = null;
         return this;
     }
 }
