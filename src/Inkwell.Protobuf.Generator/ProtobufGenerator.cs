@@ -63,6 +63,18 @@ public sealed class ProtobufGenerator : IIncrementalGenerator
             }
         });
 
+        // Without the runtime every generated file fails with dozens of CS0246 errors; one clear error instead.
+        IncrementalValueProvider<bool> hasRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Google.Protobuf.IMessage") is not null);
+        context.RegisterSourceOutput(linked.Select(static (result, _) => result.Files.Count > 0).Combine(hasRuntime), static (output, input) =>
+        {
+            if (input.Left && !input.Right)
+            {
+                output.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(GeneratorDiagnostics.RuntimeMissing, Location.None,
+                    "The code generated from .proto files needs the Google.Protobuf runtime: add <PackageReference Include=\"Google.Protobuf\" /> to the project"));
+            }
+        });
+
         context.RegisterSourceOutput(generated, static (output, source) =>
         {
             foreach (DiagnosticInfo diagnostic in source.Diagnostics)

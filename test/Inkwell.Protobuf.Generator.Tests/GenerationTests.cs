@@ -114,4 +114,17 @@ public sealed class GenerationTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.Sources);
     }
+
+    [Fact]
+    public void WithoutGoogleProtobuf_OneClearErrorSaysWhatToAdd()
+    {
+        var project = new ProtoProject().Protobuf("zoo.proto", Schemas.Zoo);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("NoRuntime", [Compilations.Parse("class A { }")],
+            [Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var result = project.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult();
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("IWP007", error.Id);
+        Assert.Contains("PackageReference Include=\"Google.Protobuf\"", error.GetMessage(), StringComparison.Ordinal);
+    }
 }

@@ -32,12 +32,16 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor DuplicateImportName = new(
         "IWP006", "A .proto file is shadowed on the import path", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>Code was generated but the compilation does not reference Google.Protobuf, its runtime.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMissing = new(
+        "IWP007", "Google.Protobuf is not referenced", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>The generator itself failed: a bug, reported instead of crashing the build.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(
         "IWP099", "Inkwell.Protobuf.Generator failed", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
     private static readonly DiagnosticDescriptor[] s_all =
-        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, ServicesNotGenerated, DuplicateImportName, InternalError];
+        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, ServicesNotGenerated, DuplicateImportName, RuntimeMissing, InternalError];
 
     public static DiagnosticDescriptor ById(string id)
     {
