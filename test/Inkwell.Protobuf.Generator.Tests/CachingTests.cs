@@ -55,11 +55,21 @@ public sealed class CachingTests
     }
 
     [Fact]
-    public void EditingAnImportedFile_RegeneratesItAndItsImporters_NotTheOthers()
+    public void ChangingWhatAnImportDeclares_RegeneratesItAndItsImporters_NotTheOthers()
     {
-        (_, GeneratorRunResult result) = RunEdited("money.proto", Money.Replace("int64 cents = 1;", "int64 cents = 1; string currency = 2;", StringComparison.Ordinal));
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited("money.proto", Money.Replace("package shop;", "package shop;\noption csharp_namespace = \"Shop.Money\";", StringComparison.Ordinal));
 
         Assert.Equal(["item.proto.g.cs", "money.proto.g.cs"], Recomputed(result).Order());
+        Assert.Contains("global::Shop.Money.Money Price", Sources(driver).Single(s => s.Contains("class Item", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddingAFieldToAnImport_DoesNotRegenerateItsImporters()
+    {
+        // An importer's C# names the imported types only, so their fields cannot change it.
+        (_, GeneratorRunResult result) = RunEdited("money.proto", Money.Replace("int64 cents = 1;", "int64 cents = 1; string currency = 2;", StringComparison.Ordinal));
+
+        Assert.Equal(["money.proto.g.cs"], Recomputed(result));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class GenerationTests
     {
         GeneratorRun run = new ProtoProject().Protobuf("shop.proto", Schemas.WellKnown).Run().AssertNoException();
 
-        Assert.Empty(run.Diagnostics);
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
         Assembly assembly = Compilations.EmitAndLoad(run.Output);
         Type order = assembly.GetType("Shop.Model.Order", throwOnError: true)!;
         Assert.Equal(typeof(Google.Protobuf.WellKnownTypes.Timestamp), order.GetProperty("Placed")!.PropertyType);

@@ -58,6 +58,7 @@ internal static class ProjectLinker
         }
 
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stubs = new Dictionary<CompiledFile, byte[]>();
 
         // Items with the same search path compile together (usually all of them); protoc would see the same files.
         foreach (IGrouping<string, ProtoSource> group in toGenerate.GroupBy(SearchPathKey, StringComparer.Ordinal))
@@ -101,7 +102,7 @@ internal static class ProjectLinker
 
                 output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions,
                     new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DependencySet(file))));
+                    new EquatableArray<byte>(DeclarationStubs.For(file, stubs))));
             }
         }
     }
@@ -142,51 +143,4 @@ internal static class ProjectLinker
 
     private static string SearchPathKey(ProtoSource source) =>
         string.Join("\n", source.AdditionalImportDirs) + "\n\n" + source.ProtoRoot;
-
-    /// <summary>The transitive dependencies as a serialized FileDescriptorSet (field 1, one entry per file, dependencies first).</summary>
-    private static byte[] DependencySet(CompiledFile file)
-    {
-        var ordered = new List<CompiledFile>();
-        var visited = new HashSet<CompiledFile>();
-        foreach (CompiledFile dependency in file.Dependencies.Concat(file.OptionDependencies))
-        {
-            Visit(dependency);
-        }
-
-        using var stream = new MemoryStream();
-        foreach (CompiledFile dependency in ordered)
-        {
-            byte[] bytes = dependency.DescriptorBytes;
-            stream.WriteByte(0x0A);
-            for (uint length = (uint)bytes.Length; ; length >>= 7)
-            {
-                if (length < 0x80)
-                {
-                    stream.WriteByte((byte)length);
-                    break;
-                }
-
-                stream.WriteByte((byte)((length & 0x7F) | 0x80));
-            }
-
-            stream.Write(bytes, 0, bytes.Length);
-        }
-
-        return stream.ToArray();
-
-        void Visit(CompiledFile current)
-        {
-            if (!visited.Add(current))
-            {
-                return;
-            }
-
-            foreach (CompiledFile dependency in current.Dependencies.Concat(current.OptionDependencies))
-            {
-                Visit(dependency);
-            }
-
-            ordered.Add(current);
-        }
-    }
 }
