@@ -98,6 +98,16 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public void OutputPathOptions_AreIgnored_ForGeneratedSourcesHaveNoPath()
+    {
+        // protoc would reject base_namespace=Elsewhere for package shop; here it decides nothing.
+        GeneratorRun run = new ProtoProject().Protobuf("money.proto", Money, ("OutputOptions", "file_extension=.pb.cs;base_namespace=Elsewhere")).Run().AssertNoException();
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(["money.proto.g.cs"], run.Sources.Keys);
+    }
+
+    [Fact]
     public void UnknownOutputOption_IsReportedOnTheFile()
     {
         GeneratorRun run = new ProtoProject()

@@ -56,7 +56,7 @@ internal sealed record ProtoSource(
         var outputOptions = (Get(options, "OutputOptions") ?? "")
             .Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
             .Select(o => o.Trim())
-            .Where(o => o.Length > 0)
+            .Where(o => o.Length > 0 && !IsOutputPathOption(o))
             .ToList();
         if (string.Equals(Get(options, "Access"), "Internal", StringComparison.OrdinalIgnoreCase) && !outputOptions.Contains("internal_access"))
         {
@@ -71,6 +71,10 @@ internal sealed record ProtoSource(
         return new ProtoSource(fullPath, text, kind, importName, root, new EquatableArray<string>(importDirs),
             string.Join(",", outputOptions), wantsServices, hintPath);
     }
+
+    /// <summary>file_extension and base_namespace only decide where protoc writes files; generated sources have no path.</summary>
+    private static bool IsOutputPathOption(string option) =>
+        option.StartsWith("file_extension=", StringComparison.Ordinal) || option.StartsWith("base_namespace=", StringComparison.Ordinal);
 
     private static string? Get(AnalyzerConfigOptions options, string name) =>
         options.TryGetValue(Metadata + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
