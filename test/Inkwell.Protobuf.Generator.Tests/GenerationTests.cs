@@ -98,6 +98,20 @@ public sealed class GenerationTests
     }
 
     [Fact]
+    public void HintNamesThatWouldCollide_AreMadeUnique()
+    {
+        // Folders become dots in hint names, so "x/y.proto" and "x.y.proto" would both be "x.y.proto.g.cs".
+        GeneratorRun run = new ProtoProject()
+            .Protobuf("x/y.proto", "syntax = \"proto3\"; package one; message A { }")
+            .Protobuf("x.y.proto", "syntax = \"proto3\"; package two; message B { }")
+            .Run().AssertNoException();
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(["x.y.proto.2.g.cs", "x.y.proto.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
+        Compilations.EmitAndLoad(run.Output);
+    }
+
+    [Fact]
     public void PlainAdditionalFiles_Generate()
     {
         GeneratorRun run = new ProtoProject().AdditionalFile("zoo.proto", Schemas.Zoo).Run().AssertNoException();
