@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Inkwell.Protobuf.Internal;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Inheritance;
@@ -12,9 +13,6 @@ namespace Inkwell.Protobuf.Inheritance;
 /// </summary>
 internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<CompiledFile, TextPosition, string> error)
 {
-    /// <summary>The import every lowered file with a hierarchy gets.</summary>
-    public const string InheritanceProto = "inkwell/inheritance.proto";
-
     private const string AnyProto = "google/protobuf/any.proto";
 
     private readonly Dictionary<CompiledFile, List<Edit>> _edits = [];
@@ -29,7 +27,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
         {
             InheritanceSyntax inheritance = subtype.Message.Inheritance!;
             AddEdit(subtype.File, new Edit(inheritance.StartOffset, inheritance.EndOffset - inheritance.StartOffset, "", TrimSpaceBefore: true));
-            AddImport(subtype.File, InheritanceProto);
+            AddImport(subtype.File, BuiltInFileResolver.InheritanceProto);
         }
 
         foreach (HierarchyBase hierarchyBase in hierarchies.Bases.Values)
@@ -39,7 +37,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
                 AddEdit(hierarchyBase.File, new Edit(declared.StartOffset, declared.EndOffset - declared.StartOffset, "", RemoveBlankLine: true));
             }
 
-            AddImport(hierarchyBase.File, InheritanceProto);
+            AddImport(hierarchyBase.File, BuiltInFileResolver.InheritanceProto);
             if (hierarchyBase.Encoding == SubtypeEncoding.Any)
             {
                 AddImport(hierarchyBase.File, AnyProto);

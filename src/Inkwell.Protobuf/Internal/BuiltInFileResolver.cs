@@ -3,16 +3,20 @@ namespace Inkwell.Protobuf.Internal;
 /// <summary>
 /// Serves the files Inkwell ships after the caller's resolver found nothing, the way protoc falls back to the include
 /// directory it was installed with: <c>inkwell/inheritance.proto</c> (the options a lowered hierarchy carries) and
-/// protobuf's well-known types (<c>google/protobuf/any.proto</c>, which ANY encoding imports, descriptor.proto, …).
+/// protobuf's well-known types (<see cref="WellKnownTypesResolver"/>; ANY encoding imports <c>any.proto</c>).
 /// </summary>
 internal sealed class BuiltInFileResolver(IProtoFileResolver inner) : IProtoFileResolver
 {
-    private static readonly string[] s_names =
-    [
-        "inkwell/inheritance.proto",
-        .. new[] { "any", "api", "descriptor", "duration", "empty", "field_mask", "source_context", "struct", "timestamp", "type", "wrappers" }
-            .Select(name => $"google/protobuf/{name}.proto"),
-    ];
+    /// <summary>The import name of the options file every lowered hierarchy imports.</summary>
+    public const string InheritanceProto = "inkwell/inheritance.proto";
+
+    private static readonly Lazy<string> s_inheritance = new(() =>
+    {
+        using Stream stream = typeof(BuiltInFileResolver).Assembly.GetManifestResourceStream(InheritanceProto)
+            ?? throw new InvalidOperationException($"{InheritanceProto} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     public bool TryRead(string name, out string content, out string displayPath)
     {
@@ -21,26 +25,13 @@ internal sealed class BuiltInFileResolver(IProtoFileResolver inner) : IProtoFile
             return true;
         }
 
-        if (Array.IndexOf(s_names, name) >= 0 && Read(name) is { } text)
+        if (name == InheritanceProto)
         {
-            content = text;
+            content = s_inheritance.Value;
             displayPath = name;
             return true;
         }
 
-        return false;
-    }
-
-    /// <summary>The text of a shipped file; null when <paramref name="name"/> is not one.</summary>
-    public static string? Read(string name)
-    {
-        using Stream? stream = typeof(BuiltInFileResolver).Assembly.GetManifestResourceStream(name);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return WellKnownTypesResolver.Instance.TryRead(name, out content, out displayPath);
     }
 }

@@ -1,0 +1,1 @@
+Inkwell.Samples.Zoo.ZooTour.Run(Console.Out);

@@ -1,0 +1,97 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf.Generator.Internal;
+
+/// <summary>
+/// What a file's C# needs to know about the files it imports: their names, packages, options (C# namespace,
+/// reflection class name, features) and declared message and enum types: enums whole (their values name
+/// defaults), messages without fields (except the wrappers', whose field gives the C# type). Cutting imports down
+/// to this keeps each file's input small (a long import chain would otherwise make the work quadratic) and lets
+/// an importer stay cached when only the fields of an imported file change, because its C# cannot change then.
+/// </summary>
+internal static class DeclarationStubs
+{
+    /// <summary>
+    /// The stubs of the files <paramref name="file"/> can see: its direct imports and, through them, every
+    /// <c>import public</c> chain (what protoc lets a file's fields refer to), as a serialized FileDescriptorSet.
+    /// </summary>
+    public static byte[] For(CompiledFile file, Dictionary<CompiledFile, byte[]> cache)
+    {
+        var visible = new List<CompiledFile>();
+        var seen = new HashSet<CompiledFile>();
+        foreach (CompiledFile dependency in file.Dependencies)
+        {
+            AddWithPublicImports(dependency);
+        }
+
+        using var stream = new MemoryStream();
+        var output = new CodedOutputStream(stream, leaveOpen: true);
+        foreach (CompiledFile dependency in visible)
+        {
+            if (!cache.TryGetValue(dependency, out byte[]? stub))
+            {
+                stub = cache[dependency] = Stub(dependency.ToFileDescriptorProto()).ToByteArray();
+            }
+
+            output.WriteTag(FileDescriptorSet.FileFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteBytes(ByteString.CopyFrom(stub));
+        }
+
+        output.Flush();
+        return stream.ToArray();
+
+        void AddWithPublicImports(CompiledFile current)
+        {
+            if (!seen.Add(current))
+            {
+                return;
+            }
+
+            visible.Add(current);
+            foreach (ImportSyntax import in current.Syntax.Imports)
+            {
+                if (import.Kind == ImportKind.Public && current.Dependencies.FirstOrDefault(d => d.Name == import.Path) is { } publicImport)
+                {
+                    AddWithPublicImports(publicImport);
+                }
+            }
+        }
+    }
+
+    private static FileDescriptorProto Stub(FileDescriptorProto file)
+    {
+        // Imports go too: every file the generator needs is in the set, and a stub refers to no other file.
+        file.Dependency.Clear();
+        file.PublicDependency.Clear();
+        file.WeakDependency.Clear();
+        file.OptionDependency.Clear();
+        file.Extension.Clear();
+        file.Service.Clear();
+        file.SourceCodeInfo = null;
+        if (file.Name == "google/protobuf/wrappers.proto")
+        {
+            // A wrapper field's C# type is the wrapped scalar (Int32Value → int?): read from the wrapper's field.
+            return file;
+        }
+
+        foreach (DescriptorProto message in file.MessageType)
+        {
+            StripFields(message);
+        }
+
+        return file;
+    }
+
+    private static void StripFields(DescriptorProto message)
+    {
+        message.Field.Clear();
+        message.OneofDecl.Clear();
+        message.Extension.Clear();
+        foreach (DescriptorProto nested in message.NestedType)
+        {
+            StripFields(nested);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Inkwell.Protobuf.Generator.Internal;
+
+/// <summary>Diagnostics in report order without repeats (a file compiled in two groups reports its errors once).</summary>
+internal sealed class DiagnosticList
+{
+    private readonly List<DiagnosticInfo> _items = [];
+    private readonly HashSet<DiagnosticInfo> _seen = [];
+
+    public void Add(DiagnosticInfo diagnostic)
+    {
+        if (_seen.Add(diagnostic))
+        {
+            _items.Add(diagnostic);
+        }
+    }
+
+    /// <summary>Adds the compiler's diagnostics, located in the project file they name.</summary>
+    public void AddRange(IEnumerable<Diagnostic> compilerDiagnostics, IReadOnlyDictionary<string, ProtoSource> files)
+    {
+        foreach (Diagnostic diagnostic in compilerDiagnostics)
+        {
+            bool error = diagnostic.Severity == DiagnosticSeverity.Error;
+            var descriptor = error ? GeneratorDiagnostics.ProtoError : GeneratorDiagnostics.ProtoWarning;
+            if (files.TryGetValue(diagnostic.File, out ProtoSource? source))
+            {
+                Add(DiagnosticInfo.Create(descriptor, diagnostic.Message, SourcePositions.Locate(source.FullPath, source.Text, diagnostic.Line, diagnostic.Column)));
+            }
+            else
+            {
+                // A file the build did not hand over (an import that was not found) or a built-in one: name it in the text.
+                Add(DiagnosticInfo.Create(descriptor, diagnostic.Format(), null));
+            }
+        }
+    }
+
+    public EquatableArray<DiagnosticInfo> ToArray() => new([.. _items]);
+}

@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace Inkwell.Protobuf.Generator.Internal;
+
+/// <summary>The generator's diagnostics. The ids are stable: users suppress and search for them.</summary>
+internal static class GeneratorDiagnostics
+{
+    private const string Category = "Inkwell.Protobuf";
+
+    /// <summary>An error in a .proto file, in protoc's words, at its line and column.</summary>
+    public static readonly DiagnosticDescriptor ProtoError = new(
+        "IWP001", "Error in a .proto file", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>A warning in a .proto file (such as an unused import), in protoc's words.</summary>
+    public static readonly DiagnosticDescriptor ProtoWarning = new(
+        "IWP002", "Warning in a .proto file", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>A .proto file is not inside its ProtoRoot, so it has no import name.</summary>
+    public static readonly DiagnosticDescriptor NotUnderProtoRoot = new(
+        "IWP003", "A .proto file is outside its ProtoRoot", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>C# cannot be generated for a file (such as an unknown OutputOptions entry).</summary>
+    public static readonly DiagnosticDescriptor GenerationFailed = new(
+        "IWP004", "C# could not be generated for a .proto file", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>A file declares services and the item asks for them (GrpcServices), which this generator does not write.</summary>
+    public static readonly DiagnosticDescriptor ServicesNotGenerated = new(
+        "IWP005", "gRPC services are not generated", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>A file to generate is hidden by another of the same import name earlier on its import path.</summary>
+    public static readonly DiagnosticDescriptor DuplicateImportName = new(
+        "IWP006", "A .proto file is shadowed on the import path", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Code was generated but the compilation does not reference Google.Protobuf, its runtime.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMissing = new(
+        "IWP007", "Google.Protobuf is not referenced", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>The generator itself failed: a bug, reported instead of crashing the build.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "IWP099", "Inkwell.Protobuf.Generator failed", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] s_all =
+        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, ServicesNotGenerated, DuplicateImportName, RuntimeMissing, InternalError];
+
+    public static DiagnosticDescriptor ById(string id)
+    {
+        foreach (DiagnosticDescriptor descriptor in s_all)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return InternalError;
+    }
+}

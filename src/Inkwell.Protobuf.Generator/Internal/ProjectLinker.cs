@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Inkwell.Protobuf.Syntax;
+
+namespace Inkwell.Protobuf.Generator.Internal;
+
+/// <summary>
+/// The one step that sees every file: compiles the files to generate (with their imports) through
+/// <see cref="ProtoCompiler"/>, reports the compiler's diagnostics at their .proto positions, and cuts the result
+/// into one <see cref="LinkedFile"/> per file.
+/// </summary>
+internal static class ProjectLinker
+{
+    public static LinkResult Link(ImmutableArray<ProtoSource> sources, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticList();
+        var files = new List<LinkedFile>();
+        try
+        {
+            LinkAll(sources, files, diagnostics, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InternalError,
+                $"Inkwell.Protobuf.Generator failed while compiling .proto files: {exception}", null));
+        }
+
+        return new LinkResult(new EquatableArray<LinkedFile>([.. files]), diagnostics.ToArray());
+    }
+
+    private static void LinkAll(ImmutableArray<ProtoSource> sources, List<LinkedFile> output, DiagnosticList diagnostics, CancellationToken cancellationToken)
+    {
+        // A file listed twice (a Protobuf item that is also under an import directory) is generated once.
+        var byPath = new Dictionary<string, ProtoSource>(StringComparer.Ordinal);
+        var toGenerate = new List<ProtoSource>();
+        foreach (ProtoSource source in sources)
+        {
+            if (!byPath.TryGetValue(source.FullPath, out ProtoSource? existing) || (existing.Kind == ProtoSourceKind.ImportOnly && source.Kind == ProtoSourceKind.Generate))
+            {
+                byPath[source.FullPath] = source;
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ProtoSource source in sources)
+        {
+            if (byPath[source.FullPath] == source && source.Kind == ProtoSourceKind.Generate && seen.Add(source.FullPath))
+            {
+                if (source.ImportName is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.NotUnderProtoRoot,
+                        $"{source.FullPath} is not inside its ProtoRoot '{source.ProtoRoot}', so it has no import name; set ProtoRoot on its item to a folder that contains it",
+                        SourcePositions.Locate(source.FullPath, source.Text, 0, 0)));
+                    continue;
+                }
+
+                toGenerate.Add(source);
+            }
+        }
+
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stubs = new Dictionary<CompiledFile, byte[]>();
+
+        // Items with the same search path compile together (usually all of them); protoc would see the same files.
+        foreach (IGrouping<string, ProtoSource> group in toGenerate.GroupBy(SearchPathKey, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ProtoSource first = group.First();
+            var roots = new List<string?>(first.AdditionalImportDirs) { null, first.ProtoRoot };
+            var resolver = new ProjectFileResolver(byPath, roots);
+            var members = new Dictionary<string, ProtoSource>(StringComparer.Ordinal);
+            foreach (ProtoSource source in group)
+            {
+                ProtoSource? found = resolver.Locate(source.ImportName!);
+                if (found != source)
+                {
+                    string other = found?.FullPath ?? "the well-known type of that name";
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateImportName,
+                        $"{source.ImportName} is shadowed by {other}, which comes first on the import path (AdditionalImportDirs, then the well-known types, then ProtoRoot), so protoc would not compile this file either",
+                        SourcePositions.Locate(source.FullPath, source.Text, 0, 0)));
+                    continue;
+                }
+
+                members[source.ImportName!] = source;
+            }
+
+            CompilationResult result = ProtoCompiler.Compile(members.Keys, resolver, cancellationToken);
+            diagnostics.AddRange(result.Diagnostics, byPath);
+            IReadOnlyList<CompiledFile> compiled = result.Success ? result.Files : Salvage(members.Keys, resolver, cancellationToken);
+            foreach (CompiledFile file in compiled)
+            {
+                if (!members.TryGetValue(file.Name, out ProtoSource? source))
+                {
+                    continue;
+                }
+
+                WarnAboutServices(source, file.Syntax, diagnostics);
+                string hintName = PathNames.HintName(source.HintPath);
+                for (int n = 2; !hintNames.Add(hintName); n++)
+                {
+                    hintName = PathNames.HintName(source.HintPath + "." + n);
+                }
+
+                output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions,
+                    new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
+                    new EquatableArray<byte>(DeclarationStubs.For(file, stubs))));
+            }
+        }
+    }
+
+    /// <summary>
+    /// When one file of a group has errors, the others still get their code (the IDE keeps its types while you
+    /// type in another file): each file is compiled on its own. Only on failure, so the usual case compiles once.
+    /// </summary>
+    private static List<CompiledFile> Salvage(IEnumerable<string> names, ProjectFileResolver resolver, CancellationToken cancellationToken)
+    {
+        var compiled = new List<CompiledFile>();
+        foreach (string name in names)
+        {
+            CompilationResult single = ProtoCompiler.Compile([name], resolver, cancellationToken);
+            if (single.Success)
+            {
+                compiled.Add(single.Files[0]);
+            }
+        }
+
+        return compiled;
+    }
+
+    private static void WarnAboutServices(ProtoSource source, FileSyntax syntax, DiagnosticList diagnostics)
+    {
+        if (!source.WantsServices || syntax.Services.Count == 0)
+        {
+            return;
+        }
+
+        ServiceSyntax service = syntax.Services[0];
+        string names = string.Join(", ", syntax.Services.Select(s => s.Name));
+        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ServicesNotGenerated,
+            $"{source.ImportName} declares services ({names}), but Inkwell.Protobuf.Generator generates messages only: gRPC service generation is out of scope. " +
+            "Generate the service stubs with Grpc.Tools in a separate project, or set GrpcServices=\"None\" on the Protobuf item to silence this warning",
+            SourcePositions.Locate(source.FullPath, source.Text, service.NamePosition.Line + 1, service.NamePosition.Column + 1)));
+    }
+
+    private static string SearchPathKey(ProtoSource source) =>
+        string.Join("\n", source.AdditionalImportDirs) + "\n\n" + source.ProtoRoot;
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Inkwell.Protobuf.Generator.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Inkwell.Protobuf.Generator;
+
+/// <summary>
+/// Turns the project's .proto files (Grpc.Tools' <c>&lt;Protobuf Include="…" /&gt;</c> items, made visible by
+/// this package's build files, or plain <c>AdditionalFiles</c>) into C# for the Google.Protobuf runtime,
+/// with the public API of protoc's <c>--csharp_out</c> and without a native protoc.
+/// </summary>
+/// <remarks>
+/// The pipeline: each file is read with its item metadata in its own cached step; a cheap collect feeds
+/// one link step (the compiler); the link result is split into one value per file, holding exactly that
+/// file's descriptor and its dependencies' descriptors, so only files whose inputs changed are generated again.
+/// Errors in .proto files become diagnostics at their line and column; nothing throws out of the generator.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class ProtobufGenerator : IIncrementalGenerator
+{
+    /// <summary>The tracking name of the per-file read step.</summary>
+    public const string ReadStep = "Inkwell.Read";
+
+    /// <summary>The tracking name of the link step.</summary>
+    public const string LinkStep = "Inkwell.Link";
+
+    /// <summary>The tracking name of the step that splits the link result into files.</summary>
+    public const string FileStep = "Inkwell.File";
+
+    /// <summary>The tracking name of the per-file C# generation step.</summary>
+    public const string EmitStep = "Inkwell.Emit";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<ProjectSettings> project = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ProjectSettings.From(options.GlobalOptions));
+
+        IncrementalValuesProvider<ProtoSource> sources = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".proto", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(project)
+            .Select(static (input, cancellationToken) =>
+                ProtoSource.Read(input.Left.Left, input.Left.Right.GetOptions(input.Left.Left), input.Right, cancellationToken))
+            .WithTrackingName(ReadStep);
+
+        IncrementalValueProvider<LinkResult> linked = sources.Collect()
+            .Select(static (all, cancellationToken) => ProjectLinker.Link(all, cancellationToken))
+            .WithTrackingName(LinkStep);
+
+        IncrementalValuesProvider<GeneratedSource> generated = linked
+            .SelectMany(static (result, _) => result.Files)
+            .WithTrackingName(FileStep)
+            .Select(static (file, cancellationToken) => CodeEmitter.Emit(file, cancellationToken))
+            .WithTrackingName(EmitStep);
+
+        context.RegisterSourceOutput(linked.Select(static (result, _) => result.Diagnostics), static (output, diagnostics) =>
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        // Without the runtime every generated file fails with dozens of CS0246 errors; one clear error instead.
+        IncrementalValueProvider<bool> hasRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Google.Protobuf.IMessage") is not null);
+        context.RegisterSourceOutput(linked.Select(static (result, _) => result.Files.Count > 0).Combine(hasRuntime), static (output, input) =>
+        {
+            if (input.Left && !input.Right)
+            {
+                output.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(GeneratorDiagnostics.RuntimeMissing, Location.None,
+                    "The code generated from .proto files needs the Google.Protobuf runtime: add <PackageReference Include=\"Google.Protobuf\" /> to the project"));
+            }
+        });
+
+        context.RegisterSourceOutput(generated, static (output, source) =>
+        {
+            foreach (DiagnosticInfo diagnostic in source.Diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (source.Text is not null)
+            {
+                output.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+            }
+        });
+    }
+}
