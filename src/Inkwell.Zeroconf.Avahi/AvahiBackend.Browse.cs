@@ -23,7 +23,7 @@ public sealed partial class AvahiBackend
                 continue;
             }
             string interfaceName = await InterfaceNameAsync(item.Interface, cancellationToken).ConfigureAwait(false);
-            yield return new ServiceBrowseEvent(Kind(mapped.Kind), item.Name, item.Type, item.Domain, interfaceName, item.Interface);
+            yield return WithOrigin(new ServiceBrowseEvent(Kind(mapped.Kind), item.Name, item.Type, item.Domain, interfaceName, item.Interface), item.Flags);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed partial class AvahiBackend
             if (report)
             {
                 string interfaceName = await InterfaceNameAsync(item.Interface, cancellationToken).ConfigureAwait(false);
-                yield return new ServiceBrowseEvent(Kind(e.Kind), "", item.Type, item.Domain, interfaceName, item.Interface);
+                yield return WithOrigin(new ServiceBrowseEvent(Kind(e.Kind), "", item.Type, item.Domain, interfaceName, item.Interface), item.Flags);
             }
         }
     }
@@ -78,6 +78,13 @@ public sealed partial class AvahiBackend
             yield return new DnsRecordEvent(e.Kind == AvahiBrowseEventKind.Added, record.Name, (DnsRecordType)record.Type, record.Class, 0, data,
                 record.Rdata, interfaceName, record.Interface);
         }
+    }
+
+    /// <summary>Avahi's LOCAL and OUR_OWN flags as the seam's <see cref="ServiceBrowseEvent.IsLocal"/> and <see cref="ServiceBrowseEvent.IsOwn"/>.</summary>
+    private static ServiceBrowseEvent WithOrigin(ServiceBrowseEvent e, AvahiLookupResultFlags flags)
+    {
+        bool own = flags.HasFlag(AvahiLookupResultFlags.OurOwn);
+        return e with { IsOwn = own, IsLocal = own || flags.HasFlag(AvahiLookupResultFlags.Local) };
     }
 
     private static ServiceBrowseEventKind Kind(AvahiBrowseEventKind kind)

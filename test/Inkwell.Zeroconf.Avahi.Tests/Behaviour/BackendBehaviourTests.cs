@@ -1,4 +1,5 @@
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
@@ -13,6 +14,9 @@ public abstract class BackendBehaviourTests
 
     /// <summary>Builds the lab and a backend on each host; skips the test with a reason when the machine cannot.</summary>
     internal abstract Task<BackendPair> CreatePairAsync(CancellationToken cancellationToken);
+
+    /// <summary>Another backend of the same kind on host A, as a second program there would have.</summary>
+    internal abstract Task<IServiceDiscoveryBackend> CreateNeighbourOnAAsync(BackendPair pair, CancellationToken cancellationToken);
 
     /// <summary>The name a backend picks when <paramref name="name"/> is taken: "Name (2)" embedded, "Name #2" with Avahi.</summary>
     protected abstract string SecondName(string name);
@@ -42,6 +46,29 @@ public abstract class BackendBehaviourTests
         Assert.True(resolved.Txt.ContainsKey("RO")); // keys compare case-insensitively
         Assert.Null(resolved.Txt["ro"]);
         Assert.Equal(LabHost.InterfaceName, resolved.InterfaceName);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Browse_MarksTheInstance_OwnForItsRegistrar_LocalForAnotherProgramOnTheHost_NeitherForTheOtherHost()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using BackendPair pair = await CreatePairAsync(ct);
+        await using IServiceDiscoveryBackend neighbour = await CreateNeighbourOnAAsync(pair, ct);
+        await using ServiceRegistration registration = await pair.OnA.RegisterAsync(new ServiceProfile("Marked", Type, 4719), ct);
+
+        ServiceBrowseEvent own = await AddedAsync(pair.OnA);
+        ServiceBrowseEvent local = await AddedAsync(neighbour);
+        ServiceBrowseEvent remote = await AddedAsync(pair.OnB);
+
+        Assert.True(own.IsOwn, $"own: {own}");
+        Assert.True(own.IsLocal, $"own: {own}");
+        Assert.False(local.IsOwn, $"local: {local}");
+        Assert.True(local.IsLocal, $"local: {local}");
+        Assert.False(remote.IsOwn, $"remote: {remote}");
+        Assert.False(remote.IsLocal, $"remote: {remote}");
+
+        Task<ServiceBrowseEvent> AddedAsync(IServiceDiscoveryBackend backend) => BrowseWaits.UntilAsync(
+            backend.BrowseAsync(Type, ct), e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Marked", "the registration", ct);
     }
 
     [Fact(Timeout = 120_000)]
