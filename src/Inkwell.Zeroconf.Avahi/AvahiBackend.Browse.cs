@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Inkwell.Zeroconf.Avahi.Internal;
@@ -16,10 +17,14 @@ public sealed partial class AvahiBackend
     /// </summary>
     internal const int MaxTxtWatches = 256;
 
+    private readonly ConcurrentDictionary<AvahiTxtWatch, bool> _runningTxtWatches = new();
     private int _txtWatches;
 
     /// <summary>How many TXT watches run now (for tests: they stop with their instance and their browse).</summary>
     internal int TxtWatchCount => Volatile.Read(ref _txtWatches);
+
+    /// <summary>How many of them have their instance's first TXT, so that a change is reported (for tests: when to change it).</summary>
+    internal int FollowingTxtWatchCount => _runningTxtWatches.Keys.Count(w => w.IsFollowing);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -74,7 +79,9 @@ public sealed partial class AvahiBackend
                     output.TryWrite(reported);
                     if (Interlocked.Increment(ref _txtWatches) <= MaxTxtWatches)
                     {
-                        watches[key] = AvahiTxtWatch.Start(_client, item, reported, output);
+                        AvahiTxtWatch watch = AvahiTxtWatch.Start(_client, item, reported, output);
+                        watches[key] = watch;
+                        _runningTxtWatches[watch] = true;
                     }
                     else
                     {
@@ -107,6 +114,7 @@ public sealed partial class AvahiBackend
 
         async ValueTask StopAsync(AvahiTxtWatch watch)
         {
+            _runningTxtWatches.TryRemove(watch, out _);
             await watch.DisposeAsync().ConfigureAwait(false);
             Interlocked.Decrement(ref _txtWatches);
         }

@@ -25,6 +25,7 @@ internal sealed class AvahiTxtWatch : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _disposed;
+    private volatile bool _following;
 
     private AvahiTxtWatch(AvahiClient client, AvahiServiceItem item, ServiceBrowseEvent added, ChannelWriter<ServiceBrowseEvent> output)
     {
@@ -34,6 +35,13 @@ internal sealed class AvahiTxtWatch : IAsyncDisposable
     /// <summary>Starts following the TXT of <paramref name="item"/> on its interface; updates go to <paramref name="output"/> as copies of <paramref name="added"/>.</summary>
     public static AvahiTxtWatch Start(AvahiClient client, AvahiServiceItem item, ServiceBrowseEvent added, ChannelWriter<ServiceBrowseEvent> output)
         => new(client, item, added, output);
+
+    /// <summary>
+    /// Whether the first TXT has been reported, so changes from now on become updates. A change made before (between the
+    /// instance being added and its RecordBrowser's first report) is the starting point instead, as when the browse
+    /// had begun a moment later.
+    /// </summary>
+    public bool IsFollowing => _following;
 
     /// <summary>Stops following and frees the RecordBrowser; once this completes, no more updates are written.</summary>
     public async ValueTask DisposeAsync()
@@ -64,6 +72,7 @@ internal sealed class AvahiTxtWatch : IAsyncDisposable
                 {
                     // The first TXT is where the instance starts; the same rdata again (another protocol) is no change.
                     current ??= record.Rdata;
+                    _following = true;
                     continue;
                 }
                 current = record.Rdata;

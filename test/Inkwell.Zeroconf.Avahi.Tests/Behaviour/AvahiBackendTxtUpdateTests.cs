@@ -12,19 +12,20 @@ public sealed class AvahiBackendTxtUpdateTests
     private const string Type = "_inkwelltxt._tcp";
 
     [Fact(Timeout = 120_000)]
-    public async Task UpdateTxt_OfItsOwnRegistration_ItsOwnBrowseReportsUpdated()
+    public async Task UpdateTxt_OfItsOwnRegistration_ItsOwnBrowseReportsUpdated_DotsInTheNameIncluded()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
         await using IServiceDiscoveryBackend onA = await LabBackends.AvahiAsync(lab.A, ct);
-        await using ServiceRegistration registration = await onA.RegisterAsync(new ServiceProfile("Mine", Type, 4920) { Txt = [new("v", "1")] }, ct);
+        await using ServiceRegistration registration = await onA.RegisterAsync(new ServiceProfile(@"Mr. Mine\2", Type, 4920) { Txt = [new("v", "1")] }, ct);
         await using LiveBrowse browse = LiveBrowse.Start(onA, Type, ct);
-        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Mine", "the registration");
+        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == @"Mr. Mine\2", "the registration");
+        await BrowseWaits.UntilTxtFollowedAsync(onA, 1, ct);
 
         await registration.UpdateTxtAsync([new("v", "2")], ct);
 
         ServiceBrowseEvent updated = await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Updated, "the update");
-        Assert.Equal("Mine", updated.InstanceName);
+        Assert.Equal(@"Mr. Mine\2", updated.InstanceName); // its TXT record is asked for as Mr\. Mine\\2._inkwelltxt._tcp.local
         Assert.Equal("2", updated.Txt!["v"]);
         Assert.True(updated.IsOwn && updated.IsLocal);
     }
@@ -39,7 +40,7 @@ public sealed class AvahiBackendTxtUpdateTests
         await using ServiceRegistration remote = await onB.RegisterAsync(new ServiceProfile("Remote", Type, 4921) { Txt = [new("v", "1")] }, ct);
         await using LiveBrowse browse = LiveBrowse.Start(onA, Type, ct);
         await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Remote", "the remote registration");
-        // One update first: then the instance's TXT is certainly being followed when the daemon stops.
+        await BrowseWaits.UntilTxtFollowedAsync(onA, 1, ct);
         await remote.UpdateTxtAsync([new("v", "2")], ct);
         await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Updated && e.Txt?.GetValueOrDefault("v") == "2", "the first update");
 

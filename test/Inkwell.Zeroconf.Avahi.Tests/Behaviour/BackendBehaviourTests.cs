@@ -81,6 +81,7 @@ public abstract class BackendBehaviourTests
         await using LiveBrowse browse = LiveBrowse.Start(pair.OnB, Type, ct);
         await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Txt Service", "the registration");
         await BrowseWaits.ResolveUntilAsync(pair.OnB, "Txt Service", Type, r => r.Txt.GetValueOrDefault("v") == "1", ct);
+        await BrowseWaits.UntilTxtFollowedAsync(pair.OnB, 1, ct);
 
         await registration.UpdateTxtAsync([new("v", "2"), new("extra", "yes")], ct);
 
