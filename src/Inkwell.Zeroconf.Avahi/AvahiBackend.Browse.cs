@@ -17,11 +17,11 @@ public sealed partial class AvahiBackend
     /// </summary>
     internal const int MaxTxtWatches = 256;
 
+    /// <summary>Every running TXT watch of every browse (a set: the value is unused).</summary>
     private readonly ConcurrentDictionary<AvahiTxtWatch, bool> _runningTxtWatches = new();
-    private int _txtWatches;
 
     /// <summary>How many TXT watches run now (for tests: they stop with their instance and their browse).</summary>
-    internal int TxtWatchCount => Volatile.Read(ref _txtWatches);
+    internal int TxtWatchCount => _runningTxtWatches.Count;
 
     /// <summary>How many of them have their instance's first TXT, so that a change is reported (for tests: when to change it).</summary>
     internal int FollowingTxtWatchCount => _runningTxtWatches.Keys.Count(w => w.IsFollowing);
@@ -77,7 +77,11 @@ public sealed partial class AvahiBackend
                 if (mapped.Kind == AvahiBrowseEventKind.Added)
                 {
                     output.TryWrite(reported);
-                    if (Interlocked.Increment(ref _txtWatches) <= MaxTxtWatches)
+                    if (watches.ContainsKey(key))
+                    {
+                        continue; // the filter reports an instance once; never leak a second watch if it did not
+                    }
+                    if (_runningTxtWatches.Count < MaxTxtWatches) // concurrent browses may overshoot by a few; harmless
                     {
                         AvahiTxtWatch watch = AvahiTxtWatch.Start(_client, item, reported, output);
                         watches[key] = watch;
@@ -85,7 +89,6 @@ public sealed partial class AvahiBackend
                     }
                     else
                     {
-                        Interlocked.Decrement(ref _txtWatches);
                         Log.TxtWatchLimit(_client.Logger, serviceType, MaxTxtWatches, item.Name);
                     }
                 }
@@ -114,9 +117,8 @@ public sealed partial class AvahiBackend
 
         async ValueTask StopAsync(AvahiTxtWatch watch)
         {
-            _runningTxtWatches.TryRemove(watch, out _);
             await watch.DisposeAsync().ConfigureAwait(false);
-            Interlocked.Decrement(ref _txtWatches);
+            _runningTxtWatches.TryRemove(watch, out _);
         }
     }
 
