@@ -31,4 +31,30 @@ public sealed class DnsSdBackendOptionTests
         // The daemon owns the host's names: the command registered through it instead of answering on port 5353 itself.
         Assert.Equal(lab.A.HostName + ".local", seen.Host);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Browse_JsonMarksLocalInstances_AndIgnoreLocalLeavesThemOut()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await lab.A.StartAvahiAsync(ct);
+        await lab.B.StartAvahiAsync(ct);
+        using LabProcess here = await LabPeers.PublishAsync(lab.A, "Here", Type, 4801, [], ct);
+        using LabProcess there = await LabPeers.PublishAsync(lab.B, "There", Type, 4802, [], ct);
+
+        using LabProcess all = StartInkwell(lab.A, "-B", Type);
+        using LabProcess remoteOnly = StartInkwell(lab.A, "-B", Type, "--ignore-local");
+
+        string hereLine = await all.WaitForLineAsync(l => l.Contains("\"name\":\"Here\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
+        string thereLine = await all.WaitForLineAsync(l => l.Contains("\"name\":\"There\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
+        Assert.Contains("\"local\":true,\"own\":false", hereLine, StringComparison.Ordinal);
+        Assert.Contains("\"local\":false,\"own\":false", thereLine, StringComparison.Ordinal);
+        await remoteOnly.WaitForLineAsync(l => l.Contains("\"name\":\"There\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
+        // Both browses saw "There"; the one ignoring local instances never printed "Here", which the other printed first.
+        Assert.DoesNotContain("\"name\":\"Here\"", remoteOnly.Output, StringComparison.Ordinal);
+    }
+
+    private static LabProcess StartInkwell(LabHost host, params string[] arguments) => host.Start(
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+        [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", "--backend", "avahi", "--json", .. arguments]);
 }

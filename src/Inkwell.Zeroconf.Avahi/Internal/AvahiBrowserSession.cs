@@ -9,9 +9,11 @@ namespace Inkwell.Zeroconf.Avahi.Internal;
 /// </summary>
 /// <remarks>
 /// When the daemon restarts, its browsers die with it. The session creates a new one when the daemon is back;
-/// instances the new browser reports again are not reported twice, and those it does not report again by its
-/// first <c>AllForNow</c> are reported removed. While there is no daemon at all nothing is removed: nobody can
-/// tell, and a restart should not make every instance flap.
+/// instances the new browser reports again are not reported twice, and those it does not report again are reported
+/// removed once the new browser said <c>AllForNow</c> <em>and</em> the server has been RUNNING for
+/// <see cref="StaleGrace"/>: a restarted daemon probes its host name first, and its browser's <c>AllForNow</c> can come
+/// before the other hosts had a chance to answer, which made instances flap (removed, then added again). While there is
+/// no daemon at all nothing is removed: nobody can tell, and a restart should not make every instance flap.
 /// </remarks>
 internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
     where TItem : class
@@ -20,6 +22,13 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
     private readonly Channel<AvahiBrowseEvent<TItem>> _output = Channel.CreateUnbounded<AvahiBrowseEvent<TItem>>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly Dictionary<TItem, TItem> _known = [];
     private readonly HashSet<TItem> _stale = [];
+
+    /// <summary>How long the server must have been RUNNING before instances not found again after a restart count as gone.</summary>
+    internal static readonly TimeSpan StaleGrace = TimeSpan.FromSeconds(2);
+
+    private long? _runningSince;
+    private bool _allForNowSeen;
+    private bool _sweepScheduled;
     private IDisposable? _statusSubscription;
     private Task? _loop;
     private AvahiObjectProxy? _browser;
@@ -95,6 +104,10 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
                 case BrowserSignal signal when signal.Path == _browser?.Path:
                     OnSignal(signal.Signal);
                     break;
+                case SweepCheck:
+                    _sweepScheduled = false;
+                    SweepStale();
+                    break;
                 case StopRequest:
                     await FreeBrowserAsync().ConfigureAwait(false);
                     _events.Writer.TryComplete();
@@ -118,6 +131,16 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
             ForgetBrowser();
             _generation = status.Generation;
             _stale.UnionWith(_known.Keys);
+            _runningSince = null;
+        }
+        if (!status.IsRunning)
+        {
+            _runningSince = null;
+        }
+        else if (_runningSince is null)
+        {
+            _runningSince = Environment.TickCount64;
+            SweepStale();
         }
         if (status.IsPresent && _browser is null)
         {
@@ -129,6 +152,7 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
                     string path = await CreateBrowserAsync(timeout.Token).ConfigureAwait(false);
                     Client.Router.Attach(path, signal => _events.Writer.TryWrite(new BrowserSignal(path, signal)));
                     _browser = new AvahiObjectProxy(Client.Connection, path, BrowserInterface);
+                    _allForNowSeen = false;
                     Log.Browsing(Client.Logger, What, "", path);
                 }
             }
@@ -153,14 +177,8 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
         switch (signal)
         {
             case AvahiAllForNowSignal:
-                foreach (TItem gone in _stale)
-                {
-                    if (_known.Remove(gone, out TItem? reported))
-                    {
-                        _output.Writer.TryWrite(new AvahiBrowseEvent<TItem>(AvahiBrowseEventKind.Removed, reported));
-                    }
-                }
-                _stale.Clear();
+                _allForNowSeen = true;
+                SweepStale();
                 _output.Writer.TryWrite(new AvahiBrowseEvent<TItem>(AvahiBrowseEventKind.AllForNow, null));
                 break;
             case AvahiFailureSignal failure:
@@ -188,6 +206,34 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
                 }
                 break;
         }
+    }
+
+    /// <summary>Reports the instances a restarted daemon did not find again, once it had a fair chance (see the remarks).</summary>
+    private void SweepStale()
+    {
+        if (_stale.Count == 0 || !_allForNowSeen || _runningSince is not { } since)
+        {
+            return;
+        }
+        TimeSpan running = TimeSpan.FromMilliseconds(Environment.TickCount64 - since);
+        if (running < StaleGrace)
+        {
+            if (!_sweepScheduled)
+            {
+                _sweepScheduled = true;
+                _ = Task.Delay(StaleGrace - running).ContinueWith(
+                    _ => _events.Writer.TryWrite(SweepCheck.Instance), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+            return;
+        }
+        foreach (TItem gone in _stale)
+        {
+            if (_known.Remove(gone, out TItem? reported))
+            {
+                _output.Writer.TryWrite(new AvahiBrowseEvent<TItem>(AvahiBrowseEventKind.Removed, reported));
+            }
+        }
+        _stale.Clear();
     }
 
     private async Task FreeBrowserAsync()
@@ -218,6 +264,11 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
     }
 
     private sealed record BrowserSignal(string Path, AvahiSignal Signal);
+
+    private sealed record SweepCheck
+    {
+        public static readonly SweepCheck Instance = new();
+    }
 
     private sealed record StopRequest
     {

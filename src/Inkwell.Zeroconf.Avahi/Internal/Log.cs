@@ -61,4 +61,10 @@ internal static partial class Log
 
     [LoggerMessage(302, LogLevel.Error, "avahi-daemon failed browsing {Type}: {Error}")]
     public static partial void BrowseFailed(ILogger logger, string type, string error);
+
+    [LoggerMessage(303, LogLevel.Debug, "Following the TXT record of {Name} for updates ended")]
+    public static partial void TxtWatchEnded(ILogger logger, string name, Exception exception);
+
+    [LoggerMessage(304, LogLevel.Warning, "Browsing {Type}: {Count} instances' TXT records are followed already; no updates are reported for '{Name}' (each costs one of avahi-daemon's objects per client)")]
+    public static partial void TxtWatchLimit(ILogger logger, string type, int count, string name);
 }

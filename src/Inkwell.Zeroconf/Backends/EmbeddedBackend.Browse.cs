@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Internal;
 using Inkwell.Zeroconf.Querier;
+using Inkwell.Zeroconf.Transport;
 
 namespace Inkwell.Zeroconf.Backends;
 
@@ -12,13 +13,13 @@ public sealed partial class EmbeddedBackend
     public IAsyncEnumerable<ServiceBrowseEvent> BrowseAsync(string serviceType, CancellationToken cancellationToken)
     {
         DnsName typeName = ServiceNames.ParseServiceType(serviceType, null, nameof(serviceType));
-        return Follow(typeName, DnsRecordType.Ptr, new BrowseObserver(typeName, enumeratingTypes: false), cancellationToken);
+        return Follow(typeName, DnsRecordType.Ptr, new BrowseObserver(typeName, enumeratingTypes: false, _engine.Querier), cancellationToken);
     }
 
     /// <inheritdoc/>
     public IAsyncEnumerable<ServiceBrowseEvent> BrowseServiceTypesAsync(CancellationToken cancellationToken) =>
         Follow(Responder.ServiceRecordSet.ServicesEnumeration, DnsRecordType.Ptr,
-            new BrowseObserver(Responder.ServiceRecordSet.ServicesEnumeration, enumeratingTypes: true), cancellationToken);
+            new BrowseObserver(Responder.ServiceRecordSet.ServicesEnumeration, enumeratingTypes: true, _engine.Querier), cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<DnsRecordEvent> QueryRecordsAsync(string name, DnsRecordType type, CancellationToken cancellationToken)
@@ -73,10 +74,15 @@ public sealed partial class EmbeddedBackend
         public abstract void OnRemoved(CachedRecord record);
     }
 
-    /// <summary>PTRs under a type become instances added and removed; a new TXT for a known instance is an update.</summary>
-    private sealed class BrowseObserver(DnsName typeName, bool enumeratingTypes) : ChannelObserver<ServiceBrowseEvent>
+    /// <summary>
+    /// PTRs under a type become instances added and removed; a new TXT for a known instance is an update carrying it.
+    /// An instance is local or own as its PTR's sender was (<see cref="RecordOrigin"/>), remembered from when it was added.
+    /// A TXT cached before the browse began (heard in an announcement nobody had asked for yet) counts as seen, so the
+    /// next one is an update. Called under the engine's gate, so it may look at the cache.
+    /// </summary>
+    private sealed class BrowseObserver(DnsName typeName, bool enumeratingTypes, MdnsQuerier cache) : ChannelObserver<ServiceBrowseEvent>
     {
-        private readonly HashSet<(DnsName Instance, int Link)> _instances = [];
+        private readonly Dictionary<(DnsName Instance, int Link), RecordOrigin> _instances = [];
         private readonly HashSet<(DnsName Instance, int Link)> _seenTxt = [];
 
         public override void OnAdded(CachedRecord cached)
@@ -84,16 +90,20 @@ public sealed partial class EmbeddedBackend
             DnsRecord record = cached.Record;
             if (record.Type == DnsRecordType.Ptr && record.Name == typeName && record.Data is PtrRecordData ptr)
             {
-                if (_instances.Add((ptr.Target, cached.Link.Index)))
+                if (_instances.TryAdd((ptr.Target, cached.Link.Index), cached.Origin))
                 {
-                    Emit(ServiceBrowseEventKind.Added, ptr.Target, cached);
+                    if (!enumeratingTypes && cache.Lookup(ptr.Target, DnsRecordType.Txt).Any(t => t.Link.Index == cached.Link.Index))
+                    {
+                        _seenTxt.Add((ptr.Target, cached.Link.Index));
+                    }
+                    Emit(ServiceBrowseEventKind.Added, ptr.Target, cached.Link, cached.Origin, null);
                 }
             }
-            else if (!enumeratingTypes && record.Type == DnsRecordType.Txt && _instances.Contains((record.Name, cached.Link.Index)))
+            else if (!enumeratingTypes && record.Type == DnsRecordType.Txt && _instances.TryGetValue((record.Name, cached.Link.Index), out RecordOrigin origin))
             {
-                if (!_seenTxt.Add((record.Name, cached.Link.Index)))
+                if (!_seenTxt.Add((record.Name, cached.Link.Index)) && record.Data is TxtRecordData txt)
                 {
-                    Emit(ServiceBrowseEventKind.Updated, record.Name, cached);
+                    Emit(ServiceBrowseEventKind.Updated, record.Name, cached.Link, origin, TxtData.Decode(txt.Strings));
                 }
             }
             else if (!enumeratingTypes && record.Type == DnsRecordType.Txt)
@@ -105,23 +115,27 @@ public sealed partial class EmbeddedBackend
         public override void OnRemoved(CachedRecord cached)
         {
             if (cached.Record.Type == DnsRecordType.Ptr && cached.Record.Name == typeName && cached.Record.Data is PtrRecordData ptr &&
-                _instances.Remove((ptr.Target, cached.Link.Index)))
+                _instances.Remove((ptr.Target, cached.Link.Index), out RecordOrigin origin))
             {
                 _seenTxt.Remove((ptr.Target, cached.Link.Index));
-                Emit(ServiceBrowseEventKind.Removed, ptr.Target, cached);
+                Emit(ServiceBrowseEventKind.Removed, ptr.Target, cached.Link, origin, null);
             }
         }
 
-        private void Emit(ServiceBrowseEventKind kind, DnsName target, CachedRecord cached)
+        private void Emit(ServiceBrowseEventKind kind, DnsName target, NetworkLink link, RecordOrigin origin, IReadOnlyDictionary<string, string?>? txt)
         {
-            if (enumeratingTypes)
+            string instance = "";
+            DnsName type = target;
+            if (!enumeratingTypes && !ServiceNames.TrySplitInstance(target, out instance, out type))
             {
-                Write(new ServiceBrowseEvent(kind, "", ServiceNames.TypeText(target), "local", cached.Link.Name, cached.Link.Index));
+                return;
             }
-            else if (ServiceNames.TrySplitInstance(target, out string instance, out DnsName type))
+            Write(new ServiceBrowseEvent(kind, instance, ServiceNames.TypeText(type), "local", link.Name, link.Index)
             {
-                Write(new ServiceBrowseEvent(kind, instance, ServiceNames.TypeText(type), "local", cached.Link.Name, cached.Link.Index));
-            }
+                IsLocal = origin != RecordOrigin.Network,
+                IsOwn = origin == RecordOrigin.Own,
+                Txt = txt,
+            });
         }
     }
 

@@ -76,7 +76,7 @@ internal sealed partial class MdnsEngine
                     return;
                 }
                 Responder.OnResponse(message, packet.Link);
-                Querier.OnResponse(message, packet.Link);
+                Querier.OnResponse(message, packet.Link, packet.Source.Address);
             }
             else
             {

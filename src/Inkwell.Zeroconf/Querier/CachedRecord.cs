@@ -4,13 +4,16 @@ using Inkwell.Zeroconf.Transport;
 namespace Inkwell.Zeroconf.Querier;
 
 /// <summary>A record in the cache, with when it arrived, when it expires, and its refresh and POOF state.</summary>
-internal sealed class CachedRecord(DnsRecord record, NetworkLink link, DateTimeOffset received)
+internal sealed class CachedRecord(DnsRecord record, NetworkLink link, DateTimeOffset received, RecordOrigin origin = RecordOrigin.Network)
 {
     public DnsRecord Record { get; set; } = record;
 
     public NetworkLink Link { get; } = link;
 
     public DateTimeOffset Received { get; set; } = received;
+
+    /// <summary>The closest sender seen for this record: our own responder, another one on this host, or another host.</summary>
+    public RecordOrigin Origin { get; set; } = origin;
 
     public DateTimeOffset Expires { get; set; } = received + TimeSpan.FromSeconds(record.Ttl);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Internal;
 using Inkwell.Zeroconf.Transport;
@@ -31,14 +32,42 @@ internal sealed partial class MdnsQuerier
         return _cache.TryGetValue((name, type), out List<CachedRecord>? list) ? list.Where(c => c.Expires > now).ToList() : [];
     }
 
-    /// <summary>A response from the network.</summary>
-    public void OnResponse(DnsMessage message, NetworkLink link) =>
-        Ingest(message.Answers.Concat(message.Additionals), link);
+    /// <summary>A response from the network, sent from <paramref name="source"/>.</summary>
+    public void OnResponse(DnsMessage message, NetworkLink link, IPAddress source) =>
+        Ingest(message.Answers.Concat(message.Additionals), link, IsThisHost(source) ? RecordOrigin.ThisHost : RecordOrigin.Network);
 
     /// <summary>Records our own responder sent or would send: our own service is visible to our own browse.</summary>
-    public void OnOwnRecords(IReadOnlyList<DnsRecord> records, NetworkLink link) => Ingest(records, link);
+    public void OnOwnRecords(IReadOnlyList<DnsRecord> records, NetworkLink link) => Ingest(records, link, RecordOrigin.Own);
 
-    private void Ingest(IEnumerable<DnsRecord> records, NetworkLink link)
+    /// <summary>Whether another responder on this host sent it: the source is one of our links' addresses (scope ignored).</summary>
+    private bool IsThisHost(IPAddress source)
+    {
+        if (source.IsIPv4MappedToIPv6)
+        {
+            source = source.MapToIPv4();
+        }
+        if (IPAddress.IsLoopback(source))
+        {
+            return true;
+        }
+        Span<byte> sourceBytes = stackalloc byte[16];
+        Span<byte> ownBytes = stackalloc byte[16];
+        source.TryWriteBytes(sourceBytes, out int length);
+        foreach (NetworkLink link in engine.Links)
+        {
+            foreach (LinkAddress own in link.Addresses)
+            {
+                if (own.Address.AddressFamily == source.AddressFamily && own.Address.TryWriteBytes(ownBytes, out int ownLength) &&
+                    ownLength == length && ownBytes[..length].SequenceEqual(sourceBytes[..length]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void Ingest(IEnumerable<DnsRecord> records, NetworkLink link, RecordOrigin origin)
     {
         DateTimeOffset now = engine.Now;
         foreach (DnsRecord record in records)
@@ -81,6 +110,7 @@ internal sealed partial class MdnsQuerier
                 existing.Received = now;
                 existing.Expires = now + TimeSpan.FromSeconds(record.Ttl);
                 existing.UnansweredQueries = 0;
+                existing.Origin = (RecordOrigin)Math.Max((int)existing.Origin, (int)origin);
                 ResetRefresh(existing);
                 continue;
             }
@@ -88,7 +118,7 @@ internal sealed partial class MdnsQuerier
             {
                 EvictSoonestExpiring();
             }
-            var cached = new CachedRecord(record, link, now);
+            var cached = new CachedRecord(record, link, now, origin);
             ResetRefresh(cached);
             list.Add(cached);
             _count++;

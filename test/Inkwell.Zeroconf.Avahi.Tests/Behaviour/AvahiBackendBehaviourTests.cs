@@ -26,5 +26,9 @@ public sealed class AvahiBackendBehaviourTests : BackendBehaviourTests
         }
     }
 
+    /// <summary>A second client of host A's avahi-daemon, on its own D-Bus connection.</summary>
+    internal override async Task<IServiceDiscoveryBackend> CreateNeighbourOnAAsync(BackendPair pair, CancellationToken cancellationToken)
+        => await AvahiBackend.ConnectAsync(new AvahiBackendOptions { BusAddress = pair.Lab.A.BusAddress }, cancellationToken);
+
     protected override string SecondName(string name) => name + " #2";
 }

@@ -3,7 +3,10 @@ using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
-/// <summary>Through the seam: avahi-daemon stopped and started again under a live registration and a live browse.</summary>
+/// <summary>
+/// Through the seam: avahi-daemon stopped and started again under a live registration and a live browse, and the bus
+/// itself going away.
+/// </summary>
 public sealed class AvahiBackendDaemonRestartTests
 {
     private const string Type = "_inkwellrestart._tcp";
@@ -30,6 +33,31 @@ public sealed class AvahiBackendDaemonRestartTests
         // The browse on A outlived its daemon: it reports a service that appears after the restart.
         await using ServiceRegistration later = await onB.RegisterAsync(new ServiceProfile("After Restart", Type, 4901), ct);
         await NextAsync(browseOnA, ServiceBrowseEventKind.Added, "After Restart");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task BusGoesAway_TheBrowseEndsWithAZeroconfException_AndCallsFail_NothingHangs()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using AvahiBackend onA = (AvahiBackend)await LabBackends.AvahiAsync(lab.A, ct);
+        await using IServiceDiscoveryBackend onB = await LabBackends.AvahiAsync(lab.B, ct);
+        await using ServiceRegistration remote = await onB.RegisterAsync(new ServiceProfile("Watched", Type, 4902), ct);
+        await using ServiceRegistration local = await onA.RegisterAsync(new ServiceProfile("Orphan", Type, 4903), ct);
+        await using LiveBrowse browse = LiveBrowse.Start(onA, Type, ct);
+        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Watched", "the remote registration"); // its TXT is being followed now
+
+        await lab.A.StopBusAsync();
+
+        // ZeroconfException is what a caller of the seam catches, whichever backend it got.
+        ZeroconfException browseError = Assert.IsAssignableFrom<ZeroconfException>(await browse.EndAsync(TimeSpan.FromSeconds(20)));
+        Assert.Contains("bus", browseError.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, onA.TxtWatchCount);
+        await Assert.ThrowsAnyAsync<ZeroconfException>(
+            async () => await onA.RegisterAsync(new ServiceProfile("Too Late", Type, 4904), ct).AsTask().WaitAsync(TimeSpan.FromSeconds(20), ct));
+        await Assert.ThrowsAnyAsync<ZeroconfException>(
+            () => onA.ResolveAsync("Watched", Type, ct).WaitAsync(TimeSpan.FromSeconds(20), ct));
+        await local.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20), ct);
     }
 
     private static async Task NextAsync(IAsyncEnumerator<ServiceBrowseEvent> browse, ServiceBrowseEventKind kind, string name)

@@ -1,4 +1,5 @@
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
@@ -13,6 +14,9 @@ public abstract class BackendBehaviourTests
 
     /// <summary>Builds the lab and a backend on each host; skips the test with a reason when the machine cannot.</summary>
     internal abstract Task<BackendPair> CreatePairAsync(CancellationToken cancellationToken);
+
+    /// <summary>Another backend of the same kind on host A, as a second program there would have.</summary>
+    internal abstract Task<IServiceDiscoveryBackend> CreateNeighbourOnAAsync(BackendPair pair, CancellationToken cancellationToken);
 
     /// <summary>The name a backend picks when <paramref name="name"/> is taken: "Name (2)" embedded, "Name #2" with Avahi.</summary>
     protected abstract string SecondName(string name);
@@ -45,19 +49,53 @@ public abstract class BackendBehaviourTests
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task UpdateTxt_TheOtherHostResolvesTheNewTxt()
+    public async Task Browse_MarksTheInstance_OwnForItsRegistrar_LocalForAnotherProgramOnTheHost_NeitherForTheOtherHost()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using BackendPair pair = await CreatePairAsync(ct);
+        await using IServiceDiscoveryBackend neighbour = await CreateNeighbourOnAAsync(pair, ct);
+        await using ServiceRegistration registration = await pair.OnA.RegisterAsync(new ServiceProfile("Marked", Type, 4719), ct);
+
+        ServiceBrowseEvent own = await AddedAsync(pair.OnA);
+        ServiceBrowseEvent local = await AddedAsync(neighbour);
+        ServiceBrowseEvent remote = await AddedAsync(pair.OnB);
+
+        Assert.True(own.IsOwn, $"own: {own}");
+        Assert.True(own.IsLocal, $"own: {own}");
+        Assert.False(local.IsOwn, $"local: {local}");
+        Assert.True(local.IsLocal, $"local: {local}");
+        Assert.False(remote.IsOwn, $"remote: {remote}");
+        Assert.False(remote.IsLocal, $"remote: {remote}");
+
+        Task<ServiceBrowseEvent> AddedAsync(IServiceDiscoveryBackend backend) => BrowseWaits.UntilAsync(
+            backend.BrowseAsync(Type, ct), e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Marked", "the registration", ct);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task UpdateTxt_TheOtherHostsBrowseReportsUpdatedWithTheNewTxt_AndResolvesIt()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using BackendPair pair = await CreatePairAsync(ct);
         await using ServiceRegistration registration = await pair.OnA.RegisterAsync(
             new ServiceProfile("Txt Service", Type, 4712) { Txt = [new("v", "1")] }, ct);
+        await using LiveBrowse browse = LiveBrowse.Start(pair.OnB, Type, ct);
+        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Txt Service", "the registration");
         await BrowseWaits.ResolveUntilAsync(pair.OnB, "Txt Service", Type, r => r.Txt.GetValueOrDefault("v") == "1", ct);
+        await BrowseWaits.UntilTxtFollowedAsync(pair.OnB, 1, ct);
 
         await registration.UpdateTxtAsync([new("v", "2"), new("extra", "yes")], ct);
 
+        ServiceBrowseEvent updated = await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Updated && e.InstanceName == "Txt Service" && e.Txt?.GetValueOrDefault("v") == "2", "the update");
+        Assert.Equal("yes", updated.Txt!["EXTRA"]);
+        Assert.Equal(LabHost.InterfaceName, updated.InterfaceName);
+        Assert.False(updated.IsLocal);
         ResolvedService resolved = await BrowseWaits.ResolveUntilAsync(pair.OnB, "Txt Service", Type, r => r.Txt.GetValueOrDefault("v") == "2", ct);
         Assert.Equal("yes", resolved.Txt["extra"]);
         Assert.Equal("Txt Service", registration.Name); // a TXT change is no rename
+
+        // Its removal still comes through after the update (the TXT watch stops first).
+        await registration.DisposeAsync();
+        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Removed && e.InstanceName == "Txt Service", "the goodbye");
     }
 
     [Fact(Timeout = 120_000)]
@@ -82,28 +120,15 @@ public abstract class BackendBehaviourTests
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using BackendPair pair = await CreatePairAsync(ct);
-        await using IAsyncEnumerator<ServiceBrowseEvent> browse = pair.OnB.BrowseAsync(Type, ct).GetAsyncEnumerator(ct);
+        await using LiveBrowse browse = LiveBrowse.Start(pair.OnB, Type, ct);
         ServiceRegistration registration = await pair.OnA.RegisterAsync(new ServiceProfile("Leaving", Type, 4715), ct);
-        await NextAsync(browse, e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Leaving");
+        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Leaving", "the registration");
 
         await registration.DisposeAsync();
 
         // The records' TTL is 75 minutes: only a goodbye (TTL 0) removes the instance this soon.
-        await NextAsync(browse, e => e.Kind == ServiceBrowseEventKind.Removed && e.InstanceName == "Leaving");
+        await browse.NextAsync(e => e.Kind == ServiceBrowseEventKind.Removed && e.InstanceName == "Leaving", "the goodbye");
         await registration.DisposeAsync(); // twice is fine
-
-        static async Task NextAsync(IAsyncEnumerator<ServiceBrowseEvent> browse, Func<ServiceBrowseEvent, bool> match)
-        {
-            using var deadline = new CancellationTokenSource(BrowseWaits.Generous);
-            while (await browse.MoveNextAsync().AsTask().WaitAsync(deadline.Token))
-            {
-                if (match(browse.Current))
-                {
-                    return;
-                }
-            }
-            Assert.Fail("The browse ended.");
-        }
     }
 
     [Fact(Timeout = 120_000)]

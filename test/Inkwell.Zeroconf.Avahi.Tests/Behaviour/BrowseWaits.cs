@@ -30,6 +30,25 @@ internal static class BrowseWaits
         return null!;
     }
 
+    /// <summary>
+    /// Waits until an <see cref="AvahiBackend"/>'s browses follow the TXT of <paramref name="count"/> instances, so that
+    /// a change made now is reported as an update (one made while a watch starts is its starting point instead). The
+    /// embedded backend reads its own cache, with no such window: nothing to wait for.
+    /// </summary>
+    public static async Task UntilTxtFollowedAsync(IServiceDiscoveryBackend backend, int count, CancellationToken cancellationToken)
+    {
+        if (backend is not AvahiBackend avahi)
+        {
+            return;
+        }
+        DateTime deadline = DateTime.UtcNow + Generous;
+        while (avahi.FollowingTxtWatchCount < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The browse followed the TXT of {avahi.FollowingTxtWatchCount} instances, not {count}, within {Generous.TotalSeconds} s.");
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
     /// <summary>Resolves until the answer matches (a cache may still hold an older TXT), or fails the test after <see cref="Generous"/>.</summary>
     public static async Task<ResolvedService> ResolveUntilAsync(
         IServiceDiscoveryBackend backend, string name, string type, Func<ResolvedService, bool> match, CancellationToken cancellationToken)

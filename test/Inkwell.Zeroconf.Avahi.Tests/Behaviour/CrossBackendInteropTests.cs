@@ -22,7 +22,9 @@ public sealed class CrossBackendInteropTests
         await using ServiceRegistration registration = await avahi.RegisterAsync(
             new ServiceProfile("From Avahi", Type, 5001) { Txt = [new("origin", "avahi")] }, ct);
 
-        await BrowseWaits.UntilAsync(embedded.BrowseAsync(Type, ct), e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "From Avahi", "the Avahi registration", ct);
+        ServiceBrowseEvent added = await BrowseWaits.UntilAsync(
+            embedded.BrowseAsync(Type, ct), e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "From Avahi", "the Avahi registration", ct);
+        Assert.False(added.IsLocal || added.IsOwn, added.ToString());
         ResolvedService resolved = await BrowseWaits.ResolveUntilAsync(embedded, "From Avahi", Type, _ => true, ct);
         Assert.Equal(5001, resolved.Port);
         Assert.Equal("inkwell-a.local", resolved.HostName.TrimEnd('.'));
@@ -47,5 +49,22 @@ public sealed class CrossBackendInteropTests
         Assert.Equal("inkwell-a.local", resolved.HostName.TrimEnd('.'));
         Assert.Contains(resolved.Addresses, a => a.ToString() == lab.A.Address);
         Assert.Equal("embedded", resolved.Txt["origin"]);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RegisteredThroughAvahi_EmbeddedBackendOnTheSameHostSeesItLocalButNotOwn()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using IServiceDiscoveryBackend avahi = await LabBackends.AvahiAsync(lab.A, ct);
+        await using IServiceDiscoveryBackend embedded = LabBackends.Embedded(lab.A);
+
+        await using ServiceRegistration registration = await avahi.RegisterAsync(new ServiceProfile("Same Host", Type, 5003), ct);
+
+        // avahi-daemon's answers come from host A's own address: the embedded backend there calls the instance local.
+        ServiceBrowseEvent added = await BrowseWaits.UntilAsync(
+            embedded.BrowseAsync(Type, ct), e => e.Kind == ServiceBrowseEventKind.Added && e.InstanceName == "Same Host", "the Avahi registration", ct);
+        Assert.True(added.IsLocal, added.ToString());
+        Assert.False(added.IsOwn, added.ToString());
     }
 }

@@ -1,4 +1,5 @@
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
@@ -18,6 +19,10 @@ public sealed class EmbeddedBackendBehaviourTests : BackendBehaviourTests
             throw;
         }
     }
+
+    /// <summary>A second embedded responder in host A's namespace: both bind port 5353 with address reuse, as two programs would.</summary>
+    internal override Task<IServiceDiscoveryBackend> CreateNeighbourOnAAsync(BackendPair pair, CancellationToken cancellationToken)
+        => Task.FromResult(LabBackends.Embedded(pair.Lab.A));
 
     protected override string SecondName(string name) => name + " (2)";
 }

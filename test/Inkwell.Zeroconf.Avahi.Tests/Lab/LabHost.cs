@@ -89,6 +89,10 @@ internal sealed class LabHost : IAsyncDisposable
     public Task<string> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
         => LabProcess.RunAsync("ip", ["netns", "exec", Namespace, program, .. arguments], BusEnvironment, timeout, cancellationToken);
 
+    /// <summary>Runs an avahi client tool inside this host for at most <paramref name="timeout"/>; returns what it printed.</summary>
+    public Task<string> RunForOutputAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+        => LabProcess.RunForOutputAsync("ip", ["netns", "exec", Namespace, program, .. arguments], BusEnvironment, timeout, cancellationToken);
+
     /// <summary>Starts a long-running avahi client tool (avahi-publish) inside this host; the caller disposes it.</summary>
     public LabProcess Start(string program, IEnumerable<string> arguments)
         => LabProcess.Start("ip", ["netns", "exec", Namespace, program, .. arguments], BusEnvironment);

@@ -14,7 +14,7 @@ internal static class LabPeers
         string last = "";
         while (DateTime.UtcNow < deadline)
         {
-            last = await host.RunAsync("avahi-browse", ["-rpt", type], TimeSpan.FromSeconds(20), cancellationToken);
+            last = await BrowseOnceAsync(host, type, cancellationToken);
             AvahiBrowseLine? match = AvahiBrowseLine.ParseResolved(last).FirstOrDefault(predicate);
             if (match is not null)
             {
@@ -33,7 +33,7 @@ internal static class LabPeers
         string last = "";
         while (DateTime.UtcNow < deadline)
         {
-            last = await host.RunAsync("avahi-browse", ["-rpt", type], TimeSpan.FromSeconds(20), cancellationToken);
+            last = await BrowseOnceAsync(host, type, cancellationToken);
             if (!AvahiBrowseLine.ParseResolved(last).Any(predicate))
             {
                 return;
@@ -42,6 +42,14 @@ internal static class LabPeers
         }
         throw new TimeoutException($"avahi-browse -rpt {type} on {host.Namespace} still shows the service; last output:\n{last}");
     }
+
+    /// <summary>
+    /// One <c>avahi-browse -rpt</c>: it exits after ALL_FOR_NOW once its resolvers are done, and a resolver for an instance
+    /// that vanished meanwhile (a daemon restarting) can keep it waiting past any sensible time; what it printed by then
+    /// is the answer of this round.
+    /// </summary>
+    private static Task<string> BrowseOnceAsync(LabHost host, string type, CancellationToken cancellationToken)
+        => host.RunForOutputAsync("avahi-browse", ["-rpt", type], TimeSpan.FromSeconds(10), cancellationToken);
 
     /// <summary>Starts <c>avahi-publish -s NAME TYPE PORT TXT…</c> on the host and waits until Avahi established it.</summary>
     public static async Task<LabProcess> PublishAsync(

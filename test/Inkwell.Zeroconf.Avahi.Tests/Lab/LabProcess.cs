@@ -85,6 +85,27 @@ internal sealed class LabProcess : IDisposable
         return process.Output;
     }
 
+    /// <summary>
+    /// Runs a command for at most <paramref name="timeout"/> and returns what it printed, whether it finished or had to be
+    /// killed (an oracle that printed the answer but is still waiting for something else has answered).
+    /// </summary>
+    public static async Task<string> RunForOutputAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using LabProcess process = Start(fileName, arguments, environment);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await process._process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill();
+        }
+        return process.Output;
+    }
+
     /// <summary>Waits until a line satisfies <paramref name="predicate"/> (lines already written count).</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -27,11 +27,12 @@ internal sealed class SimulatedLan : IAsyncDisposable
     /// <summary>Virtual time since the LAN was created.</summary>
     public TimeSpan Elapsed => Time.GetUtcNow() - Start;
 
-    public EmbeddedBackend AddInkwell(string hostName, int seed = 1)
+    /// <summary>Adds an Inkwell instance; pass another instance's <paramref name="address"/> to run both on one host (two programs).</summary>
+    public EmbeddedBackend AddInkwell(string hostName, int seed = 1, string? address = null)
     {
         var backend = new EmbeddedBackend(new ServiceDiscoveryOptions
         {
-            Transport = Network.AddHost(hostName, $"192.168.7.{_nextAddress++}"),
+            Transport = Network.AddHost(hostName, address ?? $"192.168.7.{_nextAddress++}"),
             TimeProvider = Time,
             HostName = hostName,
             Random = new Random(seed),

@@ -59,7 +59,7 @@ internal static class DnsSdAction
             }
             if (modes[1])
             {
-                return await BrowseAsync(args, open, writer, error, stop.Token);
+                return await BrowseAsync(args, open, writer, error, parseResult.GetValue(DnsSdCommandDefinition.IgnoreLocal), stop.Token);
             }
             if (modes[2])
             {
@@ -108,7 +108,7 @@ internal static class DnsSdAction
         return 0;
     }
 
-    private static async Task<int> BrowseAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> BrowseAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, bool ignoreLocal, CancellationToken cancellationToken)
     {
         if (args.Length is < 1 or > 2)
         {
@@ -128,7 +128,10 @@ internal static class DnsSdAction
             : discovery.BrowseAsync(args[0], domain, cancellationToken);
         await foreach (ServiceBrowseEvent e in events)
         {
-            writer.BrowseEvent(e);
+            if (!(ignoreLocal && e.IsLocal))
+            {
+                writer.BrowseEvent(e);
+            }
         }
         return 0;
     }

@@ -30,6 +30,11 @@ internal static class DnsSdCommandDefinition
         DefaultValueFactory = _ => BackendMode.Auto,
     };
 
+    public static readonly Option<bool> IgnoreLocal = new("--ignore-local", "-l")
+    {
+        Description = "Browse: leave out instances offered by this host (as avahi-browse --ignore-local does)",
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Log protocol events to standard error" };
 
     public static readonly Argument<string[]> Arguments = new("arguments") { Description = "The operation's arguments, as for Apple's dns-sd", Arity = ArgumentArity.ZeroOrMore };
@@ -45,6 +50,7 @@ internal static class DnsSdCommandDefinition
         command.Options.Add(Timeout);
         command.Options.Add(Interface);
         command.Options.Add(Backend);
+        command.Options.Add(IgnoreLocal);
         command.Options.Add(Verbose);
         command.Arguments.Add(Arguments);
         command.SetAction(DnsSdAction.RunAsync);

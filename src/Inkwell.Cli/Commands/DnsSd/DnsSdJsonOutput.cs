@@ -33,6 +33,12 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
             w.WriteString("type", e.ServiceType);
             w.WriteString("domain", e.Domain);
             w.WriteString("interface", e.InterfaceName);
+            w.WriteBoolean("local", e.IsLocal);
+            w.WriteBoolean("own", e.IsOwn);
+            if (e.Txt is { } txt)
+            {
+                WriteTxt(w, txt);
+            }
         });
 
     public override void LookingUp(string instance, string serviceType)
@@ -53,19 +59,7 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
                 w.WriteStringValue(address.ToString());
             }
             w.WriteEndArray();
-            w.WriteStartObject("txt");
-            foreach ((string key, string? value) in service.Txt)
-            {
-                if (value is null)
-                {
-                    w.WriteBoolean(key, true);
-                }
-                else
-                {
-                    w.WriteString(key, value);
-                }
-            }
-            w.WriteEndObject();
+            WriteTxt(w, service.Txt);
             w.WriteString("interface", service.InterfaceName);
         });
 
@@ -83,6 +77,24 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
             w.WriteString("rdata", e.Data);
             w.WriteString("interface", e.InterfaceName);
         });
+
+    /// <summary>TXT as an object: a boolean attribute (a key without '=') is <c>true</c>.</summary>
+    private static void WriteTxt(Utf8JsonWriter w, IReadOnlyDictionary<string, string?> txt)
+    {
+        w.WriteStartObject("txt");
+        foreach ((string key, string? value) in txt)
+        {
+            if (value is null)
+            {
+                w.WriteBoolean(key, true);
+            }
+            else
+            {
+                w.WriteString(key, value);
+            }
+        }
+        w.WriteEndObject();
+    }
 
     private void Write(Action<Utf8JsonWriter> body)
     {
