@@ -4,8 +4,10 @@ using Inkwell.Examples.Zoo;
 namespace Inkwell.Samples.Zoo;
 
 /// <summary>
-/// Builds a few animals from the types generated out of zoo.proto, sends them through bytes and JSON, and
-/// tells them apart by the subtype each one carries.
+/// Builds a few animals from the types generated out of examples/zoo.proto, sends them through bytes and JSON, and
+/// tells them apart by the subtype each one carries. zoo.proto declares <c>message Cat : Animal = 100</c>; until the
+/// generator emits class hierarchies (issue 8), the types are those of the lowered schema: an Animal holds its
+/// subtype in the <c>subtype</c> oneof, and a Cat holds a Kitten the same way.
 /// </summary>
 public static class ZooTour
 {
@@ -14,6 +16,7 @@ public static class ZooTour
     [
         new Animal { Weight = 4.5f, Cat = new Cat { Declawed = true } },
         new Animal { Weight = 30f, Dog = new Dog { BonesBuried = 7 } },
+        new Animal { Weight = 0.8f, Cat = new Cat { Kitten = new Kitten { FavouriteToy = "yarn" } } },
         new Animal { Weight = 0.2f },
     ];
 
@@ -33,6 +36,8 @@ public static class ZooTour
     /// <summary>What kind of animal this is: the oneof case says which subtype it holds.</summary>
     public static string Describe(Animal animal) => animal.SubtypeCase switch
     {
+        Animal.SubtypeOneofCase.Cat when animal.Cat.SubtypeCase == Cat.SubtypeOneofCase.Kitten =>
+            $"a kitten of {animal.Weight} kg that plays with {animal.Cat.Kitten.FavouriteToy}",
         Animal.SubtypeOneofCase.Cat => $"a cat of {animal.Weight} kg, {(animal.Cat.Declawed ? "declawed" : "with claws")}",
         Animal.SubtypeOneofCase.Dog => $"a dog of {animal.Weight} kg that buried {animal.Dog.BonesBuried} bones",
         _ => $"an animal of {animal.Weight} kg",

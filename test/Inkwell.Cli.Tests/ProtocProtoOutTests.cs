@@ -53,6 +53,18 @@ public sealed class ProtocProtoOutTests : IDisposable
     }
 
     [Fact]
+    public async Task CSharpOut_WithInheritance_AlsoWritesTheOptionsFileTheLoweredCodeNeeds()
+    {
+        string outDir = Directory.CreateDirectory(Path.Combine(_dir, "cs")).FullName;
+
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--csharp_out=" + outDir, "zoo.proto");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(["Inheritance.cs", "Zoo.cs"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("global::Inkwell.Protobuf.Inheritance.InheritanceReflection.Descriptor", await File.ReadAllTextAsync(Path.Combine(outDir, "Zoo.cs"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProtoOut_MissingDirectory_ExitsOneAndWritesNothing()
     {
         string set = Path.Combine(_dir, "zoo.pb");

@@ -20,6 +20,7 @@ public sealed class ZooSampleTests
             [
                 "a cat of 4.5 kg, declawed (10 bytes, equal after the round trip: True)",
                 "a dog of 30 kg that buried 7 bones (10 bytes, equal after the round trip: True)",
+                "a kitten of 0.8 kg that plays with yarn (16 bytes, equal after the round trip: True)",
                 "an animal of 0.2 kg (5 bytes, equal after the round trip: True)",
                 "{ \"weight\": 4.5, \"cat\": { \"declawed\": true } }",
             ],

@@ -59,6 +59,7 @@ internal static class ProjectLinker
 
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stubs = new Dictionary<CompiledFile, byte[]>();
+        bool inheritanceGenerated = false;
 
         // Items with the same search path compile together (usually all of them); protoc would see the same files.
         foreach (IGrouping<string, ProtoSource> group in toGenerate.GroupBy(SearchPathKey, StringComparer.Ordinal))
@@ -104,8 +105,21 @@ internal static class ProjectLinker
                     new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
                     new EquatableArray<byte>(DeclarationStubs.For(file, stubs))));
             }
+
+            // A file with message inheritance is lowered to one that imports inkwell/inheritance.proto, whose C#
+            // (the options' descriptor) the generated code needs: it is generated once, internal to the project.
+            if (!inheritanceGenerated && compiled.FirstOrDefault(f => f.Dependencies.Any(d => d.Name == InheritanceProto)) is { } user)
+            {
+                CompiledFile inheritance = user.Dependencies.First(d => d.Name == InheritanceProto);
+                inheritanceGenerated = true;
+                output.Add(new LinkedFile(PathNames.HintName(InheritanceProto), InheritanceProto, user.Name, "internal_access",
+                    new EquatableArray<byte>(inheritance.GetDescriptorBytes(includeSourceInfo: true)),
+                    new EquatableArray<byte>(DeclarationStubs.For(inheritance, stubs))));
+            }
         }
     }
+
+    private const string InheritanceProto = "inkwell/inheritance.proto";
 
     /// <summary>
     /// When one file of a group has errors, the others still get their code (the IDE keeps its types while you

@@ -7,6 +7,8 @@ namespace Inkwell.Cli.Commands.Protoc;
 /// <summary><c>--csharp_out</c>: hands the compiled descriptors to the C# generator and writes its files.</summary>
 internal static class CSharpOutput
 {
+    private const string InheritanceProto = "inkwell/inheritance.proto";
+
     /// <summary>
     /// Generates C# for the compiled input files in memory and checks the output folder, so that a failure is
     /// known before any output (descriptor set or C#) is written. Null after printing an error.
@@ -18,7 +20,16 @@ internal static class CSharpOutput
         {
             // Source info carries the .proto comments that become XML doc comments, as with protoc.
             IEnumerable<FileDescriptorProto> allFiles = result.AllFiles.Select(file => file.ToFileDescriptorProto(includeSourceInfo: true));
-            files = CSharpGenerator.Generate(result.Files.Select(file => file.Name), allFiles, CSharpGeneratorOptions.Parse(options));
+
+            // Lowered message inheritance imports Inkwell's own inkwell/inheritance.proto, which no input provides:
+            // its C# comes along, or the generated code would not compile.
+            IEnumerable<string> toGenerate = result.Files.Select(file => file.Name);
+            if (result.Files.Any(file => file.Dependencies.Any(d => d.Name == InheritanceProto)) && !result.Files.Any(file => file.Name == InheritanceProto))
+            {
+                toGenerate = toGenerate.Append(InheritanceProto);
+            }
+
+            files = CSharpGenerator.Generate(toGenerate, allFiles, CSharpGeneratorOptions.Parse(options));
         }
         catch (CSharpGenerationException e)
         {
