@@ -6,7 +6,8 @@ using Inkwell.Zeroconf;
 //   browse TYPE N INTERFACE   N times: a fresh ServiceDiscovery, BrowseAsync, milliseconds to the first "added"
 //   register NAME TYPE PORT INTERFACE   prints the Unix time in ms when RegisterAsync is called, then holds the name
 //   first-seen TYPE INTERFACE   prints the Unix time in ms of the first "added" (paired with register for register → visible)
-//   memory N INTERFACE   registers N services at once; prints the time it took and the managed heap they hold
+//   memory N INTERFACE [HOLD]   registers N services at once; prints the time it took and the managed heap they hold,
+//                               then holds them HOLD more seconds (default 0) so a script can read /proc meanwhile
 string mode = args[0];
 if (mode == "browse")
 {
@@ -66,5 +67,6 @@ else if (mode == "memory")
     long after = GC.GetTotalMemory(forceFullCollection: true);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{count} services registered in {took.TotalMilliseconds:F0} ms; managed heap +{(after - before) / 1024.0 / 1024.0:F2} MiB ({(after - before) / count} B per service); working set {Environment.WorkingSet / 1024 / 1024} MiB"));
+    await Task.Delay(TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0));
     GC.KeepAlive(registrations);
 }
