@@ -38,7 +38,7 @@ public sealed class CompilationTests
     [Fact]
     public void Generate_WholeCorpus_CompilesWithWarningsAsErrors()
     {
-        string root = Corpus.RequireProtobufRoot();
+        string root = Corpus.RequireProtobuf();
         var files = new Dictionary<string, FileDescriptorProto>(StringComparer.Ordinal);
         foreach (string file in Schemas.CorpusFileNames(root))
         {

@@ -21,7 +21,7 @@ public sealed class DifferentialTests
     [MemberData(nameof(Schemas.CorpusDifferentialData), MemberType = typeof(Schemas))]
     public void RandomMessages_CorpusFile_BehaveAsProtocs(string file)
     {
-        string root = Corpus.RequireProtobufRoot();
+        string root = Corpus.RequireProtobuf();
         List<string> closure = Schemas.GenerationClosure(Protoc.DescriptorSet(root, [file]));
         GeneratedPair pair = GeneratedPair.For(root, closure);
         CheckAll(new Differential(pair, closure));

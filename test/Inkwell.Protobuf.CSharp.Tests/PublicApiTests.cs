@@ -34,7 +34,7 @@ public sealed class PublicApiTests
     [MemberData(nameof(Schemas.CorpusDifferentialData), MemberType = typeof(Schemas))]
     public void Generate_CorpusFile_HasProtocsPublicApi(string file)
     {
-        string root = Corpus.RequireProtobufRoot();
+        string root = Corpus.RequireProtobuf();
         List<string> closure = Schemas.GenerationClosure(Protoc.DescriptorSet(root, [file]));
         AssertSameApi(GeneratedPair.For(root, closure));
     }

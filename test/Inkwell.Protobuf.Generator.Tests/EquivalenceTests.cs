@@ -67,7 +67,7 @@ public sealed class EquivalenceTests
     [Fact]
     public void ProtobufCorpus_EveryFile_MatchesFullDescriptorGeneration()
     {
-        string root = Corpus.RequireProtobufRoot();
+        string root = Corpus.RequireProtobuf();
         var names = Directory.EnumerateFiles(root, "*.proto", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
             .Where(n => !WellKnownTypesResolver.Names.Contains(n) && !n.EndsWith("unittest_enormous_descriptor.proto", StringComparison.Ordinal))

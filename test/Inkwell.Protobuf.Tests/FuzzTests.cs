@@ -1,5 +1,3 @@
-using Inkwell.Protobuf.Tests.Support;
-
 namespace Inkwell.Protobuf.Tests;
 
 /// <summary>A short, seeded fuzz run over corpus files: random cuts, insertions and deletions must never throw.</summary>

@@ -1,5 +1,3 @@
-using Inkwell.Protobuf.Tests.Support;
-
 namespace Inkwell.Protobuf.Tests;
 
 /// <summary>

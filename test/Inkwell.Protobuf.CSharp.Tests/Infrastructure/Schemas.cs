@@ -35,12 +35,12 @@ internal static class Schemas
     public static TheoryData<string> CorpusFiles()
     {
         var data = new TheoryData<string>();
-        if (Corpus.ProtobufRoot is null)
+        if (Corpus.Protobuf is null)
         {
             data.Add(AbsentMarker);
             return data;
         }
-        foreach (string file in CorpusFileNames(Corpus.ProtobufRoot))
+        foreach (string file in CorpusFileNames(Corpus.Protobuf))
         {
             data.Add(file);
         }
@@ -67,7 +67,7 @@ internal static class Schemas
     /// <summary>The corpus root for a theory row, skipping when the corpus is absent.</summary>
     public static string CorpusRootFor(string file)
     {
-        string root = Corpus.RequireProtobufRoot();
+        string root = Corpus.RequireProtobuf();
         Assert.NotEqual(AbsentMarker, file);
         return root;
     }
