@@ -10,6 +10,12 @@ namespace Inkwell.Protobuf;
 /// </summary>
 public static class ProtoCompiler
 {
+    /// <summary>
+    /// The import name of the options file every lowered class hierarchy imports. Inkwell ships it (no import path
+    /// needs it), so code generators must emit it along with the files that depend on it.
+    /// </summary>
+    public const string InheritanceProto = "inkwell/inheritance.proto";
+
     /// <summary>Compiles files found on disk under <paramref name="importPaths"/>.</summary>
     public static CompilationResult Compile(IEnumerable<string> files, IEnumerable<string> importPaths, CancellationToken cancellationToken = default) =>
         Compile(files, new FileSystemResolver(importPaths), cancellationToken);

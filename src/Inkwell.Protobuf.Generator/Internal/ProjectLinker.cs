@@ -108,18 +108,16 @@ internal static class ProjectLinker
 
             // A file with message inheritance is lowered to one that imports inkwell/inheritance.proto, whose C#
             // (the options' descriptor) the generated code needs: it is generated once, internal to the project.
-            if (!inheritanceGenerated && compiled.FirstOrDefault(f => f.Dependencies.Any(d => d.Name == InheritanceProto)) is { } user)
+            if (!inheritanceGenerated && compiled.FirstOrDefault(f => f.Dependencies.Any(d => d.Name == ProtoCompiler.InheritanceProto)) is { } user)
             {
-                CompiledFile inheritance = user.Dependencies.First(d => d.Name == InheritanceProto);
+                CompiledFile inheritance = user.Dependencies.First(d => d.Name == ProtoCompiler.InheritanceProto);
                 inheritanceGenerated = true;
-                output.Add(new LinkedFile(PathNames.HintName(InheritanceProto), InheritanceProto, user.Name, "internal_access",
+                output.Add(new LinkedFile(PathNames.HintName(ProtoCompiler.InheritanceProto), ProtoCompiler.InheritanceProto, user.Name, "internal_access",
                     new EquatableArray<byte>(inheritance.GetDescriptorBytes(includeSourceInfo: true)),
                     new EquatableArray<byte>(DeclarationStubs.For(inheritance, stubs))));
             }
         }
     }
-
-    private const string InheritanceProto = "inkwell/inheritance.proto";
 
     /// <summary>
     /// When one file of a group has errors, the others still get their code (the IDE keeps its types while you

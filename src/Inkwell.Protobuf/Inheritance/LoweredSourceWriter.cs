@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Inkwell.Protobuf.Internal;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Inheritance;
@@ -27,7 +26,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
         {
             InheritanceSyntax inheritance = subtype.Message.Inheritance!;
             AddEdit(subtype.File, new Edit(inheritance.StartOffset, inheritance.EndOffset - inheritance.StartOffset, "", TrimSpaceBefore: true));
-            AddImport(subtype.File, BuiltInFileResolver.InheritanceProto);
+            AddImport(subtype.File, ProtoCompiler.InheritanceProto);
         }
 
         foreach (HierarchyBase hierarchyBase in hierarchies.Bases.Values)
@@ -37,7 +36,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
                 AddEdit(hierarchyBase.File, new Edit(declared.StartOffset, declared.EndOffset - declared.StartOffset, "", RemoveBlankLine: true));
             }
 
-            AddImport(hierarchyBase.File, BuiltInFileResolver.InheritanceProto);
+            AddImport(hierarchyBase.File, ProtoCompiler.InheritanceProto);
             if (hierarchyBase.Encoding == SubtypeEncoding.Any)
             {
                 AddImport(hierarchyBase.File, AnyProto);

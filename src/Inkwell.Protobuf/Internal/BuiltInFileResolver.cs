@@ -7,13 +7,10 @@ namespace Inkwell.Protobuf.Internal;
 /// </summary>
 internal sealed class BuiltInFileResolver(IProtoFileResolver inner) : IProtoFileResolver
 {
-    /// <summary>The import name of the options file every lowered hierarchy imports.</summary>
-    public const string InheritanceProto = "inkwell/inheritance.proto";
-
     private static readonly Lazy<string> s_inheritance = new(() =>
     {
-        using Stream stream = typeof(BuiltInFileResolver).Assembly.GetManifestResourceStream(InheritanceProto)
-            ?? throw new InvalidOperationException($"{InheritanceProto} is not embedded.");
+        using Stream stream = typeof(BuiltInFileResolver).Assembly.GetManifestResourceStream(ProtoCompiler.InheritanceProto)
+            ?? throw new InvalidOperationException($"{ProtoCompiler.InheritanceProto} is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });
@@ -25,7 +22,7 @@ internal sealed class BuiltInFileResolver(IProtoFileResolver inner) : IProtoFile
             return true;
         }
 
-        if (name == InheritanceProto)
+        if (name == ProtoCompiler.InheritanceProto)
         {
             content = s_inheritance.Value;
             displayPath = name;

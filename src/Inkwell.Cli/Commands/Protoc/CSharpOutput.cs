@@ -7,7 +7,6 @@ namespace Inkwell.Cli.Commands.Protoc;
 /// <summary><c>--csharp_out</c>: hands the compiled descriptors to the C# generator and writes its files.</summary>
 internal static class CSharpOutput
 {
-    private const string InheritanceProto = "inkwell/inheritance.proto";
 
     /// <summary>
     /// Generates C# for the compiled input files in memory and checks the output folder, so that a failure is
@@ -24,9 +23,9 @@ internal static class CSharpOutput
             // Lowered message inheritance imports Inkwell's own inkwell/inheritance.proto, which no input provides:
             // its C# comes along, or the generated code would not compile.
             IEnumerable<string> toGenerate = result.Files.Select(file => file.Name);
-            if (result.Files.Any(file => file.Dependencies.Any(d => d.Name == InheritanceProto)) && !result.Files.Any(file => file.Name == InheritanceProto))
+            if (result.Files.Any(file => file.Dependencies.Any(d => d.Name == ProtoCompiler.InheritanceProto)) && !result.Files.Any(file => file.Name == ProtoCompiler.InheritanceProto))
             {
-                toGenerate = toGenerate.Append(InheritanceProto);
+                toGenerate = toGenerate.Append(ProtoCompiler.InheritanceProto);
             }
 
             files = CSharpGenerator.Generate(toGenerate, allFiles, CSharpGeneratorOptions.Parse(options));
