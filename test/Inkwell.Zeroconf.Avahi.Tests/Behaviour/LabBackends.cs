@@ -1,5 +1,6 @@
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
+using Inkwell.Zeroconf.Transport;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
@@ -7,15 +8,20 @@ namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 internal static class LabBackends
 {
     /// <summary>
-    /// The embedded responder with its sockets inside the host's namespace, on the veth only: should it ever be built
-    /// outside the namespace, no interface of that name exists and the constructor fails instead of sending anything.
+    /// The embedded responder with its sockets inside the host's namespace, on the veth only. Its constructor runs on a
+    /// throw-away thread moved into the namespace (the library's own <see cref="HomeNetworkNamespace"/>, which never runs
+    /// it when entering fails); should it ever be built outside, no interface of that name exists and the constructor
+    /// fails instead of sending anything.
     /// </summary>
     public static IServiceDiscoveryBackend Embedded(LabHost host)
-        => NetworkNamespace.Create(host.Namespace, () => new EmbeddedBackend(new ServiceDiscoveryOptions
+    {
+        using HomeNetworkNamespace inside = HomeNetworkNamespace.Open(Path.Combine("/run/netns", host.Namespace));
+        return inside.Run<IServiceDiscoveryBackend>(() => new EmbeddedBackend(new ServiceDiscoveryOptions
         {
             Interfaces = [LabHost.InterfaceName],
             HostName = host.HostName,
         }));
+    }
 
     /// <summary>The host's own avahi-daemon (started here) through the Avahi backend on the host's private bus.</summary>
     public static async Task<IServiceDiscoveryBackend> AvahiAsync(LabHost host, CancellationToken cancellationToken)
