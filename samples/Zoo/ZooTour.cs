@@ -4,19 +4,19 @@ using Inkwell.Examples.Zoo;
 namespace Inkwell.Samples.Zoo;
 
 /// <summary>
-/// Builds a few animals from the types generated out of examples/zoo.proto, sends them through bytes and JSON, and
-/// tells them apart by the subtype each one carries. zoo.proto declares <c>message Cat : Animal = 100</c>; until the
-/// generator emits class hierarchies (issue 8), the types are those of the lowered schema: an Animal holds its
-/// subtype in the <c>subtype</c> oneof, and a Cat holds a Kitten the same way.
+/// Builds a few animals from the classes generated out of examples/zoo.proto, sends them through bytes and JSON,
+/// and tells them apart by their class. zoo.proto declares <c>message Cat : Animal = 100</c>, so <c>Cat</c> derives
+/// from <c>Animal</c>, <c>Kitten</c> from <c>Cat</c>, and <c>Animal.Parser</c> returns the most-derived class the
+/// bytes hold.
 /// </summary>
 public static class ZooTour
 {
     /// <summary>The animals of the tour.</summary>
     public static IReadOnlyList<Animal> Animals { get; } =
     [
-        new Animal { Weight = 4.5f, Cat = new Cat { Declawed = true } },
-        new Animal { Weight = 30f, Dog = new Dog { BonesBuried = 7 } },
-        new Animal { Weight = 0.8f, Cat = new Cat { Kitten = new Kitten { FavouriteToy = "yarn" } } },
+        new Cat { Weight = 4.5f, Declawed = true },
+        new Dog { Weight = 30f, BonesBuried = 7 },
+        new Kitten { Weight = 0.8f, FavouriteToy = "yarn" },
         new Animal { Weight = 0.2f },
     ];
 
@@ -33,13 +33,12 @@ public static class ZooTour
         output.WriteLine(JsonFormatter.Default.Format(Animals[0]));
     }
 
-    /// <summary>What kind of animal this is: the oneof case says which subtype it holds.</summary>
-    public static string Describe(Animal animal) => animal.SubtypeCase switch
+    /// <summary>What kind of animal this is: pattern matching on the class the parser returned.</summary>
+    public static string Describe(Animal animal) => animal switch
     {
-        Animal.SubtypeOneofCase.Cat when animal.Cat.SubtypeCase == Cat.SubtypeOneofCase.Kitten =>
-            $"a kitten of {animal.Weight} kg that plays with {animal.Cat.Kitten.FavouriteToy}",
-        Animal.SubtypeOneofCase.Cat => $"a cat of {animal.Weight} kg, {(animal.Cat.Declawed ? "declawed" : "with claws")}",
-        Animal.SubtypeOneofCase.Dog => $"a dog of {animal.Weight} kg that buried {animal.Dog.BonesBuried} bones",
+        Kitten kitten => $"a kitten of {kitten.Weight} kg that plays with {kitten.FavouriteToy}",
+        Cat cat => $"a cat of {cat.Weight} kg, {(cat.Declawed ? "declawed" : "with claws")}",
+        Dog dog => $"a dog of {dog.Weight} kg that buried {dog.BonesBuried} bones",
         _ => $"an animal of {animal.Weight} kg",
     };
 }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Inkwell.Protobuf.CSharp.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 
 namespace Inkwell.Protobuf.CSharp.Tests;
 
@@ -17,7 +16,7 @@ public sealed class BeyondProtocTests
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, [KeywordsFile]);
         var inkwell = CSharpGenerator.Generate([KeywordsFile], set.File, new CSharpGeneratorOptions { CacheSerializedSizes = false })
             .ToDictionary(f => f.RelativePath, f => f.Content);
-        (byte[]? image, IReadOnlyList<Diagnostic> errors) = CSharpCompiler.Compile("BeyondKeywords", inkwell);
+        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile("BeyondKeywords", inkwell);
         Assert.True(image is not null, string.Join("\n", errors.Take(10)));
         (byte[]? protocImage, _) = CSharpCompiler.Compile("BeyondKeywordsProtoc", Protoc.GenerateCSharp(Schemas.OwnRoot, [KeywordsFile]));
         Assert.Null(protocImage);

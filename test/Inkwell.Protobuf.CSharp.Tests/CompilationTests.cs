@@ -14,7 +14,7 @@ public sealed class CompilationTests
     public void Generate_OwnSchemas_CompilesWithWarningsAsErrors(LanguageVersion version)
     {
         GeneratedPair pair = GeneratedPair.For(Schemas.OwnRoot, Schemas.OwnFiles);
-        (byte[]? image, IReadOnlyList<Diagnostic> errors) = CSharpCompiler.Compile("OwnSchemas" + version, pair.InkwellSources, version);
+        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile("OwnSchemas" + version, pair.InkwellSources, version);
         Assert.True(image is not null, string.Join("\n", errors.Take(20)));
     }
 
@@ -26,7 +26,7 @@ public sealed class CompilationTests
     public void Generate_OwnSchemas_CompilesInRefStructCompatibilityMode()
     {
         GeneratedPair pair = GeneratedPair.For(Schemas.OwnRoot, Schemas.OwnFiles);
-        (byte[]? image, IReadOnlyList<Diagnostic> errors) = CSharpCompiler.Compile(
+        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile(
             "OwnSchemasCompat", pair.InkwellSources, emit: false, preprocessorSymbols: "GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
         Assert.True(image is not null, string.Join("\n", errors.Take(20)));
     }
@@ -68,7 +68,7 @@ public sealed class CompilationTests
         Assert.True(buckets.Count <= 4, $"{buckets.Count} compilations; the corpus should need only a few");
         for (int i = 0; i < buckets.Count; i++)
         {
-            (byte[]? image, IReadOnlyList<Diagnostic> errors) = CSharpCompiler.Compile($"Corpus{i}", buckets[i].Sources, emit: false);
+            (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile($"Corpus{i}", buckets[i].Sources, emit: false);
             Assert.True(image is not null, string.Join("\n", errors.Take(20)));
         }
     }

@@ -28,13 +28,18 @@ public sealed class ZooSampleTests
     }
 
     [Fact]
-    public void GeneratedTypes_AreGoogleProtobufMessages()
+    public void GeneratedClasses_DeriveAndAreGoogleProtobufMessages()
     {
-        Animal dog = Animal.Parser.ParseFrom(new Animal { Dog = new Dog { BonesBuried = 3 } }.ToByteArray());
+        Animal dog = Animal.Parser.ParseFrom(new Dog { BonesBuried = 3 }.ToByteArray());
 
+        Dog parsed = Assert.IsType<Dog>(dog);
+        Assert.Equal(3u, parsed.BonesBuried);
         Assert.IsAssignableFrom<IMessage<Animal>>(dog);
-        Assert.Equal(Animal.SubtypeOneofCase.Dog, dog.SubtypeCase);
-        Assert.Equal("zoo.Animal", Animal.Descriptor.FullName);
-        Assert.Equal(dog, JsonParser.Default.Parse<Animal>(JsonFormatter.Default.Format(dog)));
+        Assert.IsAssignableFrom<IMessage<Dog>>(dog);
+        Assert.Equal("zoo.Animal", ((IMessage)dog).Descriptor.FullName);
+        Assert.Equal("zoo.Dog", Dog.Descriptor.FullName);
+        Assert.Equal(dog, Animal.Parser.ParseJson(JsonFormatter.Default.Format(dog)));
+        Kitten kitten = Cat.Parser.ParseFrom(new Kitten { FavouriteToy = "box" }.ToByteArray()) as Kitten ?? throw new InvalidOperationException("not a kitten");
+        Assert.Equal("box", kitten.FavouriteToy);
     }
 }

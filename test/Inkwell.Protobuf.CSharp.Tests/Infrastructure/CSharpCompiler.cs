@@ -22,7 +22,7 @@ internal static class CSharpCompiler
     });
 
     /// <summary>Compiles and returns the diagnostics that would fail a warnings-as-errors build, and the image.</summary>
-    public static (byte[]? Image, IReadOnlyList<Diagnostic> Errors) Compile(
+    public static (byte[]? Image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Errors) Compile(
         string assemblyName,
         IEnumerable<KeyValuePair<string, string>> sources,
         LanguageVersion languageVersion = LanguageVersion.Latest,
@@ -36,24 +36,26 @@ internal static class CSharpCompiler
             nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             generalDiagnosticOption: ReportDiagnostic.Error,
             warningLevel: 9999,
-            deterministic: true);
+            deterministic: true,
+            // As the SDK does (NoWarn 1701;1702): Google.Protobuf's netstandard references unify with the runtime's.
+            specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
         CSharpCompilation compilation = CSharpCompilation.Create(assemblyName, trees, s_references.Value, options);
         if (!emit)
         {
             // Checking alone is cheaper than emitting, and finds every error emitting would.
-            var diagnostics = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.IsWarningAsError).ToList();
+            var diagnostics = compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error || d.IsWarningAsError).ToList();
             return (diagnostics.Count == 0 ? [] : null, diagnostics);
         }
         using var stream = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(stream);
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         return (result.Success ? stream.ToArray() : null, errors);
     }
 
     /// <summary>Compiles and loads, failing the test with the first diagnostics when the code does not compile.</summary>
     public static Assembly CompileAndLoad(string assemblyName, IEnumerable<KeyValuePair<string, string>> sources)
     {
-        (byte[]? image, IReadOnlyList<Diagnostic> errors) = Compile(assemblyName, sources);
+        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = Compile(assemblyName, sources);
         Assert.True(image is not null, $"{assemblyName} does not compile:\n" + string.Join("\n", errors.Take(20)));
         return Assembly.Load(image!);
     }

@@ -50,6 +50,11 @@ internal sealed partial class MessageEmitter
 
     public void Emit()
     {
+        if (_message.Hierarchy is not null)
+        {
+            EmitHierarchyClass();
+            return;
+        }
         _context.Comments.Write(W, _message.Path);
         if (_message.IsDeprecated)
         {
@@ -171,19 +176,18 @@ internal sealed partial class MessageEmitter
 
     private void WriteFieldMembers()
     {
-        for (int i = 0; i < _message.Fields.Count; i++)
+        foreach (ProtoField field in LevelFields)
         {
-            ProtoField field = _message.Fields[i];
             W.Line($"/// <summary>Field number for the \"{field.Name}\" field.</summary>");
             W.Line($"public const int {field.FieldConstantName} = {field.Number.ToString(CultureInfo.InvariantCulture)};");
-            _fields[i].WriteMembers();
+            EmitterFor(field).WriteMembers();
             W.Line();
         }
     }
 
     private void WriteOneofMembers()
     {
-        foreach (ProtoOneof oneof in _message.Oneofs)
+        foreach (ProtoOneof oneof in LevelOneofs)
         {
             W.Line($"private object {oneof.FieldName};");
             W.Line($"/// <summary>Enum of possible cases for the \"{oneof.Name}\" oneof.</summary>");

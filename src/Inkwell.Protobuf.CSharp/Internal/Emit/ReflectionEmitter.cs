@@ -101,6 +101,15 @@ internal sealed class ReflectionEmitter(EmitContext context)
         }
     }
 
+    // A hierarchy's subtype members are not properties of their own (the subtype is the object's class):
+    // reflection reaches them through hidden members (see MessageEmitter.HierarchyReflection).
+    private static string PropertyNameLiteral(ProtoMessage message, ProtoField field) =>
+        message.Hierarchy is { } level && !level.IsLevelField(field) ? $"\"{MessageEmitter.SubtypePropertyName(field)}\"" : $"\"{field.PropertyName}\"";
+
+
+    private static string OneofNameLiteral(ProtoMessage message, string oneof) =>
+        message.Hierarchy?.SubtypeOneof?.Name == oneof ? $"\"{MessageEmitter.SubtypeOneofName}\"" : $"\"{Names.UnderscoresToCamelCase(oneof, capitalizeNext: true)}\"";
+
     private void WriteTypeInfo(ProtoMessage message, bool last)
     {
         CodeWriter w = context.Writer;
@@ -109,12 +118,15 @@ internal sealed class ReflectionEmitter(EmitContext context)
             w.Write("null, ");
             return;
         }
-        w.Write($"new pbr::GeneratedClrTypeInfo(typeof({message.ClassName}), {message.ClassName}.Parser, ");
+        // A subtype's descriptor is served by its level's reflection view.
+        w.Write(message.Hierarchy is { IsRoot: false }
+            ? $"new pbr::GeneratedClrTypeInfo(typeof({message.ClassName}.InkwellLevel), {message.ClassName}.InkwellLevel.Parser, "
+            : $"new pbr::GeneratedClrTypeInfo(typeof({message.ClassName}), {message.MessageParserExpression}, ");
         w.Write(message.Fields.Count > 0
-            ? $"new[]{{ \"{string.Join("\", \"", message.Fields.Select(f => f.PropertyName))}\" }}, "
+            ? $"new[]{{ {string.Join(", ", message.Fields.Select(f => PropertyNameLiteral(message, f)))} }}, "
             : "null, ");
         w.Write(message.Proto.OneofDecl.Count > 0
-            ? $"new[]{{ \"{string.Join("\", \"", message.Proto.OneofDecl.Select(o => Names.UnderscoresToCamelCase(o.Name, capitalizeNext: true)))}\" }}, "
+            ? $"new[]{{ {string.Join(", ", message.Proto.OneofDecl.Select(o => OneofNameLiteral(message, o.Name)))} }}, "
             : "null, ");
         w.Write(message.NestedEnums.Count > 0
             ? $"new[]{{ typeof({string.Join("), typeof(", message.NestedEnums.Select(e => e.ClassName))}) }}, "

@@ -43,6 +43,15 @@ internal sealed class ProtoMessage(DescriptorProto proto, ProtoFile file, ProtoM
     /// <summary>Extensions declared inside this message (for other messages).</summary>
     public List<ProtoField> Extensions { get; } = [];
 
+    /// <summary>The message's place in a C# class hierarchy, or null for an ordinary message.</summary>
+    public HierarchyLevel? Hierarchy { get; set; }
+
+    /// <summary>
+    /// The Google.Protobuf <c>MessageParser</c> of the class: <c>Parser</c>, or for a hierarchy class (whose
+    /// <c>Parser</c> returns the most-derived class) the plain parser behind it.
+    /// </summary>
+    public string MessageParserExpression => ClassName + (Hierarchy is null ? ".Parser" : ".Parser.Unresolved");
+
     /// <summary>The fully qualified C# name (<c>global::Ns.Outer.Types.Inner</c>).</summary>
     public string ClassName => Names.ClassName(FullName, File);
 }

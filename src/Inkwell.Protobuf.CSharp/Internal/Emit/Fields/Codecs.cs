@@ -37,11 +37,11 @@ internal static class Codecs
                 return $"pb::FieldCodec.For{kind}Wrapper<{TypeNames.Scalar(wrapped)}>({tag})";
             }
             case FieldType.Message:
-                return $"pb::FieldCodec.ForMessage({tag}, {field.MessageType!.ClassName}.Parser)";
+                return $"pb::FieldCodec.ForMessage({tag}, {field.MessageType!.MessageParserExpression})";
             case FieldType.Group:
             {
                 uint endTag = WireFormat.MakeTag(field.Number, WireFormat.EndGroup);
-                return $"pb::FieldCodec.ForGroup({tag}, {endTag.ToString(CultureInfo.InvariantCulture)}, {field.MessageType!.ClassName}.Parser)";
+                return $"pb::FieldCodec.ForGroup({tag}, {endTag.ToString(CultureInfo.InvariantCulture)}, {field.MessageType!.MessageParserExpression})";
             }
             case FieldType.Enum:
                 return $"pb::FieldCodec.ForEnum({tag}, x => (int) x, x => ({field.EnumType!.ClassName}) x)";

@@ -100,6 +100,23 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
         W.Line($"{value}.{SizeCache.WriteMethod}(ref output);");
     }
 
+    /// <summary>
+    /// Writes the field's members on a hierarchy level's reflection view (<c>InkwellLevel</c>), delegating
+    /// to <paramref name="owner"/>'s, with the names reflection looks up (the property, <c>Has</c>, <c>Clear</c>).
+    /// </summary>
+    public virtual void WriteViewMembers(string owner)
+    {
+        W.Open($"public {TypeName} {PropertyName}");
+        W.Line($"get {{ return {owner}.{PropertyName}; }}");
+        W.Line($"set {{ {owner}.{PropertyName} = value; }}");
+        W.Close();
+        if (SupportsPresenceApi)
+        {
+            W.Line($"public bool Has{PropertyName} {{ get {{ return {owner}.Has{PropertyName}; }} }}");
+            W.Line($"public void Clear{PropertyName}() {{ {owner}.Clear{PropertyName}(); }}");
+        }
+    }
+
     public abstract void WriteSize();
 
     public abstract void WriteMerging();

@@ -22,6 +22,9 @@ internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
 
     private ProtoField EntryField(int index) => Entry.Fields[index];
 
+    public override void WriteViewMembers(string owner) =>
+        W.Line($"public {MapType} {PropertyName} {{ get {{ return {owner}.{PropertyName}; }} }}");
+
     public override void WriteMembers()
     {
         string tag = Tag;

@@ -24,7 +24,7 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
         W.Open($"{AccessLevel} {TypeName} {PropertyName}");
         W.Line($"get {{ return {Name}_; }}");
         W.Open("set");
-        W.Line($"{Name}_ = value;");
+        W.Line($"{Name}_ = {SetValue};");
         W.Close();
         W.Close();
         if (SupportsPresenceApi)
@@ -43,6 +43,24 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
     }
 
     public override void WriteCloning() => W.Line($"{Name}_ = {OtherHasPropertyCheck} ? other.{Name}_.Clone() : null;");
+
+    /// <summary>Whether the field's type is a class hierarchy, whose objects are read through its resolving parser.</summary>
+    protected bool IsHierarchy => Field.MessageType?.Hierarchy is not null && !IsGroup;
+
+    /// <summary>
+    /// The value a setter stores. A hierarchy object that reflection built (JsonParser, a MessageParser) may
+    /// hold its subtype aside; it is stored as the most-derived object it holds.
+    /// </summary>
+    protected string SetValue => IsHierarchy ? $"value == null ? null : {TypeName}.Parser.Resolve(value)" : "value";
+
+    /// <summary>Reads one hierarchy message and resolves it to its most-derived class, in <c>inkwellValue</c>.</summary>
+    protected void WriteHierarchyRead()
+    {
+        ProtoMessage type = Field.MessageType!;
+        W.Line($"var inkwellParsed = new {type.Hierarchy!.Root.ClassName}();");
+        W.Line("input.ReadMessage(inkwellParsed);");
+        W.Line($"{TypeName} inkwellValue = {TypeName}.Parser.Resolve(inkwellParsed);");
+    }
 
     public override void WriteEquals() => W.Line($"if (!object.Equals({PropertyName}, other.{PropertyName})) return false;");
 
@@ -88,6 +106,19 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
 
     public override void WriteMerging()
     {
+        if (IsHierarchy)
+        {
+            // A new object of the field's class could not become the other's subtype: clone it.
+            W.Open($"if ({OtherHasPropertyCheck})");
+            W.Open($"if ({NotHasCheck})");
+            W.Line($"{PropertyName} = other.{PropertyName}.Clone();");
+            W.Close();
+            W.Open("else");
+            W.Line($"{PropertyName}.MergeFrom(other.{PropertyName});");
+            W.Close();
+            W.Close();
+            return;
+        }
         W.Open($"if ({OtherHasPropertyCheck})");
         W.Open($"if ({NotHasCheck})");
         W.Line($"{PropertyName} = new {TypeName}();");
@@ -98,6 +129,17 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
 
     public override void WriteParsing(bool useParseContext)
     {
+        if (IsHierarchy)
+        {
+            WriteHierarchyRead();
+            W.Open($"if ({NotHasCheck})");
+            W.Line($"{PropertyName} = inkwellValue;");
+            W.Close();
+            W.Open("else");
+            W.Line($"{PropertyName}.MergeFrom(inkwellValue);");
+            W.Close();
+            return;
+        }
         W.Open($"if ({NotHasCheck})");
         W.Line($"{PropertyName} = new {TypeName}();");
         W.Close();

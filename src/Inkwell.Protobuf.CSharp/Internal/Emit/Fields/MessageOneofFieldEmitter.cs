@@ -20,7 +20,7 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
         W.Open($"{AccessLevel} {TypeName} {PropertyName}");
         W.Line($"get {{ return {HasPropertyCheck} ? ({TypeName}) {Oneof.FieldName} : null; }}");
         W.Open("set");
-        W.Line($"{Oneof.FieldName} = value;");
+        W.Line($"{Oneof.FieldName} = {SetValue};");
         W.Line($"{Oneof.CaseFieldName} = value == null ? {Oneof.CaseEnumName}.None : {Oneof.CaseEnumName}.{Field.OneofCaseName};");
         W.Close();
         W.Close();
@@ -45,6 +45,16 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
 
     public override void WriteMerging()
     {
+        if (IsHierarchy)
+        {
+            W.Open($"if ({PropertyName} == null)");
+            W.Line($"{PropertyName} = other.{PropertyName}.Clone();");
+            W.Close();
+            W.Open("else");
+            W.Line($"{PropertyName}.MergeFrom(other.{PropertyName});");
+            W.Close();
+            return;
+        }
         W.Open($"if ({PropertyName} == null)");
         W.Line($"{PropertyName} = new {TypeName}();");
         W.Close();
@@ -53,6 +63,17 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
 
     public override void WriteParsing(bool useParseContext)
     {
+        if (IsHierarchy)
+        {
+            WriteHierarchyRead();
+            W.Open($"if ({HasPropertyCheck})");
+            W.Line($"{PropertyName}.MergeFrom(inkwellValue);");
+            W.Close();
+            W.Open("else");
+            W.Line($"{PropertyName} = inkwellValue;");
+            W.Close();
+            return;
+        }
         W.Line($"{TypeName} subBuilder = new {TypeName}();");
         W.Open($"if ({HasPropertyCheck})");
         W.Line($"subBuilder.MergeFrom({PropertyName});");

@@ -20,6 +20,9 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
         W.Close();
     }
 
+    public override void WriteViewMembers(string owner) =>
+        W.Line($"public pbc::RepeatedField<{TypeName}> {PropertyName} {{ get {{ return {owner}.{PropertyName}; }} }}");
+
     public override void WriteCloning() => W.Line($"{Name}_ = other.{Name}_.Clone();");
 
     public override void WriteEquals() => W.Line($"if(!{Name}_.Equals(other.{Name}_)) return false;");
@@ -46,7 +49,20 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
 
     public override void WriteMerging() => W.Line($"{Name}_.Add(other.{Name}_);");
 
-    public override void WriteParsing(bool useParseContext) => W.Line($"{Name}_.AddEntriesFrom({Ref(useParseContext)}input, {CodecName});");
+    public override void WriteParsing(bool useParseContext)
+    {
+        if (Field.MessageType?.Hierarchy is null || Field.Type != Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type.Message)
+        {
+            W.Line($"{Name}_.AddEntriesFrom({Ref(useParseContext)}input, {CodecName});");
+            return;
+        }
+        // The codec's parser makes objects of the element class; each is resolved to the class it holds.
+        W.Line($"int inkwellFirst = {Name}_.Count;");
+        W.Line($"{Name}_.AddEntriesFrom({Ref(useParseContext)}input, {CodecName});");
+        W.Open($"for (int i = inkwellFirst; i < {Name}_.Count; i++)");
+        W.Line($"{Name}_[i] = {TypeName}.Parser.Resolve({Name}_[i]);");
+        W.Close();
+    }
 
     public override void WriteExtension()
     {

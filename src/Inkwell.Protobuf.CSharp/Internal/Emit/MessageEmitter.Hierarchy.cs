@@ -1,0 +1,680 @@
+using System.Globalization;
+using System.Linq;
+using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
+using Inkwell.Protobuf.CSharp.Internal.Model;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+
+/// <summary>
+/// A message of a class hierarchy (ONEOF encoding): <c>Cat : Animal</c>. Each class holds one level of
+/// the root envelope; every object serializes as its root envelope, its level nested in its base's
+/// subtype field. The members protoc generates keep their names; what the hierarchy needs is in
+/// <c>Inkwell_</c> members (docs/csharp.md, "Class hierarchies", explains the design).
+/// </summary>
+internal sealed partial class MessageEmitter
+{
+    private HierarchyLevel Level => _message.Hierarchy!;
+
+    private string RootName => Level.Root.ClassName;
+
+    private string Depth => Level.Depth.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The depth of the level this class's subtypes hook into (its base's depth).</summary>
+    private string BaseDepth => (Level.Depth - 1).ToString(CultureInfo.InvariantCulture);
+
+    private string New => Level.IsRoot ? "" : "new ";
+
+    private void EmitHierarchyClass()
+    {
+        _context.Comments.Write(W, _message.Path);
+        if (_message.IsDeprecated)
+        {
+            W.Line("[global::System.ObsoleteAttribute]");
+        }
+        W.Line("[global::System.Diagnostics.DebuggerDisplayAttribute(\"{ToString(),nq}\")]");
+        string sealedModifier = Level.HasSubtypes ? "" : "sealed ";
+        string baseList = Level.IsRoot
+            ? $"pb::IMessage<{ClassName}>, pb::IBufferMessage"
+            : $"{Level.Base!.ClassName}, pb::IMessage<{ClassName}>";
+        W.Line($"{_context.AccessLevel} {sealedModifier}partial class {ClassName} : {baseList}");
+        W.Line("{");
+        W.Indent();
+        W.Line($"private static readonly pb::MessageParser<{ClassName}> _unresolvedParser = new pb::MessageParser<{ClassName}>(() => new {ClassName}());");
+        W.Line($"private static readonly {RootName}.HierarchyParser<{ClassName}> _parser = new {RootName}.HierarchyParser<{ClassName}>(_unresolvedParser);");
+        W.Line("private pb::UnknownFieldSet _unknownFields;");
+        W.Line($"private int {SizeCache.Field};");
+        for (int i = 0; i < _hasBitFieldCount; i++)
+        {
+            W.Line($"private int _hasBits{i.ToString(CultureInfo.InvariantCulture)};");
+        }
+        if (Level.HasSubtypes)
+        {
+            W.Line("// A subtype read into an object of exactly this class (by a parser that made it before it saw the");
+            W.Line("// subtype), until Inkwell_ResolveSubtypes moves this level into it.");
+            W.Line($"private {ClassName} _inkwellSubtype;");
+        }
+        if (Level.IsRoot)
+        {
+            W.Line("// Which level of the envelope the next InternalMergeFrom reads (0: the root's).");
+            W.Line("private int _inkwellMergeDepth;");
+        }
+        W.Line($"/// <summary>Parses the root envelope into the most-derived class it holds, as a {_message.Name}.</summary>");
+        _context.WriteGeneratedCodeAttributes();
+        W.Line($"public static {New}{RootName}.HierarchyParser<{ClassName}> Parser {{ get {{ return _parser; }} }}");
+        W.Line();
+        string descriptorAccessor = _message.Parent is { } parent
+            ? $"{parent.ClassName}.Descriptor.NestedTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]"
+            : $"{_message.File.ReflectionClassName}.Descriptor.MessageTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]";
+        W.Line($"/// <summary>The lowered descriptor of this level ({_message.FullName}).</summary>");
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public static {New}pbr::MessageDescriptor Descriptor");
+        W.Line($"get {{ return {descriptorAccessor}; }}");
+        W.Close();
+        W.Line();
+        if (Level.IsRoot)
+        {
+            W.Line("// Every object of the hierarchy is written as this root envelope, so reflection sees the root.");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("pbr::MessageDescriptor pb::IMessage.Descriptor");
+            W.Line("get { return Descriptor; }");
+            W.Close();
+            W.Line();
+            WriteHierarchyParserClass();
+        }
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {ClassName}()");
+        W.Line("OnConstruction();");
+        W.Close();
+        W.Line();
+        W.Line("partial void OnConstruction();");
+        W.Line();
+        WriteHierarchyCloning();
+        WriteFieldMembers();
+        WriteOneofMembers();
+        if (!Level.IsRoot)
+        {
+            WriteLevelView();
+        }
+        else if (Level.HasSubtypes)
+        {
+            WriteSubtypeReflectionMembers("this");
+        }
+        WriteHierarchyFramework();
+        WriteHierarchySerialization();
+        WriteHierarchyMerging();
+        WriteHierarchyParsing();
+        WriteNestedTypes();
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteHierarchyParserClass()
+    {
+        string r = ClassName;
+        W.Line($"/// <summary>Parses {_message.Name}'s root envelope into the most-derived class it holds.</summary>");
+        W.Line($"/// <typeparam name=\"T\">The class the caller expects: {_message.Name} or one of its subtypes.</typeparam>");
+        W.Open($"public sealed class HierarchyParser<T> where T : {r}, pb::IMessage<T>");
+        W.Line("private readonly pb::MessageParser<T> _unresolved;");
+        W.Line();
+        W.Line("// Reads with the root's parser, since the bytes may hold any class of the hierarchy.");
+        W.Open("internal HierarchyParser(pb::MessageParser<T> unresolved)");
+        W.Line("_unresolved = unresolved;");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>");
+        W.Line("/// A Google.Protobuf parser for this class (for reflection, codecs and APIs that need a MessageParser):");
+        W.Line("/// it creates a T before it reads, so a subtype stays inside it until <see cref=\"Resolve\"/>.");
+        W.Line("/// </summary>");
+        W.Line("public pb::MessageParser<T> Unresolved { get { return _unresolved; } }");
+        W.Line();
+        WriteParseMethod("byte[] data", "data");
+        WriteParseMethod("byte[] data, int offset, int length", "data, offset, length");
+        WriteParseMethod("pb::ByteString data", "data");
+        WriteParseMethod("global::System.IO.Stream input", "input");
+        WriteParseMethod("pb::CodedInputStream input", "input");
+        WriteParseMethod("global::System.Buffers.ReadOnlySequence<byte> data", "data");
+        WriteParseMethod("global::System.ReadOnlySpan<byte> data", "data");
+        W.Line("/// <summary>Parses a length-delimited message.</summary>");
+        W.Open("public T ParseDelimitedFrom(global::System.IO.Stream input)");
+        W.Line("return Resolve(_unresolvedParser.ParseDelimitedFrom(input));");
+        W.Close();
+        W.Line("/// <summary>Parses JSON in the lowered schema's form.</summary>");
+        W.Open("public T ParseJson(string json)");
+        W.Line("return Resolve(_unresolvedParser.ParseJson(json));");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>");
+        W.Line("/// The most-derived message that a message read by another route (reflection, a MessageParser,");
+        W.Line("/// Any.Unpack) holds: the subtype, with every level above it moved in, or the message itself.");
+        W.Line("/// </summary>");
+        W.Line("/// <exception cref=\"global::System.InvalidCastException\">The message holds a subtype that is not a T.</exception>");
+        W.Open($"public T Resolve({r} message)");
+        W.Open("if (message == null)");
+        W.Line("throw new global::System.ArgumentNullException(\"message\");");
+        W.Close();
+        W.Line($"{r} resolved = message.Inkwell_ResolveSubtypes();");
+        W.Line("T result = resolved as T;");
+        W.Open("if (result == null)");
+        W.Line("throw new global::System.InvalidCastException(\"The message is a \" + resolved.GetType().FullName + \", not a \" + typeof(T).FullName + \".\");");
+        W.Close();
+        W.Line("return result;");
+        W.Close();
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteParseMethod(string parameters, string arguments)
+    {
+        W.Line("/// <summary>Parses a message, returning the most-derived class it holds.</summary>");
+        W.Open($"public T ParseFrom({parameters})");
+        W.Line($"return Resolve(_unresolvedParser.ParseFrom({arguments}));");
+        W.Close();
+    }
+
+    private void WriteHierarchyCloning()
+    {
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {ClassName}({ClassName} other) : {(Level.IsRoot ? "this()" : "base(other)")}");
+        if (!Level.IsRoot)
+        {
+            W.Line("OnConstruction();");
+        }
+        for (int i = 0; i < _hasBitFieldCount; i++)
+        {
+            string n = i.ToString(CultureInfo.InvariantCulture);
+            W.Line($"_hasBits{n} = other._hasBits{n};");
+        }
+        foreach (ProtoField field in LevelFields)
+        {
+            if (field.RealOneof is null)
+            {
+                EmitterFor(field).WriteCloning();
+            }
+        }
+        WriteOneofSwitches(LevelOneofs, f => EmitterFor(f).WriteCloning());
+        if (Level.HasSubtypes)
+        {
+            W.Line($"_inkwellSubtype = other._inkwellSubtype != null ? ({ClassName}) other._inkwellSubtype.Inkwell_Clone() : null;");
+        }
+        W.Line("_unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>A deep copy, of the same class as this object.</summary>");
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {New}{ClassName} Clone()");
+        W.Line(Level.IsRoot ? "return Inkwell_Clone();" : $"return ({ClassName}) Inkwell_Clone();");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>Copies this object as its own class (overridden by every subtype).</summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} {RootName} Inkwell_Clone()");
+        W.Line($"return new {ClassName}(this);");
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteHierarchyFramework()
+    {
+        string r = RootName;
+        if (Level.IsRoot)
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public override bool Equals(object other)");
+            W.Line($"return Equals(other as {r});");
+            W.Close();
+            W.Line();
+            W.Line("/// <summary>Equal when of the same class with equal fields at every level.</summary>");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"public bool Equals({r} other)");
+            W.Open("if (ReferenceEquals(other, null))");
+            W.Line("return false;");
+            W.Close();
+            W.Open("if (ReferenceEquals(other, this))");
+            W.Line("return true;");
+            W.Close();
+            W.Line("return GetType() == other.GetType() && Inkwell_LevelsEqual(other);");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public override int GetHashCode()");
+            W.Line("return Inkwell_LevelsHash(GetType().GetHashCode());");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public override string ToString()");
+            W.Line("return pb::JsonFormatter.ToDiagnosticString(this);");
+            W.Close();
+            W.Line();
+        }
+        else
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"public bool Equals({ClassName} other)");
+            W.Line($"return Equals(({r}) other);");
+            W.Close();
+            W.Line();
+        }
+        string parameter = Level.IsRoot ? "other" : "inkwellOther";
+        W.Line("/// <summary>Compares this level and the levels above it; the caller checked the classes are equal.</summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} bool Inkwell_LevelsEqual({r} {parameter})");
+        if (!Level.IsRoot)
+        {
+            W.Open($"if (!base.Inkwell_LevelsEqual({parameter}))");
+            W.Line("return false;");
+            W.Close();
+            W.Line($"{ClassName} other = ({ClassName}) {parameter};");
+        }
+        foreach (FieldEmitter field in LevelEmitters)
+        {
+            field.WriteEquals();
+        }
+        foreach (ProtoOneof oneof in LevelOneofs)
+        {
+            W.Line($"if ({oneof.PropertyName}Case != other.{oneof.PropertyName}Case) return false;");
+        }
+        if (Level.HasSubtypes)
+        {
+            W.Line("if (!object.Equals(_inkwellSubtype, other._inkwellSubtype)) return false;");
+        }
+        W.Line("return Equals(_unknownFields, other._unknownFields);");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>Mixes this level and the levels above it into a hash.</summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} int Inkwell_LevelsHash(int hash)");
+        if (!Level.IsRoot)
+        {
+            W.Line("hash = base.Inkwell_LevelsHash(hash);");
+        }
+        foreach (FieldEmitter field in LevelEmitters)
+        {
+            field.WriteHash();
+        }
+        foreach (ProtoOneof oneof in LevelOneofs)
+        {
+            W.Line($"hash ^= (int) {oneof.CaseFieldName};");
+        }
+        if (Level.HasSubtypes)
+        {
+            W.Open("if (_inkwellSubtype != null)");
+            W.Line("hash ^= _inkwellSubtype.GetHashCode();");
+            W.Close();
+        }
+        W.Open("if (_unknownFields != null)");
+        W.Line("hash ^= _unknownFields.GetHashCode();");
+        W.Close();
+        W.Line("return hash;");
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteHierarchySerialization()
+    {
+        if (Level.IsRoot)
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public void WriteTo(pb::CodedOutputStream output)");
+            W.Line("output.WriteRawMessage(this);");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
+            W.Line("Inkwell_WriteLevel(ref output);");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
+            W.Line("Inkwell_WriteLevelCached(ref output);");
+            W.Close();
+            W.Line();
+            W.Line("/// <summary>The size of the root envelope, which every object of the hierarchy is written as.</summary>");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public int CalculateSize()");
+            W.Line("return Inkwell_LevelSize();");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"internal int {SizeCache.CachedSizeMethod}()");
+            W.Line($"return {SizeCache.Field};");
+            W.Close();
+            W.Line();
+        }
+        // This level's fields, then the subtype's level (when this object is one) nested at its tag.
+        W.Line("// Writes this level, computing nested sizes once.");
+        W.Open("private void Inkwell_WriteLevel(ref pb::WriteContext output)");
+        WriteLevelBody(sizesCached: false);
+        W.Close();
+        W.Line();
+        W.Line("// Writes this level right after Inkwell_LevelSize cached every size below it.");
+        W.Open("private void Inkwell_WriteLevelCached(ref pb::WriteContext output)");
+        WriteLevelBody(sizesCached: true);
+        W.Close();
+        W.Line();
+        W.Open("private int Inkwell_LevelSize()");
+        W.Line("int size = 0;");
+        foreach (FieldEmitter field in LevelEmitters)
+        {
+            field.WriteSize();
+        }
+        if (Level.HasSubtypes)
+        {
+            W.Line($"size += Inkwell_SubtypeSize{Depth}();");
+        }
+        W.Open("if (_unknownFields != null)");
+        W.Line("size += _unknownFields.CalculateSize();");
+        W.Close();
+        W.Line($"{SizeCache.Field} = size;");
+        W.Line("return size;");
+        W.Close();
+        W.Line();
+        if (Level.HasSubtypes)
+        {
+            W.Line("/// <summary>The size of the subtype field at this level (overridden by each direct subtype).</summary>");
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected virtual int Inkwell_SubtypeSize{Depth}()");
+            W.Line($"return _inkwellSubtype == null ? 0 : _inkwellSubtype.Inkwell_SubtypeSize{Depth}();");
+            W.Close();
+            W.Line();
+            W.Line("/// <summary>Writes the subtype field at this level (overridden by each direct subtype).</summary>");
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected virtual void Inkwell_WriteSubtype{Depth}(ref pb::WriteContext output, bool sizesCached)");
+            W.Open("if (_inkwellSubtype != null)");
+            W.Line($"_inkwellSubtype.Inkwell_WriteSubtype{Depth}(ref output, sizesCached);");
+            W.Close();
+            W.Close();
+            W.Line();
+        }
+        if (!Level.IsRoot)
+        {
+            ProtoField member = Level.MemberInBase!;
+            W.Line($"/// <summary>This level, as the {member.Name} field of {Level.Base!.Name}'s level.</summary>");
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected override int Inkwell_SubtypeSize{BaseDepth}()");
+            W.Line("int size = Inkwell_LevelSize();");
+            W.Line($"return {TypeNames.VarintSize(member.Tag).ToString(CultureInfo.InvariantCulture)} + pb::CodedOutputStream.ComputeLengthSize(size) + size;");
+            W.Close();
+            W.Line();
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}(ref pb::WriteContext output, bool sizesCached)");
+            W.Line($"output.WriteRawTag({TypeNames.TagBytes(member.Tag)});");
+            W.Line($"output.WriteLength(sizesCached ? {SizeCache.Field} : Inkwell_LevelSize());");
+            W.Line("Inkwell_WriteLevelCached(ref output);");
+            W.Close();
+            W.Line();
+        }
+    }
+
+    private void WriteLevelBody(bool sizesCached)
+    {
+        // The subtype field sits where its tag falls among this level's fields (after all of them when
+        // the declared range is above them, as usual), so the bytes are the lowered schema's.
+        int subtypeTag = Level.SubtypeOneof?.Fields.Min(f => f.Number) ?? int.MaxValue;
+        bool subtypeWritten = !Level.HasSubtypes;
+        foreach (ProtoField field in _fieldsByNumber.Where(Level.IsLevelField))
+        {
+            if (!subtypeWritten && field.Number > subtypeTag)
+            {
+                WriteSubtypeCall(sizesCached);
+                subtypeWritten = true;
+            }
+            EmitterFor(field).WriteCachedSerialization(sizesCached);
+        }
+        if (!subtypeWritten)
+        {
+            WriteSubtypeCall(sizesCached);
+        }
+        W.Open("if (_unknownFields != null)");
+        W.Line("_unknownFields.WriteTo(ref output);");
+        W.Close();
+    }
+
+    private void WriteSubtypeCall(bool sizesCached) =>
+        W.Line($"Inkwell_WriteSubtype{Depth}(ref output, {(sizesCached ? "true" : "false")});");
+
+    private void WriteHierarchyMerging()
+    {
+        string r = RootName;
+        if (Level.IsRoot)
+        {
+            W.Line("/// <summary>");
+            W.Line("/// Merges another message in: level by level when this object's class is the other's or derives");
+            W.Line("/// from it, else as protobuf merges bytes (a subtype this object cannot become stays as unknown fields).");
+            W.Line("/// </summary>");
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"public void MergeFrom({r} other)");
+            W.Open("if (other == null)");
+            W.Line("return;");
+            W.Close();
+            W.Open("if (!other.GetType().IsAssignableFrom(GetType()))");
+            W.Line("pb::MessageExtensions.MergeFrom(this, pb::MessageExtensions.ToByteString(other));");
+            W.Line("return;");
+            W.Close();
+            W.Line("Inkwell_MergeLevels(other);");
+            W.Close();
+            W.Line();
+        }
+        else
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open($"public void MergeFrom({ClassName} other)");
+            W.Line($"MergeFrom(({r}) other);");
+            W.Close();
+            W.Line();
+        }
+        string parameter = Level.IsRoot ? "other" : "inkwellOther";
+        W.Line("/// <summary>Merges the levels of another message that this object's class has.</summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} void Inkwell_MergeLevels({r} {parameter})");
+        if (!Level.IsRoot)
+        {
+            W.Line($"base.Inkwell_MergeLevels({parameter});");
+            W.Line($"{ClassName} other = {parameter} as {ClassName};");
+            W.Open("if (other == null)");
+            W.Line("return;");
+            W.Close();
+        }
+        W.Line("Inkwell_MergeLevelFrom(other);");
+        W.Close();
+        W.Line();
+        W.Open($"private void Inkwell_MergeLevelFrom({ClassName} other)");
+        foreach (ProtoField field in LevelFields)
+        {
+            if (field.RealOneof is null)
+            {
+                EmitterFor(field).WriteMerging();
+            }
+        }
+        WriteOneofSwitches(LevelOneofs, f => EmitterFor(f).WriteMerging());
+        if (Level.HasSubtypes)
+        {
+            W.Open("if (other._inkwellSubtype != null)");
+            W.Open("if (_inkwellSubtype == null)");
+            W.Line($"_inkwellSubtype = ({ClassName}) other._inkwellSubtype.Inkwell_Clone();");
+            W.Close();
+            W.Open("else");
+            W.Line("_inkwellSubtype.MergeFrom(other._inkwellSubtype);");
+            W.Close();
+            W.Close();
+        }
+        W.Line("_unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);");
+        W.Close();
+        W.Line();
+        if (Level.HasSubtypes)
+        {
+            WriteResolve();
+        }
+    }
+
+    private void WriteResolve()
+    {
+        string r = RootName;
+        W.Line("/// <summary>");
+        W.Line("/// Returns the most-derived object this one holds: itself, or the subtype a parser read into it with");
+        W.Line("/// this level and the levels above moved in.");
+        W.Line("/// </summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected internal {(Level.IsRoot ? "virtual" : "override")} {r} Inkwell_ResolveSubtypes()");
+        W.Open("if (_inkwellSubtype == null)");
+        W.Line(Level.IsRoot ? "return this;" : "return base.Inkwell_ResolveSubtypes();");
+        W.Close();
+        W.Line($"{ClassName} subtype = ({ClassName}) _inkwellSubtype.Inkwell_ResolveSubtypes();");
+        W.Line("_inkwellSubtype = null;");
+        W.Line($"subtype.Inkwell_TakeLevels{Depth}(this);");
+        W.Line("return subtype;");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>Moves this level and the ones above it from a parsed object of exactly this class.</summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected void Inkwell_TakeLevels{Depth}({ClassName} other)");
+        if (!Level.IsRoot)
+        {
+            // The nearest base with subtypes is the direct base (it has this class as one).
+            W.Line($"Inkwell_TakeLevels{BaseDepth}(other);");
+        }
+        W.Line("Inkwell_MergeLevelFrom(other);");
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteHierarchyParsing()
+    {
+        if (Level.IsRoot)
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("public void MergeFrom(pb::CodedInputStream input)");
+            W.Line("input.ReadRawMessage(this);");
+            W.Close();
+            W.Line();
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input)");
+            W.Line("int depth = _inkwellMergeDepth;");
+            W.Line("_inkwellMergeDepth = 0;");
+            W.Open("if (depth == 0)");
+            W.Line("Inkwell_MergeLevel(ref input);");
+            W.Close();
+            W.Open("else");
+            W.Line("Inkwell_MergeAtDepth(depth, ref input);");
+            W.Close();
+            W.Close();
+            W.Line();
+            W.Line("/// <summary>Reads one length-delimited level of the envelope into this object.</summary>");
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open("protected void Inkwell_ReadLevel(int depth, ref pb::ParseContext input)");
+            W.Line("_inkwellMergeDepth = depth;");
+            W.Open("try");
+            W.Line("input.ReadMessage(this);");
+            W.Close();
+            W.Open("finally");
+            W.Line("_inkwellMergeDepth = 0;");
+            W.Close();
+            W.Close();
+            W.Line();
+        }
+        W.Line("/// <summary>Reads the level at a depth below the root (overridden by every subtype).</summary>");
+        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} void Inkwell_MergeAtDepth(int depth, ref pb::ParseContext input)");
+        if (Level.IsRoot)
+        {
+            W.Line("throw new global::System.InvalidOperationException(\"No level at depth \" + depth + \" in \" + GetType().FullName + \".\");");
+        }
+        else
+        {
+            W.Open($"if (depth == {Depth})");
+            W.Line("Inkwell_MergeLevel(ref input);");
+            W.Close();
+            W.Open("else");
+            W.Line("base.Inkwell_MergeAtDepth(depth, ref input);");
+            W.Close();
+        }
+        W.Close();
+        W.Line();
+        W.Open("private void Inkwell_MergeLevel(ref pb::ParseContext input)");
+        W.Line("uint tag;");
+        W.Open("while ((tag = input.ReadTag()) != 0)");
+        W.Open("if ((tag & 7) == 4)");
+        W.Line("return;");
+        W.Close();
+        W.Open("switch (tag)");
+        W.Line("default:");
+        W.Indent();
+        W.Line("_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);");
+        W.Line("break;");
+        W.Outdent();
+        foreach (ProtoField field in _fieldsByNumber)
+        {
+            if (!Level.IsLevelField(field))
+            {
+                WriteSubtypeCase(field);
+                continue;
+            }
+            uint tag = field.Tag;
+            if (field.IsPackable)
+            {
+                uint packedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.LengthDelimited);
+                uint unpackedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.WireTypeOf(field.Type, packed: false));
+                W.Line($"case {packedTag.ToString(CultureInfo.InvariantCulture)}:");
+                tag = unpackedTag;
+            }
+            W.Line($"case {tag.ToString(CultureInfo.InvariantCulture)}: {{");
+            W.Indent();
+            EmitterFor(field).WriteParsing(useParseContext: true);
+            W.Line("break;");
+            W.Close();
+        }
+        W.Close();
+        W.Close();
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteSubtypeCase(ProtoField member)
+    {
+        ProtoMessage subtype = member.MessageType!;
+        string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
+        W.Line($"case {member.Tag.ToString(CultureInfo.InvariantCulture)}: {{");
+        W.Indent();
+        W.Open($"if (this is {subtype.ClassName})");
+        W.Line($"Inkwell_ReadLevel({depth}, ref input);");
+        W.Close();
+        W.Line("// An object of exactly this class keeps the subtype aside until Inkwell_ResolveSubtypes.");
+        W.Open($"else if (GetType() == typeof({ClassName}))");
+        W.Open($"if (!(_inkwellSubtype is {subtype.ClassName}))");
+        W.Line($"_inkwellSubtype = new {subtype.ClassName}();");
+        W.Close();
+        W.Line($"_inkwellSubtype.Inkwell_ReadLevel({depth}, ref input);");
+        W.Close();
+        W.Line("// Another subtype's level: this object cannot become it, so its bytes are kept.");
+        W.Open("else");
+        W.Line("_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);");
+        W.Close();
+        W.Line("break;");
+        W.Close();
+    }
+
+    private System.Collections.Generic.IEnumerable<ProtoField> LevelFields =>
+        _message.Fields.Where(f => _message.Hierarchy?.IsLevelField(f) ?? true);
+
+    private System.Collections.Generic.IEnumerable<FieldEmitter> LevelEmitters => LevelFields.Select(EmitterFor);
+
+    private System.Collections.Generic.IEnumerable<ProtoOneof> LevelOneofs =>
+        _message.Oneofs.Where(o => o != _message.Hierarchy?.SubtypeOneof);
+
+    private void WriteOneofSwitches(System.Collections.Generic.IEnumerable<ProtoOneof> oneofs, System.Action<ProtoField> writeCase)
+    {
+        foreach (ProtoOneof oneof in oneofs)
+        {
+            W.Open($"switch (other.{oneof.PropertyName}Case)");
+            foreach (ProtoField field in oneof.Fields)
+            {
+                W.Line($"case {oneof.CaseEnumName}.{field.OneofCaseName}:");
+                W.Indent();
+                writeCase(field);
+                W.Line("break;");
+                W.Outdent();
+            }
+            W.Close();
+            W.Line();
+        }
+    }
+}

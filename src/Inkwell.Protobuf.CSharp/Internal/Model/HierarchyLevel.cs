@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Model;
+
+/// <summary>
+/// A message's place in a class hierarchy rebuilt from the lowering's <c>(inkwell.base)</c> and
+/// <c>(inkwell.subtype)</c> options: the C# class derives from <see cref="Base"/>'s, and its fields are
+/// one level of the root envelope on the wire.
+/// </summary>
+internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseType, int tag)
+{
+    public ProtoMessage Message { get; } = message;
+
+    /// <summary>The direct base, or null for the root.</summary>
+    public ProtoMessage? Base { get; } = baseType;
+
+    /// <summary>The tag of this subtype in its base (its oneof field number); 0 for the root.</summary>
+    public int Tag { get; } = tag;
+
+    /// <summary>This subtype's field in the base's subtype oneof; null for the root.</summary>
+    public ProtoField? MemberInBase { get; set; }
+
+    /// <summary>The oneof the lowering added to this message for its direct subtypes; null for a leaf.</summary>
+    public ProtoOneof? SubtypeOneof { get; set; }
+
+    /// <summary>The direct subtypes, in tag order.</summary>
+    public List<ProtoMessage> Subtypes { get; } = [];
+
+    /// <summary>0 for the root, 1 for its direct subtypes, and so on.</summary>
+    public int Depth => Base is null ? 0 : Base.Hierarchy!.Depth + 1;
+
+    public ProtoMessage Root => Base is null ? Message : Base.Hierarchy!.Root;
+
+    public bool IsRoot => Base is null;
+
+    public bool HasSubtypes => Subtypes.Count > 0;
+
+    /// <summary>Whether a field belongs to this level (is not one of the lowering's subtype members).</summary>
+    public bool IsLevelField(ProtoField field) => SubtypeOneof is null || field.RealOneof != SubtypeOneof;
+}

@@ -1,0 +1,102 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Model;
+
+/// <summary>
+/// Reads the <c>(inkwell.base)</c> and <c>(inkwell.subtype)</c> message options that the inheritance
+/// lowering leaves in a descriptor (see <c>inkwell/inheritance.proto</c>). Google.Protobuf keeps them
+/// as unknown fields of <see cref="MessageOptions"/>, so they are read from the options' bytes.
+/// </summary>
+internal static class InheritanceOptions
+{
+    // Field numbers 77001 and 77002, length-delimited.
+    private const uint BaseTag = (77001 << 3) | 2;
+    private const uint SubtypeTag = (77002 << 3) | 2;
+
+    /// <summary>A base's options: its encoding (0 ONEOF, 1 ANY, 2 EXTENSIONS) and the member the encoding added.</summary>
+    public sealed record BaseInfo(int Encoding, string Field);
+
+    /// <summary>A subtype's options: the base's full name (no leading dot), its tag and the member in the base.</summary>
+    public sealed record SubtypeInfo(string Base, int Tag, string Field);
+
+    public static (BaseInfo? Base, SubtypeInfo? Subtype) Read(MessageOptions? options)
+    {
+        if (options is null)
+        {
+            return (null, null);
+        }
+        BaseInfo? baseInfo = null;
+        SubtypeInfo? subtypeInfo = null;
+        var input = new CodedInputStream(options.ToByteArray());
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (tag == BaseTag)
+            {
+                baseInfo = ReadBase(input.ReadBytes());
+            }
+            else if (tag == SubtypeTag)
+            {
+                subtypeInfo = ReadSubtype(input.ReadBytes());
+            }
+            else
+            {
+                input.SkipLastField();
+            }
+        }
+        return (baseInfo, subtypeInfo);
+    }
+
+    private static BaseInfo ReadBase(ByteString bytes)
+    {
+        int encoding = 0;
+        string field = "";
+        var input = bytes.CreateCodedInput();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (tag)
+            {
+                case 8:
+                    encoding = input.ReadEnum();
+                    break;
+                case 34:
+                    field = input.ReadString();
+                    break;
+                default:
+                    input.SkipLastField();
+                    break;
+            }
+        }
+        return new BaseInfo(encoding, field);
+    }
+
+    private static SubtypeInfo ReadSubtype(ByteString bytes)
+    {
+        string baseName = "";
+        int subtypeTag = 0;
+        string field = "";
+        var input = bytes.CreateCodedInput();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (tag)
+            {
+                case 10:
+                    baseName = input.ReadString();
+                    break;
+                case 16:
+                    subtypeTag = input.ReadInt32();
+                    break;
+                case 26:
+                    field = input.ReadString();
+                    break;
+                default:
+                    input.SkipLastField();
+                    break;
+            }
+        }
+        return new SubtypeInfo(baseName, subtypeTag, field);
+    }
+}
