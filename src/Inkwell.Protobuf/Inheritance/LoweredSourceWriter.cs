@@ -18,6 +18,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
     private readonly Dictionary<CompiledFile, List<string>> _addedImports = [];
     private readonly Dictionary<CompiledFile, HashSet<string>> _droppedImports = [];
     private readonly Dictionary<CompiledFile, Dictionary<MessageSyntax, List<string>>> _members = [];
+    private readonly HashSet<(CompiledFile File, string Import)> _neededImports = [];
 
     /// <summary>Plans every edit and checks that the lowered files import no file in a cycle; false when something was reported.</summary>
     public bool Plan(IReadOnlyList<CompiledFile> files)
@@ -53,6 +54,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
 
         foreach (CompiledFile file in files)
         {
+            PlanFieldTypes(file);
             PlanDroppedImports(file);
             PlanMembers(file);
         }
@@ -232,11 +234,76 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
         }
     }
 
+    // `Cat pet = 1;` becomes `.zoo.Animal pet = 1 [(.inkwell.declared_type) = "zoo.Cat"];`: a Cat is written as
+    // its root envelope (its Animal fields, the Cat nested in them), so the field's wire type is the root's.
+    // Map values keep their declared type (a map entry is a message of its own; see docs/polymorphism.md).
+    private void PlanFieldTypes(CompiledFile file)
+    {
+        var roots = new Dictionary<string, HierarchyBase>(StringComparer.Ordinal);
+        foreach (HierarchySubtype subtype in hierarchies.Subtypes)
+        {
+            HierarchyBase root = subtype.Base;
+            while (hierarchies.Subtypes.FirstOrDefault(s => s.Message == root.Message) is { } above)
+            {
+                root = above.Base;
+            }
+
+            roots["." + subtype.Message.FullName] = root;
+        }
+
+        if (roots.Count == 0)
+        {
+            return;
+        }
+
+        foreach (FieldSyntax field in AllFields(file.Syntax))
+        {
+            if (field.IsMap || field.Type == FieldType.Group || field.TypeOffset < 0 || field.NameOffset < 0
+                || field.ResolvedTypeName is null || !roots.TryGetValue(field.ResolvedTypeName, out HierarchyBase? root))
+            {
+                continue;
+            }
+
+            AddEdit(file, new Edit(field.TypeOffset, field.NameOffset - field.TypeOffset, "." + root.Message.FullName + " "));
+            string option = $"(.inkwell.declared_type) = \"{field.ResolvedTypeName.Substring(1)}\"";
+            AddEdit(file, field.OptionsOffset >= 0
+                ? new Edit(field.OptionsOffset, 0, option + ", ")
+                : new Edit(field.OptionsEndOffset, 0, " [" + option + "]", TrimSpaceBefore: true));
+            AddImport(file, ProtoCompiler.InheritanceProto);
+            AddImport(file, root.File.Name);
+            _neededImports.Add((file, root.File.Name));
+        }
+    }
+
+    private static IEnumerable<FieldSyntax> AllFields(FileSyntax file)
+    {
+        var messages = new Stack<MessageSyntax>(file.Messages);
+        foreach (FieldSyntax extension in file.Extensions)
+        {
+            yield return extension;
+        }
+
+        while (messages.Count > 0)
+        {
+            MessageSyntax message = messages.Pop();
+            foreach (FieldSyntax field in message.Fields.Concat(message.Extensions))
+            {
+                yield return field;
+            }
+
+            foreach (MessageSyntax nested in message.NestedTypes)
+            {
+                messages.Push(nested);
+            }
+        }
+    }
+
     // An import only `: Animal` needed goes (with ONEOF the base's file imports this one now), unless an
     // EXTENSIONS subtype here extends a message of that file.
     private void PlanDroppedImports(CompiledFile file)
     {
         var dropped = new HashSet<string>(file.Syntax.InheritanceOnlyImports, StringComparer.Ordinal);
+        dropped.RemoveWhere(path => _neededImports.Contains((file, path)));
         foreach (HierarchySubtype subtype in hierarchies.Subtypes.Where(s => s.File == file && s.Base.Encoding == SubtypeEncoding.Extensions))
         {
             dropped.Remove(subtype.Base.File.Name);

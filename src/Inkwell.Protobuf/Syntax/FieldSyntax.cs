@@ -51,6 +51,18 @@ public sealed class FieldSyntax : ElementSyntax
     /// <summary>Where <c>json_name</c> is written.</summary>
     public TextPosition JsonNamePosition { get; set; }
 
+    /// <summary>Where the written type starts in the source text (for the inheritance lowering's edits).</summary>
+    internal int TypeOffset { get; set; } = -1;
+
+    /// <summary>Where the field's name starts in the source text.</summary>
+    internal int NameOffset { get; set; } = -1;
+
+    /// <summary>Just after the <c>[</c> of the field's options, or -1 when it has none.</summary>
+    internal int OptionsOffset { get; set; } = -1;
+
+    /// <summary>Where the token after the options (<c>;</c>, or a group's <c>{</c>) starts.</summary>
+    internal int OptionsEndOffset { get; set; } = -1;
+
     /// <summary>The resolved type (message, enum or group for named types), set by the binder.</summary>
     public FieldType ResolvedType { get; internal set; }
 

@@ -70,6 +70,7 @@ internal sealed partial class Parser
         using (var location = new LocationRecorder(fieldLocation))
         {
             field.TypePosition = TextPosition.Of(Current);
+            field.TypeOffset = Current.Offset;
             bool typeParsed = false;
             FieldType type = FieldType.Int32;
             string typeName = "";
@@ -145,6 +146,7 @@ internal sealed partial class Parser
         }
 
         Token nameToken = Current;
+        field.NameOffset = Current.Offset;
         using (new LocationRecorder(fieldLocation, FieldName))
         {
             field.NamePosition = TextPosition.Of(Current);
@@ -177,6 +179,7 @@ internal sealed partial class Parser
             return false;
         }
 
+        field.OptionsEndOffset = Current.Offset;
         if (field.Type == FieldType.Group)
         {
             using var groupLocation = new LocationRecorder(parentLocation);
@@ -401,6 +404,8 @@ internal sealed partial class Parser
         {
             return false;
         }
+
+        field.OptionsOffset = Current.Offset;
 
         do
         {

@@ -25,6 +25,8 @@ public sealed class ProtoOutRoundTripTests
             ("AnySplit", "pets/cat.proto"),
             ("ExtensionsSplit", ""),
             ("ExtensionsSplit", "pets/cat.proto"),
+            ("SubtypeFields", ""),
+            ("SubtypeFields", "shop/owner.proto"),
         ];
         foreach ((string set, string files) in compilations)
         {

@@ -217,6 +217,50 @@ internal static class ZooSchemas
             """),
     ];
 
+    /// <summary>
+    /// Fields declared with a subtype's type, in the hierarchy's own file and in another package: lowered, they take
+    /// the root's type and keep the declared one in <c>(inkwell.declared_type)</c>; map values keep theirs.
+    /// </summary>
+    public static readonly (string Name, string Text)[] SubtypeFields =
+    [
+        ("zoo/animal.proto", """
+            syntax = "proto3";
+            package zoo;
+
+            message Animal {
+              subtypes 100 to 199;
+              float weight = 1;
+              Animal mother = 2;
+            }
+
+            message Cat : Animal = 100 {
+              subtypes 10 to 19;
+              bool declawed = 1;
+              Kitten favourite = 2;
+            }
+
+            message Kitten : Cat = 10 {
+              string toy = 1;
+            }
+            """),
+        ("shop/owner.proto", """
+            syntax = "proto3";
+            package shop;
+
+            import "zoo/animal.proto";
+
+            message Owner {
+              zoo.Cat cat = 1;
+              repeated zoo.Kitten kittens = 2 [deprecated = true];
+              map<string, zoo.Cat> cats_by_name = 3;
+              oneof pick {
+                zoo.Kitten kitten = 4;
+                string nobody = 5;
+              }
+            }
+            """),
+    ];
+
     /// <summary>One of the sets above by its field name, for theory data.</summary>
     public static (string Name, string Text)[] Named(string set) => set switch
     {
@@ -227,6 +271,7 @@ internal static class ZooSchemas
         nameof(OneofSplit) => OneofSplit,
         nameof(AnySplit) => AnySplit,
         nameof(ExtensionsSplit) => ExtensionsSplit,
+        nameof(SubtypeFields) => SubtypeFields,
         _ => throw new ArgumentOutOfRangeException(nameof(set), set, null),
     };
 }
