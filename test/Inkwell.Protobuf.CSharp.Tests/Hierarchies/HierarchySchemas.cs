@@ -41,6 +41,8 @@ internal static class HierarchySchemas
             Animal chosen = 3;
             string nobody = 4;
           }
+          Cat house_cat = 5;
+          repeated Kitten litter = 6;
         }
         """;
 }

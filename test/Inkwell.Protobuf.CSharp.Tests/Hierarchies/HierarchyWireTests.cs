@@ -100,6 +100,36 @@ public sealed class HierarchyWireTests
     }
 
     [Fact]
+    public void SubtypeTypedFields_HaveTheirClass_AndTheRootsWireType()
+    {
+        Type shelterType = Zoo.InkwellType("Hz.Shelter");
+        Assert.Equal(Zoo.InkwellType("Hz.Cat"), shelterType.GetProperty("HouseCat")!.PropertyType);
+        Assert.Equal("Hz.Animal", Zoo.LoweredType("Hz.Shelter").GetProperty("HouseCat")!.PropertyType.FullName);
+
+        IMessage shelter = Zoo.New("Hz.Shelter", ("HouseCat", Zoo.New("Hz.Kitten", ("Weight", 1f), ("FavouriteToy", "ball"))));
+        ((System.Collections.IList)Get(shelter, "Litter")!).Add(Zoo.New("Hz.Kitten", ("Declawed", true)));
+        byte[] bytes = shelter.ToByteArray();
+
+        // protoc's lowered code reads the field as an Animal envelope holding the Kitten.
+        IMessage lowered = ParseLowered(Zoo.LoweredType("Hz.Shelter"), bytes);
+        object houseCat = Get(lowered, "HouseCat")!;
+        Assert.Equal("ball", Get(Get(Get(houseCat, "Cat")!, "Kitten")!, "FavouriteToy"));
+        Assert.Equal(bytes, lowered.ToByteArray());
+
+        IMessage parsed = ParseLowered(shelterType, bytes);
+        Assert.Equal(shelter, parsed);
+        Assert.Equal("Kitten", Get(parsed, "HouseCat")!.GetType().Name);
+
+        // A Dog where a Cat is declared: the Cat cannot become a Dog, so the Dog's level is kept as unknown fields,
+        // written after the (empty) Cat level; a reader of the lowered schema still finds the Dog (the oneof's last).
+        IMessage withDog = Zoo.NewLowered("Hz.Shelter", ("HouseCat", Zoo.NewLowered("Hz.Animal", ("Dog", Zoo.NewLowered("Hz.Dog", ("BonesBuried", 4u))))));
+        IMessage parsedDog = ParseLowered(shelterType, withDog.ToByteArray());
+        Assert.Equal("Cat", Get(parsedDog, "HouseCat")!.GetType().Name);
+        object reread = Get(ParseLowered(Zoo.LoweredType("Hz.Shelter"), parsedDog.ToByteArray()), "HouseCat")!;
+        Assert.Equal(4u, Get(Get(reread, "Dog")!, "BonesBuried"));
+    }
+
+    [Fact]
     public void UnknownSubtype_IsKeptAndWrittenBack()
     {
         // A newer schema's Bird = 150: an old reader keeps it as an unknown field of a plain Animal.

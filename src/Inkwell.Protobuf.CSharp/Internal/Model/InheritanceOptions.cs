@@ -13,12 +13,33 @@ internal static class InheritanceOptions
     // Field numbers 77001 and 77002, length-delimited.
     private const uint BaseTag = (77001 << 3) | 2;
     private const uint SubtypeTag = (77002 << 3) | 2;
+    private const uint DeclaredTypeTag = (77003 << 3) | 2;
 
     /// <summary>A base's options: its encoding (0 ONEOF, 1 ANY, 2 EXTENSIONS) and the member the encoding added.</summary>
     public sealed record BaseInfo(int Encoding, string Field);
 
     /// <summary>A subtype's options: the base's full name (no leading dot), its tag and the member in the base.</summary>
     public sealed record SubtypeInfo(string Base, int Tag, string Field);
+
+    /// <summary>The <c>(inkwell.declared_type)</c> of a field the lowering gave its hierarchy's root type, or null.</summary>
+    public static string? DeclaredType(FieldOptions? options)
+    {
+        if (options is null)
+        {
+            return null;
+        }
+        var input = new CodedInputStream(options.ToByteArray());
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (tag == DeclaredTypeTag)
+            {
+                return input.ReadString();
+            }
+            input.SkipLastField();
+        }
+        return null;
+    }
 
     public static (BaseInfo? Base, SubtypeInfo? Subtype) Read(MessageOptions? options)
     {

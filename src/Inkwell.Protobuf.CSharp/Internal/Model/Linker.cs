@@ -212,6 +212,22 @@ internal sealed class Linker
                 Attach(root, null, 0, null, bases, subtypesOf);
             }
         }
+
+        // `Cat pet` was lowered to the root's type (a Cat is written as its root envelope); with classes, the
+        // property is a Cat again. Without them (other encodings) the lowered schema's root class stays.
+        foreach (ProtoMessage message in files.SelectMany(f => f.Messages).SelectMany(Flatten))
+        {
+            foreach (ProtoField field in message.Fields.Concat(message.Extensions))
+            {
+                if (InheritanceOptions.DeclaredType(field.Proto.Options) is { } declared
+                    && _messages.TryGetValue(declared, out ProtoMessage? declaredType)
+                    && declaredType.Hierarchy is not null
+                    && field.MessageType?.Hierarchy is not null)
+                {
+                    field.MessageType = declaredType;
+                }
+            }
+        }
     }
 
     private static bool AllOneof(

@@ -53,11 +53,14 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
     /// </summary>
     protected string SetValue => IsHierarchy ? $"value == null ? null : {TypeName}.Parser.Resolve(value)" : "value";
 
-    /// <summary>Reads one hierarchy message and resolves it to its most-derived class, in <c>inkwellValue</c>.</summary>
+    /// <summary>
+    /// Reads one hierarchy message into an object of the field's class and resolves it to the most-derived class
+    /// it holds, in <c>inkwellValue</c>. (Another subtype's level, which the object cannot become, is kept as
+    /// unknown fields, as the codec of a repeated field does.)
+    /// </summary>
     protected void WriteHierarchyRead()
     {
-        ProtoMessage type = Field.MessageType!;
-        W.Line($"var inkwellParsed = new {type.Hierarchy!.Root.ClassName}();");
+        W.Line($"var inkwellParsed = new {TypeName}();");
         W.Line("input.ReadMessage(inkwellParsed);");
         W.Line($"{TypeName} inkwellValue = {TypeName}.Parser.Resolve(inkwellParsed);");
     }
