@@ -45,4 +45,51 @@ internal static class HierarchySchemas
           repeated Kitten litter = 6;
         }
         """;
+
+    public const string AnyFile = "ha/zoo.proto";
+
+    /// <summary>The ANY encoding, which still generates the lowered schema's classes.</summary>
+    public const string AnyZoo = """
+        syntax = "proto3";
+        package ha;
+
+        message Animal {
+          subtypes 100 to 199 [encoding = ANY];
+          float weight = 1;
+        }
+
+        message Cat : Animal = 100 {
+          bool declawed = 1;
+        }
+        """;
+
+    public const string ExtensionsFile = "hx/zoo.proto";
+
+    /// <summary>The EXTENSIONS encoding, two levels, proto2.</summary>
+    public const string ExtensionsZoo = """
+        syntax = "proto2";
+        package hx;
+
+        message Animal {
+          subtypes 100 to 199 [encoding = EXTENSIONS];
+          optional float weight = 1;
+        }
+
+        message Cat : Animal = 100 {
+          subtypes 10 to 19 [encoding = EXTENSIONS];
+          optional bool declawed = 1;
+        }
+
+        message Dog : Animal = 101 {
+          optional uint32 bones_buried = 1;
+        }
+
+        message Kitten : Cat = 10 {
+          optional string favourite_toy = 1;
+        }
+
+        message Shelter {
+          repeated Animal animals = 1;
+        }
+        """;
 }

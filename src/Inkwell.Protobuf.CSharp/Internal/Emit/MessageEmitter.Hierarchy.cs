@@ -32,7 +32,7 @@ internal sealed partial class MessageEmitter
             W.Line("[global::System.ObsoleteAttribute]");
         }
         W.Line("[global::System.Diagnostics.DebuggerDisplayAttribute(\"{ToString(),nq}\")]");
-        string sealedModifier = Level.HasSubtypes ? "" : "sealed ";
+        string sealedModifier = Level.HasSubtypes || Level.IsRoot ? "" : "sealed ";
         string baseList = Level.IsRoot
             ? $"pb::IMessage<{ClassName}>, pb::IBufferMessage"
             : $"{Level.Base!.ClassName}, pb::IMessage<{ClassName}>";
@@ -52,6 +52,11 @@ internal sealed partial class MessageEmitter
             W.Line("// A subtype read into an object of exactly this class (by a parser that made it before it saw the");
             W.Line("// subtype), until Inkwell_ResolveSubtypes moves this level into it.");
             W.Line($"private {ClassName} _inkwellSubtype;");
+        }
+        if (Level.UsesExtensions)
+        {
+            W.Line("// EXTENSIONS: the type field as read, kept for a subtype this code does not know.");
+            W.Line("private int _inkwellStoredTag;");
         }
         if (Level.IsRoot)
         {
@@ -94,6 +99,10 @@ internal sealed partial class MessageEmitter
         if (!Level.IsRoot)
         {
             WriteLevelView();
+        }
+        else if (Level.UsesExtensions)
+        {
+            WriteTypeFieldReflectionMembers("this");
         }
         else if (Level.HasSubtypes)
         {
@@ -196,6 +205,10 @@ internal sealed partial class MessageEmitter
         {
             W.Line($"_inkwellSubtype = other._inkwellSubtype != null ? ({ClassName}) other._inkwellSubtype.Inkwell_Clone() : null;");
         }
+        if (Level.UsesExtensions)
+        {
+            W.Line("_inkwellStoredTag = other._inkwellStoredTag;");
+        }
         W.Line("_unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);");
         W.Close();
         W.Line();
@@ -277,6 +290,11 @@ internal sealed partial class MessageEmitter
         {
             W.Line("if (!object.Equals(_inkwellSubtype, other._inkwellSubtype)) return false;");
         }
+        if (Level.UsesExtensions)
+        {
+            // The tag a subtype object was read with says nothing its class does not.
+            W.Line($"if (Inkwell_SubtypeTag{Depth}() != other.Inkwell_SubtypeTag{Depth}()) return false;");
+        }
         W.Line("return Equals(_unknownFields, other._unknownFields);");
         W.Close();
         W.Line();
@@ -300,6 +318,10 @@ internal sealed partial class MessageEmitter
             W.Open("if (_inkwellSubtype != null)");
             W.Line("hash ^= _inkwellSubtype.GetHashCode();");
             W.Close();
+        }
+        if (Level.UsesExtensions)
+        {
+            W.Line($"hash ^= Inkwell_SubtypeTag{Depth}();");
         }
         W.Open("if (_unknownFields != null)");
         W.Line("hash ^= _unknownFields.GetHashCode();");
@@ -357,6 +379,14 @@ internal sealed partial class MessageEmitter
         {
             field.WriteSize();
         }
+        if (Level.UsesExtensions)
+        {
+            ProtoField typeField = Level.TypeField!;
+            W.Line($"int inkwellTag = Inkwell_SubtypeTag{Depth}();");
+            W.Open("if (inkwellTag != 0)");
+            W.Line($"size += {TypeNames.VarintSize(typeField.Tag).ToString(CultureInfo.InvariantCulture)} + pb::CodedOutputStream.ComputeInt32Size(inkwellTag);");
+            W.Close();
+        }
         if (Level.HasSubtypes)
         {
             W.Line($"size += Inkwell_SubtypeSize{Depth}();");
@@ -368,6 +398,25 @@ internal sealed partial class MessageEmitter
         W.Line("return size;");
         W.Close();
         W.Line();
+        if (Level.UsesExtensions)
+        {
+            W.Line("/// <summary>EXTENSIONS: the tag the type field holds (overridden by each direct subtype).</summary>");
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected virtual int Inkwell_SubtypeTag{Depth}()");
+            W.Line(Level.HasSubtypes
+                ? $"return _inkwellSubtype != null ? _inkwellSubtype.Inkwell_SubtypeTag{Depth}() : _inkwellStoredTag;"
+                : "return _inkwellStoredTag;");
+            W.Close();
+            W.Line();
+        }
+        if (!Level.IsRoot && Level.Base!.Hierarchy!.UsesExtensions)
+        {
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected override int Inkwell_SubtypeTag{BaseDepth}()");
+            W.Line($"return {Level.Tag.ToString(CultureInfo.InvariantCulture)};");
+            W.Close();
+            W.Line();
+        }
         if (Level.HasSubtypes)
         {
             W.Line("/// <summary>The size of the subtype field at this level (overridden by each direct subtype).</summary>");
@@ -409,14 +458,24 @@ internal sealed partial class MessageEmitter
     {
         // The subtype field sits where its tag falls among this level's fields (after all of them when
         // the declared range is above them, as usual), so the bytes are the lowered schema's.
+        // EXTENSIONS: the subtype is an extension, which protoc's code writes after every field.
         int subtypeTag = Level.SubtypeOneof?.Fields.Min(f => f.Number) ?? int.MaxValue;
         bool subtypeWritten = !Level.HasSubtypes;
-        foreach (ProtoField field in _fieldsByNumber.Where(Level.IsLevelField))
+        foreach (ProtoField field in _fieldsByNumber.Where(f => Level.IsLevelField(f) || f == Level.TypeField))
         {
             if (!subtypeWritten && field.Number > subtypeTag)
             {
                 WriteSubtypeCall(sizesCached);
                 subtypeWritten = true;
+            }
+            if (field == Level.TypeField)
+            {
+                W.Line($"int inkwellTag = Inkwell_SubtypeTag{Depth}();");
+                W.Open("if (inkwellTag != 0)");
+                W.Line($"output.WriteRawTag({TypeNames.TagBytes(field.Tag)});");
+                W.Line("output.WriteInt32(inkwellTag);");
+                W.Close();
+                continue;
             }
             EmitterFor(field).WriteCachedSerialization(sizesCached);
         }
@@ -497,12 +556,27 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Close();
         }
+        if (Level.UsesExtensions)
+        {
+            W.Open("if (other._inkwellStoredTag != 0)");
+            W.Line("_inkwellStoredTag = other._inkwellStoredTag;");
+            W.Close();
+        }
         W.Line("_unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);");
         W.Close();
         W.Line();
         if (Level.HasSubtypes)
         {
             WriteResolve();
+        }
+        else if (Level.IsRoot)
+        {
+            W.Line("/// <summary>A root without subtypes in this compilation holds nothing to resolve.</summary>");
+            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Open($"protected internal virtual {RootName} Inkwell_ResolveSubtypes()");
+            W.Line("return this;");
+            W.Close();
+            W.Line();
         }
     }
 
@@ -601,8 +675,24 @@ internal sealed partial class MessageEmitter
         W.Line("_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);");
         W.Line("break;");
         W.Outdent();
+        if (Level.UsesExtensions)
+        {
+            W.Line($"case {Level.TypeField!.Tag.ToString(CultureInfo.InvariantCulture)}:");
+            W.Indent();
+            W.Line("_inkwellStoredTag = input.ReadInt32();");
+            W.Line("break;");
+            W.Outdent();
+            foreach (ProtoMessage subtype in Level.Subtypes)
+            {
+                WriteSubtypeCase(subtype.Hierarchy!.MemberInBase!);
+            }
+        }
         foreach (ProtoField field in _fieldsByNumber)
         {
+            if (field == Level.TypeField)
+            {
+                continue;
+            }
             if (!Level.IsLevelField(field))
             {
                 WriteSubtypeCase(field);

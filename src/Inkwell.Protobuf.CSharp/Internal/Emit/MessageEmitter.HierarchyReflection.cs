@@ -86,6 +86,25 @@ internal sealed partial class MessageEmitter
         }
     }
 
+    /// <summary>EXTENSIONS: the type field for reflection (JSON shows it, as for the lowered schema).</summary>
+    private void WriteTypeFieldReflectionMembers(string owner)
+    {
+        W.Line("/// <summary>For reflection: the tag of the subtype this object is (EXTENSIONS' type field).</summary>");
+        W.Line(Hidden);
+        W.Open($"public int {TypeFieldPropertyName}");
+        W.Line($"get {{ return {owner}.Inkwell_SubtypeTag{Depth}(); }}");
+        W.Line($"set {{ {owner}._inkwellStoredTag = value; }}");
+        W.Close();
+        W.Line(Hidden);
+        W.Line($"public bool Has{TypeFieldPropertyName} {{ get {{ return {owner}.Inkwell_SubtypeTag{Depth}() != 0; }} }}");
+        W.Line(Hidden);
+        W.Line($"public void Clear{TypeFieldPropertyName}() {{ {owner}._inkwellStoredTag = 0; }}");
+        W.Line();
+    }
+
+    /// <summary>The reflection name of EXTENSIONS' type field.</summary>
+    public const string TypeFieldPropertyName = "InkwellSubtypeTag";
+
     /// <summary>The reflection view of a subtype's level: its lowered descriptor over the object's fields.</summary>
     private void WriteLevelView()
     {
@@ -119,9 +138,13 @@ internal sealed partial class MessageEmitter
             W.Line($"public {oneof.CaseEnumName} {oneof.PropertyName}Case {{ get {{ return Owner.{oneof.PropertyName}Case; }} }}");
             W.Line($"public void Clear{oneof.PropertyName}() {{ Owner.Clear{oneof.PropertyName}(); }}");
         }
-        if (Level.HasSubtypes)
+        if (Level.HasSubtypes && !Level.UsesExtensions)
         {
             WriteSubtypeReflectionMembers("Owner");
+        }
+        if (Level.UsesExtensions)
+        {
+            WriteTypeFieldReflectionMembers("Owner");
         }
         W.Line("public void MergeFrom(InkwellLevel other) { if (other != null) Owner.Inkwell_MergeLevelFrom(other.Owner); }");
         W.Line("public void MergeFrom(pb::CodedInputStream input) { input.ReadRawMessage(this); }");

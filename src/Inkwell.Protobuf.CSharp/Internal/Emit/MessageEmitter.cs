@@ -127,6 +127,25 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
+    private static bool HasTypesClass(ProtoMessage message) =>
+        message.NestedEnums.Count > 0 || message.NestedMessages.Any(m => !m.IsMapEntry);
+
+    private static bool HasExtensionsClass(ProtoMessage message) =>
+        message.Extensions.Any(e => e != message.Hierarchy?.MemberInBase);
+
+    /// <summary>A hierarchy subtype's nested class hides a base's class of the same name.</summary>
+    private string HidingModifier(System.Func<ProtoMessage, bool> baseHasClass)
+    {
+        for (ProtoMessage? ancestor = _message.Hierarchy?.Base; ancestor is not null; ancestor = ancestor.Hierarchy?.Base)
+        {
+            if (baseHasClass(ancestor))
+            {
+                return "new ";
+            }
+        }
+        return "";
+    }
+
     // The runtime reads the extension sets of descriptor.proto's messages (custom options), so they are internal there.
     private bool IsDescriptorOptionsMessage => _message.File.Name == "google/protobuf/descriptor.proto";
 
@@ -242,13 +261,13 @@ internal sealed partial class MessageEmitter
 
     private void WriteNestedTypes()
     {
-        bool hasNested = _message.NestedEnums.Count > 0 || _message.NestedMessages.Any(m => !m.IsMapEntry);
+        bool hasNested = HasTypesClass(_message);
         if (hasNested)
         {
             W.Line("#region Nested types");
             W.Line($"/// <summary>Container for nested types declared in the {_message.Name} message type.</summary>");
             _context.WriteGeneratedCodeAttributes();
-            W.Open("public static partial class Types");
+            W.Open($"public static {HidingModifier(HasTypesClass)}partial class Types");
             foreach (ProtoEnum nestedEnum in _message.NestedEnums)
             {
                 new EnumEmitter(_context, nestedEnum).Emit();
@@ -264,13 +283,13 @@ internal sealed partial class MessageEmitter
             W.Line("#endregion");
             W.Line();
         }
-        if (_message.Extensions.Count > 0)
+        if (HasExtensionsClass(_message))
         {
             W.Line("#region Extensions");
             W.Line($"/// <summary>Container for extensions for other messages declared in the {_message.Name} message type.</summary>");
             _context.WriteGeneratedCodeAttributes();
-            W.Open("public static partial class Extensions");
-            foreach (ProtoField extension in _message.Extensions)
+            W.Open($"public static {HidingModifier(HasExtensionsClass)}partial class Extensions");
+            foreach (ProtoField extension in _message.Extensions.Where(e => e != _message.Hierarchy?.MemberInBase))
             {
                 FieldEmitter.Create(_context, extension).WriteExtension();
             }

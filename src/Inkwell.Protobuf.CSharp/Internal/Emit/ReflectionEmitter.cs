@@ -104,7 +104,9 @@ internal sealed class ReflectionEmitter(EmitContext context)
     // A hierarchy's subtype members are not properties of their own (the subtype is the object's class):
     // reflection reaches them through hidden members (see MessageEmitter.HierarchyReflection).
     private static string PropertyNameLiteral(ProtoMessage message, ProtoField field) =>
-        message.Hierarchy is { } level && !level.IsLevelField(field) ? $"\"{MessageEmitter.SubtypePropertyName(field)}\"" : $"\"{field.PropertyName}\"";
+        message.Hierarchy is { } level && !level.IsLevelField(field)
+            ? $"\"{(field == level.TypeField ? MessageEmitter.TypeFieldPropertyName : MessageEmitter.SubtypePropertyName(field))}\""
+            : $"\"{field.PropertyName}\"";
 
 
     private static string OneofNameLiteral(ProtoMessage message, string oneof) =>
@@ -131,7 +133,8 @@ internal sealed class ReflectionEmitter(EmitContext context)
         w.Write(message.NestedEnums.Count > 0
             ? $"new[]{{ typeof({string.Join("), typeof(", message.NestedEnums.Select(e => e.ClassName))}) }}, "
             : "null, ");
-        WriteExtensions(message.Extensions);
+        // A hierarchy subtype's extension of its base (EXTENSIONS) has no identifier: the subtype is the object's class.
+        WriteExtensions(message.Hierarchy?.MemberInBase is { IsExtension: true } ? [] : message.Extensions);
         if (message.NestedMessages.Count > 0)
         {
             w.Write("new pbr::GeneratedClrTypeInfo[] { ");

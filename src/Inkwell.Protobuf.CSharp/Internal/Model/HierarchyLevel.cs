@@ -17,11 +17,19 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
     /// <summary>The tag of this subtype in its base (its oneof field number); 0 for the root.</summary>
     public int Tag { get; } = tag;
 
-    /// <summary>This subtype's field in the base's subtype oneof; null for the root.</summary>
+    /// <summary>This subtype's member in its base: the oneof field (ONEOF) or its extension of the base (EXTENSIONS); null for the root.</summary>
     public ProtoField? MemberInBase { get; set; }
 
     /// <summary>The oneof the lowering added to this message for its direct subtypes; null for a leaf.</summary>
     public ProtoOneof? SubtypeOneof { get; set; }
+
+    /// <summary>How this message carries its subtypes: 0 ONEOF, 2 EXTENSIONS (as in <c>inkwell.SubtypeEncoding</c>).</summary>
+    public int Encoding { get; set; }
+
+    public bool UsesExtensions => Encoding == 2;
+
+    /// <summary>EXTENSIONS: the base's field holding the present subtype's tag (<c>subtype</c>); null otherwise.</summary>
+    public ProtoField? TypeField { get; set; }
 
     /// <summary>The direct subtypes, in tag order.</summary>
     public List<ProtoMessage> Subtypes { get; } = [];
@@ -36,5 +44,5 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
     public bool HasSubtypes => Subtypes.Count > 0;
 
     /// <summary>Whether a field belongs to this level (is not one of the lowering's subtype members).</summary>
-    public bool IsLevelField(ProtoField field) => SubtypeOneof is null || field.RealOneof != SubtypeOneof;
+    public bool IsLevelField(ProtoField field) => (SubtypeOneof is null || field.RealOneof != SubtypeOneof) && field != TypeField;
 }

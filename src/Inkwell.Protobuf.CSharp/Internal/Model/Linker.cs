@@ -67,7 +67,7 @@ internal sealed class Linker
                 file.Extensions.Add(extension);
             }
         }
-        LinkHierarchies(all);
+        HierarchyLinker.Link(all.SelectMany(f => f.Messages).SelectMany(Flatten).ToList(), _messages);
     }
 
     public ProtoFile GetFile(string name) =>
@@ -174,99 +174,6 @@ internal sealed class Linker
         }
         field.Type = type;
         return field;
-    }
-
-    /// <summary>
-    /// Rebuilds class hierarchies from the lowering's options. A hierarchy becomes C# classes when every
-    /// base in it uses the ONEOF encoding; the other encodings keep the lowered schema's classes for now.
-    /// </summary>
-    private void LinkHierarchies(List<ProtoFile> files)
-    {
-        var subtypesOf = new Dictionary<ProtoMessage, List<(ProtoMessage Subtype, InheritanceOptions.SubtypeInfo Info)>>();
-        var bases = new Dictionary<ProtoMessage, InheritanceOptions.BaseInfo>();
-        var roots = new List<ProtoMessage>();
-        foreach (ProtoMessage message in files.SelectMany(f => f.Messages).SelectMany(Flatten))
-        {
-            (InheritanceOptions.BaseInfo? baseInfo, InheritanceOptions.SubtypeInfo? subtypeInfo) = InheritanceOptions.Read(message.Proto.Options);
-            if (baseInfo is not null)
-            {
-                bases[message] = baseInfo;
-            }
-            if (subtypeInfo is not null && _messages.TryGetValue(subtypeInfo.Base, out ProtoMessage? baseType))
-            {
-                if (!subtypesOf.TryGetValue(baseType, out var list))
-                {
-                    subtypesOf[baseType] = list = [];
-                }
-                list.Add((message, subtypeInfo));
-            }
-            else if (baseInfo is not null)
-            {
-                roots.Add(message);
-            }
-        }
-        foreach (ProtoMessage root in roots)
-        {
-            if (AllOneof(root, bases, subtypesOf))
-            {
-                Attach(root, null, 0, null, bases, subtypesOf);
-            }
-        }
-
-        // `Cat pet` was lowered to the root's type (a Cat is written as its root envelope); with classes, the
-        // property is a Cat again. Without them (other encodings) the lowered schema's root class stays.
-        foreach (ProtoMessage message in files.SelectMany(f => f.Messages).SelectMany(Flatten))
-        {
-            foreach (ProtoField field in message.Fields.Concat(message.Extensions))
-            {
-                if (InheritanceOptions.DeclaredType(field.Proto.Options) is { } declared
-                    && _messages.TryGetValue(declared, out ProtoMessage? declaredType)
-                    && declaredType.Hierarchy is not null
-                    && field.MessageType?.Hierarchy is not null)
-                {
-                    field.MessageType = declaredType;
-                }
-            }
-        }
-    }
-
-    private static bool AllOneof(
-        ProtoMessage message,
-        Dictionary<ProtoMessage, InheritanceOptions.BaseInfo> bases,
-        Dictionary<ProtoMessage, List<(ProtoMessage Subtype, InheritanceOptions.SubtypeInfo Info)>> subtypesOf)
-    {
-        if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info) && info.Encoding != 0)
-        {
-            return false;
-        }
-        return !subtypesOf.TryGetValue(message, out var subtypes) || subtypes.All(s => AllOneof(s.Subtype, bases, subtypesOf));
-    }
-
-    private static void Attach(
-        ProtoMessage message,
-        ProtoMessage? baseType,
-        int tag,
-        string? memberName,
-        Dictionary<ProtoMessage, InheritanceOptions.BaseInfo> bases,
-        Dictionary<ProtoMessage, List<(ProtoMessage Subtype, InheritanceOptions.SubtypeInfo Info)>> subtypesOf)
-    {
-        var level = new HierarchyLevel(message, baseType, tag)
-        {
-            MemberInBase = baseType?.Fields.Single(f => f.Name == memberName),
-        };
-        message.Hierarchy = level;
-        if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info))
-        {
-            level.SubtypeOneof = message.Oneofs.SingleOrDefault(o => o.Name == info.Field);
-        }
-        if (subtypesOf.TryGetValue(message, out var subtypes))
-        {
-            foreach ((ProtoMessage subtype, InheritanceOptions.SubtypeInfo subtypeInfo) in subtypes.OrderBy(s => s.Info.Tag))
-            {
-                level.Subtypes.Add(subtype);
-                Attach(subtype, message, subtypeInfo.Tag, subtypeInfo.Field, bases, subtypesOf);
-            }
-        }
     }
 
     private static IEnumerable<ProtoMessage> Flatten(ProtoMessage message) =>

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Inkwell.Protobuf.CSharp.Internal.Model;
+
+/// <summary>
+/// Rebuilds class hierarchies from the lowering's options. A hierarchy becomes C# classes when every base in
+/// it uses the ONEOF or EXTENSIONS encoding and no message in it takes extensions of its own (classes do not
+/// implement <c>IExtendableMessage</c>); otherwise (ANY, for now) it keeps the lowered schema's classes.
+/// </summary>
+internal static class HierarchyLinker
+{
+    private const int Oneof = 0;
+    private const int Extensions = 2;
+
+    public static void Link(IReadOnlyList<ProtoMessage> messages, IReadOnlyDictionary<string, ProtoMessage> byName)
+    {
+        var subtypesOf = new Dictionary<ProtoMessage, List<(ProtoMessage Subtype, InheritanceOptions.SubtypeInfo Info)>>();
+        var bases = new Dictionary<ProtoMessage, InheritanceOptions.BaseInfo>();
+        var roots = new List<ProtoMessage>();
+        foreach (ProtoMessage message in messages)
+        {
+            (InheritanceOptions.BaseInfo? baseInfo, InheritanceOptions.SubtypeInfo? subtypeInfo) = InheritanceOptions.Read(message.Proto.Options);
+            if (baseInfo is not null)
+            {
+                bases[message] = baseInfo;
+            }
+            if (subtypeInfo is not null && byName.TryGetValue(subtypeInfo.Base, out ProtoMessage? baseType))
+            {
+                if (!subtypesOf.TryGetValue(baseType, out var list))
+                {
+                    subtypesOf[baseType] = list = [];
+                }
+                list.Add((message, subtypeInfo));
+            }
+            else if (baseInfo is not null)
+            {
+                roots.Add(message);
+            }
+        }
+
+        var linker = new Tree(bases, subtypesOf);
+        foreach (ProtoMessage root in roots.Where(linker.CanBeClasses))
+        {
+            linker.Attach(root, null, null);
+        }
+
+        // `Cat pet` was lowered to the root's type (a Cat is written as its root envelope); with classes, the
+        // property is a Cat again. Without them the lowered schema's root class stays.
+        foreach (ProtoMessage message in messages)
+        {
+            foreach (ProtoField field in message.Fields.Concat(message.Extensions))
+            {
+                if (InheritanceOptions.DeclaredType(field.Proto.Options) is { } declared
+                    && byName.TryGetValue(declared, out ProtoMessage? declaredType)
+                    && declaredType.Hierarchy is not null
+                    && field.MessageType?.Hierarchy is not null)
+                {
+                    field.MessageType = declaredType;
+                }
+            }
+        }
+    }
+
+    private sealed class Tree(
+        Dictionary<ProtoMessage, InheritanceOptions.BaseInfo> bases,
+        Dictionary<ProtoMessage, List<(ProtoMessage Subtype, InheritanceOptions.SubtypeInfo Info)>> subtypesOf)
+    {
+        public bool CanBeClasses(ProtoMessage message)
+        {
+            bool isBase = bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info);
+            if (isBase && info!.Encoding is not (Oneof or Extensions))
+            {
+                return false;
+            }
+            // EXTENSIONS bases have the lowering's range only: [first, last) below the type field.
+            int ownRanges = isBase && info!.Encoding == Extensions ? 1 : 0;
+            if (message.Proto.ExtensionRange.Count != ownRanges)
+            {
+                return false;
+            }
+            return !subtypesOf.TryGetValue(message, out var subtypes) || subtypes.All(s => CanBeClasses(s.Subtype));
+        }
+
+        public void Attach(ProtoMessage message, ProtoMessage? baseType, InheritanceOptions.SubtypeInfo? subtypeInfo)
+        {
+            var level = new HierarchyLevel(message, baseType, subtypeInfo?.Tag ?? 0);
+            if (baseType is not null)
+            {
+                // ONEOF: the base's oneof member; EXTENSIONS: this subtype's extension of the base.
+                level.MemberInBase = baseType.Hierarchy!.Encoding == Extensions
+                    ? message.Extensions.Single(e => e.Number == level.Tag && e.ContainingType == baseType)
+                    : baseType.Fields.Single(f => f.Name == subtypeInfo!.Field);
+            }
+            message.Hierarchy = level;
+            if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info))
+            {
+                level.Encoding = info.Encoding;
+                if (info.Encoding == Extensions)
+                {
+                    level.TypeField = message.Fields.Single(f => f.Name == info.Field);
+                }
+                else
+                {
+                    level.SubtypeOneof = message.Oneofs.SingleOrDefault(o => o.Name == info.Field);
+                }
+            }
+            if (subtypesOf.TryGetValue(message, out var subtypes))
+            {
+                foreach ((ProtoMessage subtype, InheritanceOptions.SubtypeInfo info2) in subtypes.OrderBy(s => s.Info.Tag))
+                {
+                    level.Subtypes.Add(subtype);
+                    Attach(subtype, message, info2);
+                }
+            }
+        }
+    }
+}
