@@ -67,14 +67,8 @@ internal sealed partial class MessageEmitter
         _context.WriteGeneratedCodeAttributes();
         W.Line($"public static {New}{RootName}.HierarchyParser<{ClassName}> Parser {{ get {{ return _parser; }} }}");
         W.Line();
-        string descriptorAccessor = _message.Parent is { } parent
-            ? $"{parent.ClassName}.Descriptor.NestedTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]"
-            : $"{_message.File.ReflectionClassName}.Descriptor.MessageTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]";
         W.Line($"/// <summary>The lowered descriptor of this level ({_message.FullName}).</summary>");
-        _context.WriteGeneratedCodeAttributes();
-        W.Open($"public static {New}pbr::MessageDescriptor Descriptor");
-        W.Line($"get {{ return {descriptorAccessor}; }}");
-        W.Close();
+        WriteDescriptorProperty(New);
         W.Line();
         if (Level.IsRoot)
         {
@@ -86,13 +80,7 @@ internal sealed partial class MessageEmitter
             W.Line();
             WriteHierarchyParserClass();
         }
-        _context.WriteGeneratedCodeAttributes();
-        W.Open($"public {ClassName}()");
-        W.Line("OnConstruction();");
-        W.Close();
-        W.Line();
-        W.Line("partial void OnConstruction();");
-        W.Line();
+        WriteConstructor();
         WriteHierarchyCloning();
         WriteFieldMembers();
         WriteOneofMembers();
@@ -698,19 +686,7 @@ internal sealed partial class MessageEmitter
                 WriteSubtypeCase(field);
                 continue;
             }
-            uint tag = field.Tag;
-            if (field.IsPackable)
-            {
-                uint packedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.LengthDelimited);
-                uint unpackedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.WireTypeOf(field.Type, packed: false));
-                W.Line($"case {packedTag.ToString(CultureInfo.InvariantCulture)}:");
-                tag = unpackedTag;
-            }
-            W.Line($"case {tag.ToString(CultureInfo.InvariantCulture)}: {{");
-            W.Indent();
-            EmitterFor(field).WriteParsing(useParseContext: true);
-            W.Line("break;");
-            W.Close();
+            WriteFieldCase(field, useParseContext: true);
         }
         W.Close();
         W.Close();

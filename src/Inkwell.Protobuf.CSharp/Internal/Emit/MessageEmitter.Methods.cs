@@ -245,22 +245,28 @@ internal sealed partial class MessageEmitter
         W.Outdent();
         foreach (ProtoField field in _fieldsByNumber)
         {
-            uint tag = field.Tag;
-            if (field.IsPackable)
-            {
-                // Parsers accept packed and unpacked encodings alike; protoc lists the packed tag first.
-                uint packedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.LengthDelimited);
-                uint unpackedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.WireTypeOf(field.Type, packed: false));
-                W.Line($"case {packedTag.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-                tag = unpackedTag;
-            }
-            W.Line($"case {tag.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {{");
-            W.Indent();
-            EmitterFor(field).WriteParsing(useParseContext);
-            W.Line("break;");
-            W.Close();
+            WriteFieldCase(field, useParseContext);
         }
         W.Close();
+        W.Close();
+    }
+
+    /// <summary>The <c>case</c> that parses one field.</summary>
+    private void WriteFieldCase(ProtoField field, bool useParseContext)
+    {
+        uint tag = field.Tag;
+        if (field.IsPackable)
+        {
+            // Parsers accept packed and unpacked encodings alike; protoc lists the packed tag first.
+            uint packedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.LengthDelimited);
+            uint unpackedTag = Internal.WireFormat.MakeTag(field.Number, Internal.WireFormat.WireTypeOf(field.Type, packed: false));
+            W.Line($"case {packedTag.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+            tag = unpackedTag;
+        }
+        W.Line($"case {tag.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {{");
+        W.Indent();
+        EmitterFor(field).WriteParsing(useParseContext);
+        W.Line("break;");
         W.Close();
     }
 }

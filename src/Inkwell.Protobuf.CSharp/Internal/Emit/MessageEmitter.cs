@@ -92,26 +92,14 @@ internal sealed partial class MessageEmitter
         _context.WriteGeneratedCodeAttributes();
         W.Line($"public static pb::MessageParser<{ClassName}> Parser {{ get {{ return _parser; }} }}");
         W.Line();
-        string descriptorAccessor = _message.Parent is { } parent
-            ? $"{parent.ClassName}.Descriptor.NestedTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]"
-            : $"{_message.File.ReflectionClassName}.Descriptor.MessageTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]";
-        _context.WriteGeneratedCodeAttributes();
-        W.Open("public static pbr::MessageDescriptor Descriptor");
-        W.Line($"get {{ return {descriptorAccessor}; }}");
-        W.Close();
+        WriteDescriptorProperty("");
         W.Line();
         _context.WriteGeneratedCodeAttributes();
         W.Open("pbr::MessageDescriptor pb::IMessage.Descriptor");
         W.Line("get { return Descriptor; }");
         W.Close();
         W.Line();
-        _context.WriteGeneratedCodeAttributes();
-        W.Open($"public {ClassName}()");
-        W.Line("OnConstruction();");
-        W.Close();
-        W.Line();
-        W.Line("partial void OnConstruction();");
-        W.Line();
+        WriteConstructor();
         WriteCloning();
         WriteFieldMembers();
         WriteOneofMembers();
@@ -144,6 +132,29 @@ internal sealed partial class MessageEmitter
             }
         }
         return "";
+    }
+
+    /// <summary>The static <c>Descriptor</c>, found through the parent's or the file's descriptor.</summary>
+    private void WriteDescriptorProperty(string modifiers)
+    {
+        string descriptorAccessor = _message.Parent is { } parent
+            ? $"{parent.ClassName}.Descriptor.NestedTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]"
+            : $"{_message.File.ReflectionClassName}.Descriptor.MessageTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]";
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public static {modifiers}pbr::MessageDescriptor Descriptor");
+        W.Line($"get {{ return {descriptorAccessor}; }}");
+        W.Close();
+    }
+
+    private void WriteConstructor()
+    {
+        _context.WriteGeneratedCodeAttributes();
+        W.Open($"public {ClassName}()");
+        W.Line("OnConstruction();");
+        W.Close();
+        W.Line();
+        W.Line("partial void OnConstruction();");
+        W.Line();
     }
 
     // The runtime reads the extension sets of descriptor.proto's messages (custom options), so they are internal there.
