@@ -3,9 +3,14 @@ using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Internal;
 
-/// <summary>One compilation's state: loaded files, the shared symbol table, and the diagnostics so far.</summary>
+/// <summary>
+/// One compilation's state: loaded files, the shared symbol table, and the diagnostics so far. Files come from
+/// text (parsed here) or, when the resolver is a <see cref="ParsedFileSource"/>, as copies of earlier parses.
+/// </summary>
 internal sealed class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
+    private readonly ParsedFileSource? _parsed = resolver as ParsedFileSource;
+
     private readonly Dictionary<string, CompiledFile?> _loaded = new(StringComparer.Ordinal);
     private readonly List<string> _loading = [];
     private readonly SymbolTable _table = new();
@@ -35,7 +40,10 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
         foreach (string name in names)
         {
             _requested.Add(name);
-            _ = _parser.Start(name);
+            if (_parsed is null)
+            {
+                _ = _parser.Start(name);
+            }
         }
     }
 
@@ -48,7 +56,8 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
             return done;
         }
 
-        ParsedFile parsed = _parser.Get(name);
+        // Copying an earlier parse is cheap enough to do here, in order; parsing text runs ahead on the thread pool.
+        ParsedFile parsed = _parsed?.Get(name) ?? _parser.Get(name);
         if (parsed.Syntax is null)
         {
             _loaded[name] = null;
