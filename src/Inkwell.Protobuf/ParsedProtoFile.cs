@@ -17,6 +17,7 @@ namespace Inkwell.Protobuf;
 public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
 {
     private readonly FileSyntax _syntax;
+    private BindingMemo? _lastBinding;
 
     private ParsedProtoFile(string text, string displayPath, bool hasSourceInfo, FileSyntax syntax, IReadOnlyList<Diagnostic> diagnostics, bool success)
     {
@@ -70,6 +71,16 @@ public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
     /// <summary>What a compilation session binds: a fresh copy of the tree, named as it is imported.</summary>
     internal ParsedFile ToSessionFile(string name) =>
         new(SyntaxCloner.Clone(_syntax, name), DisplayPath, [.. Diagnostics], HadErrors: !Success);
+
+    /// <summary>
+    /// The last successful binding of this parse, which a later link takes over when the file is bound in the same
+    /// context again (see <c>CompilationSession.Reuse.cs</c>). Replaced whole, so concurrent links see one or the other.
+    /// </summary>
+    internal BindingMemo? LastBinding
+    {
+        get => Volatile.Read(ref _lastBinding);
+        set => Volatile.Write(ref _lastBinding, value);
+    }
 
     /// <inheritdoc/>
     public bool Equals(ParsedProtoFile? other) =>

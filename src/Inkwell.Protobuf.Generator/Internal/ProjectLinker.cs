@@ -59,7 +59,6 @@ internal static class ProjectLinker
         }
 
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var stubs = new Dictionary<CompiledFile, byte[]>();
         bool inheritanceGenerated = false;
 
         // Items with the same search path compile together (usually all of them); protoc would see the same files.
@@ -105,7 +104,7 @@ internal static class ProjectLinker
 
                 output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions,
                     new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DeclarationStubs.For(file, stubs))));
+                    new EquatableArray<byte>(DeclarationStubs.For(file))));
             }
 
             // A file with message inheritance is lowered to one that imports inkwell/inheritance.proto, whose C#
@@ -116,7 +115,7 @@ internal static class ProjectLinker
                 inheritanceGenerated = true;
                 output.Add(new LinkedFile(PathNames.HintName(ProtoCompiler.InheritanceProto), ProtoCompiler.InheritanceProto, user.Name, "internal_access",
                     new EquatableArray<byte>(inheritance.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DeclarationStubs.For(inheritance, stubs))));
+                    new EquatableArray<byte>(DeclarationStubs.For(inheritance))));
             }
         }
     }

@@ -7,7 +7,7 @@ namespace Inkwell.Protobuf.Internal;
 /// One compilation's state: loaded files, the shared symbol table, and the diagnostics so far. Files come from
 /// text (parsed here) or, when the resolver is a <see cref="ParsedFileSource"/>, as copies of earlier parses.
 /// </summary>
-internal sealed class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
+internal sealed partial class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
     private readonly ParsedFileSource? _parsed = resolver as ParsedFileSource;
 
@@ -21,12 +21,15 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
 
     public List<CompiledFile> Ordered { get; } = [];
 
-    private void Report(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
+    private void Report(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity) =>
+        Diagnostics.Add(Located(file, name, position, message, severity));
+
+    private Diagnostic Located(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
     {
         string display = file is not null && _displayNames.TryGetValue(file, out string? d) ? d : name;
-        Diagnostics.Add(position.Line < 0
+        return position.Line < 0
             ? new Diagnostic(display, 0, 0, message, severity)
-            : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity));
+            : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity);
     }
 
     /// <summary>Reports an error found after binding (by the inheritance checks) at a place in <paramref name="file"/>.</summary>
@@ -57,7 +60,8 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
         }
 
         // Copying an earlier parse is cheap enough to do here, in order; parsing text runs ahead on the thread pool.
-        ParsedFile parsed = _parsed?.Get(name) ?? _parser.Get(name);
+        ParsedProtoFile? kept = _parsed?.Find(name);
+        ParsedFile parsed = kept?.ToSessionFile(name) ?? (_parsed is not null ? ParsedFileSource.NotFound(name) : _parser.Get(name));
         if (parsed.Syntax is null)
         {
             _loaded[name] = null;
@@ -116,8 +120,17 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
             }
         }
 
+        CompiledFile? before = Ordered.Count > 0 ? Ordered[^1] : null;
+        if (kept is not null && TryReuse(kept, name, before, parsed.DisplayPath) is { } reused)
+        {
+            return reused;
+        }
+
+        int firstBindingDiagnostic = Diagnostics.Count;
         var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
         bool ok = binder.Bind();
+        Diagnostic[] bindingDiagnostics = [.. Diagnostics.Skip(firstBindingDiagnostic)];
+        var unusedImports = new List<Diagnostic>();
         if (ok && syntax.UsesInheritance)
         {
             foreach (ImportSyntax import in syntax.Imports)
@@ -133,19 +146,29 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
                 }
             }
         }
-        if (ok && _requested.Contains(name))
+        if (ok)
         {
-            // protoc warns about unused plain imports of the files it was asked to compile.
+            // protoc warns about unused plain imports of the files it was asked to compile (kept for a reuse where it is asked).
             foreach (ImportSyntax import in syntax.Imports)
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
                     !IsUsed(dependency, binder))
                 {
-                    Report(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning);
+                    unusedImports.Add(Located(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning));
                 }
             }
+
+            if (_requested.Contains(name))
+            {
+                Diagnostics.AddRange(unusedImports);
+            }
         }
+
         var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies) : null;
+        if (compiled is not null && kept is not null)
+        {
+            Remember(kept, name, before, compiled, bindingDiagnostics, unusedImports);
+        }
         _loaded[name] = compiled;
         if (compiled is not null)
         {

@@ -14,9 +14,11 @@ internal sealed class ParsedFileSource(IParsedProtoFileResolver resolver, bool r
     private static readonly ConcurrentDictionary<(string Name, bool SourceInfo), ParsedProtoFile?> s_builtIns = new();
     private static readonly BuiltInFileResolver s_builtInResolver = new(new NoFiles());
 
-    /// <summary>A fresh, unbound copy of the file imported as <paramref name="name"/>; a file without syntax when there is none.</summary>
-    public ParsedFile Get(string name) =>
-        TryFind(name, out ParsedProtoFile? parsed) ? parsed.ToSessionFile(name) : new ParsedFile(null, name, [], HadErrors: true);
+    /// <summary>The kept parse of the file imported as <paramref name="name"/>, or null when there is none.</summary>
+    public ParsedProtoFile? Find(string name) => TryFind(name, out ParsedProtoFile? parsed) ? parsed : null;
+
+    /// <summary>What the session loads for a name nothing resolves.</summary>
+    public static ParsedFile NotFound(string name) => new(null, name, [], HadErrors: true);
 
     public bool TryRead(string name, out string content, out string displayPath)
     {
