@@ -68,6 +68,12 @@ public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
         return new ParsedProtoFile(text, displayPath, sourceInfo, syntax, diagnostics, !hadErrors);
     }
 
+    /// <summary>
+    /// The kept tree itself, for a session to read (its imports) before it decides whether to bind the file at all;
+    /// never to be bound (<see cref="ToSessionFile"/> gives the copy that is).
+    /// </summary>
+    internal ParsedFile ToReadOnlyFile() => new(_syntax, DisplayPath, [.. Diagnostics], HadErrors: !Success);
+
     /// <summary>What a compilation session binds: a fresh copy of the tree, named as it is imported.</summary>
     internal ParsedFile ToSessionFile(string name) =>
         new(SyntaxCloner.Clone(_syntax, name), DisplayPath, [.. Diagnostics], HadErrors: !Success);

@@ -59,9 +59,9 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             return done;
         }
 
-        // Copying an earlier parse is cheap enough to do here, in order; parsing text runs ahead on the thread pool.
+        // A kept parse is only read until it must be bound (then it is copied, see below); parsing text runs ahead on the thread pool.
         ParsedProtoFile? kept = _parsed?.Find(name);
-        ParsedFile parsed = kept?.ToSessionFile(name) ?? (_parsed is not null ? ParsedFileSource.NotFound(name) : _parser.Get(name));
+        ParsedFile parsed = kept?.ToReadOnlyFile() ?? (_parsed is not null ? ParsedFileSource.NotFound(name) : _parser.Get(name));
         if (parsed.Syntax is null)
         {
             _loaded[name] = null;
@@ -111,6 +111,19 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             return null;
         }
 
+        CompiledFile? before = Ordered.Count > 0 ? Ordered[^1] : null;
+        if (kept is not null)
+        {
+            if (TryReuse(kept, name, before, parsed.DisplayPath) is { } reused)
+            {
+                return reused;
+            }
+
+            // Binding writes into the tree, and the kept one must stay as parsed: bind a copy.
+            syntax = kept.ToSessionFile(name).Syntax!;
+            _displayNames[syntax] = parsed.DisplayPath;
+        }
+
         var visible = new HashSet<FileSyntax>();
         foreach (ImportSyntax import in syntax.Imports)
         {
@@ -118,12 +131,6 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             {
                 AddWithPublicImports(dependency, visible);
             }
-        }
-
-        CompiledFile? before = Ordered.Count > 0 ? Ordered[^1] : null;
-        if (kept is not null && TryReuse(kept, name, before, parsed.DisplayPath) is { } reused)
-        {
-            return reused;
         }
 
         int firstBindingDiagnostic = Diagnostics.Count;
