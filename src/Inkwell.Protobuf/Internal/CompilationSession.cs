@@ -153,9 +153,9 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
                 }
             }
         }
-        if (ok)
+        if (ok && (_requested.Contains(name) || kept is not null))
         {
-            // protoc warns about unused plain imports of the files it was asked to compile (kept for a reuse where it is asked).
+            // protoc warns about unused plain imports of the files it was asked to compile (a kept binding keeps them for a link that asks).
             foreach (ImportSyntax import in syntax.Imports)
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
