@@ -11,9 +11,11 @@ namespace Inkwell.Protobuf.Generator;
 /// with the public API of protoc's <c>--csharp_out</c> and without a native protoc.
 /// </summary>
 /// <remarks>
-/// The pipeline: each file is read with its item metadata in its own cached step; a cheap collect feeds
-/// one link step (the compiler); the link result is split into one value per file, holding exactly that
-/// file's descriptor and its dependencies' descriptors, so only files whose inputs changed are generated again.
+/// The pipeline: each file is read with its item metadata in its own cached step, then parsed in another
+/// (<see cref="ParsedProtoFile"/>); a cheap collect feeds one link step, which binds the kept parses
+/// (<see cref="ProtoCompiler.Link"/>: an edit re-parses only the edited file); the link result is split into one
+/// value per file, holding exactly that file's descriptor and its imports' declarations, so only files whose
+/// descriptors changed are generated again.
 /// Errors in .proto files become diagnostics at their line and column; nothing throws out of the generator.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -21,6 +23,9 @@ public sealed class ProtobufGenerator : IIncrementalGenerator
 {
     /// <summary>The tracking name of the per-file read step.</summary>
     public const string ReadStep = "Inkwell.Read";
+
+    /// <summary>The tracking name of the per-file parse step.</summary>
+    public const string ParseStep = "Inkwell.Parse";
 
     /// <summary>The tracking name of the link step.</summary>
     public const string LinkStep = "Inkwell.Link";
@@ -45,7 +50,11 @@ public sealed class ProtobufGenerator : IIncrementalGenerator
                 ProtoSource.Read(input.Left.Left, input.Left.Right.GetOptions(input.Left.Left), input.Right, cancellationToken))
             .WithTrackingName(ReadStep);
 
-        IncrementalValueProvider<LinkResult> linked = sources.Collect()
+        IncrementalValuesProvider<ParsedSource> parsed = sources
+            .Select(static (source, cancellationToken) => ParsedSource.Create(source, cancellationToken))
+            .WithTrackingName(ParseStep);
+
+        IncrementalValueProvider<LinkResult> linked = parsed.Collect()
             .Select(static (all, cancellationToken) => ProjectLinker.Link(all, cancellationToken))
             .WithTrackingName(LinkStep);
 

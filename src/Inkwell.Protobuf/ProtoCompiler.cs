@@ -33,8 +33,34 @@ public static class ProtoCompiler
     public static CompilationResult Compile(IEnumerable<string> files, IProtoFileResolver resolver, ProtoCompilerOptions options, CancellationToken cancellationToken = default)
     {
         resolver = new BuiltInFileResolver(resolver);
-        string[] names = [.. files];
-        var session = new CompilationSession(resolver, options.SourceInfo, cancellationToken);
+        return Compile([.. files], resolver, new CompilationSession(resolver, options.SourceInfo, cancellationToken), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Links files parsed earlier (<see cref="ParsedProtoFile.Parse"/>) without parsing them again: the second half of
+    /// <see cref="Compile(IEnumerable{string}, IProtoFileResolver, ProtoCompilerOptions, CancellationToken)"/>, with the
+    /// same result (descriptors and diagnostics) as compiling the files' texts. <paramref name="files"/> and their
+    /// imports come from <paramref name="resolver"/>, then from the files Inkwell ships (parsed once per process).
+    /// The parsed files are not changed (a link binds a copy), so one parse can serve any number of links, also at once;
+    /// and a file bound after the very same files as in an earlier link takes over that binding instead of binding
+    /// again, so after an edit only the edited file and the files compiled after it are bound again.
+    /// </summary>
+    /// <param name="files">The import names of the files to compile.</param>
+    /// <param name="resolver">Finds each file's parse by import name.</param>
+    /// <param name="options">
+    /// <see cref="ProtoCompilerOptions.SourceInfo"/> applies to the files Inkwell ships and to the lowered text of files
+    /// with message inheritance (parsed here); the resolver's files keep what they were parsed with.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the link.</param>
+    public static CompilationResult Link(IEnumerable<string> files, IParsedProtoFileResolver resolver, ProtoCompilerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ProtoCompilerOptions();
+        var source = new ParsedFileSource(resolver, options.SourceInfo);
+        return Compile([.. files], source, new CompilationSession(source, options.SourceInfo, cancellationToken), options, cancellationToken);
+    }
+
+    private static CompilationResult Compile(string[] names, IProtoFileResolver resolver, CompilationSession session, ProtoCompilerOptions options, CancellationToken cancellationToken)
+    {
         List<CompiledFile> requested = Load(session, names);
         bool success = session.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
         if (success && session.Ordered.Any(f => f.Syntax.UsesInheritance))

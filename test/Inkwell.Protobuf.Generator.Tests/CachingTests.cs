@@ -7,15 +7,18 @@ namespace Inkwell.Protobuf.Generator.Tests;
 
 /// <summary>
 /// What reruns after an edit, read from the driver's step tracking: an unrelated edit recomputes nothing; a
-/// .proto edit recomputes that file's output (and its importers' when its declarations change), nothing else.
+/// .proto edit re-parses that file only, and recomputes that file's output (and its importers' when its
+/// declarations change), nothing else.
 /// </summary>
 public sealed class CachingTests
 {
     private const string Money = "syntax = \"proto3\";\npackage shop;\n// Money.\nmessage Money { int64 cents = 1; }\n";
     private const string Item = "syntax = \"proto3\";\npackage shop;\nimport \"money.proto\";\nmessage Item { Money price = 1; }\n";
     private const string Zoo = "syntax = \"proto3\";\npackage zoo;\nmessage Cat { bool declawed = 1; }\n";
+    private const string Animal = "syntax = \"proto3\";\npackage pets;\nmessage Animal {\n  subtypes 100 to 199 [encoding = ANY];\n  float weight = 1;\n}\n";
+    private const string Cat = "syntax = \"proto3\";\npackage pets;\nimport \"animal.proto\";\nmessage Cat : Animal = 100 { bool declawed = 1; }\nmessage Owner { Animal pet = 1; }\n";
 
-    private static readonly string[] s_steps = [ProtobufGenerator.ReadStep, ProtobufGenerator.LinkStep, ProtobufGenerator.FileStep, ProtobufGenerator.EmitStep];
+    private static readonly string[] s_steps = [ProtobufGenerator.ReadStep, ProtobufGenerator.ParseStep, ProtobufGenerator.LinkStep, ProtobufGenerator.FileStep, ProtobufGenerator.EmitStep];
 
     private readonly ProtoProject _project = new ProtoProject()
         .Protobuf("money.proto", Money)
@@ -50,6 +53,7 @@ public sealed class CachingTests
         (GeneratorDriver driver, GeneratorRunResult result) = RunEdited("zoo.proto", Zoo.Replace("declawed", "indoor", StringComparison.Ordinal));
 
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, ProtobufGenerator.ReadStep).Where(r => r != IncrementalStepRunReason.Cached));
+        Assert.Equal(["zoo.proto"], Reparsed(result));
         Assert.Equal(["zoo.proto.g.cs"], Recomputed(result));
         Assert.Contains("Indoor", Sources(driver).Single(s => s.Contains("namespace Zoo", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
@@ -59,6 +63,7 @@ public sealed class CachingTests
     {
         (GeneratorDriver driver, GeneratorRunResult result) = RunEdited("money.proto", Money.Replace("package shop;", "package shop;\noption csharp_namespace = \"Shop.Money\";", StringComparison.Ordinal));
 
+        Assert.Equal(["money.proto"], Reparsed(result));
         Assert.Equal(["item.proto.g.cs", "money.proto.g.cs"], Recomputed(result).Order());
         Assert.Contains("global::Shop.Money.Money Price", Sources(driver).Single(s => s.Contains("class Item", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
@@ -69,6 +74,7 @@ public sealed class CachingTests
         // An importer's C# names the imported types only, so their fields cannot change it.
         (_, GeneratorRunResult result) = RunEdited("money.proto", Money.Replace("int64 cents = 1;", "int64 cents = 1; string currency = 2;", StringComparison.Ordinal));
 
+        Assert.Equal(["money.proto"], Reparsed(result));
         Assert.Equal(["money.proto.g.cs"], Recomputed(result));
     }
 
@@ -94,15 +100,64 @@ public sealed class CachingTests
         driver = driver.WithUpdatedAnalyzerConfigOptions(changed.Options).RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.Equal(["zoo.proto"], Reparsed(result));
         Assert.Equal(["zoo.proto.g.cs"], Recomputed(result));
         Assert.Contains("internal sealed partial class Cat", result.GeneratedSources.Single(s => s.HintName == "zoo.proto.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
-    private (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(string file, string newText)
+    [Fact]
+    public void InAProjectWithInheritance_EditingAnotherFile_ReparsesAndRegeneratesOnlyIt()
+    {
+        ProtoProject project = new ProtoProject()
+            .Protobuf("animal.proto", Animal)
+            .Protobuf("cat.proto", Cat)
+            .Protobuf("zoo.proto", Zoo);
+
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "zoo.proto", Zoo.Replace("declawed", "indoor", StringComparison.Ordinal));
+
+        Assert.Equal(["zoo.proto"], Reparsed(result));
+        Assert.Equal(["zoo.proto.g.cs"], Recomputed(result));
+        Assert.Equal(["animal.proto.g.cs", "cat.proto.g.cs", "inkwell.inheritance.proto.g.cs", "zoo.proto.g.cs"], HintNames(driver).Order());
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+    }
+
+    [Fact]
+    public void InAHierarchy_AddingAFieldToASubtype_ReparsesItAlone_AndRegeneratesNeitherTheBaseNorUnrelatedFiles()
+    {
+        ProtoProject project = new ProtoProject()
+            .Protobuf("animal.proto", Animal)
+            .Protobuf("cat.proto", Cat)
+            .Protobuf("zoo.proto", Zoo);
+
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "cat.proto", Cat.Replace("bool declawed = 1;", "bool declawed = 1; string toy = 2;", StringComparison.Ordinal));
+
+        Assert.Equal(["cat.proto"], Reparsed(result));
+        Assert.Equal(["cat.proto.g.cs"], Recomputed(result));
+        Assert.Contains("public string Toy", driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "cat.proto.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EditingAnImportOnlyFileThatNothingImports_RegeneratesNothing()
+    {
+        ProtoProject project = new ProtoProject()
+            .Protobuf("item.proto", Item.Replace("import \"money.proto\";", "import \"shop/money.proto\";", StringComparison.Ordinal), ("AdditionalImportDirs", "vendor"))
+            .ImportOnly("vendor/shop/money.proto", Money)
+            .ImportOnly("vendor/unused.proto", Zoo);
+
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "vendor/unused.proto", Zoo.Replace("declawed", "indoor", StringComparison.Ordinal));
+
+        Assert.Empty(Recomputed(result));
+        Assert.Equal(["item.proto.g.cs"], HintNames(driver));
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+    }
+
+    private (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(string file, string newText) => RunEdited(_project, file, newText);
+
+    private static (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(ProtoProject project, string file, string newText)
     {
         CSharpCompilation compilation = Compilations.Create([Compilations.Parse("namespace App; class A { }")]);
-        GeneratorDriver driver = _project.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
-        AdditionalText old = _project.AdditionalTexts.Single(t => t.Path == ProtoProject.PathOf(file));
+        GeneratorDriver driver = project.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        AdditionalText old = project.AdditionalTexts.Single(t => t.Path == ProtoProject.PathOf(file));
         driver = driver.ReplaceAdditionalText(old, new InMemoryAdditionalText(old.Path, newText));
         driver = driver.RunGenerators(compilation, TestContext.Current.CancellationToken);
         return (driver, driver.GetRunResult().Results.Single());
@@ -111,12 +166,22 @@ public sealed class CachingTests
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
         result.TrackedSteps.TryGetValue(step, out var runs) ? runs.SelectMany(r => r.Outputs).Select(o => o.Reason) : [];
 
+    /// <summary>The files (relative to the project) the parse step parsed again; every other parse was reused.</summary>
+    private static IEnumerable<string> Reparsed(GeneratorRunResult result) =>
+        result.TrackedSteps[ProtobufGenerator.ParseStep]
+            .SelectMany(r => r.Outputs)
+            .Where(o => o.Reason != IncrementalStepRunReason.Cached)
+            .Select(o => ((ParsedSource)o.Value).Source.HintPath);
+
     /// <summary>The hint names whose C# the emit step computed again (anything but Cached: Unchanged means it ran and got the same text).</summary>
     private static IEnumerable<string> Recomputed(GeneratorRunResult result) =>
         result.TrackedSteps[ProtobufGenerator.EmitStep]
             .SelectMany(r => r.Outputs)
             .Where(o => o.Reason != IncrementalStepRunReason.Cached)
             .Select(o => ((GeneratedSource)o.Value).HintName);
+
+    private static string[] HintNames(GeneratorDriver driver) =>
+        [.. driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName)];
 
     private static string[] Sources(GeneratorDriver driver) =>
         [.. driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString())];

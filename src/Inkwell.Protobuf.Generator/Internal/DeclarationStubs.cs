@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Inkwell.Protobuf.Syntax;
@@ -13,11 +14,15 @@ namespace Inkwell.Protobuf.Generator.Internal;
 /// </summary>
 internal static class DeclarationStubs
 {
+    // A compiled file never changes, and a link takes over the compiled files whose binding it reuses
+    // (ProtoCompiler.Link), so their stubs are made once, not on every edit; weak keys let them go with the files.
+    private static readonly ConditionalWeakTable<CompiledFile, byte[]> s_stubs = new();
+
     /// <summary>
     /// The stubs of the files <paramref name="file"/> can see: its direct imports and, through them, every
     /// <c>import public</c> chain (what protoc lets a file's fields refer to), as a serialized FileDescriptorSet.
     /// </summary>
-    public static byte[] For(CompiledFile file, Dictionary<CompiledFile, byte[]> cache)
+    public static byte[] For(CompiledFile file)
     {
         var visible = new List<CompiledFile>();
         var seen = new HashSet<CompiledFile>();
@@ -30,10 +35,7 @@ internal static class DeclarationStubs
         var output = new CodedOutputStream(stream, leaveOpen: true);
         foreach (CompiledFile dependency in visible)
         {
-            if (!cache.TryGetValue(dependency, out byte[]? stub))
-            {
-                stub = cache[dependency] = Stub(dependency.ToFileDescriptorProto()).ToByteArray();
-            }
+            byte[] stub = s_stubs.GetValue(dependency, static d => Stub(d.ToFileDescriptorProto()).ToByteArray());
 
             output.WriteTag(FileDescriptorSet.FileFieldNumber, WireFormat.WireType.LengthDelimited);
             output.WriteBytes(ByteString.CopyFrom(stub));

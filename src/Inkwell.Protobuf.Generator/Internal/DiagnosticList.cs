@@ -15,15 +15,15 @@ internal sealed class DiagnosticList
     }
 
     /// <summary>Adds the compiler's diagnostics, located in the project file they name.</summary>
-    public void AddRange(IEnumerable<Diagnostic> compilerDiagnostics, IReadOnlyDictionary<string, ProtoSource> files)
+    public void AddRange(IEnumerable<Diagnostic> compilerDiagnostics, IReadOnlyDictionary<string, ParsedSource> files)
     {
         foreach (Diagnostic diagnostic in compilerDiagnostics)
         {
             bool error = diagnostic.Severity == DiagnosticSeverity.Error;
             var descriptor = error ? GeneratorDiagnostics.ProtoError : GeneratorDiagnostics.ProtoWarning;
-            if (files.TryGetValue(diagnostic.File, out ProtoSource? source))
+            if (files.TryGetValue(diagnostic.File, out ParsedSource? file))
             {
-                Add(DiagnosticInfo.Create(descriptor, diagnostic.Message, SourcePositions.Locate(source.FullPath, source.Text, diagnostic.Line, diagnostic.Column)));
+                Add(DiagnosticInfo.Create(descriptor, diagnostic.Message, SourcePositions.Locate(file.Source.FullPath, file.Source.Text, diagnostic.Line, diagnostic.Column)));
             }
             else
             {

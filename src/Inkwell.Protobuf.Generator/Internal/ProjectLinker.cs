@@ -4,13 +4,13 @@ using Inkwell.Protobuf.Syntax;
 namespace Inkwell.Protobuf.Generator.Internal;
 
 /// <summary>
-/// The one step that sees every file: compiles the files to generate (with their imports) through
-/// <see cref="ProtoCompiler"/>, reports the compiler's diagnostics at their .proto positions, and cuts the result
-/// into one <see cref="LinkedFile"/> per file.
+/// The one step that sees every file: links the files to generate (with their imports) from their kept parses through
+/// <see cref="ProtoCompiler.Link"/> (nothing is parsed here but import-only files on first use), reports the compiler's
+/// diagnostics at their .proto positions, and cuts the result into one <see cref="LinkedFile"/> per file.
 /// </summary>
 internal static class ProjectLinker
 {
-    public static LinkResult Link(ImmutableArray<ProtoSource> sources, CancellationToken cancellationToken)
+    public static LinkResult Link(ImmutableArray<ParsedSource> sources, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticList();
         var files = new List<LinkedFile>();
@@ -27,23 +27,24 @@ internal static class ProjectLinker
         return new LinkResult(new EquatableArray<LinkedFile>([.. files]), diagnostics.ToArray());
     }
 
-    private static void LinkAll(ImmutableArray<ProtoSource> sources, List<LinkedFile> output, DiagnosticList diagnostics, CancellationToken cancellationToken)
+    private static void LinkAll(ImmutableArray<ParsedSource> sources, List<LinkedFile> output, DiagnosticList diagnostics, CancellationToken cancellationToken)
     {
         // A file listed twice (a Protobuf item that is also under an import directory) is generated once.
-        var byPath = new Dictionary<string, ProtoSource>(StringComparer.Ordinal);
-        var toGenerate = new List<ProtoSource>();
-        foreach (ProtoSource source in sources)
+        var byPath = new Dictionary<string, ParsedSource>(StringComparer.Ordinal);
+        var toGenerate = new List<ParsedSource>();
+        foreach (ParsedSource parsed in sources)
         {
-            if (!byPath.TryGetValue(source.FullPath, out ProtoSource? existing) || (existing.Kind == ProtoSourceKind.ImportOnly && source.Kind == ProtoSourceKind.Generate))
+            if (!byPath.TryGetValue(parsed.Source.FullPath, out ParsedSource? existing) || (existing.Source.Kind == ProtoSourceKind.ImportOnly && parsed.Source.Kind == ProtoSourceKind.Generate))
             {
-                byPath[source.FullPath] = source;
+                byPath[parsed.Source.FullPath] = parsed;
             }
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ProtoSource source in sources)
+        foreach (ParsedSource parsed in sources)
         {
-            if (byPath[source.FullPath] == source && source.Kind == ProtoSourceKind.Generate && seen.Add(source.FullPath))
+            ProtoSource source = parsed.Source;
+            if (byPath[source.FullPath] == parsed && source.Kind == ProtoSourceKind.Generate && seen.Add(source.FullPath))
             {
                 if (source.ImportName is null)
                 {
@@ -53,28 +54,28 @@ internal static class ProjectLinker
                     continue;
                 }
 
-                toGenerate.Add(source);
+                toGenerate.Add(parsed);
             }
         }
 
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var stubs = new Dictionary<CompiledFile, byte[]>();
         bool inheritanceGenerated = false;
 
         // Items with the same search path compile together (usually all of them); protoc would see the same files.
-        foreach (IGrouping<string, ProtoSource> group in toGenerate.GroupBy(SearchPathKey, StringComparer.Ordinal))
+        foreach (IGrouping<string, ParsedSource> group in toGenerate.GroupBy(p => SearchPathKey(p.Source), StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ProtoSource first = group.First();
+            ProtoSource first = group.First().Source;
             var roots = new List<string?>(first.AdditionalImportDirs) { null, first.ProtoRoot };
             var resolver = new ProjectFileResolver(byPath, roots);
             var members = new Dictionary<string, ProtoSource>(StringComparer.Ordinal);
-            foreach (ProtoSource source in group)
+            foreach (ParsedSource parsed in group)
             {
-                ProtoSource? found = resolver.Locate(source.ImportName!);
-                if (found != source)
+                ProtoSource source = parsed.Source;
+                ParsedSource? found = resolver.Locate(source.ImportName!);
+                if (found != parsed)
                 {
-                    string other = found?.FullPath ?? "the well-known type of that name";
+                    string other = found?.Source.FullPath ?? "the well-known type of that name";
                     diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateImportName,
                         $"{source.ImportName} is shadowed by {other}, which comes first on the import path (AdditionalImportDirs, then the well-known types, then ProtoRoot), so protoc would not compile this file either",
                         SourcePositions.Locate(source.FullPath, source.Text, 0, 0)));
@@ -84,7 +85,7 @@ internal static class ProjectLinker
                 members[source.ImportName!] = source;
             }
 
-            CompilationResult result = ProtoCompiler.Compile(members.Keys, resolver, cancellationToken);
+            CompilationResult result = ProtoCompiler.Link(members.Keys, resolver, cancellationToken: cancellationToken);
             diagnostics.AddRange(result.Diagnostics, byPath);
             IReadOnlyList<CompiledFile> compiled = result.Success ? result.Files : Salvage(members.Keys, resolver, cancellationToken);
             foreach (CompiledFile file in compiled)
@@ -103,7 +104,7 @@ internal static class ProjectLinker
 
                 output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions,
                     new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DeclarationStubs.For(file, stubs))));
+                    new EquatableArray<byte>(DeclarationStubs.For(file))));
             }
 
             // A file with message inheritance is lowered to one that imports inkwell/inheritance.proto, whose C#
@@ -114,21 +115,22 @@ internal static class ProjectLinker
                 inheritanceGenerated = true;
                 output.Add(new LinkedFile(PathNames.HintName(ProtoCompiler.InheritanceProto), ProtoCompiler.InheritanceProto, user.Name, "internal_access",
                     new EquatableArray<byte>(inheritance.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DeclarationStubs.For(inheritance, stubs))));
+                    new EquatableArray<byte>(DeclarationStubs.For(inheritance))));
             }
         }
     }
 
     /// <summary>
     /// When one file of a group has errors, the others still get their code (the IDE keeps its types while you
-    /// type in another file): each file is compiled on its own. Only on failure, so the usual case compiles once.
+    /// type in another file): each file is linked on its own. Only on failure, so the usual case links once; the
+    /// parses are kept, so this binds again but parses nothing.
     /// </summary>
     private static List<CompiledFile> Salvage(IEnumerable<string> names, ProjectFileResolver resolver, CancellationToken cancellationToken)
     {
         var compiled = new List<CompiledFile>();
         foreach (string name in names)
         {
-            CompilationResult single = ProtoCompiler.Compile([name], resolver, cancellationToken);
+            CompilationResult single = ProtoCompiler.Link([name], resolver, cancellationToken: cancellationToken);
             if (single.Success)
             {
                 compiled.Add(single.Files[0]);

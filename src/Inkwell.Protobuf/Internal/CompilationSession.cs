@@ -3,9 +3,14 @@ using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Internal;
 
-/// <summary>One compilation's state: loaded files, the shared symbol table, and the diagnostics so far.</summary>
-internal sealed class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
+/// <summary>
+/// One compilation's state: loaded files, the shared symbol table, and the diagnostics so far. Files come from
+/// text (parsed here) or, when the resolver is a <see cref="ParsedFileSource"/>, as copies of earlier parses.
+/// </summary>
+internal sealed partial class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
+    private readonly ParsedFileSource? _parsed = resolver as ParsedFileSource;
+
     private readonly Dictionary<string, CompiledFile?> _loaded = new(StringComparer.Ordinal);
     private readonly List<string> _loading = [];
     private readonly SymbolTable _table = new();
@@ -16,12 +21,15 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
 
     public List<CompiledFile> Ordered { get; } = [];
 
-    private void Report(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
+    private void Report(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity) =>
+        Diagnostics.Add(Located(file, name, position, message, severity));
+
+    private Diagnostic Located(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
     {
         string display = file is not null && _displayNames.TryGetValue(file, out string? d) ? d : name;
-        Diagnostics.Add(position.Line < 0
+        return position.Line < 0
             ? new Diagnostic(display, 0, 0, message, severity)
-            : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity));
+            : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity);
     }
 
     /// <summary>Reports an error found after binding (by the inheritance checks) at a place in <paramref name="file"/>.</summary>
@@ -35,7 +43,10 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
         foreach (string name in names)
         {
             _requested.Add(name);
-            _ = _parser.Start(name);
+            if (_parsed is null)
+            {
+                _ = _parser.Start(name);
+            }
         }
     }
 
@@ -48,7 +59,9 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
             return done;
         }
 
-        ParsedFile parsed = _parser.Get(name);
+        // A kept parse is only read until it must be bound (then it is copied, see below); parsing text runs ahead on the thread pool.
+        ParsedProtoFile? kept = _parsed?.Find(name);
+        ParsedFile parsed = kept?.ToReadOnlyFile() ?? (_parsed is not null ? ParsedFileSource.NotFound(name) : _parser.Get(name));
         if (parsed.Syntax is null)
         {
             _loaded[name] = null;
@@ -98,6 +111,19 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
             return null;
         }
 
+        CompiledFile? before = Ordered.Count > 0 ? Ordered[^1] : null;
+        if (kept is not null)
+        {
+            if (TryReuse(kept, name, before, parsed.DisplayPath) is { } reused)
+            {
+                return reused;
+            }
+
+            // Binding writes into the tree, and the kept one must stay as parsed: bind a copy.
+            syntax = kept.ToSessionFile(name).Syntax!;
+            _displayNames[syntax] = parsed.DisplayPath;
+        }
+
         var visible = new HashSet<FileSyntax>();
         foreach (ImportSyntax import in syntax.Imports)
         {
@@ -107,8 +133,11 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
             }
         }
 
+        int firstBindingDiagnostic = Diagnostics.Count;
         var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
         bool ok = binder.Bind();
+        Diagnostic[] bindingDiagnostics = [.. Diagnostics.Skip(firstBindingDiagnostic)];
+        var unusedImports = new List<Diagnostic>();
         if (ok && syntax.UsesInheritance)
         {
             foreach (ImportSyntax import in syntax.Imports)
@@ -124,19 +153,29 @@ internal sealed class CompilationSession(IProtoFileResolver resolver, bool recor
                 }
             }
         }
-        if (ok && _requested.Contains(name))
+        if (ok && (_requested.Contains(name) || kept is not null))
         {
-            // protoc warns about unused plain imports of the files it was asked to compile.
+            // protoc warns about unused plain imports of the files it was asked to compile (a kept binding keeps them for a link that asks).
             foreach (ImportSyntax import in syntax.Imports)
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
                     !IsUsed(dependency, binder))
                 {
-                    Report(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning);
+                    unusedImports.Add(Located(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning));
                 }
             }
+
+            if (_requested.Contains(name))
+            {
+                Diagnostics.AddRange(unusedImports);
+            }
         }
+
         var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies) : null;
+        if (compiled is not null && kept is not null)
+        {
+            Remember(kept, name, before, compiled, bindingDiagnostics, unusedImports);
+        }
         _loaded[name] = compiled;
         if (compiled is not null)
         {
