@@ -11,6 +11,8 @@ namespace Inkwell.Benchmarks.Protobuf;
 /// Inkwell's computes each size once per write. Linear means time ÷ depth stays flat across the depths.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class DeepTreeBenchmarks
 {
     private ByProtoc.TreeNode _protoc = null!;
@@ -23,6 +25,8 @@ public class DeepTreeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // protobuf-net at its best: its serializer for the type compiled before the first measurement.
+        ProtoBuf.Serializer.PrepareSerializer<Net.TreeNode>();
         _protoc = Chain(Depth, () => new ByProtoc.TreeNode(), (node, value) => node.Value = value, (node, leaf) => node.Leaves.Add(leaf), (node, child) => node.Child = child);
         _inkwell = Chain(Depth, () => new ByInkwell.TreeNode(), (node, value) => node.Value = value, (node, leaf) => node.Leaves.Add(leaf), (node, child) => node.Child = child);
         _protobufNet = Chain(Depth, () => new Net.TreeNode(), (node, value) => node.Value = value, (node, leaf) => node.Leaves.Add(leaf), (node, child) => node.Child = child);
