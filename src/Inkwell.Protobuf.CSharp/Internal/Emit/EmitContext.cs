@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Emit;
@@ -14,6 +16,12 @@ internal sealed class EmitContext(ProtoFile file, CSharpGeneratorOptions options
     public DocComments Comments { get; } = new(file.Proto);
 
     public string AccessLevel => Options.AccessLevel;
+
+    private HashSet<ProtoMessage>? _recursiveMessages;
+
+    /// <summary>Whether the message has a cached serialized size (<see cref="SizeCache.RecursiveMessages"/>).</summary>
+    public bool CachesSizes(ProtoMessage message) =>
+        Options.CacheSerializedSizes && (_recursiveMessages ??= SizeCache.RecursiveMessages(File)).Contains(message);
 
     /// <summary>The two attributes protoc puts on every generated member.</summary>
     public void WriteGeneratedCodeAttributes()

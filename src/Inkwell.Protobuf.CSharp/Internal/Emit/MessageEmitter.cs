@@ -42,7 +42,7 @@ internal sealed partial class MessageEmitter
 
     private CodeWriter W => _context.Writer;
 
-    private bool CachesSizes => _context.Options.CacheSerializedSizes;
+    private bool CachesSizes => _context.CachesSizes(_message);
 
     private string ClassName => Names.EscapeKeyword(_message.Name);
 

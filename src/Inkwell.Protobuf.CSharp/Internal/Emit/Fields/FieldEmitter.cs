@@ -84,14 +84,14 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
     /// <summary>
     /// Whether nested messages of this field can be written with cached sizes: messages (not groups,
     /// not wrappers, not map values) of a type generated in the same file, so in the same assembly
-    /// and reachable through internal members.
+    /// and reachable through internal members, that has a cached size (a recursive type).
     /// </summary>
     protected bool UsesSizeCache =>
-        Context.Options.CacheSerializedSizes
-        && Field.Type == FieldType.Message
+        Field.Type == FieldType.Message
         && !Field.IsWrapperType
         && !Field.IsMap
-        && Field.MessageType!.File == Context.File;
+        && Field.MessageType!.File == Context.File
+        && Context.CachesSizes(Field.MessageType);
 
     /// <summary>The length prefix and body of one nested message, with a cached or a fresh size.</summary>
     protected void WriteNestedWithSizeCache(string value, bool sizesCached)
