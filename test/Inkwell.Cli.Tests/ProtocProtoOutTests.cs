@@ -61,7 +61,7 @@ public sealed class ProtocProtoOutTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         Assert.Equal(["Inheritance.cs", "Zoo.cs"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Contains("global::Inkwell.Protobuf.Inheritance.InheritanceReflection.Descriptor", await File.ReadAllTextAsync(Path.Combine(outDir, "Zoo.cs"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("global::Inkwell.Inheritance.InheritanceReflection.Descriptor", await File.ReadAllTextAsync(Path.Combine(outDir, "Zoo.cs"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -87,10 +87,11 @@ internal static class HierarchyLinker
             var level = new HierarchyLevel(message, baseType, subtypeInfo?.Tag ?? 0);
             if (baseType is not null)
             {
-                // ONEOF: the base's oneof member; EXTENSIONS: this subtype's extension of the base.
+                // ONEOF: the base's oneof member; EXTENSIONS: this subtype's extension of the base. (Absent from the
+                // declaration stubs the source generator passes for imported files, which are not generated.)
                 level.MemberInBase = baseType.Hierarchy!.Encoding == Extensions
-                    ? message.Extensions.Single(e => e.Number == level.Tag && e.ContainingType == baseType)
-                    : baseType.Fields.Single(f => f.Name == subtypeInfo!.Field);
+                    ? message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType)
+                    : baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field);
             }
             message.Hierarchy = level;
             if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info))
@@ -98,7 +99,7 @@ internal static class HierarchyLinker
                 level.Encoding = info.Encoding;
                 if (info.Encoding == Extensions)
                 {
-                    level.TypeField = message.Fields.Single(f => f.Name == info.Field);
+                    level.TypeField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
                 }
                 else
                 {
