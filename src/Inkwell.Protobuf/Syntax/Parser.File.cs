@@ -20,7 +20,16 @@ internal sealed partial class Parser
     {
         if (_lexer.AtStart)
         {
-            _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
+            // NextWithComments also skips a byte order mark; the comments before the first token (a licence, usually)
+            // are copied only when source info is recorded.
+            if (_recordSourceInfo)
+            {
+                _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
+            }
+            else
+            {
+                _lexer.NextWithComments(null, null, null);
+            }
         }
 
         using var root = new LocationRecorder(_lexer, _file.Locations, _recordSourceInfo);
