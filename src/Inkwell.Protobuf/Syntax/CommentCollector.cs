@@ -2,17 +2,20 @@ using System.Text;
 
 namespace Inkwell.Protobuf.Syntax;
 
-/// <summary>Sorts the comments between two tokens into trailing, detached and leading, as protoc does.</summary>
-internal sealed class CommentCollector(StringBuilder? previousTrailing, List<string>? detached)
+/// <summary>
+/// Sorts the comments between two tokens into trailing, detached and leading, as protoc does. Without
+/// <paramref name="collecting"/> (no source info wanted) it only skips them: no text is copied.
+/// </summary>
+internal sealed class CommentCollector(StringBuilder? previousTrailing, List<string>? detached, bool collecting)
 {
-    private readonly StringBuilder _buffer = new();
+    private readonly StringBuilder? _buffer = collecting ? new() : null;
     private bool _hasComment;
     private bool _isLineComment;
     private bool _canAttachToPrevious = true;
     private bool _hasTrailingComment;
     private int _commentCount;
 
-    public StringBuilder BufferForLineComment()
+    public StringBuilder? BufferForLineComment()
     {
         if (_hasComment && !_isLineComment)
         {
@@ -24,7 +27,7 @@ internal sealed class CommentCollector(StringBuilder? previousTrailing, List<str
         return _buffer;
     }
 
-    public StringBuilder BufferForBlockComment()
+    public StringBuilder? BufferForBlockComment()
     {
         if (_hasComment)
         {
@@ -38,7 +41,7 @@ internal sealed class CommentCollector(StringBuilder? previousTrailing, List<str
 
     public void ClearBuffer()
     {
-        _buffer.Clear();
+        _buffer?.Clear();
         _hasComment = false;
     }
 
@@ -58,7 +61,7 @@ internal sealed class CommentCollector(StringBuilder? previousTrailing, List<str
         }
         else
         {
-            detached?.Add(_buffer.ToString());
+            detached?.Add(_buffer!.ToString());
         }
 
         ClearBuffer();

@@ -112,7 +112,7 @@ internal sealed partial class Lexer
     /// </summary>
     public bool NextWithComments(StringBuilder? previousTrailing, List<string>? detached, StringBuilder? nextLeading)
     {
-        var collector = new CommentCollector(previousTrailing, detached);
+        var collector = new CommentCollector(previousTrailing, detached, previousTrailing is not null || detached is not null || nextLeading is not null);
         int previousLine = _line;
         int trailingCommentEndLine = -1;
 

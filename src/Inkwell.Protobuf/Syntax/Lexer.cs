@@ -205,7 +205,7 @@ internal sealed partial class Lexer
             kind = TokenKind.Symbol;
         }
 
-        Current = new Token(kind, _text.Substring(startPos, _pos - startPos), startLine, startColumn, _column) { Offset = startPos };
+        Current = new Token(kind, TokenTexts.Get(_text, startPos, _pos - startPos), startLine, startColumn, _column) { Offset = startPos };
         return true;
     }
 

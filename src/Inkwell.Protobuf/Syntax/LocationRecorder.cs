@@ -6,12 +6,13 @@ namespace Inkwell.Protobuf.Syntax;
 /// Records one source code info location the way protoc's parser does: the location is added when the
 /// recorder is created (so locations come in pre-order), starts at the current token, and ends at the
 /// previous token when disposed unless ended explicitly. A root created with <c>enabled: false</c> (no source
-/// info asked for) and all its children record nothing: they share one inert location and build no paths.
+/// info asked for) records nothing: it is its own every child, shares one inert location and builds no paths.
 /// </summary>
 internal sealed class LocationRecorder : IDisposable
 {
     private readonly Lexer _lexer;
     private readonly bool _enabled;
+    private readonly SourceLocation _location;
     private int[] _path;
 
     public LocationRecorder(Lexer lexer, List<SourceLocation> target, bool enabled = true)
@@ -20,43 +21,46 @@ internal sealed class LocationRecorder : IDisposable
         _enabled = enabled;
         _path = [];
         Target = target;
-        Location = enabled ? new SourceLocation([]) : Inert;
+        _location = enabled ? new SourceLocation([]) : Inert;
         if (enabled)
         {
-            target.Add(Location);
+            target.Add(_location);
             StartAt(lexer.Current);
         }
     }
 
-    public LocationRecorder(LocationRecorder parent, params ReadOnlySpan<int> path)
-        : this(parent, parent.Target, path)
-    {
-    }
-
-    public LocationRecorder(LocationRecorder parent, List<SourceLocation> target, params ReadOnlySpan<int> path)
+    // Only for enabled parents (see Child).
+    private LocationRecorder(LocationRecorder parent, List<SourceLocation> target, ReadOnlySpan<int> path)
     {
         _lexer = parent._lexer;
-        _enabled = parent._enabled;
+        _enabled = true;
         Target = target;
-        if (!_enabled)
-        {
-            _path = [];
-            Location = Inert;
-            return;
-        }
-
         _path = new int[parent._path.Length + path.Length];
         parent._path.CopyTo(_path, 0);
         path.CopyTo(_path.AsSpan(parent._path.Length));
-        Location = new SourceLocation([]);
-        target.Add(Location);
+        _location = new SourceLocation([]);
+        target.Add(_location);
         StartAt(_lexer.Current);
     }
+
+    /// <summary>
+    /// A recorder for a part of this one's element (its path extended by <paramref name="path"/>), added to the same
+    /// locations. When recording is off, this recorder itself: nothing is allocated per element.
+    /// </summary>
+    public LocationRecorder Child(params ReadOnlySpan<int> path) => _enabled ? new LocationRecorder(this, Target, path) : this;
+
+    /// <summary>Like <see cref="Child(ReadOnlySpan{int})"/>, adding the location to <paramref name="target"/>.</summary>
+    public LocationRecorder Child(List<SourceLocation> target, params ReadOnlySpan<int> path) =>
+        _enabled ? new LocationRecorder(this, target, path) : this;
 
     // What every disabled recorder hands out; never written to, never added to a file's locations.
     private static SourceLocation Inert { get; } = new([]);
 
-    public SourceLocation Location { get; }
+    /// <summary>
+    /// The location being recorded; null when recording is off, so that later stages (the binder's option paths) skip
+    /// the work that only source info needs, as they do for elements the parser made up.
+    /// </summary>
+    public SourceLocation? Location => _enabled ? _location : null;
 
     public List<SourceLocation> Target { get; }
 
@@ -80,8 +84,8 @@ internal sealed class LocationRecorder : IDisposable
             return;
         }
 
-        Location.StartLine = token.Line;
-        Location.StartColumn = token.Column;
+        _location.StartLine = token.Line;
+        _location.StartColumn = token.Column;
     }
 
     public void StartAt(LocationRecorder other)
@@ -91,8 +95,8 @@ internal sealed class LocationRecorder : IDisposable
             return;
         }
 
-        Location.StartLine = other.Location.StartLine;
-        Location.StartColumn = other.Location.StartColumn;
+        _location.StartLine = other._location.StartLine;
+        _location.StartColumn = other._location.StartColumn;
     }
 
     public void EndAt(Token token)
@@ -102,8 +106,8 @@ internal sealed class LocationRecorder : IDisposable
             return;
         }
 
-        Location.EndLine = token.Line;
-        Location.EndColumn = token.EndColumn;
+        _location.EndLine = token.Line;
+        _location.EndColumn = token.EndColumn;
     }
 
     public void AttachComments(StringBuilder leading, StringBuilder trailing, List<string> detached)
@@ -115,17 +119,17 @@ internal sealed class LocationRecorder : IDisposable
 
         if (leading.Length > 0)
         {
-            Location.LeadingComments = leading.ToString();
+            _location.LeadingComments = leading.ToString();
         }
 
         if (trailing.Length > 0)
         {
-            Location.TrailingComments = trailing.ToString();
+            _location.TrailingComments = trailing.ToString();
         }
 
         if (detached.Count > 0)
         {
-            Location.LeadingDetachedComments = [.. detached];
+            _location.LeadingDetachedComments = [.. detached];
         }
     }
 
@@ -136,11 +140,11 @@ internal sealed class LocationRecorder : IDisposable
             return;
         }
 
-        if (!Location.HasEnd)
+        if (!_location.HasEnd)
         {
             EndAt(_lexer.Previous);
         }
 
-        Location.Path = _path;
+        _location.Path = _path;
     }
 }

@@ -21,7 +21,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (new LocationRecorder(location, EnumName))
+        using (location.Child(EnumName))
         {
             enumType.NamePosition = TextPosition.Of(Current);
             if (!ConsumeIdentifier(out string name, "Expected enum name."))
@@ -63,7 +63,7 @@ internal sealed partial class Parser
 
         if (LookingAt("option"))
         {
-            using var location = new LocationRecorder(enumLocation, EnumOptions);
+            using var location = enumLocation.Child(EnumOptions);
             return ParseOption(enumType, location, OptionStyle.Statement);
         }
 
@@ -72,11 +72,11 @@ internal sealed partial class Parser
             return ParseReserved(enumType.ReservedRanges, enumType.ReservedNames, enumLocation, EnumReservedRange, EnumReservedName, isEnum: true);
         }
 
-        using (var location = new LocationRecorder(enumLocation, EnumValue, enumType.Values.Count))
+        using (var location = enumLocation.Child(EnumValue, enumType.Values.Count))
         {
             var value = new EnumValueSyntax { Location = location.Location };
             enumType.Values.Add(value);
-            using (new LocationRecorder(location, EnumValueName))
+            using (location.Child(EnumValueName))
             {
                 value.NamePosition = TextPosition.Of(Current);
                 if (!ConsumeIdentifier(out string name, "Expected enum constant name."))
@@ -92,7 +92,7 @@ internal sealed partial class Parser
                 return false;
             }
 
-            using (new LocationRecorder(location, EnumValueNumber))
+            using (location.Child(EnumValueNumber))
             {
                 value.NumberPosition = TextPosition.Of(Current);
                 if (!ConsumeSignedInteger(out int number, "Expected integer."))
@@ -105,7 +105,7 @@ internal sealed partial class Parser
 
             if (LookingAt("["))
             {
-                using var optionsLocation = new LocationRecorder(location, EnumValueOptions);
+                using var optionsLocation = location.Child(EnumValueOptions);
                 if (!Consume("["))
                 {
                     return false;

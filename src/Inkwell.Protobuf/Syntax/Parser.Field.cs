@@ -38,7 +38,7 @@ internal sealed partial class Parser
     {
         if (LookingAt("optional") || LookingAt("repeated") || LookingAt("required"))
         {
-            using (new LocationRecorder(fieldLocation, FieldLabelField))
+            using (fieldLocation.Child(FieldLabelField))
             {
                 field.LabelPosition = TextPosition.Of(Current);
                 field.Label = Current.Text switch
@@ -67,7 +67,7 @@ internal sealed partial class Parser
         FieldType valueType = FieldType.None;
         string keyTypeName = "";
         string valueTypeName = "";
-        using (var location = new LocationRecorder(fieldLocation))
+        using (var location = fieldLocation.Child())
         {
             field.TypePosition = TextPosition.Of(Current);
             field.TypeOffset = Current.Offset;
@@ -147,7 +147,7 @@ internal sealed partial class Parser
 
         Token nameToken = Current;
         field.NameOffset = Current.Offset;
-        using (new LocationRecorder(fieldLocation, FieldName))
+        using (fieldLocation.Child(FieldName))
         {
             field.NamePosition = TextPosition.Of(Current);
             if (!ConsumeIdentifier(out string name, "Expected field name."))
@@ -163,7 +163,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (new LocationRecorder(fieldLocation, FieldNumber))
+        using (fieldLocation.Child(FieldNumber))
         {
             field.NumberPosition = TextPosition.Of(Current);
             if (!ConsumeInteger(out int number, "Expected field number."))
@@ -182,19 +182,19 @@ internal sealed partial class Parser
         field.OptionsEndOffset = Current.Offset;
         if (field.Type == FieldType.Group)
         {
-            using var groupLocation = new LocationRecorder(parentLocation);
+            using var groupLocation = parentLocation.Child();
             groupLocation.StartAt(fieldLocation);
             groupLocation.AddPath(nestedTypeField);
             groupLocation.AddPath(messages.Count);
             var group = new MessageSyntax { Name = field.Name, NamePosition = field.NamePosition, IsGroup = true, Location = groupLocation.Location };
             messages.Add(group);
-            using (var nameLocation = new LocationRecorder(groupLocation, MessageName))
+            using (var nameLocation = groupLocation.Child(MessageName))
             {
                 nameLocation.StartAt(nameToken);
                 nameLocation.EndAt(nameToken);
             }
 
-            using (var typeNameLocation = new LocationRecorder(fieldLocation, FieldTypeName))
+            using (var typeNameLocation = fieldLocation.Child(FieldTypeName))
             {
                 typeNameLocation.StartAt(nameToken);
                 typeNameLocation.EndAt(nameToken);
@@ -399,7 +399,7 @@ internal sealed partial class Parser
             return true;
         }
 
-        using var location = new LocationRecorder(fieldLocation, FieldOptions);
+        using var location = fieldLocation.Child(FieldOptions);
         if (!Consume("["))
         {
             return false;
@@ -446,7 +446,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using var location = new LocationRecorder(fieldLocation, FieldDefaultValue);
+        using var location = fieldLocation.Child(FieldDefaultValue);
         field.DefaultValuePosition = TextPosition.Of(Current);
         if (field.Type == FieldType.None)
         {
@@ -558,14 +558,14 @@ internal sealed partial class Parser
             field.JsonName = null;
         }
 
-        using var location = new LocationRecorder(fieldLocation, FieldJsonName);
+        using var location = fieldLocation.Child(FieldJsonName);
         field.JsonNamePosition = TextPosition.Of(Current);
         if (!Consume("json_name") || !Consume("="))
         {
             return false;
         }
 
-        using var valueLocation = new LocationRecorder(location);
+        using var valueLocation = location.Child();
         if (!ConsumeString(out string name, "Expected string for JSON name."))
         {
             return false;

@@ -20,7 +20,16 @@ internal sealed partial class Parser
     {
         if (_lexer.AtStart)
         {
-            _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
+            // NextWithComments also skips a byte order mark; the comments before the first token (a licence, usually)
+            // are copied only when source info is recorded.
+            if (_recordSourceInfo)
+            {
+                _lexer.NextWithComments(null, _upcomingDetachedComments, _upcomingDocComments);
+            }
+            else
+            {
+                _lexer.NextWithComments(null, null, null);
+            }
         }
 
         using var root = new LocationRecorder(_lexer, _file.Locations, _recordSourceInfo);
@@ -54,7 +63,7 @@ internal sealed partial class Parser
     private bool ParseSyntaxIdentifier(LocationRecorder root)
     {
         bool isEdition = LookingAt("edition");
-        using var location = new LocationRecorder(root, FileSyntaxField);
+        using var location = root.Child(FileSyntaxField);
         _file.SyntaxPosition = TextPosition.Of(Current);
         if (!TryConsume("edition") && !Consume("syntax", "File must begin with a syntax statement, e.g. 'syntax = \"proto2\";'."))
         {
@@ -116,7 +125,7 @@ internal sealed partial class Parser
         if (LookingAt("message") || LookingAtVisibility("message"))
         {
             SymbolVisibility visibility = ConsumeVisibility();
-            using var location = new LocationRecorder(root, FileMessageType, _file.Messages.Count);
+            using var location = root.Child(FileMessageType, _file.Messages.Count);
             var message = new MessageSyntax { Visibility = visibility };
             _file.Messages.Add(message);
             return ParseMessageDefinition(message, location);
@@ -125,7 +134,7 @@ internal sealed partial class Parser
         if (LookingAt("enum") || LookingAtVisibility("enum"))
         {
             SymbolVisibility visibility = ConsumeVisibility();
-            using var location = new LocationRecorder(root, FileEnumType, _file.Enums.Count);
+            using var location = root.Child(FileEnumType, _file.Enums.Count);
             var enumType = new EnumSyntax { Visibility = visibility };
             _file.Enums.Add(enumType);
             return ParseEnumDefinition(enumType, location);
@@ -133,7 +142,7 @@ internal sealed partial class Parser
 
         if (LookingAt("service"))
         {
-            using var location = new LocationRecorder(root, FileService, _file.Services.Count);
+            using var location = root.Child(FileService, _file.Services.Count);
             var service = new ServiceSyntax();
             _file.Services.Add(service);
             return ParseServiceDefinition(service, location);
@@ -141,7 +150,7 @@ internal sealed partial class Parser
 
         if (LookingAt("extend"))
         {
-            using var location = new LocationRecorder(root, FileExtension);
+            using var location = root.Child(FileExtension);
             return ParseExtend(_file.Extensions, _file.Messages, root, FileMessageType, location);
         }
 
@@ -157,7 +166,7 @@ internal sealed partial class Parser
 
         if (LookingAt("option"))
         {
-            using var location = new LocationRecorder(root, FileOptions);
+            using var location = root.Child(FileOptions);
             return ParseOption(_file, location, OptionStyle.Statement);
         }
 
@@ -198,18 +207,18 @@ internal sealed partial class Parser
 
             if (LookingAt("option"))
             {
-                location = new LocationRecorder(root, FileOptionDependency, optionIndex);
+                location = root.Child(FileOptionDependency, optionIndex);
                 location.StartAt(importToken);
                 _lexer.Next();
                 kind = ImportKind.Option;
             }
             else
             {
-                location = new LocationRecorder(root, FileDependency, dependencyIndex);
+                location = root.Child(FileDependency, dependencyIndex);
                 location.StartAt(importToken);
                 if (LookingAt("public"))
                 {
-                    using (new LocationRecorder(root, FilePublicDependency, _file.Imports.Count(i => i.Kind == ImportKind.Public)))
+                    using (root.Child(FilePublicDependency, _file.Imports.Count(i => i.Kind == ImportKind.Public)))
                     {
                         _lexer.Next();
                     }
@@ -218,7 +227,7 @@ internal sealed partial class Parser
                 }
                 else if (LookingAt("weak"))
                 {
-                    using (new LocationRecorder(root, FileWeakDependency, _file.Imports.Count(i => i.Kind == ImportKind.Weak)))
+                    using (root.Child(FileWeakDependency, _file.Imports.Count(i => i.Kind == ImportKind.Weak)))
                     {
                         _lexer.Next();
                     }
@@ -252,7 +261,7 @@ internal sealed partial class Parser
             _file.Package = "";
         }
 
-        using var location = new LocationRecorder(root, FilePackage);
+        using var location = root.Child(FilePackage);
         _file.PackagePosition = TextPosition.Of(Current);
         if (!Consume("package"))
         {

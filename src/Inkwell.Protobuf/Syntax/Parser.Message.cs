@@ -31,7 +31,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (new LocationRecorder(location, MessageName))
+        using (location.Child(MessageName))
         {
             message.NamePosition = TextPosition.Of(Current);
             if (!ConsumeIdentifier(out string name, "Expected message name."))
@@ -128,7 +128,7 @@ internal sealed partial class Parser
         if (LookingAt("message") || LookingAtVisibility("message"))
         {
             SymbolVisibility visibility = ConsumeVisibility();
-            using var location = new LocationRecorder(messageLocation, MessageNestedType, message.NestedTypes.Count);
+            using var location = messageLocation.Child(MessageNestedType, message.NestedTypes.Count);
             var nested = new MessageSyntax { Visibility = visibility };
             message.NestedTypes.Add(nested);
             return ParseMessageDefinition(nested, location);
@@ -137,7 +137,7 @@ internal sealed partial class Parser
         if (LookingAt("enum") || LookingAtVisibility("enum"))
         {
             SymbolVisibility visibility = ConsumeVisibility();
-            using var location = new LocationRecorder(messageLocation, MessageEnumType, message.Enums.Count);
+            using var location = messageLocation.Child(MessageEnumType, message.Enums.Count);
             var enumType = new EnumSyntax { Visibility = visibility };
             message.Enums.Add(enumType);
             return ParseEnumDefinition(enumType, location);
@@ -145,7 +145,7 @@ internal sealed partial class Parser
 
         if (LookingAt("extensions"))
         {
-            using var location = new LocationRecorder(messageLocation, MessageExtensionRange);
+            using var location = messageLocation.Child(MessageExtensionRange);
             return ParseExtensions(message, location);
         }
 
@@ -156,20 +156,20 @@ internal sealed partial class Parser
 
         if (LookingAt("extend"))
         {
-            using var location = new LocationRecorder(messageLocation, MessageExtension);
+            using var location = messageLocation.Child(MessageExtension);
             return ParseExtend(message.Extensions, message.NestedTypes, messageLocation, MessageNestedType, location);
         }
 
         if (LookingAt("option"))
         {
-            using var location = new LocationRecorder(messageLocation, MessageOptions);
+            using var location = messageLocation.Child(MessageOptions);
             return ParseOption(message, location, OptionStyle.Statement);
         }
 
         if (LookingAt("oneof"))
         {
             int index = message.Oneofs.Count;
-            using var location = new LocationRecorder(messageLocation, MessageOneofDecl, index);
+            using var location = messageLocation.Child(MessageOneofDecl, index);
             var oneof = new OneofSyntax();
             message.Oneofs.Add(oneof);
             return ParseOneof(oneof, message, index, location, messageLocation);
@@ -181,7 +181,7 @@ internal sealed partial class Parser
             return ParseSubtypes(message);
         }
 
-        using (var location = new LocationRecorder(messageLocation, MessageField, message.Fields.Count))
+        using (var location = messageLocation.Child(MessageField, message.Fields.Count))
         {
             var field = new FieldSyntax();
             message.Fields.Add(field);
@@ -289,13 +289,13 @@ internal sealed partial class Parser
         int oldCount = message.ExtensionRanges.Count;
         do
         {
-            using var location = new LocationRecorder(extensionsLocation, message.ExtensionRanges.Count);
+            using var location = extensionsLocation.Child(message.ExtensionRanges.Count);
             var range = new RangeSyntax { Position = TextPosition.Of(Current) };
             message.ExtensionRanges.Add(range);
             int start;
             int end;
             Token startToken;
-            using (new LocationRecorder(location, RangeStart))
+            using (location.Child(RangeStart))
             {
                 startToken = Current;
                 if (!ConsumeInteger(out start, "Expected field number range."))
@@ -306,7 +306,7 @@ internal sealed partial class Parser
 
             if (TryConsume("to"))
             {
-                using var endLocation = new LocationRecorder(location, RangeEnd);
+                using var endLocation = location.Child(RangeEnd);
                 if (TryConsume("max"))
                 {
                     end = MaxRangeSentinel - 1;
@@ -318,7 +318,7 @@ internal sealed partial class Parser
             }
             else
             {
-                using var endLocation = new LocationRecorder(location, RangeEnd);
+                using var endLocation = location.Child(RangeEnd);
                 endLocation.StartAt(startToken);
                 endLocation.EndAt(startToken);
                 end = start;
@@ -335,8 +335,8 @@ internal sealed partial class Parser
             var info = new List<SourceLocation>();
             RangeSyntax first = message.ExtensionRanges[oldCount];
             first.HasOptions = true;
-            using (var indexLocation = new LocationRecorder(extensionsLocation, info, 0))
-            using (var location = new LocationRecorder(indexLocation, ExtensionRangeOptions))
+            using (var indexLocation = extensionsLocation.Child(info, 0))
+            using (var location = indexLocation.Child(ExtensionRangeOptions))
             {
                 if (!Consume("["))
                 {
@@ -403,7 +403,7 @@ internal sealed partial class Parser
         if (LookingAt(TokenKind.String) || LookingAt(TokenKind.Identifier) && !LookingAt("max"))
         {
             bool identifiers = LookingAt(TokenKind.Identifier);
-            using var location = new LocationRecorder(parent, nameField);
+            using var location = parent.Child(nameField);
             location.StartAt(startToken);
             if (_file.Syntax == "editions" && !identifiers)
             {
@@ -419,7 +419,7 @@ internal sealed partial class Parser
 
             do
             {
-                using var nameLocation = new LocationRecorder(location, names.Count);
+                using var nameLocation = location.Child(names.Count);
                 var position = TextPosition.Of(Current);
                 string name;
                 if (identifiers)
@@ -449,19 +449,19 @@ internal sealed partial class Parser
             return ConsumeEndOfDeclaration(";", location);
         }
 
-        using (var location = new LocationRecorder(parent, rangeField))
+        using (var location = parent.Child(rangeField))
         {
             location.StartAt(startToken);
             bool first = true;
             do
             {
-                using var rangeLocation = new LocationRecorder(location, ranges.Count);
+                using var rangeLocation = location.Child(ranges.Count);
                 var range = new RangeSyntax { Position = TextPosition.Of(Current) };
                 ranges.Add(range);
                 int start;
                 int end;
                 Token rangeStartToken;
-                using (new LocationRecorder(rangeLocation, RangeStart))
+                using (rangeLocation.Child(RangeStart))
                 {
                     rangeStartToken = Current;
                     string error = isEnum
@@ -475,7 +475,7 @@ internal sealed partial class Parser
 
                 if (TryConsume("to"))
                 {
-                    using var endLocation = new LocationRecorder(rangeLocation, RangeEnd);
+                    using var endLocation = rangeLocation.Child(RangeEnd);
                     if (TryConsume("max"))
                     {
                         end = isEnum ? int.MaxValue : MaxRangeSentinel - 1;
@@ -487,7 +487,7 @@ internal sealed partial class Parser
                 }
                 else
                 {
-                    using var endLocation = new LocationRecorder(rangeLocation, RangeEnd);
+                    using var endLocation = rangeLocation.Child(RangeEnd);
                     endLocation.StartAt(rangeStartToken);
                     endLocation.EndAt(rangeStartToken);
                     end = start;
@@ -531,11 +531,11 @@ internal sealed partial class Parser
                 return false;
             }
 
-            using var location = new LocationRecorder(extendLocation, extensions.Count);
+            using var location = extendLocation.Child(extensions.Count);
             // protoc records the extendee's position for the first field of the block only.
             var field = new FieldSyntax { Extendee = extendee, ExtendeePosition = extensions.Count == firstIndex ? TextPosition.Of(extendeeStart) : TextPosition.None };
             extensions.Add(field);
-            using (var extendeeLocation = new LocationRecorder(location, FieldExtendee))
+            using (var extendeeLocation = location.Child(FieldExtendee))
             {
                 extendeeLocation.StartAt(extendeeStart);
                 extendeeLocation.EndAt(extendeeEnd);
@@ -559,7 +559,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (new LocationRecorder(oneofLocation, OneofName))
+        using (oneofLocation.Child(OneofName))
         {
             oneof.NamePosition = TextPosition.Of(Current);
             if (!ConsumeIdentifier(out string name, "Expected oneof name."))
@@ -585,7 +585,7 @@ internal sealed partial class Parser
 
             if (LookingAt("option"))
             {
-                using var optionLocation = new LocationRecorder(oneofLocation, OneofOptions);
+                using var optionLocation = oneofLocation.Child(OneofOptions);
                 if (!ParseOption(oneof, optionLocation, OptionStyle.Statement))
                 {
                     return false;
@@ -600,7 +600,7 @@ internal sealed partial class Parser
                 _lexer.Next();
             }
 
-            using var fieldLocation = new LocationRecorder(messageLocation, MessageField, message.Fields.Count);
+            using var fieldLocation = messageLocation.Child(MessageField, message.Fields.Count);
             var field = new FieldSyntax { Label = FieldLabel.Optional, OneofIndex = index };
             message.Fields.Add(field);
             if (!ParseMessageFieldNoLabel(field, message.NestedTypes, messageLocation, MessageNestedType, fieldLocation))

@@ -16,7 +16,7 @@ internal sealed partial class Parser
     private bool ParseOption(ElementSyntax owner, LocationRecorder optionsLocation, OptionStyle style)
     {
         owner.HasOptions = true;
-        using var location = new LocationRecorder(optionsLocation, UninterpretedOptionField, owner.Options.Count);
+        using var location = optionsLocation.Child(UninterpretedOptionField, owner.Options.Count);
         if (style == OptionStyle.Statement && !Consume("option"))
         {
             return false;
@@ -24,9 +24,9 @@ internal sealed partial class Parser
 
         var option = new OptionSyntax { Location = location.Location, NamePosition = TextPosition.Of(Current) };
         owner.Options.Add(option);
-        using (var nameLocation = new LocationRecorder(location, UninterpretedName))
+        using (var nameLocation = location.Child(UninterpretedName))
         {
-            using (var partLocation = new LocationRecorder(nameLocation, UninterpretedName, option.Name.Count))
+            using (var partLocation = nameLocation.Child(UninterpretedName, option.Name.Count))
             {
                 if (!ParseOptionNamePart(option, partLocation))
                 {
@@ -37,7 +37,7 @@ internal sealed partial class Parser
             while (LookingAt("."))
             {
                 _lexer.Next();
-                using var partLocation = new LocationRecorder(nameLocation, UninterpretedName, option.Name.Count);
+                using var partLocation = nameLocation.Child(UninterpretedName, option.Name.Count);
                 if (!ParseOptionNamePart(option, partLocation))
                 {
                     return false;
@@ -50,7 +50,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (var valueLocation = new LocationRecorder(location))
+        using (var valueLocation = location.Child())
         {
             option.ValuePosition = TextPosition.Of(Current);
             bool negative = TryConsume("-");
@@ -182,7 +182,7 @@ internal sealed partial class Parser
         {
             _lexer.Next();
             string name = "";
-            using (new LocationRecorder(partLocation, NamePartName))
+            using (partLocation.Child(NamePartName))
             {
                 if (LookingAt(TokenKind.Identifier))
                 {
@@ -211,7 +211,7 @@ internal sealed partial class Parser
             return true;
         }
 
-        using (new LocationRecorder(partLocation, NamePartName))
+        using (partLocation.Child(NamePartName))
         {
             if (!ConsumeIdentifier(out string identifier, "Expected identifier."))
             {

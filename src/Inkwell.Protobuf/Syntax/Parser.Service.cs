@@ -21,7 +21,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (new LocationRecorder(location, ServiceName))
+        using (location.Child(ServiceName))
         {
             service.NamePosition = TextPosition.Of(Current);
             if (!ConsumeIdentifier(out string name, "Expected service name."))
@@ -63,11 +63,11 @@ internal sealed partial class Parser
 
         if (LookingAt("option"))
         {
-            using var optionLocation = new LocationRecorder(serviceLocation, ServiceOptions);
+            using var optionLocation = serviceLocation.Child(ServiceOptions);
             return ParseOption(service, optionLocation, OptionStyle.Statement);
         }
 
-        using var location = new LocationRecorder(serviceLocation, ServiceMethod, service.Methods.Count);
+        using var location = serviceLocation.Child(ServiceMethod, service.Methods.Count);
         var method = new MethodSyntax { Location = location.Location };
         service.Methods.Add(method);
         return ParseServiceMethod(method, location);
@@ -80,7 +80,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        using (new LocationRecorder(location, MethodName))
+        using (location.Child(MethodName))
         {
             method.NamePosition = TextPosition.Of(Current);
             if (!ConsumeIdentifier(out string name, "Expected method name."))
@@ -98,14 +98,14 @@ internal sealed partial class Parser
 
         if (LookingAt("stream"))
         {
-            using (new LocationRecorder(location, MethodClientStreaming))
+            using (location.Child(MethodClientStreaming))
             {
                 method.ClientStreaming = true;
                 _lexer.Next();
             }
         }
 
-        using (new LocationRecorder(location, MethodInputType))
+        using (location.Child(MethodInputType))
         {
             method.InputTypePosition = TextPosition.Of(Current);
             if (!ParseUserDefinedType(out string input))
@@ -123,14 +123,14 @@ internal sealed partial class Parser
 
         if (LookingAt("stream"))
         {
-            using (new LocationRecorder(location, MethodServerStreaming))
+            using (location.Child(MethodServerStreaming))
             {
                 method.ServerStreaming = true;
                 _lexer.Next();
             }
         }
 
-        using (new LocationRecorder(location, MethodOutputType))
+        using (location.Child(MethodOutputType))
         {
             method.OutputTypePosition = TextPosition.Of(Current);
             if (!ParseUserDefinedType(out string output))
@@ -167,7 +167,7 @@ internal sealed partial class Parser
                     continue;
                 }
 
-                using var optionLocation = new LocationRecorder(location, MethodOptions);
+                using var optionLocation = location.Child(MethodOptions);
                 if (!ParseOption(method, optionLocation, OptionStyle.Statement))
                 {
                     SkipStatement();

@@ -216,29 +216,87 @@ internal sealed partial class Parser
 
     private bool ConsumeString(out byte[] value, string error)
     {
-        if (!LookingAt(TokenKind.String))
+        if (!ConsumeStringLiterals(error, out string? plain, out List<byte>? bytes))
         {
             value = [];
+            return false;
+        }
+
+        if (plain is null)
+        {
+            value = [.. bytes!];
+            return true;
+        }
+
+        value = new byte[plain.Length];
+        for (int i = 0; i < plain.Length; i++)
+        {
+            value[i] = (byte)plain[i];
+        }
+
+        return true;
+    }
+
+    private bool ConsumeString(out string value, string error)
+    {
+        if (!ConsumeStringLiterals(error, out string? plain, out List<byte>? bytes))
+        {
+            value = "";
+            return false;
+        }
+
+        value = plain ?? Literals.Utf8.GetString([.. bytes!]);
+        return true;
+    }
+
+    // One or more adjacent string literals (protoc concatenates them). The common case, a single literal of plain
+    // ASCII, comes back as its text between the quotes (no byte list); anything else as the unescaped bytes.
+    private bool ConsumeStringLiterals(string error, out string? plain, out List<byte>? bytes)
+    {
+        plain = null;
+        bytes = null;
+        if (!LookingAt(TokenKind.String))
+        {
             Error(error);
             return false;
         }
 
-        var bytes = new List<byte>();
+        string first = Current.Text;
+        _lexer.Next();
+        if (!LookingAt(TokenKind.String) && IsPlainAscii(first))
+        {
+            plain = first.Substring(1, first.Length - 2);
+            return true;
+        }
+
+        bytes = new List<byte>(first.Length);
+        Literals.UnescapeString(first, bytes);
         while (LookingAt(TokenKind.String))
         {
             Literals.UnescapeString(Current.Text, bytes);
             _lexer.Next();
         }
 
-        value = [.. bytes];
         return true;
     }
 
-    private bool ConsumeString(out string value, string error)
+    // A complete string literal (closing quote included) of printable ASCII without backslashes: its value is its text.
+    private static bool IsPlainAscii(string literal)
     {
-        bool ok = ConsumeString(out byte[] bytes, error);
-        value = Literals.Utf8.GetString(bytes);
-        return ok;
+        if (literal.Length < 2 || literal[^1] != literal[0])
+        {
+            return false;
+        }
+
+        for (int i = 1; i < literal.Length - 1; i++)
+        {
+            if (literal[i] is < ' ' or >= (char)0x7F or '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool ConsumeEndOfDeclaration(string text, LocationRecorder? location)

@@ -105,7 +105,7 @@ internal static class ProtocAction
 
         if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
         {
-            await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms").ConfigureAwait(false);
+            await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms; JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms; GCs: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms").ConfigureAwait(false);
         }
 
         return 0;
