@@ -236,7 +236,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
 
     // `Cat pet = 1;` becomes `.zoo.Animal pet = 1 [(.inkwell.declared_type) = "zoo.Cat"];`: a Cat is written as
     // its root envelope (its Animal fields, the Cat nested in them), so the field's wire type is the root's.
-    // Map values keep their declared type (a map entry is a message of its own; see docs/polymorphism.md).
+    // A map of subtypes is lowered the same way, the option on the map field naming the declared value type.
     private void PlanFieldTypes(CompiledFile file)
     {
         var roots = new Dictionary<string, HierarchyBase>(StringComparer.Ordinal);
@@ -256,16 +256,38 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
             return;
         }
 
-        foreach (FieldSyntax field in AllFields(file.Syntax))
+        foreach ((FieldSyntax field, MessageSyntax? scope) in AllFields(file.Syntax))
         {
-            if (field.IsMap || field.Type == FieldType.Group || field.TypeOffset < 0 || field.NameOffset < 0
-                || field.ResolvedTypeName is null || !roots.TryGetValue(field.ResolvedTypeName, out HierarchyBase? root))
+            if (field.Type == FieldType.Group || field.TypeOffset < 0 || field.NameOffset < 0)
             {
                 continue;
             }
 
-            AddEdit(file, new Edit(field.TypeOffset, field.NameOffset - field.TypeOffset, "." + root.Message.FullName + " "));
-            string option = $"(.inkwell.declared_type) = \"{field.ResolvedTypeName.Substring(1)}\"";
+            // A map's value: `map<string, Cat>` becomes `map<string, .zoo.Animal>`, the option on the map field.
+            FieldSyntax? mapKey = null;
+            string? declared = field.ResolvedTypeName;
+            if (field.IsMap)
+            {
+                MessageSyntax? entry = scope?.NestedTypes.FirstOrDefault(m => m.Name == field.TypeName);
+                if (entry is not { Fields.Count: 2 })
+                {
+                    continue;
+                }
+
+                (mapKey, declared) = (entry.Fields[0], entry.Fields[1].ResolvedTypeName);
+            }
+
+            if (declared is null || !roots.TryGetValue(declared, out HierarchyBase? root))
+            {
+                continue;
+            }
+
+            string rootType = "." + root.Message.FullName;
+            string type = mapKey is null
+                ? rootType
+                : $"map<{mapKey.Type.ToString().ToLowerInvariant()}, {rootType}>";
+            AddEdit(file, new Edit(field.TypeOffset, field.NameOffset - field.TypeOffset, type + " "));
+            string option = $"(.inkwell.declared_type) = \"{declared.Substring(1)}\"";
             AddEdit(file, field.OptionsOffset >= 0
                 ? new Edit(field.OptionsOffset, 0, option + ", ")
                 : new Edit(field.OptionsEndOffset, 0, " [" + option + "]", TrimSpaceBefore: true));
@@ -275,12 +297,13 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
         }
     }
 
-    private static IEnumerable<FieldSyntax> AllFields(FileSyntax file)
+    /// <summary>Every field and extension of a file, with the message it is declared in (null at the top level).</summary>
+    private static IEnumerable<(FieldSyntax Field, MessageSyntax? Scope)> AllFields(FileSyntax file)
     {
         var messages = new Stack<MessageSyntax>(file.Messages);
         foreach (FieldSyntax extension in file.Extensions)
         {
-            yield return extension;
+            yield return (extension, null);
         }
 
         while (messages.Count > 0)
@@ -288,7 +311,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
             MessageSyntax message = messages.Pop();
             foreach (FieldSyntax field in message.Fields.Concat(message.Extensions))
             {
-                yield return field;
+                yield return (field, message);
             }
 
             foreach (MessageSyntax nested in message.NestedTypes)

@@ -33,9 +33,11 @@ public sealed class SubtypeFieldLoweringTests
         FieldDescriptorProto kitten = message.Field.Single(f => f.Name == "kitten");
         Assert.Equal((".zoo.Animal", "zoo.Kitten", 0), (kitten.TypeName, DeclaredType(kitten), kitten.OneofIndex));
 
-        // A map entry is a message of its own; its value keeps the declared type.
+        // A map of subtypes: the entry's value takes the root's type, the map field names the declared one.
         DescriptorProto entry = message.NestedType.Single(m => m.Name == "CatsByNameEntry");
-        Assert.Equal((".zoo.Cat", null), (entry.Field[1].TypeName, DeclaredType(entry.Field[1])));
+        FieldDescriptorProto map = message.Field.Single(f => f.Name == "cats_by_name");
+        Assert.Equal((".zoo.Animal", "zoo.Cat"), (entry.Field[1].TypeName, DeclaredType(map)));
+        Assert.Equal(FieldDescriptorProto.Types.Type.String, entry.Field[0].Type);
         Assert.Contains("inkwell/inheritance.proto", owner.Dependency);
     }
 
@@ -56,7 +58,7 @@ public sealed class SubtypeFieldLoweringTests
         string text = Compile().LoweredSources["shop/owner.proto"];
         Assert.Contains("repeated .zoo.Animal kittens = 2 [(.inkwell.declared_type) = \"zoo.Kitten\", deprecated = true];", text, StringComparison.Ordinal);
         Assert.Contains(".zoo.Animal cat = 1 [(.inkwell.declared_type) = \"zoo.Cat\"];", text, StringComparison.Ordinal);
-        Assert.Contains("map<string, zoo.Cat> cats_by_name = 3;", text, StringComparison.Ordinal);
+        Assert.Contains("map<string, .zoo.Animal> cats_by_name = 3 [(.inkwell.declared_type) = \"zoo.Cat\"];", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -219,7 +219,7 @@ internal static class ZooSchemas
 
     /// <summary>
     /// Fields declared with a subtype's type, in the hierarchy's own file and in another package: lowered, they take
-    /// the root's type and keep the declared one in <c>(inkwell.declared_type)</c>; map values keep theirs.
+    /// the root's type and keep the declared one in <c>(inkwell.declared_type)</c>, map values too.
     /// </summary>
     public static readonly (string Name, string Text)[] SubtypeFields =
     [
