@@ -43,6 +43,7 @@ internal static class HierarchySchemas
           }
           Cat house_cat = 5;
           repeated Kitten litter = 6;
+          map<string, Cat> cats_by_name = 7;
         }
         """;
 

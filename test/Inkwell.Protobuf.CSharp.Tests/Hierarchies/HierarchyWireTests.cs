@@ -108,17 +108,28 @@ public sealed class HierarchyWireTests
 
         IMessage shelter = Zoo.New("Hz.Shelter", ("HouseCat", Zoo.New("Hz.Kitten", ("Weight", 1f), ("FavouriteToy", "ball"))));
         ((System.Collections.IList)Get(shelter, "Litter")!).Add(Zoo.New("Hz.Kitten", ("Declawed", true)));
+        ((System.Collections.IDictionary)Get(shelter, "CatsByName")!).Add("tom", Zoo.New("Hz.Cat", ("Weight", 5f)));
+        Assert.Equal(Zoo.InkwellType("Hz.Cat"), shelterType.GetProperty("CatsByName")!.PropertyType.GetGenericArguments()[1]);
         byte[] bytes = shelter.ToByteArray();
 
         // protoc's lowered code reads the field as an Animal envelope holding the Kitten.
         IMessage lowered = ParseLowered(Zoo.LoweredType("Hz.Shelter"), bytes);
         object houseCat = Get(lowered, "HouseCat")!;
         Assert.Equal("ball", Get(Get(Get(houseCat, "Cat")!, "Kitten")!, "FavouriteToy"));
+        // A map of Cats holds Animal envelopes in the lowered schema too.
+        object tom = ((System.Collections.IDictionary)Get(lowered, "CatsByName")!)["tom"]!;
+        Assert.Equal((5f, "Cat"), ((float)Get(tom, "Weight")!, Get(tom, "SubtypeCase")!.ToString()));
         Assert.Equal(bytes, lowered.ToByteArray());
 
         IMessage parsed = ParseLowered(shelterType, bytes);
         Assert.Equal(shelter, parsed);
         Assert.Equal("Kitten", Get(parsed, "HouseCat")!.GetType().Name);
+
+        // Map values are resolved too: a Kitten in a map of Cats comes back a Kitten.
+        ((System.Collections.IDictionary)Get(shelter, "CatsByName")!)["kit"] = Zoo.New("Hz.Kitten", ("FavouriteToy", "bell"));
+        IMessage withKitten = ParseLowered(shelterType, shelter.ToByteArray());
+        Assert.Equal("Kitten", ((System.Collections.IDictionary)Get(withKitten, "CatsByName")!)["kit"]!.GetType().Name);
+        Assert.Equal(shelter, withKitten);
 
         // A Dog where a Cat is declared: the Cat cannot become a Dog, so the Dog's level is kept as unknown fields,
         // written after the (empty) Cat level; a reader of the lowered schema still finds the Dog (the oneof's last).

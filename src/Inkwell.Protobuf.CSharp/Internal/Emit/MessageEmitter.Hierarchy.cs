@@ -651,10 +651,12 @@ internal sealed partial class MessageEmitter
         }
         W.Close();
         W.Line();
+        WriteMapValueResolution();
         W.Open("private void Inkwell_MergeLevel(ref pb::ParseContext input)");
         W.Line("uint tag;");
         W.Open("while ((tag = input.ReadTag()) != 0)");
         W.Open("if ((tag & 7) == 4)");
+        WriteMapValueResolutionCall();
         W.Line("return;");
         W.Close();
         W.Open("switch (tag)");
@@ -690,6 +692,7 @@ internal sealed partial class MessageEmitter
         }
         W.Close();
         W.Close();
+        WriteMapValueResolutionCall();
         W.Close();
         W.Line();
     }

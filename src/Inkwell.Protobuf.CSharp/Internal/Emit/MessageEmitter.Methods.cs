@@ -1,3 +1,4 @@
+using System.Linq;
 using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
@@ -213,6 +214,7 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line("#endif");
         W.Line();
+        WriteMapValueResolution();
     }
 
     private void WriteParsingBody(bool useParseContext)
@@ -224,6 +226,7 @@ internal sealed partial class MessageEmitter
         W.Outdent();
         W.Open("if ((tag & 7) == 4)");
         W.Line("// Abort on any end group tag.");
+        WriteMapValueResolutionCall();
         W.Line("return;");
         W.Close();
         W.Line("switch(tag) {");
@@ -249,6 +252,34 @@ internal sealed partial class MessageEmitter
         }
         W.Close();
         W.Close();
+        WriteMapValueResolutionCall();
+    }
+
+    private System.Collections.Generic.List<MapFieldEmitter> HierarchyMaps =>
+        [.. LevelEmitters.OfType<MapFieldEmitter>().Where(m => m.HasHierarchyValues)];
+
+    /// <summary>Messages with maps of hierarchy classes resolve their values when a parse ends (nothing for others).</summary>
+    private void WriteMapValueResolutionCall()
+    {
+        if (HierarchyMaps.Count > 0)
+        {
+            W.Line("Inkwell_ResolveMapValues();");
+        }
+    }
+
+    private void WriteMapValueResolution()
+    {
+        if (HierarchyMaps.Count == 0)
+        {
+            return;
+        }
+        W.Open("private void Inkwell_ResolveMapValues()");
+        foreach (MapFieldEmitter map in HierarchyMaps)
+        {
+            map.WriteValueResolution();
+        }
+        W.Close();
+        W.Line();
     }
 
     /// <summary>The <c>case</c> that parses one field.</summary>

@@ -51,12 +51,14 @@ internal static class HierarchyLinker
         {
             foreach (ProtoField field in message.Fields.Concat(message.Extensions))
             {
+                // On a map field, the option names the value's declared type.
+                ProtoField? typed = field.IsMap ? field.MessageType!.Fields.ElementAtOrDefault(1) : field;
                 if (InheritanceOptions.DeclaredType(field.Proto.Options) is { } declared
                     && byName.TryGetValue(declared, out ProtoMessage? declaredType)
                     && declaredType.Hierarchy is not null
-                    && field.MessageType?.Hierarchy is not null)
+                    && typed?.MessageType?.Hierarchy is not null)
                 {
-                    field.MessageType = declaredType;
+                    typed.MessageType = declaredType;
                 }
             }
         }

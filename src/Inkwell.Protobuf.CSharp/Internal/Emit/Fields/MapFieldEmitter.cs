@@ -22,6 +22,39 @@ internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
 
     private ProtoField EntryField(int index) => Entry.Fields[index];
 
+    /// <summary>Whether the map's values are of a class hierarchy (read through the codec without resolving).</summary>
+    public bool HasHierarchyValues => EntryField(1).MessageType?.Hierarchy is not null;
+
+    /// <summary>
+    /// Replaces each value the codec read (an object of the value's class, which may hold a subtype aside) by the
+    /// most-derived object it holds. Runs once at the end of a parse: every entry is a field of its own, so doing
+    /// it per entry would be quadratic.
+    /// </summary>
+    public void WriteValueResolution()
+    {
+        string key = TypeNames.Of(EntryField(0));
+        string value = TypeNames.Of(EntryField(1));
+        string pair = $"global::System.Collections.Generic.KeyValuePair<{key}, {value}>";
+        W.Line("{");
+        W.Indent();
+        W.Line($"global::System.Collections.Generic.List<{pair}> inkwellResolved = null;");
+        W.Open($"foreach (var inkwellEntry in {Name}_)");
+        W.Line($"{value} inkwellValue = {value}.Parser.Resolve(inkwellEntry.Value);");
+        W.Open("if (!ReferenceEquals(inkwellValue, inkwellEntry.Value))");
+        W.Open("if (inkwellResolved == null)");
+        W.Line($"inkwellResolved = new global::System.Collections.Generic.List<{pair}>();");
+        W.Close();
+        W.Line($"inkwellResolved.Add(new {pair}(inkwellEntry.Key, inkwellValue));");
+        W.Close();
+        W.Close();
+        W.Open("if (inkwellResolved != null)");
+        W.Open("foreach (var inkwellEntry in inkwellResolved)");
+        W.Line($"{Name}_[inkwellEntry.Key] = inkwellEntry.Value;");
+        W.Close();
+        W.Close();
+        W.Close();
+    }
+
     public override void WriteViewMembers(string owner) =>
         W.Line($"public {MapType} {PropertyName} {{ get {{ return {owner}.{PropertyName}; }} }}");
 
