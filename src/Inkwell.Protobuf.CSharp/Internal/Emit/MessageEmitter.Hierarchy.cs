@@ -24,6 +24,9 @@ internal sealed partial class MessageEmitter
 
     private string New => Level.IsRoot ? "" : "new ";
 
+    /// <summary>The root declares each chained hook; every subtype overrides it.</summary>
+    private string VirtualOrOverride => Level.IsRoot ? "virtual" : "override";
+
     private void EmitHierarchyClass()
     {
         _context.Comments.Write(W, _message.Path);
@@ -207,8 +210,8 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line();
         W.Line("/// <summary>Copies this object as its own class (overridden by every subtype).</summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} {RootName} Inkwell_Clone()");
+        W.Line(Hidden);
+        W.Open($"protected {VirtualOrOverride} {RootName} Inkwell_Clone()");
         W.Line($"return new {ClassName}(this);");
         W.Close();
         W.Line();
@@ -257,8 +260,8 @@ internal sealed partial class MessageEmitter
         }
         string parameter = Level.IsRoot ? "other" : "inkwellOther";
         W.Line("/// <summary>Compares this level and the levels above it; the caller checked the classes are equal.</summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} bool Inkwell_LevelsEqual({r} {parameter})");
+        W.Line(Hidden);
+        W.Open($"protected {VirtualOrOverride} bool Inkwell_LevelsEqual({r} {parameter})");
         if (!Level.IsRoot)
         {
             W.Open($"if (!base.Inkwell_LevelsEqual({parameter}))");
@@ -287,8 +290,8 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line();
         W.Line("/// <summary>Mixes this level and the levels above it into a hash.</summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} int Inkwell_LevelsHash(int hash)");
+        W.Line(Hidden);
+        W.Open($"protected {VirtualOrOverride} int Inkwell_LevelsHash(int hash)");
         if (!Level.IsRoot)
         {
             W.Line("hash = base.Inkwell_LevelsHash(hash);");
@@ -389,7 +392,7 @@ internal sealed partial class MessageEmitter
         if (Level.UsesExtensions)
         {
             W.Line("/// <summary>EXTENSIONS: the tag the type field holds (overridden by each direct subtype).</summary>");
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected virtual int Inkwell_SubtypeTag{Depth}()");
             W.Line(Level.HasSubtypes
                 ? $"return _inkwellSubtype != null ? _inkwellSubtype.Inkwell_SubtypeTag{Depth}() : _inkwellStoredTag;"
@@ -399,7 +402,7 @@ internal sealed partial class MessageEmitter
         }
         if (!Level.IsRoot && Level.Base!.Hierarchy!.UsesExtensions)
         {
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected override int Inkwell_SubtypeTag{BaseDepth}()");
             W.Line($"return {Level.Tag.ToString(CultureInfo.InvariantCulture)};");
             W.Close();
@@ -408,13 +411,13 @@ internal sealed partial class MessageEmitter
         if (Level.HasSubtypes)
         {
             W.Line("/// <summary>The size of the subtype field at this level (overridden by each direct subtype).</summary>");
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected virtual int Inkwell_SubtypeSize{Depth}()");
             W.Line($"return _inkwellSubtype == null ? 0 : _inkwellSubtype.Inkwell_SubtypeSize{Depth}();");
             W.Close();
             W.Line();
             W.Line("/// <summary>Writes the subtype field at this level (overridden by each direct subtype).</summary>");
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected virtual void Inkwell_WriteSubtype{Depth}(ref pb::WriteContext output, bool sizesCached)");
             W.Open("if (_inkwellSubtype != null)");
             W.Line($"_inkwellSubtype.Inkwell_WriteSubtype{Depth}(ref output, sizesCached);");
@@ -426,13 +429,13 @@ internal sealed partial class MessageEmitter
         {
             ProtoField member = Level.MemberInBase!;
             W.Line($"/// <summary>This level, as the {member.Name} field of {Level.Base!.Name}'s level.</summary>");
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected override int Inkwell_SubtypeSize{BaseDepth}()");
             W.Line("int size = Inkwell_LevelSize();");
             W.Line($"return {TypeNames.VarintSize(member.Tag).ToString(CultureInfo.InvariantCulture)} + pb::CodedOutputStream.ComputeLengthSize(size) + size;");
             W.Close();
             W.Line();
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}(ref pb::WriteContext output, bool sizesCached)");
             W.Line($"output.WriteRawTag({TypeNames.TagBytes(member.Tag)});");
             W.Line($"output.WriteLength(sizesCached ? {SizeCache.Field} : Inkwell_LevelSize());");
@@ -511,8 +514,8 @@ internal sealed partial class MessageEmitter
         }
         string parameter = Level.IsRoot ? "other" : "inkwellOther";
         W.Line("/// <summary>Merges the levels of another message that this object's class has.</summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} void Inkwell_MergeLevels({r} {parameter})");
+        W.Line(Hidden);
+        W.Open($"protected {VirtualOrOverride} void Inkwell_MergeLevels({r} {parameter})");
         if (!Level.IsRoot)
         {
             W.Line($"base.Inkwell_MergeLevels({parameter});");
@@ -560,7 +563,7 @@ internal sealed partial class MessageEmitter
         else if (Level.IsRoot)
         {
             W.Line("/// <summary>A root without subtypes in this compilation holds nothing to resolve.</summary>");
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open($"protected internal virtual {RootName} Inkwell_ResolveSubtypes()");
             W.Line("return this;");
             W.Close();
@@ -575,8 +578,8 @@ internal sealed partial class MessageEmitter
         W.Line("/// Returns the most-derived object this one holds: itself, or the subtype a parser read into it with");
         W.Line("/// this level and the levels above moved in.");
         W.Line("/// </summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        W.Open($"protected internal {(Level.IsRoot ? "virtual" : "override")} {r} Inkwell_ResolveSubtypes()");
+        W.Line(Hidden);
+        W.Open($"protected internal {VirtualOrOverride} {r} Inkwell_ResolveSubtypes()");
         W.Open("if (_inkwellSubtype == null)");
         W.Line(Level.IsRoot ? "return this;" : "return base.Inkwell_ResolveSubtypes();");
         W.Close();
@@ -587,7 +590,7 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line();
         W.Line("/// <summary>Moves this level and the ones above it from a parsed object of exactly this class.</summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        W.Line(Hidden);
         W.Open($"protected void Inkwell_TakeLevels{Depth}({ClassName} other)");
         if (!Level.IsRoot)
         {
@@ -621,7 +624,7 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Line();
             W.Line("/// <summary>Reads one length-delimited level of the envelope into this object.</summary>");
-            W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            W.Line(Hidden);
             W.Open("protected void Inkwell_ReadLevel(int depth, ref pb::ParseContext input)");
             W.Line("_inkwellMergeDepth = depth;");
             W.Open("try");
@@ -634,8 +637,8 @@ internal sealed partial class MessageEmitter
             W.Line();
         }
         W.Line("/// <summary>Reads the level at a depth below the root (overridden by every subtype).</summary>");
-        W.Line("[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        W.Open($"protected {(Level.IsRoot ? "virtual" : "override")} void Inkwell_MergeAtDepth(int depth, ref pb::ParseContext input)");
+        W.Line(Hidden);
+        W.Open($"protected {VirtualOrOverride} void Inkwell_MergeAtDepth(int depth, ref pb::ParseContext input)");
         if (Level.IsRoot)
         {
             W.Line("throw new global::System.InvalidOperationException(\"No level at depth \" + depth + \" in \" + GetType().FullName + \".\");");

@@ -18,6 +18,7 @@ internal sealed partial class MessageEmitter
     /// <summary>The reflection name of the subtype oneof: <c>InkwellSubtypeCase</c> and <c>ClearInkwellSubtype()</c>.</summary>
     public const string SubtypeOneofName = "InkwellSubtype";
 
+    /// <summary>Keeps the members only generated code and reflection use out of IntelliSense.</summary>
     private const string Hidden = "[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     /// <summary>

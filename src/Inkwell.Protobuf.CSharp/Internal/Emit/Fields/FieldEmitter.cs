@@ -43,6 +43,9 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
 
     protected string DefaultValue => TypeNames.DefaultValue(Field);
 
+    /// <summary>Whether the field holds messages of a class hierarchy, read through its resolving parser.</summary>
+    protected bool IsHierarchyMessage => Field.Type == FieldType.Message && Field.MessageType?.Hierarchy is not null;
+
     /// <summary>The oneof's backing field and case names, for oneof members.</summary>
     protected ProtoOneof Oneof => Field.RealOneof!;
 

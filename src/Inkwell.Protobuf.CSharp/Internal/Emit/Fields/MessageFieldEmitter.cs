@@ -44,14 +44,11 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
 
     public override void WriteCloning() => W.Line($"{Name}_ = {OtherHasPropertyCheck} ? other.{Name}_.Clone() : null;");
 
-    /// <summary>Whether the field's type is a class hierarchy, whose objects are read through its resolving parser.</summary>
-    protected bool IsHierarchy => Field.MessageType?.Hierarchy is not null && !IsGroup;
-
     /// <summary>
     /// The value a setter stores. A hierarchy object that reflection built (JsonParser, a MessageParser) may
     /// hold its subtype aside; it is stored as the most-derived object it holds.
     /// </summary>
-    protected string SetValue => IsHierarchy ? $"value == null ? null : {TypeName}.Parser.Resolve(value)" : "value";
+    protected string SetValue => IsHierarchyMessage ? $"value == null ? null : {TypeName}.Parser.Resolve(value)" : "value";
 
     /// <summary>
     /// Reads one hierarchy message into an object of the field's class and resolves it to the most-derived class
@@ -109,7 +106,7 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
 
     public override void WriteMerging()
     {
-        if (IsHierarchy)
+        if (IsHierarchyMessage)
         {
             // A new object of the field's class could not become the other's subtype: clone it.
             W.Open($"if ({OtherHasPropertyCheck})");
@@ -132,7 +129,7 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
 
     public override void WriteParsing(bool useParseContext)
     {
-        if (IsHierarchy)
+        if (IsHierarchyMessage)
         {
             WriteHierarchyRead();
             W.Open($"if ({NotHasCheck})");

@@ -45,7 +45,7 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
 
     public override void WriteMerging()
     {
-        if (IsHierarchy)
+        if (IsHierarchyMessage)
         {
             W.Open($"if ({PropertyName} == null)");
             W.Line($"{PropertyName} = other.{PropertyName}.Clone();");
@@ -63,7 +63,7 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
 
     public override void WriteParsing(bool useParseContext)
     {
-        if (IsHierarchy)
+        if (IsHierarchyMessage)
         {
             WriteHierarchyRead();
             W.Open($"if ({HasPropertyCheck})");

@@ -51,7 +51,7 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
 
     public override void WriteParsing(bool useParseContext)
     {
-        if (Field.MessageType?.Hierarchy is null || Field.Type != Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type.Message)
+        if (!IsHierarchyMessage)
         {
             W.Line($"{Name}_.AddEntriesFrom({Ref(useParseContext)}input, {CodecName});");
             return;
