@@ -52,9 +52,10 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
             }
         }
 
+        Dictionary<string, HierarchyBase> roots = RootsBySubtype();
         foreach (CompiledFile file in files)
         {
-            PlanFieldTypes(file);
+            PlanFieldTypes(file, roots);
             PlanDroppedImports(file);
             PlanMembers(file);
         }
@@ -237,20 +238,8 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
     // `Cat pet = 1;` becomes `.zoo.Animal pet = 1 [(.inkwell.declared_type) = "zoo.Cat"];`: a Cat is written as
     // its root envelope (its Animal fields, the Cat nested in them), so the field's wire type is the root's.
     // A map of subtypes is lowered the same way, the option on the map field naming the declared value type.
-    private void PlanFieldTypes(CompiledFile file)
+    private void PlanFieldTypes(CompiledFile file, Dictionary<string, HierarchyBase> roots)
     {
-        var roots = new Dictionary<string, HierarchyBase>(StringComparer.Ordinal);
-        foreach (HierarchySubtype subtype in hierarchies.Subtypes)
-        {
-            HierarchyBase root = subtype.Base;
-            while (hierarchies.Subtypes.FirstOrDefault(s => s.Message == root.Message) is { } above)
-            {
-                root = above.Base;
-            }
-
-            roots["." + subtype.Message.FullName] = root;
-        }
-
         if (roots.Count == 0)
         {
             return;
@@ -298,6 +287,25 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
     }
 
     /// <summary>Every field and extension of a file, with the message it is declared in (null at the top level).</summary>
+    /// <summary>Each subtype's hierarchy root, by the subtype's full name with a leading dot (as fields resolve it).</summary>
+    private Dictionary<string, HierarchyBase> RootsBySubtype()
+    {
+        var roots = new Dictionary<string, HierarchyBase>(StringComparer.Ordinal);
+        var subtypeOf = hierarchies.Subtypes.ToDictionary(s => s.Message);
+        foreach (HierarchySubtype subtype in hierarchies.Subtypes)
+        {
+            HierarchyBase root = subtype.Base;
+            while (subtypeOf.TryGetValue(root.Message, out HierarchySubtype? above))
+            {
+                root = above.Base;
+            }
+
+            roots["." + subtype.Message.FullName] = root;
+        }
+
+        return roots;
+    }
+
     private static IEnumerable<(FieldSyntax Field, MessageSyntax? Scope)> AllFields(FileSyntax file)
     {
         var messages = new Stack<MessageSyntax>(file.Messages);
