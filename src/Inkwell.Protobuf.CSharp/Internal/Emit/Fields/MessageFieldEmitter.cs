@@ -133,7 +133,8 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
         {
             WriteHierarchyRead();
             W.Open($"if ({NotHasCheck})");
-            W.Line($"{PropertyName} = inkwellValue;");
+            // Resolved already: the backing field, not the setter, which would resolve it again.
+            W.Line($"{Name}_ = inkwellValue;");
             W.Close();
             W.Open("else");
             W.Line($"{PropertyName}.MergeFrom(inkwellValue);");

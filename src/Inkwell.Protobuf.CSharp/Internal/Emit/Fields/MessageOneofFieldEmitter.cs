@@ -70,7 +70,9 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
             W.Line($"{PropertyName}.MergeFrom(inkwellValue);");
             W.Close();
             W.Open("else");
-            W.Line($"{PropertyName} = inkwellValue;");
+            // Resolved already: the backing fields, not the setter, which would resolve it again.
+            W.Line($"{Oneof.FieldName} = inkwellValue;");
+            W.Line($"{Oneof.CaseFieldName} = {Oneof.CaseEnumName}.{Field.OneofCaseName};");
             W.Close();
             return;
         }
