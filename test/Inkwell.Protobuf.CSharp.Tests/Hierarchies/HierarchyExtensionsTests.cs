@@ -53,14 +53,6 @@ public sealed class HierarchyExtensionsTests
     }
 
     [Fact]
-    public void AnyEncoding_KeepsTheLoweredSchemasClasses()
-    {
-        HierarchyBuild any = HierarchyBuild.For(HierarchySchemas.AnyFile, HierarchySchemas.AnyZoo);
-        Assert.Equal(typeof(object), any.InkwellType("Ha.Cat").BaseType);
-        Assert.Equal(typeof(Google.Protobuf.WellKnownTypes.Any), any.InkwellType("Ha.Animal").GetProperty("Subtype")!.PropertyType);
-    }
-
-    [Fact]
     public void Json_ShowsTheTypeField_AsForTheLoweredSchema()
     {
         IMessage dog = Zoo.New("Hx.Dog", ("Weight", 2f), ("BonesBuried", 1u));

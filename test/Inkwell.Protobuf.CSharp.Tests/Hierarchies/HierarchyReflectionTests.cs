@@ -69,11 +69,22 @@ public sealed class HierarchyReflectionTests
     }
 
     [Theory]
-    [InlineData(LanguageVersion.CSharp7_3)]
-    [InlineData(LanguageVersion.Latest)]
-    public void GeneratedCode_CompilesWithWarningsAsErrors(LanguageVersion version)
+    [InlineData(HierarchySchemas.ZooFile, LanguageVersion.CSharp7_3)]
+    [InlineData(HierarchySchemas.ZooFile, LanguageVersion.Latest)]
+    [InlineData(HierarchySchemas.AnyFile, LanguageVersion.CSharp7_3)]
+    [InlineData(HierarchySchemas.AnyFile, LanguageVersion.Latest)]
+    [InlineData(HierarchySchemas.ExtensionsFile, LanguageVersion.CSharp7_3)]
+    public void GeneratedCode_CompilesWithWarningsAsErrors(string file, LanguageVersion version)
     {
-        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile("HierarchyCompiles" + version, Zoo.InkwellSources, version, emit: false);
+        string schema = file switch
+        {
+            HierarchySchemas.AnyFile => HierarchySchemas.AnyZoo,
+            HierarchySchemas.ExtensionsFile => HierarchySchemas.ExtensionsZoo,
+            _ => HierarchySchemas.Zoo,
+        };
+        HierarchyBuild build = HierarchyBuild.For(file, schema);
+        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) =
+            CSharpCompiler.Compile("HierarchyCompiles" + version, build.InkwellSources, version, emit: false);
         Assert.True(image is not null, string.Join("\n", errors.Take(10)));
     }
 }

@@ -49,7 +49,10 @@ internal static class HierarchySchemas
 
     public const string AnyFile = "ha/zoo.proto";
 
-    /// <summary>The ANY encoding, which still generates the lowered schema's classes.</summary>
+    /// <summary>
+    /// The ANY encoding, three levels deep, with a ONEOF hierarchy below an ANY subtype (Dog's Puppy), a base
+    /// field numbered above the subtype range, a recursive field and a container.
+    /// </summary>
     public const string AnyZoo = """
         syntax = "proto3";
         package ha;
@@ -57,10 +60,31 @@ internal static class HierarchySchemas
         message Animal {
           subtypes 100 to 199 [encoding = ANY];
           float weight = 1;
+          Animal mother = 2;
+          string name = 300;
         }
 
         message Cat : Animal = 100 {
+          subtypes 10 to 19 [encoding = ANY];
           bool declawed = 1;
+        }
+
+        message Kitten : Cat = 10 {
+          string favourite_toy = 1;
+        }
+
+        message Dog : Animal = 101 {
+          subtypes 20 to 29;
+          uint32 bones_buried = 1;
+        }
+
+        message Puppy : Dog = 20 {
+          string breed = 1;
+        }
+
+        message Shelter {
+          repeated Animal animals = 1;
+          Cat house_cat = 2;
         }
         """;
 

@@ -235,7 +235,7 @@ public sealed class HierarchyWireTests
         Assert.Throws<InvalidProtocolBufferException>(() => Zoo.Parse("Hz.Animal", deep));
     }
 
-    private static byte[] Varint(int value)
+    internal static byte[] Varint(int value)
     {
         var bytes = new List<byte>();
         uint v = (uint)value;

@@ -82,6 +82,7 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Line();
             WriteHierarchyParserClass();
+            WriteAnyJsonParser();
         }
         WriteConstructor();
         WriteHierarchyCloning();
@@ -91,13 +92,9 @@ internal sealed partial class MessageEmitter
         {
             WriteLevelView();
         }
-        else if (Level.UsesExtensions)
+        else
         {
-            WriteTypeFieldReflectionMembers("this");
-        }
-        else if (Level.HasSubtypes)
-        {
-            WriteSubtypeReflectionMembers("this");
+            WriteSubtypeMembersForReflection("this");
         }
         WriteHierarchyFramework();
         WriteHierarchySerialization();
@@ -113,7 +110,7 @@ internal sealed partial class MessageEmitter
         string r = ClassName;
         W.Line($"/// <summary>Parses {_message.Name}'s root envelope into the most-derived class it holds.</summary>");
         W.Line($"/// <typeparam name=\"T\">The class the caller expects: {_message.Name} or one of its subtypes.</typeparam>");
-        W.Open($"public sealed class HierarchyParser<T> where T : {r}, pb::IMessage<T>");
+        W.Open($"public sealed class HierarchyParser<T> where T : {r}, pb::IMessage<T>, new()");
         W.Line("private readonly pb::MessageParser<T> _unresolved;");
         W.Line();
         W.Line("// Reads with the root's parser, since the bytes may hold any class of the hierarchy.");
@@ -140,7 +137,9 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line("/// <summary>Parses JSON in the lowered schema's form.</summary>");
         W.Open("public T ParseJson(string json)");
-        W.Line("return Resolve(_unresolvedParser.ParseJson(json));");
+        W.Line(AnySubtypes.Count > 0
+            ? $"return Resolve({JsonParserProperty}.Parse<T>(json));"
+            : "return Resolve(_unresolvedParser.ParseJson(json));");
         W.Close();
         W.Line();
         W.Line("/// <summary>");
@@ -425,7 +424,11 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Line();
         }
-        if (!Level.IsRoot)
+        if (!Level.IsRoot && Level.Base!.Hierarchy!.UsesAny)
+        {
+            WriteAnyMemberOverrides();
+        }
+        else if (!Level.IsRoot)
         {
             ProtoField member = Level.MemberInBase!;
             W.Line($"/// <summary>This level, as the {member.Name} field of {Level.Base!.Name}'s level.</summary>");
@@ -450,7 +453,7 @@ internal sealed partial class MessageEmitter
         // The subtype field sits where its tag falls among this level's fields (after all of them when
         // the declared range is above them, as usual), so the bytes are the lowered schema's.
         // EXTENSIONS: the subtype is an extension, which protoc's code writes after every field.
-        int subtypeTag = Level.SubtypeOneof?.Fields.Min(f => f.Number) ?? int.MaxValue;
+        int subtypeTag = Level.SubtypeOneof?.Fields.Min(f => f.Number) ?? Level.AnyField?.Number ?? int.MaxValue;
         bool subtypeWritten = !Level.HasSubtypes;
         foreach (ProtoField field in _fieldsByNumber.Where(f => Level.IsLevelField(f) || f == Level.TypeField))
         {
@@ -623,7 +626,8 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Close();
             W.Line();
-            W.Line("/// <summary>Reads one length-delimited level of the envelope into this object.</summary>");
+            WriteMergeLevelBytes();
+            W.Line("/// <summary>Reads one length-delimited level of the envelope (or, at ~depth, its Any) into this object.</summary>");
             W.Line(Hidden);
             W.Open("protected void Inkwell_ReadLevel(int depth, ref pb::ParseContext input)");
             W.Line("_inkwellMergeDepth = depth;");
@@ -639,22 +643,30 @@ internal sealed partial class MessageEmitter
         W.Line("/// <summary>Reads the level at a depth below the root (overridden by every subtype).</summary>");
         W.Line(Hidden);
         W.Open($"protected {VirtualOrOverride} void Inkwell_MergeAtDepth(int depth, ref pb::ParseContext input)");
-        if (Level.IsRoot)
-        {
-            W.Line("throw new global::System.InvalidOperationException(\"No level at depth \" + depth + \" in \" + GetType().FullName + \".\");");
-        }
-        else
+        if (!Level.IsRoot)
         {
             W.Open($"if (depth == {Depth})");
             W.Line("Inkwell_MergeLevel(ref input);");
-            W.Close();
-            W.Open("else");
-            W.Line("base.Inkwell_MergeAtDepth(depth, ref input);");
+            W.Line("return;");
             W.Close();
         }
+        if (ReadsAnySubtypes)
+        {
+            W.Open($"if (depth == {AnyDepth})");
+            W.Line("Inkwell_MergeAny(ref input);");
+            W.Line("return;");
+            W.Close();
+        }
+        W.Line(Level.IsRoot
+            ? "throw new global::System.InvalidOperationException(\"No level at depth \" + depth + \" in \" + GetType().FullName + \".\");"
+            : "base.Inkwell_MergeAtDepth(depth, ref input);");
         W.Close();
         W.Line();
         WriteMapValueResolution();
+        if (ReadsAnySubtypes)
+        {
+            WriteAnyParsing();
+        }
         W.Open("private void Inkwell_MergeLevel(ref pb::ParseContext input)");
         W.Line("uint tag;");
         W.Open("while ((tag = input.ReadTag()) != 0)");
@@ -677,7 +689,8 @@ internal sealed partial class MessageEmitter
             W.Outdent();
             foreach (ProtoMessage subtype in Level.Subtypes)
             {
-                WriteSubtypeCase(subtype.Hierarchy!.MemberInBase!);
+                // The extension's tag is the subtype's (a subtype from a declaration stub has no extension).
+                WriteSubtypeCase(subtype, WireFormat.MakeTag(subtype.Hierarchy!.Tag, WireFormat.LengthDelimited));
             }
         }
         foreach (ProtoField field in _fieldsByNumber)
@@ -686,9 +699,18 @@ internal sealed partial class MessageEmitter
             {
                 continue;
             }
+            if (field == Level.AnyField)
+            {
+                // Without subtypes known here, every Any is an unknown subtype's: the default case keeps it.
+                if (Level.HasSubtypes)
+                {
+                    WriteAnyCase();
+                }
+                continue;
+            }
             if (!Level.IsLevelField(field))
             {
-                WriteSubtypeCase(field);
+                WriteSubtypeCase(field.MessageType!, field.Tag);
                 continue;
             }
             WriteFieldCase(field, useParseContext: true);
@@ -700,11 +722,10 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
-    private void WriteSubtypeCase(ProtoField member)
+    private void WriteSubtypeCase(ProtoMessage subtype, uint tag)
     {
-        ProtoMessage subtype = member.MessageType!;
         string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
-        W.Line($"case {member.Tag.ToString(CultureInfo.InvariantCulture)}: {{");
+        W.Line($"case {tag.ToString(CultureInfo.InvariantCulture)}: {{");
         W.Indent();
         W.Open($"if (this is {subtype.ClassName})");
         W.Line($"Inkwell_ReadLevel({depth}, ref input);");

@@ -87,6 +87,23 @@ internal sealed partial class MessageEmitter
         }
     }
 
+    /// <summary>The members reflection uses for a level's subtypes, by its encoding.</summary>
+    private void WriteSubtypeMembersForReflection(string owner)
+    {
+        if (Level.UsesExtensions)
+        {
+            WriteTypeFieldReflectionMembers(owner);
+        }
+        else if (Level.UsesAny)
+        {
+            WriteAnyReflectionMembers(owner);
+        }
+        else if (Level.HasSubtypes)
+        {
+            WriteSubtypeReflectionMembers(owner);
+        }
+    }
+
     /// <summary>EXTENSIONS: the type field for reflection (JSON shows it, as for the lowered schema).</summary>
     private void WriteTypeFieldReflectionMembers(string owner)
     {
@@ -139,14 +156,7 @@ internal sealed partial class MessageEmitter
             W.Line($"public {oneof.CaseEnumName} {oneof.PropertyName}Case {{ get {{ return Owner.{oneof.PropertyName}Case; }} }}");
             W.Line($"public void Clear{oneof.PropertyName}() {{ Owner.Clear{oneof.PropertyName}(); }}");
         }
-        if (Level.HasSubtypes && !Level.UsesExtensions)
-        {
-            WriteSubtypeReflectionMembers("Owner");
-        }
-        if (Level.UsesExtensions)
-        {
-            WriteTypeFieldReflectionMembers("Owner");
-        }
+        WriteSubtypeMembersForReflection("Owner");
         W.Line("public void MergeFrom(InkwellLevel other) { if (other != null) Owner.Inkwell_MergeLevelFrom(other.Owner); }");
         W.Line("public void MergeFrom(pb::CodedInputStream input) { input.ReadRawMessage(this); }");
         W.Line("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) { Owner.Inkwell_MergeLevel(ref input); }");

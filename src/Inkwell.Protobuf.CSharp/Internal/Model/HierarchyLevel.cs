@@ -17,16 +17,24 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
     /// <summary>The tag of this subtype in its base (its oneof field number); 0 for the root.</summary>
     public int Tag { get; } = tag;
 
-    /// <summary>This subtype's member in its base: the oneof field (ONEOF) or its extension of the base (EXTENSIONS); null for the root.</summary>
+    /// <summary>
+    /// This subtype's member in its base: the oneof field (ONEOF), the base's <c>Any</c> field that all its
+    /// subtypes share (ANY) or its extension of the base (EXTENSIONS); null for the root.
+    /// </summary>
     public ProtoField? MemberInBase { get; set; }
 
     /// <summary>The oneof the lowering added to this message for its direct subtypes; null for a leaf.</summary>
     public ProtoOneof? SubtypeOneof { get; set; }
 
-    /// <summary>How this message carries its subtypes: 0 ONEOF, 2 EXTENSIONS (as in <c>inkwell.SubtypeEncoding</c>).</summary>
+    /// <summary>How this message carries its subtypes: 0 ONEOF, 1 ANY, 2 EXTENSIONS (as in <c>inkwell.SubtypeEncoding</c>).</summary>
     public int Encoding { get; set; }
 
+    public bool UsesAny => Encoding == 1;
+
     public bool UsesExtensions => Encoding == 2;
+
+    /// <summary>ANY: the base's <c>google.protobuf.Any</c> field holding the present subtype's level; null otherwise.</summary>
+    public ProtoField? AnyField { get; set; }
 
     /// <summary>EXTENSIONS: the base's field holding the present subtype's tag (<c>subtype</c>); null otherwise.</summary>
     public ProtoField? TypeField { get; set; }
@@ -41,8 +49,13 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
 
     public bool IsRoot => Base is null;
 
-    public bool HasSubtypes => Subtypes.Count > 0;
+    /// <summary>
+    /// Whether this class may have subtypes: known ones, or, with ANY and EXTENSIONS (open hierarchies), ones in
+    /// files this compilation does not see, which override the hooks this class declares for them.
+    /// </summary>
+    public bool HasSubtypes => Subtypes.Count > 0 || UsesAny || UsesExtensions;
 
     /// <summary>Whether a field belongs to this level (is not one of the lowering's subtype members).</summary>
-    public bool IsLevelField(ProtoField field) => (SubtypeOneof is null || field.RealOneof != SubtypeOneof) && field != TypeField;
+    public bool IsLevelField(ProtoField field) =>
+        (SubtypeOneof is null || field.RealOneof != SubtypeOneof) && field != TypeField && field != AnyField;
 }

@@ -4,13 +4,14 @@ using System.Linq;
 namespace Inkwell.Protobuf.CSharp.Internal.Model;
 
 /// <summary>
-/// Rebuilds class hierarchies from the lowering's options. A hierarchy becomes C# classes when every base in
-/// it uses the ONEOF or EXTENSIONS encoding and no message in it takes extensions of its own (classes do not
-/// implement <c>IExtendableMessage</c>); otherwise (ANY, for now) it keeps the lowered schema's classes.
+/// Rebuilds class hierarchies from the lowering's options. A hierarchy becomes C# classes, whatever its
+/// encodings, when no message in it takes extensions of its own (classes do not implement
+/// <c>IExtendableMessage</c>); otherwise it keeps the lowered schema's classes.
 /// </summary>
 internal static class HierarchyLinker
 {
     private const int Oneof = 0;
+    private const int Any = 1;
     private const int Extensions = 2;
 
     public static void Link(IReadOnlyList<ProtoMessage> messages, IReadOnlyDictionary<string, ProtoMessage> byName)
@@ -71,7 +72,7 @@ internal static class HierarchyLinker
         public bool CanBeClasses(ProtoMessage message)
         {
             bool isBase = bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info);
-            if (isBase && info!.Encoding is not (Oneof or Extensions))
+            if (isBase && info!.Encoding is not (Oneof or Any or Extensions))
             {
                 return false;
             }
@@ -89,11 +90,15 @@ internal static class HierarchyLinker
             var level = new HierarchyLevel(message, baseType, subtypeInfo?.Tag ?? 0);
             if (baseType is not null)
             {
-                // ONEOF: the base's oneof member; EXTENSIONS: this subtype's extension of the base. (Absent from the
-                // declaration stubs the source generator passes for imported files, which are not generated.)
-                level.MemberInBase = baseType.Hierarchy!.Encoding == Extensions
-                    ? message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType)
-                    : baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field);
+                // ONEOF: the base's oneof member; ANY: the base's Any field; EXTENSIONS: this subtype's extension of
+                // the base. (Absent from the declaration stubs the source generator passes for imported files,
+                // which are not generated.)
+                level.MemberInBase = baseType.Hierarchy!.Encoding switch
+                {
+                    Extensions => message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType),
+                    Any => baseType.Hierarchy.AnyField,
+                    _ => baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field),
+                };
             }
             message.Hierarchy = level;
             if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info))
@@ -102,6 +107,10 @@ internal static class HierarchyLinker
                 if (info.Encoding == Extensions)
                 {
                     level.TypeField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
+                }
+                else if (info.Encoding == Any)
+                {
+                    level.AnyField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
                 }
                 else
                 {
