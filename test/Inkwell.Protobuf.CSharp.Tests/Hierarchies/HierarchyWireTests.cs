@@ -100,6 +100,58 @@ public sealed class HierarchyWireTests
     }
 
     [Fact]
+    public void ReusedReaders_CarryNothingFromOneMessageToTheNext()
+    {
+        // Parsing a subtype's field reads its base levels into a per-thread reader, moved into the subtype at the
+        // end: every level's fields, repeated fields, oneofs and unknown fields must leave the reader behind.
+        IMessage shelter = Zoo.New("Hz.Shelter");
+        var animals = (System.Collections.IList)Get(shelter, "Animals")!;
+        IMessage first = Zoo.New("Hz.Kitten", ("Weight", 1f), ("Declawed", true), ("FavouriteToy", "x"), ("Mother", Zoo.New("Hz.Cat", ("Declawed", true))));
+        AddTags(first, "a", "b");
+        animals.Add(first);
+        animals.Add(Zoo.New("Hz.Kitten"));
+        animals.Add(Zoo.New("Hz.Cat"));
+        IMessage dog = Zoo.New("Hz.Dog", ("Ball", "red"));
+        AddTags(dog, "c");
+        animals.Add(dog);
+        animals.Add(Zoo.New("Hz.Dog"));
+        animals.Add(Zoo.New("Hz.Animal"));
+        IMessage last = Zoo.New("Hz.Kitten");
+        AddTags(last, "d");
+        animals.Add(last);
+        byte[] star = Zoo.New("Hz.Shelter", ("Star", Zoo.New("Hz.Cat"))).ToByteArray();
+        byte[] bytes = [.. shelter.ToByteArray(), .. star];
+        byte[] unknownInCat = [0x0A, 0x07, 0xA2, 0x06, 0x02, 0x08, 0x01, 0x28, 0x05];
+        // A Cat with an unknown field at its Animal level, which must not reach the next parse's Cats.
+        Type shelterType = Zoo.InkwellType("Hz.Shelter");
+
+        byte[] withUnknown = [.. shelter.ToByteArray(), .. unknownInCat, .. star];
+        IMessage parsed = ParseLowered(shelterType, withUnknown);
+        Assert.Throws<InvalidProtocolBufferException>(() => ParseLowered(shelterType, bytes[..^3]));
+        IMessage again = ParseLowered(shelterType, bytes);
+
+        Assert.Equal(bytes, again.ToByteArray());
+        Assert.Equal(withUnknown, parsed.ToByteArray());
+        var parsedAnimals = ((System.Collections.IList)Get(again, "Animals")!).Cast<IMessage>().ToList();
+        Assert.Equal(animals.Cast<IMessage>(), parsedAnimals.Take(animals.Count));
+        Assert.Equal(["Kitten", "Kitten", "Cat", "Dog", "Dog", "Animal", "Kitten"], parsedAnimals.Select(a => a.GetType().Name));
+        Assert.Equal("Cat", ((System.Collections.IList)Get(parsed, "Animals")!).Cast<object>().Last().GetType().Name);
+        // No two objects share a repeated field.
+        AddTags(parsedAnimals[0], "z");
+        Assert.Equal(["d"], ((IEnumerable<string>)Get(parsedAnimals[6], "Tags")!).ToList());
+        Assert.Empty((IEnumerable<string>)Get(parsedAnimals[1], "Tags")!);
+    }
+
+    private static void AddTags(IMessage animal, params string[] tags)
+    {
+        object list = Get(animal, "Tags")!;
+        foreach (string tag in tags)
+        {
+            list.GetType().GetMethod("Add", [typeof(string)])!.Invoke(list, [tag]);
+        }
+    }
+
+    [Fact]
     public void SubtypeTypedFields_HaveTheirClass_AndTheRootsWireType()
     {
         Type shelterType = Zoo.InkwellType("Hz.Shelter");

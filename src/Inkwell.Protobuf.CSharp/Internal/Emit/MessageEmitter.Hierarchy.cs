@@ -100,6 +100,8 @@ internal sealed partial class MessageEmitter
         WriteHierarchySerialization();
         WriteHierarchyMerging();
         WriteHierarchyParsing();
+        WriteHierarchyReaders();
+        WriteSwapLevel();
         WriteNestedTypes();
         W.Close();
         W.Line();
@@ -733,7 +735,7 @@ internal sealed partial class MessageEmitter
         W.Line("// An object of exactly this class keeps the subtype aside until Inkwell_ResolveSubtypes.");
         W.Open($"else if (GetType() == typeof({ClassName}))");
         W.Open($"if (!(_inkwellSubtype is {subtype.ClassName}))");
-        W.Line($"_inkwellSubtype = new {subtype.ClassName}();");
+        W.Line($"_inkwellSubtype = {NewReader(subtype)};");
         W.Close();
         W.Line($"_inkwellSubtype.Inkwell_ReadLevel({depth}, ref input);");
         W.Close();
@@ -744,6 +746,10 @@ internal sealed partial class MessageEmitter
         W.Line("break;");
         W.Close();
     }
+
+    /// <summary>An empty object of a subtype for a parse to read its level into.</summary>
+    private static string NewReader(ProtoMessage subtype) =>
+        subtype.Hierarchy!.HasSubtypes ? $"{subtype.ClassName}.Inkwell_RentReader()" : $"new {subtype.ClassName}()";
 
     private System.Collections.Generic.IEnumerable<ProtoField> LevelFields =>
         _message.Fields.Where(f => _message.Hierarchy?.IsLevelField(f) ?? true);

@@ -87,7 +87,7 @@ internal sealed partial class MessageEmitter
             W.Line("return null;");
             W.Close();
             W.Open($"if (!(_inkwellSubtype is {s}))");
-            W.Line($"_inkwellSubtype = new {s}();");
+            W.Line($"_inkwellSubtype = {NewReader(subtype)};");
             W.Close();
             W.Line("return _inkwellSubtype;");
             W.Close();

@@ -103,6 +103,15 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
         W.Line($"{value}.{SizeCache.WriteMethod}(ref output);");
     }
 
+    /// <summary>Exchanges this field's value with the same field of <c>other</c> (moving a parsed level, docs/csharp.md).</summary>
+    public void WriteSwap() => W.Line($"{{ var swap = {Name}_; {Name}_ = other.{Name}_; other.{Name}_ = swap; }}");
+
+    /// <summary>
+    /// <c>readonly</c> for the collection fields of ordinary messages, as protoc writes them; a hierarchy class
+    /// exchanges them when a parsed level moves into its subtype.
+    /// </summary>
+    protected string CollectionReadonly => Field.ContainingType.Hierarchy is null ? "readonly " : "";
+
     /// <summary>
     /// Writes the field's members on a hierarchy level's reflection view (<c>InkwellLevel</c>), delegating
     /// to <paramref name="owner"/>'s, with the names reflection looks up (the property, <c>Has</c>, <c>Clear</c>).

@@ -63,7 +63,7 @@ internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
         string tag = Tag;
         W.Line($"private static readonly {MapType}.Codec {CodecName}");
         W.Line($"    = new {MapType}.Codec({Codecs.Single(EntryField(0))}, {Codecs.Single(EntryField(1))}, {tag});");
-        W.Line($"private readonly {MapType} {Name}_ = new {MapType}();");
+        W.Line($"private {CollectionReadonly}{MapType} {Name}_ = new {MapType}();");
         WriteDocComment();
         WritePublicMemberAttributes();
         W.Open($"{AccessLevel} {MapType} {PropertyName}");

@@ -55,8 +55,13 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
     /// it holds, in <c>inkwellValue</c>. (Another subtype's level, which the object cannot become, is kept as
     /// unknown fields, as the codec of a repeated field does.)
     /// </summary>
-    protected void WriteHierarchyRead()
+    protected void WriteHierarchyRead(bool useParseContext)
     {
+        if (useParseContext)
+        {
+            W.Line($"{TypeName} inkwellValue = {TypeName}.Inkwell_ReadMessage(ref input);");
+            return;
+        }
         W.Line($"var inkwellParsed = new {TypeName}();");
         W.Line("input.ReadMessage(inkwellParsed);");
         W.Line($"{TypeName} inkwellValue = {TypeName}.Parser.Resolve(inkwellParsed);");
@@ -131,7 +136,7 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
     {
         if (IsHierarchyMessage)
         {
-            WriteHierarchyRead();
+            WriteHierarchyRead(useParseContext);
             W.Open($"if ({NotHasCheck})");
             // Resolved already: the backing field, not the setter, which would resolve it again.
             W.Line($"{Name}_ = inkwellValue;");

@@ -65,7 +65,7 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
     {
         if (IsHierarchyMessage)
         {
-            WriteHierarchyRead();
+            WriteHierarchyRead(useParseContext);
             W.Open($"if ({HasPropertyCheck})");
             W.Line($"{PropertyName}.MergeFrom(inkwellValue);");
             W.Close();

@@ -12,7 +12,7 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
     {
         W.Line($"private static readonly pb::FieldCodec<{TypeName}> {CodecName}");
         W.Line($"    = {Codecs.Repeated(Field)};");
-        W.Line($"private readonly pbc::RepeatedField<{TypeName}> {Name}_ = new pbc::RepeatedField<{TypeName}>();");
+        W.Line($"private {CollectionReadonly}pbc::RepeatedField<{TypeName}> {Name}_ = new pbc::RepeatedField<{TypeName}>();");
         WriteDocComment();
         WritePublicMemberAttributes();
         W.Open($"{AccessLevel} pbc::RepeatedField<{TypeName}> {PropertyName}");
@@ -54,6 +54,12 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
         if (!IsHierarchyMessage)
         {
             W.Line($"{Name}_.AddEntriesFrom({Ref(useParseContext)}input, {CodecName});");
+            return;
+        }
+        if (useParseContext)
+        {
+            // One element per tag, as AddEntriesFrom reads a message field, each as the class it holds.
+            W.Line($"{Name}_.Add({TypeName}.Inkwell_ReadMessage(ref input));");
             return;
         }
         // The codec's parser makes objects of the element class; each is resolved to the class it holds.
