@@ -74,12 +74,14 @@ public sealed class HierarchyReflectionTests
     [InlineData(HierarchySchemas.AnyFile, LanguageVersion.CSharp7_3)]
     [InlineData(HierarchySchemas.AnyFile, LanguageVersion.Latest)]
     [InlineData(HierarchySchemas.ExtensionsFile, LanguageVersion.CSharp7_3)]
+    [InlineData(HierarchySchemas.LoneBaseFile, LanguageVersion.CSharp7_3)]
     public void GeneratedCode_CompilesWithWarningsAsErrors(string file, LanguageVersion version)
     {
         string schema = file switch
         {
             HierarchySchemas.AnyFile => HierarchySchemas.AnyZoo,
             HierarchySchemas.ExtensionsFile => HierarchySchemas.ExtensionsZoo,
+            HierarchySchemas.LoneBaseFile => HierarchySchemas.LoneBase,
             _ => HierarchySchemas.Zoo,
         };
         HierarchyBuild build = HierarchyBuild.For(file, schema);

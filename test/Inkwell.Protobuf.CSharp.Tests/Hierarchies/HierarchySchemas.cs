@@ -117,4 +117,23 @@ internal static class HierarchySchemas
           repeated Animal animals = 1;
         }
         """;
+
+    public const string LoneBaseFile = "hl/zoo.proto";
+
+    /// <summary>A base whose subtypes are yet to come: a class hierarchy of one class.</summary>
+    public const string LoneBase = """
+        syntax = "proto3";
+        package hl;
+
+        message Animal {
+          subtypes 100 to 199;
+          float weight = 1;
+          repeated Animal friends = 2;
+        }
+
+        message Pen {
+          repeated Animal animals = 1;
+          Animal star = 2;
+        }
+        """;
 }

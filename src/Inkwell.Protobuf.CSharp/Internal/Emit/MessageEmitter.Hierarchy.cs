@@ -135,8 +135,9 @@ internal sealed partial class MessageEmitter
         WriteParseMethod("global::System.ReadOnlySpan<byte> data", "data");
         W.Line("/// <summary>Parses a length-delimited message.</summary>");
         W.Open("public T ParseDelimitedFrom(global::System.IO.Stream input)");
-        W.Line("return Resolve(_unresolvedParser.ParseDelimitedFrom(input));");
+        W.Line("return ResolveParsed(_unresolvedParser.ParseDelimitedFrom(input));");
         W.Close();
+        WriteResolveParsed();
         W.Line("/// <summary>Parses JSON in the lowered schema's form.</summary>");
         W.Open("public T ParseJson(string json)");
         W.Line(AnySubtypes.Count > 0
@@ -153,7 +154,10 @@ internal sealed partial class MessageEmitter
         W.Open("if (message == null)");
         W.Line("throw new global::System.ArgumentNullException(\"message\");");
         W.Close();
-        W.Line($"{r} resolved = message.Inkwell_ResolveSubtypes();");
+        W.Line("return As(message.Inkwell_ResolveSubtypes());");
+        W.Close();
+        W.Line();
+        W.Open($"private static T As({r} resolved)");
         W.Line("T result = resolved as T;");
         W.Open("if (result == null)");
         W.Line("throw new global::System.InvalidCastException(\"The message is a \" + resolved.GetType().FullName + \", not a \" + typeof(T).FullName + \".\");");
@@ -168,8 +172,28 @@ internal sealed partial class MessageEmitter
     {
         W.Line("/// <summary>Parses a message, returning the most-derived class it holds.</summary>");
         W.Open($"public T ParseFrom({parameters})");
-        W.Line($"return Resolve(_unresolvedParser.ParseFrom({arguments}));");
+        W.Line($"return ResolveParsed(_unresolvedParser.ParseFrom({arguments}));");
         W.Close();
+    }
+
+    /// <summary>Resolve for a message this parser just read, whose held subtypes take its levels by exchange.</summary>
+    private void WriteResolveParsed()
+    {
+        W.Open($"private static T ResolveParsed({ClassName} message)");
+        if (!Level.HasSubtypes)
+        {
+            W.Line("return As(message);");
+            W.Close();
+            W.Line();
+            return;
+        }
+        W.Line($"{ClassName} resolved = message.Inkwell_ResolveParsed();");
+        W.Open("if (!ReferenceEquals(resolved, message))");
+        W.Line("message.Inkwell_Recycle();");
+        W.Close();
+        W.Line("return As(resolved);");
+        W.Close();
+        W.Line();
     }
 
     private void WriteHierarchyCloning()
