@@ -106,7 +106,7 @@ internal sealed class ReflectionEmitter(EmitContext context)
     private static string PropertyNameLiteral(ProtoMessage message, ProtoField field) =>
         message.Hierarchy is { } level && !level.IsLevelField(field)
             ? $"\"{(field == level.TypeField ? MessageEmitter.TypeFieldPropertyName : MessageEmitter.SubtypePropertyName(field))}\""
-            : $"\"{field.PropertyName}\"";
+            : $"\"{ReflectionMember.PropertyNameFor(field)}\"";
 
 
     private static string OneofNameLiteral(ProtoMessage message, string oneof) =>

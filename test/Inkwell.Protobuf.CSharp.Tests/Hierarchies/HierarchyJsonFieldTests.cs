@@ -1,0 +1,195 @@
+using System.Collections;
+using System.Reflection;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.CSharp.Tests.Infrastructure;
+using static Inkwell.Protobuf.CSharp.Tests.Infrastructure.HierarchyBuild;
+
+namespace Inkwell.Protobuf.CSharp.Tests.Hierarchies;
+
+/// <summary>
+/// JSON parsing of fields of a hierarchy's types (singular, oneof, repeated, map; declared with the root's class or
+/// a subtype's): JsonParser builds each of their messages as the root's class, and the generated reflection members
+/// store the most-derived object it holds. Equality follows the class, so an object left unresolved (an Animal
+/// holding a Kitten aside) is not equal to the Kitten it was formatted from.
+/// </summary>
+public sealed class HierarchyJsonFieldTests
+{
+    private static HierarchyBuild Oneof => HierarchyBuild.For(HierarchySchemas.FieldKindsFile, HierarchySchemas.FieldKinds);
+
+    private static HierarchyBuild Extensions => HierarchyBuild.For(HierarchySchemas.ExtensionsFieldKindsFile, HierarchySchemas.ExtensionsFieldKinds);
+
+    [Fact]
+    public void EveryFieldKind_RoundTrips_AsTheMostDerivedClasses()
+    {
+        HierarchyBuild zoo = Oneof;
+        IMessage keeper = FilledKeeper(zoo, ("Star", Kitten(zoo, "star")), ("HouseCat", Kitten(zoo, "house")), ("ChosenCat", Kitten(zoo, "chosen")));
+
+        IMessage parsed = AssertRoundTrips(zoo, "Hj.Keeper", keeper);
+
+        Assert.Equal("Kitten", Get(parsed, "HouseCat")!.GetType().Name);
+        Assert.Equal("Kitten", Get(parsed, "ChosenCat")!.GetType().Name);
+        Assert.Equal(["Kitten", "Dog", "Animal", "Cat"], Classes(Get(parsed, "Animals")));
+        Assert.Equal(["Kitten", "Cat"], Classes(Get(parsed, "Cats")));
+        Assert.Equal(["Dog", "Kitten"], Classes(((IDictionary)Get(parsed, "AnimalsByName")!).Values));
+        Assert.Equal(["Kitten", "Cat"], Classes(((IDictionary)Get(parsed, "CatsByName")!).Values));
+        // Fields on the Kitten's Cat level, inside a Cat field, resolve too.
+        object houseCat = Get(parsed, "HouseCat")!;
+        Assert.Equal("Kitten", Get(houseCat, "Favourite")!.GetType().Name);
+        Assert.Equal(["Kitten", "Cat"], Classes(Get(houseCat, "Friends")));
+        Assert.Equal(["Dog"], Classes(((IDictionary)Get(houseCat, "Rivals")!).Values));
+    }
+
+    [Fact]
+    public void OneofOfTheRootsClass_RoundTrips()
+    {
+        HierarchyBuild zoo = Oneof;
+        IMessage keeper = zoo.New("Hj.Keeper", ("Chosen", Kitten(zoo, "chosen")));
+        IMessage parsed = AssertRoundTrips(zoo, "Hj.Keeper", keeper);
+        Assert.Equal("Kitten", Get(parsed, "Chosen")!.GetType().Name);
+    }
+
+    [Fact]
+    public void HierarchyParserParseJson_ResolvesTheFieldsOfEveryLevel()
+    {
+        HierarchyBuild zoo = Oneof;
+        IMessage kitten = Kitten(zoo, "root");
+        string json = JsonFormatter.Default.Format(kitten);
+
+        object parser = zoo.InkwellType("Hj.Animal").GetProperty("Parser")!.GetValue(null)!;
+        var parsed = (IMessage)parser.GetType().GetMethod("ParseJson")!.Invoke(parser, [json])!;
+
+        Assert.Equal(kitten, parsed);
+        Assert.Equal("Kitten", Get(parsed, "Favourite")!.GetType().Name);
+        Assert.Equal(["Kitten", "Cat"], Classes(Get(parsed, "Friends")));
+    }
+
+    [Theory]
+    [InlineData("{\"houseCat\": {\"dog\": {}}}", "hj.Keeper.house_cat")]
+    [InlineData("{\"chosenCat\": {\"weight\": 1}}", "hj.Keeper.chosen_cat")]
+    [InlineData("{\"cats\": [{\"cat\": {}}, {\"dog\": {}}]}", "hj.Keeper.cats")]
+    [InlineData("{\"catsByName\": {\"rex\": {\"dog\": {}}}}", "hj.Keeper.cats_by_name")]
+    [InlineData("{\"star\": {\"cat\": {\"favourite\": {\"cat\": {}}}}}", "hj.Cat.favourite")]
+    public void AnotherClassThanTheFieldsDeclaredOne_IsADataError(string json, string field)
+    {
+        MessageDescriptor descriptor = Descriptor(Oneof, "Hj.Keeper");
+        // An IOException, as JsonParser's own errors are, not an InvalidCastException.
+        IOException error = Assert.Throws<IOException>(() => JsonParser.Default.Parse(json, descriptor));
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extensions_EveryFieldKind_RoundTrips()
+    {
+        // JSON leaves extensions out, so it holds the type field but not a subtype's own level (as for the lowered
+        // schema): objects with their root's fields only round-trip whole.
+        HierarchyBuild zoo = Extensions;
+        IMessage keeper = FilledKeeper(zoo, ("Star", Cat(zoo, 1f)), ("HouseCat", Cat(zoo, 2f)), ("ChosenCat", Cat(zoo, 3f)));
+
+        IMessage parsed = AssertRoundTrips(zoo, "Hjx.Keeper", keeper);
+
+        Assert.Equal("Cat", Get(parsed, "HouseCat")!.GetType().Name);
+        Assert.Equal(["Cat", "Dog", "Animal", "Cat"], Classes(Get(parsed, "Animals")));
+        Assert.Equal(["Dog", "Cat"], Classes(((IDictionary)Get(parsed, "AnimalsByName")!).Values));
+    }
+
+    [Fact]
+    public void Extensions_AKittenReadsBackAsTheCatItsTypeFieldNames()
+    {
+        HierarchyBuild zoo = Extensions;
+        IMessage keeper = zoo.New("Hjx.Keeper", ("HouseCat", zoo.New("Hjx.Kitten", ("Weight", 4f), ("FavouriteToy", "cork"))));
+        string json = JsonFormatter.Default.Format(keeper);
+
+        IMessage parsed = JsonParser.Default.Parse(json, Descriptor(zoo, "Hjx.Keeper"));
+
+        Assert.Equal(zoo.New("Hjx.Keeper", ("HouseCat", Cat(zoo, 4f))), parsed);
+    }
+
+    [Fact]
+    public void GeneratedCode_CompilesAsCSharp7_3()
+    {
+        // The build compiles it with the latest language version; the reflection members must not need it.
+        foreach (HierarchyBuild zoo in new[] { Oneof, Extensions })
+        {
+            (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) =
+                CSharpCompiler.Compile("HierarchyJsonFields", zoo.InkwellSources, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3, emit: false);
+            Assert.True(image is not null, string.Join("\n", errors.Take(10)));
+        }
+    }
+
+    /// <summary>
+    /// Formats <paramref name="message"/> (checking the JSON is that of protoc's C# for the lowered schema) and parses it
+    /// back with JsonParser's generic and descriptor routes; both give an equal message, which it returns.
+    /// </summary>
+    private static IMessage AssertRoundTrips(HierarchyBuild zoo, string type, IMessage message)
+    {
+        string json = JsonFormatter.Default.Format(message);
+        Assert.Equal(JsonFormatter.Default.Format(ParseLowered(zoo.LoweredType(type), message.ToByteArray())), json);
+
+        MethodInfo parse = typeof(JsonParser).GetMethod(nameof(JsonParser.Parse), [typeof(string)])!.MakeGenericMethod(zoo.InkwellType(type));
+        var generic = (IMessage)Unwrap(() => parse.Invoke(JsonParser.Default, [json]))!;
+        IMessage byDescriptor = JsonParser.Default.Parse(json, Descriptor(zoo, type));
+
+        Assert.Equal(message, generic);
+        Assert.Equal(message, byDescriptor);
+        Assert.Equal(message.ToByteArray(), byDescriptor.ToByteArray());
+        return byDescriptor;
+    }
+
+    /// <summary>A keeper with the singular fields given and mixed classes in every repeated and map field.</summary>
+    private static IMessage FilledKeeper(HierarchyBuild zoo, params (string Property, object? Value)[] singular)
+    {
+        string ns = Namespace(zoo);
+        IMessage Subtype() => zoo == Oneof ? Kitten(zoo, "listed") : Cat(zoo, 5f);
+        IMessage keeper = zoo.New(ns + ".Keeper", singular);
+        Add(Get(keeper, "Animals"), Subtype(), zoo.New(ns + ".Dog", ("Weight", 2f)), zoo.New(ns + ".Animal", ("Weight", 9f)), Cat(zoo, 6f));
+        Add(Get(keeper, "Cats"), Subtype(), Cat(zoo, 7f));
+        var animalsByName = (IDictionary)Get(keeper, "AnimalsByName")!;
+        animalsByName["dog"] = zoo.New(ns + ".Dog", ("Weight", 8f));
+        animalsByName["cat"] = Subtype();
+        var catsByName = (IDictionary)Get(keeper, "CatsByName")!;
+        catsByName["subtype"] = Subtype();
+        catsByName["cat"] = Cat(zoo, 10f);
+        return keeper;
+    }
+
+    /// <summary>A Kitten (ONEOF) whose Cat level has each kind of field, holding subtypes.</summary>
+    private static IMessage Kitten(HierarchyBuild zoo, string toy)
+    {
+        IMessage kitten = zoo.New("Hj.Kitten", ("Weight", 1.5f), ("Declawed", true), ("FavouriteToy", toy),
+            ("Favourite", zoo.New("Hj.Kitten", ("FavouriteToy", "mouse"))));
+        Add(Get(kitten, "Friends"), zoo.New("Hj.Kitten", ("FavouriteToy", "cork")), zoo.New("Hj.Cat", ("Declawed", true)));
+        ((IDictionary)Get(kitten, "Rivals")!)["rex"] = zoo.New("Hj.Dog", ("BonesBuried", 3u));
+        return kitten;
+    }
+
+    private static IMessage Cat(HierarchyBuild zoo, float weight) => zoo.New(Namespace(zoo) + ".Cat", ("Weight", weight));
+
+    private static string Namespace(HierarchyBuild zoo) => zoo == Oneof ? "Hj" : "Hjx";
+
+    private static MessageDescriptor Descriptor(HierarchyBuild zoo, string type) =>
+        (MessageDescriptor)zoo.InkwellType(type).GetProperty("Descriptor")!.GetValue(null)!;
+
+    private static void Add(object? list, params IMessage[] items)
+    {
+        foreach (IMessage item in items)
+        {
+            ((IList)list!).Add(item);
+        }
+    }
+
+    private static string[] Classes(object? items) => [.. ((IEnumerable)items!).Cast<object>().Select(i => i.GetType().Name)];
+
+    private static object? Unwrap(Func<object?> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+}
