@@ -38,6 +38,8 @@ public sealed class HierarchyJsonFieldTests
         Assert.Equal("Kitten", Get(houseCat, "Favourite")!.GetType().Name);
         Assert.Equal(["Kitten", "Cat"], Classes(Get(houseCat, "Friends")));
         Assert.Equal(["Dog"], Classes(((IDictionary)Get(houseCat, "Rivals")!).Values));
+        // And the root's own.
+        Assert.Equal(["Dog", "Kitten"], Classes(Get(houseCat, "Pack")));
     }
 
     [Fact]
@@ -84,9 +86,12 @@ public sealed class HierarchyJsonFieldTests
         // JSON leaves extensions out, so it holds the type field but not a subtype's own level (as for the lowered
         // schema): objects with their root's fields only round-trip whole.
         HierarchyBuild zoo = Extensions;
-        IMessage keeper = FilledKeeper(zoo, ("Star", Cat(zoo, 1f)), ("HouseCat", Cat(zoo, 2f)), ("ChosenCat", Cat(zoo, 3f)));
+        IMessage star = Cat(zoo, 1f);
+        Add(Get(star, "Pack"), Cat(zoo, 11f), zoo.New("Hjx.Animal", ("Weight", 12f)));
+        IMessage keeper = FilledKeeper(zoo, ("Star", star), ("HouseCat", Cat(zoo, 2f)), ("ChosenCat", Cat(zoo, 3f)));
 
         IMessage parsed = AssertRoundTrips(zoo, "Hjx.Keeper", keeper);
+        Assert.Equal(["Cat", "Animal"], Classes(Get(Get(parsed, "Star")!, "Pack")));
 
         Assert.Equal("Cat", Get(parsed, "HouseCat")!.GetType().Name);
         Assert.Equal(["Cat", "Dog", "Animal", "Cat"], Classes(Get(parsed, "Animals")));
@@ -160,6 +165,7 @@ public sealed class HierarchyJsonFieldTests
             ("Favourite", zoo.New("Hj.Kitten", ("FavouriteToy", "mouse"))));
         Add(Get(kitten, "Friends"), zoo.New("Hj.Kitten", ("FavouriteToy", "cork")), zoo.New("Hj.Cat", ("Declawed", true)));
         ((IDictionary)Get(kitten, "Rivals")!)["rex"] = zoo.New("Hj.Dog", ("BonesBuried", 3u));
+        Add(Get(kitten, "Pack"), zoo.New("Hj.Dog", ("BonesBuried", 4u)), zoo.New("Hj.Kitten", ("FavouriteToy", "ball")));
         return kitten;
     }
 

@@ -114,6 +114,7 @@ internal static class HierarchySchemas
             message Animal {
               subtypes 100 to 199{{encoding}};
               {{optional}}float weight = 1;
+              repeated Animal pack = 2;
             }
 
             message Cat : Animal = 100 {
