@@ -19,13 +19,41 @@ public sealed class HierarchyJsonFieldTests
 
     private static HierarchyBuild Extensions => HierarchyBuild.For(HierarchySchemas.ExtensionsFieldKindsFile, HierarchySchemas.ExtensionsFieldKinds);
 
-    [Fact]
-    public void EveryFieldKind_RoundTrips_AsTheMostDerivedClasses()
+    private static HierarchyBuild Any => HierarchyBuild.For(HierarchySchemas.AnyFieldKindsFile, HierarchySchemas.AnyFieldKinds);
+
+    /// <summary>The formatters (Inkwell's classes, protoc's lowered ones) and the parser a test uses.</summary>
+    private sealed record Json(JsonFormatter Formatter, JsonFormatter LoweredFormatter, JsonParser Parser)
     {
-        HierarchyBuild zoo = Oneof;
+        public static readonly Json Default = new(JsonFormatter.Default, JsonFormatter.Default, JsonParser.Default);
+
+        /// <summary>ANY: JSON names each subtype's level by its type URL, resolved through a TypeRegistry.</summary>
+        public static Json WithSubtypes(HierarchyBuild zoo, string ns)
+        {
+            TypeRegistry Registry(Func<string, Type> types) => TypeRegistry.FromMessages(new[] { "Cat", "Kitten", "Dog" }
+                .Select(name => (MessageDescriptor)types(ns + "." + name).GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)!.GetValue(null)!));
+            return new(new JsonFormatter(JsonFormatter.Settings.Default.WithTypeRegistry(Registry(zoo.InkwellType))),
+                new JsonFormatter(JsonFormatter.Settings.Default.WithTypeRegistry(Registry(zoo.LoweredType))),
+                new JsonParser(JsonParser.Settings.Default.WithTypeRegistry(Registry(zoo.InkwellType))));
+        }
+    }
+
+    [Fact]
+    public void EveryFieldKind_RoundTrips_AsTheMostDerivedClasses() => AssertEveryFieldKindRoundTrips(Oneof, Json.Default);
+
+    [Fact]
+    public void Any_EveryFieldKind_RoundTrips_GivenTheSubtypesInATypeRegistry()
+    {
+        HierarchyBuild zoo = Any;
+        Assert.SkipUnless(zoo.InkwellType("Hja.Cat").BaseType == zoo.InkwellType("Hja.Animal"),
+            "ANY hierarchies are not generated as classes in this build (they keep the lowered schema's classes).");
+        AssertEveryFieldKindRoundTrips(zoo, Json.WithSubtypes(zoo, "Hja"));
+    }
+
+    private static void AssertEveryFieldKindRoundTrips(HierarchyBuild zoo, Json json)
+    {
         IMessage keeper = FilledKeeper(zoo, ("Star", Kitten(zoo, "star")), ("HouseCat", Kitten(zoo, "house")), ("ChosenCat", Kitten(zoo, "chosen")));
 
-        IMessage parsed = AssertRoundTrips(zoo, "Hj.Keeper", keeper);
+        IMessage parsed = AssertRoundTrips(zoo, Namespace(zoo) + ".Keeper", keeper, json);
 
         Assert.Equal("Kitten", Get(parsed, "HouseCat")!.GetType().Name);
         Assert.Equal("Kitten", Get(parsed, "ChosenCat")!.GetType().Name);
@@ -47,7 +75,7 @@ public sealed class HierarchyJsonFieldTests
     {
         HierarchyBuild zoo = Oneof;
         IMessage keeper = zoo.New("Hj.Keeper", ("Chosen", Kitten(zoo, "chosen")));
-        IMessage parsed = AssertRoundTrips(zoo, "Hj.Keeper", keeper);
+        IMessage parsed = AssertRoundTrips(zoo, "Hj.Keeper", keeper, Json.Default);
         Assert.Equal("Kitten", Get(parsed, "Chosen")!.GetType().Name);
     }
 
@@ -90,7 +118,7 @@ public sealed class HierarchyJsonFieldTests
         Add(Get(star, "Pack"), Cat(zoo, 11f), zoo.New("Hjx.Animal", ("Weight", 12f)));
         IMessage keeper = FilledKeeper(zoo, ("Star", star), ("HouseCat", Cat(zoo, 2f)), ("ChosenCat", Cat(zoo, 3f)));
 
-        IMessage parsed = AssertRoundTrips(zoo, "Hjx.Keeper", keeper);
+        IMessage parsed = AssertRoundTrips(zoo, "Hjx.Keeper", keeper, Json.Default);
         Assert.Equal(["Cat", "Animal"], Classes(Get(Get(parsed, "Star")!, "Pack")));
 
         Assert.Equal("Cat", Get(parsed, "HouseCat")!.GetType().Name);
@@ -114,7 +142,7 @@ public sealed class HierarchyJsonFieldTests
     public void GeneratedCode_CompilesAsCSharp7_3()
     {
         // The build compiles it with the latest language version; the reflection members must not need it.
-        foreach (HierarchyBuild zoo in new[] { Oneof, Extensions })
+        foreach (HierarchyBuild zoo in new[] { Oneof, Extensions, Any })
         {
             (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) =
                 CSharpCompiler.Compile("HierarchyJsonFields", zoo.InkwellSources, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3, emit: false);
@@ -126,14 +154,14 @@ public sealed class HierarchyJsonFieldTests
     /// Formats <paramref name="message"/> (checking the JSON is that of protoc's C# for the lowered schema) and parses it
     /// back with JsonParser's generic and descriptor routes; both give an equal message, which it returns.
     /// </summary>
-    private static IMessage AssertRoundTrips(HierarchyBuild zoo, string type, IMessage message)
+    private static IMessage AssertRoundTrips(HierarchyBuild zoo, string type, IMessage message, Json with)
     {
-        string json = JsonFormatter.Default.Format(message);
-        Assert.Equal(JsonFormatter.Default.Format(ParseLowered(zoo.LoweredType(type), message.ToByteArray())), json);
+        string json = with.Formatter.Format(message);
+        Assert.Equal(with.LoweredFormatter.Format(ParseLowered(zoo.LoweredType(type), message.ToByteArray())), json);
 
         MethodInfo parse = typeof(JsonParser).GetMethod(nameof(JsonParser.Parse), [typeof(string)])!.MakeGenericMethod(zoo.InkwellType(type));
-        var generic = (IMessage)Unwrap(() => parse.Invoke(JsonParser.Default, [json]))!;
-        IMessage byDescriptor = JsonParser.Default.Parse(json, Descriptor(zoo, type));
+        var generic = (IMessage)Unwrap(() => parse.Invoke(with.Parser, [json]))!;
+        IMessage byDescriptor = with.Parser.Parse(json, Descriptor(zoo, type));
 
         Assert.Equal(message, generic);
         Assert.Equal(message, byDescriptor);
@@ -145,7 +173,7 @@ public sealed class HierarchyJsonFieldTests
     private static IMessage FilledKeeper(HierarchyBuild zoo, params (string Property, object? Value)[] singular)
     {
         string ns = Namespace(zoo);
-        IMessage Subtype() => zoo == Oneof ? Kitten(zoo, "listed") : Cat(zoo, 5f);
+        IMessage Subtype() => zoo == Extensions ? Cat(zoo, 5f) : Kitten(zoo, "listed");
         IMessage keeper = zoo.New(ns + ".Keeper", singular);
         Add(Get(keeper, "Animals"), Subtype(), zoo.New(ns + ".Dog", ("Weight", 2f)), zoo.New(ns + ".Animal", ("Weight", 9f)), Cat(zoo, 6f));
         Add(Get(keeper, "Cats"), Subtype(), Cat(zoo, 7f));
@@ -158,20 +186,21 @@ public sealed class HierarchyJsonFieldTests
         return keeper;
     }
 
-    /// <summary>A Kitten (ONEOF) whose Cat level has each kind of field, holding subtypes.</summary>
+    /// <summary>A Kitten (ONEOF, ANY) whose Cat level has each kind of field, holding subtypes.</summary>
     private static IMessage Kitten(HierarchyBuild zoo, string toy)
     {
-        IMessage kitten = zoo.New("Hj.Kitten", ("Weight", 1.5f), ("Declawed", true), ("FavouriteToy", toy),
-            ("Favourite", zoo.New("Hj.Kitten", ("FavouriteToy", "mouse"))));
-        Add(Get(kitten, "Friends"), zoo.New("Hj.Kitten", ("FavouriteToy", "cork")), zoo.New("Hj.Cat", ("Declawed", true)));
-        ((IDictionary)Get(kitten, "Rivals")!)["rex"] = zoo.New("Hj.Dog", ("BonesBuried", 3u));
-        Add(Get(kitten, "Pack"), zoo.New("Hj.Dog", ("BonesBuried", 4u)), zoo.New("Hj.Kitten", ("FavouriteToy", "ball")));
+        string ns = Namespace(zoo);
+        IMessage kitten = zoo.New(ns + ".Kitten", ("Weight", 1.5f), ("Declawed", true), ("FavouriteToy", toy),
+            ("Favourite", zoo.New(ns + ".Kitten", ("FavouriteToy", "mouse"))));
+        Add(Get(kitten, "Friends"), zoo.New(ns + ".Kitten", ("FavouriteToy", "cork")), zoo.New(ns + ".Cat", ("Declawed", true)));
+        ((IDictionary)Get(kitten, "Rivals")!)["rex"] = zoo.New(ns + ".Dog", ("BonesBuried", 3u));
+        Add(Get(kitten, "Pack"), zoo.New(ns + ".Dog", ("BonesBuried", 4u)), zoo.New(ns + ".Kitten", ("FavouriteToy", "ball")));
         return kitten;
     }
 
     private static IMessage Cat(HierarchyBuild zoo, float weight) => zoo.New(Namespace(zoo) + ".Cat", ("Weight", weight));
 
-    private static string Namespace(HierarchyBuild zoo) => zoo == Oneof ? "Hj" : "Hjx";
+    private static string Namespace(HierarchyBuild zoo) => zoo == Oneof ? "Hj" : zoo == Extensions ? "Hjx" : "Hja";
 
     private static MessageDescriptor Descriptor(HierarchyBuild zoo, string type) =>
         (MessageDescriptor)zoo.InkwellType(type).GetProperty("Descriptor")!.GetValue(null)!;

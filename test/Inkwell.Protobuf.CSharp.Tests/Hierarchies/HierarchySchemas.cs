@@ -98,11 +98,16 @@ internal static class HierarchySchemas
 
     public const string ExtensionsFieldKindsFile = "hjx/zoo.proto";
 
+    public const string AnyFieldKindsFile = "hja/zoo.proto";
+
     /// <summary>Every kind of field of a hierarchy's types, in a container and on a subtype's level, with ONEOF (proto3).</summary>
     public static readonly string FieldKinds = WithEveryFieldKind("proto3", "hj", encoding: "");
 
     /// <summary>The same fields with EXTENSIONS (proto2).</summary>
     public static readonly string ExtensionsFieldKinds = WithEveryFieldKind("proto2", "hjx", encoding: " [encoding = EXTENSIONS]");
+
+    /// <summary>The same fields with ANY (proto3).</summary>
+    public static readonly string AnyFieldKinds = WithEveryFieldKind("proto3", "hja", encoding: " [encoding = ANY]");
 
     private static string WithEveryFieldKind(string syntax, string package, string encoding)
     {
