@@ -32,11 +32,11 @@ internal sealed partial class MessageEmitter
     /// </summary>
     private void WriteReflectedTypeTag()
     {
-        W.Line(Hidden);
         W.Open($"private void Inkwell_SetTypeTag{Depth}(int tag)");
         W.Line("_inkwellStoredTag = tag;");
         if (Level.HasSubtypes)
         {
+            W.Line("// JSON has the type field but not the subtype's level (an extension, which it leaves out): hold the subtype it names.");
             W.Open($"if (GetType() == typeof({ClassName}))");
             W.Open("switch (tag)");
             foreach (ProtoMessage subtype in Level.Subtypes)
