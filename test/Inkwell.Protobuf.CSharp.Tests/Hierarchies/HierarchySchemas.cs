@@ -136,4 +136,64 @@ internal static class HierarchySchemas
           Animal star = 2;
         }
         """;
+
+    public const string FieldKindsFile = "hj/zoo.proto";
+
+    public const string ExtensionsFieldKindsFile = "hjx/zoo.proto";
+
+    public const string AnyFieldKindsFile = "hja/zoo.proto";
+
+    /// <summary>Every kind of field of a hierarchy's types, in a container and on a subtype's level, with ONEOF (proto3).</summary>
+    public static readonly string FieldKinds = WithEveryFieldKind("proto3", "hj", encoding: "");
+
+    /// <summary>The same fields with EXTENSIONS (proto2).</summary>
+    public static readonly string ExtensionsFieldKinds = WithEveryFieldKind("proto2", "hjx", encoding: " [encoding = EXTENSIONS]");
+
+    /// <summary>The same fields with ANY (proto3).</summary>
+    public static readonly string AnyFieldKinds = WithEveryFieldKind("proto3", "hja", encoding: " [encoding = ANY]");
+
+    private static string WithEveryFieldKind(string syntax, string package, string encoding)
+    {
+        string optional = syntax == "proto2" ? "optional " : "";
+        return $$"""
+            syntax = "{{syntax}}";
+            package {{package}};
+
+            message Animal {
+              subtypes 100 to 199{{encoding}};
+              {{optional}}float weight = 1;
+              repeated Animal pack = 2;
+            }
+
+            message Cat : Animal = 100 {
+              subtypes 10 to 19{{encoding}};
+              {{optional}}bool declawed = 1;
+              // Reflection reaches these through the Cat level's view.
+              repeated Cat friends = 2;
+              {{optional}}Kitten favourite = 3;
+              map<string, Animal> rivals = 4;
+            }
+
+            message Dog : Animal = 101 {
+              {{optional}}uint32 bones_buried = 1;
+            }
+
+            message Kitten : Cat = 10 {
+              {{optional}}string favourite_toy = 1;
+            }
+
+            message Keeper {
+              {{optional}}Animal star = 1;
+              {{optional}}Cat house_cat = 2;
+              oneof pick {
+                Animal chosen = 3;
+                Cat chosen_cat = 4;
+              }
+              repeated Animal animals = 5;
+              repeated Cat cats = 6;
+              map<string, Animal> animals_by_name = 7;
+              map<string, Cat> cats_by_name = 8;
+            }
+            """;
+    }
 }

@@ -19,7 +19,7 @@ internal sealed partial class MessageEmitter
     public const string SubtypeOneofName = "InkwellSubtype";
 
     /// <summary>Keeps the members only generated code and reflection use out of IntelliSense.</summary>
-    private const string Hidden = "[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]";
+    internal const string Hidden = "[global::System.ComponentModel.EditorBrowsableAttribute(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     /// <summary>
     /// The subtype oneof for reflection, on the root (<paramref name="owner"/> <c>this</c>) or a level's view
@@ -111,7 +111,7 @@ internal sealed partial class MessageEmitter
         W.Line(Hidden);
         W.Open($"public int {TypeFieldPropertyName}");
         W.Line($"get {{ return {owner}.Inkwell_SubtypeTag{Depth}(); }}");
-        W.Line($"set {{ {owner}._inkwellStoredTag = value; }}");
+        W.Line($"set {{ {owner}.Inkwell_SetTypeTag{Depth}(value); }}");
         W.Close();
         W.Line(Hidden);
         W.Line($"public bool Has{TypeFieldPropertyName} {{ get {{ return {owner}.Inkwell_SubtypeTag{Depth}() != 0; }} }}");

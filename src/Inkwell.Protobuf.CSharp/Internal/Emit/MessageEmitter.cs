@@ -272,6 +272,11 @@ internal sealed partial class MessageEmitter
 
     private void WriteNestedTypes()
     {
+        if (_message.Hierarchy is not null)
+        {
+            // Not nested types, but the last members of a hierarchy class, before them.
+            WriteHierarchyJsonSupport();
+        }
         bool hasNested = HasTypesClass(_message);
         if (hasNested)
         {

@@ -102,12 +102,13 @@ internal sealed class ReflectionEmitter(EmitContext context)
     }
 
     // A hierarchy's subtype members are not properties of their own (the subtype is the object's class):
-    // reflection reaches them through hidden members (see MessageEmitter.HierarchyReflection).
+    // reflection reaches them through hidden members (see MessageEmitter.HierarchyReflection). Fields of a
+    // hierarchy's types that reflection could not fill through their own property have hidden members too
+    // (see ReflectionMember).
     private static string PropertyNameLiteral(ProtoMessage message, ProtoField field) =>
         message.Hierarchy is { } level && !level.IsLevelField(field)
             ? $"\"{(field == level.TypeField ? MessageEmitter.TypeFieldPropertyName : MessageEmitter.SubtypePropertyName(field))}\""
-            : $"\"{field.PropertyName}\"";
-
+            : $"\"{ReflectionMember.PropertyNameFor(field)}\"";
 
     private static string OneofNameLiteral(ProtoMessage message, string oneof) =>
         message.Hierarchy?.SubtypeOneof?.Name == oneof ? $"\"{MessageEmitter.SubtypeOneofName}\"" : $"\"{Names.UnderscoresToCamelCase(oneof, capitalizeNext: true)}\"";

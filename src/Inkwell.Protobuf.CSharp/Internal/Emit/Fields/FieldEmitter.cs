@@ -127,6 +127,11 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
             W.Line($"public bool Has{PropertyName} {{ get {{ return {owner}.Has{PropertyName}; }} }}");
             W.Line($"public void Clear{PropertyName}() {{ {owner}.Clear{PropertyName}(); }}");
         }
+        if (ReflectionMember.IsNeeded(Field))
+        {
+            string name = ReflectionMember.Name(Field);
+            W.Line($"public {ReflectionMember.RootClassName(Field)} {name} {{ get {{ return {owner}.{name}; }} set {{ {owner}.{name} = value; }} }}");
+        }
     }
 
     public abstract void WriteSize();

@@ -55,8 +55,15 @@ internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
         W.Close();
     }
 
-    public override void WriteViewMembers(string owner) =>
+    public override void WriteViewMembers(string owner)
+    {
         W.Line($"public {MapType} {PropertyName} {{ get {{ return {owner}.{PropertyName}; }} }}");
+        if (ReflectionMember.IsNeeded(Field))
+        {
+            string name = ReflectionMember.Name(Field);
+            W.Line($"public global::System.Collections.IDictionary {name} {{ get {{ return {owner}.{name}; }} }}");
+        }
+    }
 
     public override void WriteMembers()
     {
@@ -69,6 +76,15 @@ internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
         W.Open($"{AccessLevel} {MapType} {PropertyName}");
         W.Line($"get {{ return {Name}_; }}");
         W.Close();
+        if (ReflectionMember.IsNeeded(Field))
+        {
+            string reflected = $"{ReflectionMember.RootClassName(Field)}.Inkwell_ReflectedMap<{TypeNames.Of(EntryField(0))}, {TypeNames.Of(EntryField(1))}>";
+            W.Line("/// <summary>For reflection, which sets values of the hierarchy's root class: stores the most-derived object each holds.</summary>");
+            W.Line(MessageEmitter.Hidden);
+            W.Open($"public global::System.Collections.IDictionary {ReflectionMember.Name(Field)}");
+            W.Line($"get {{ return new {reflected}({Name}_, {ReflectionMember.FullNameLiteral(Field)}); }}");
+            W.Close();
+        }
     }
 
     public override void WriteCloning() => W.Line($"{Name}_ = other.{Name}_.Clone();");

@@ -40,7 +40,33 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
             W.Line($"{Name}_ = null;");
             W.Close();
         }
+        WriteReflectionMember();
     }
+
+    /// <summary>
+    /// The hidden property reflection sets a field declared with a subtype's class through (see <see cref="ReflectionMember"/>):
+    /// it takes the root's class and stores the most-derived object, which must be of the field's class.
+    /// </summary>
+    protected void WriteReflectionMember()
+    {
+        if (!ReflectionMember.IsNeeded(Field))
+        {
+            return;
+        }
+        W.Line("/// <summary>For reflection, which builds this field's message as the hierarchy's root class: stores the most-derived object it holds.</summary>");
+        W.Line(MessageEmitter.Hidden);
+        W.Open($"public {ReflectionMember.RootClassName(Field)} {ReflectionMember.Name(Field)}");
+        W.Line($"get {{ return {PropertyName}; }}");
+        W.Open("set");
+        // Resolved here: the backing field, not the setter, which would resolve it again.
+        W.Line($"{TypeName} inkwellValue = {ReflectionMember.Resolve(Field, "value")};");
+        WriteStore("inkwellValue");
+        W.Close();
+        W.Close();
+    }
+
+    /// <summary>Stores a value (possibly null) in the field's backing field.</summary>
+    protected virtual void WriteStore(string value) => W.Line($"{Name}_ = {value};");
 
     public override void WriteCloning() => W.Line($"{Name}_ = {OtherHasPropertyCheck} ? other.{Name}_.Clone() : null;");
 

@@ -39,6 +39,13 @@ internal sealed class MessageOneofFieldEmitter(EmitContext context, ProtoField f
             W.Close();
             W.Close();
         }
+        WriteReflectionMember();
+    }
+
+    protected override void WriteStore(string value)
+    {
+        W.Line($"{Oneof.FieldName} = {value};");
+        W.Line($"{Oneof.CaseFieldName} = {value} == null ? {Oneof.CaseEnumName}.None : {Oneof.CaseEnumName}.{Field.OneofCaseName};");
     }
 
     public override void WriteCloning() => W.Line($"{PropertyName} = other.{PropertyName}.Clone();");

@@ -18,10 +18,25 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
         W.Open($"{AccessLevel} pbc::RepeatedField<{TypeName}> {PropertyName}");
         W.Line($"get {{ return {Name}_; }}");
         W.Close();
+        if (ReflectionMember.IsNeeded(Field))
+        {
+            W.Line("/// <summary>For reflection, which adds messages of the hierarchy's root class: stores the most-derived object each holds.</summary>");
+            W.Line(MessageEmitter.Hidden);
+            W.Open($"public global::System.Collections.IList {ReflectionMember.Name(Field)}");
+            W.Line($"get {{ return new {ReflectionMember.RootClassName(Field)}.Inkwell_ReflectedList<{TypeName}>({Name}_, {ReflectionMember.FullNameLiteral(Field)}); }}");
+            W.Close();
+        }
     }
 
-    public override void WriteViewMembers(string owner) =>
+    public override void WriteViewMembers(string owner)
+    {
         W.Line($"public pbc::RepeatedField<{TypeName}> {PropertyName} {{ get {{ return {owner}.{PropertyName}; }} }}");
+        if (ReflectionMember.IsNeeded(Field))
+        {
+            string name = ReflectionMember.Name(Field);
+            W.Line($"public global::System.Collections.IList {name} {{ get {{ return {owner}.{name}; }} }}");
+        }
+    }
 
     public override void WriteCloning() => W.Line($"{Name}_ = other.{Name}_.Clone();");
 
