@@ -137,6 +137,38 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void InAnOpenHierarchyAcrossFiles_AddingAFieldToAMiddleSubtype_RegeneratesOnlyItsFile()
+    {
+        // animal.proto and kitten.proto see cat.proto's declarations (Cat is a subtype of one, the base of the
+        // other), but declarations carry no fields.
+        const string AnyCat = "syntax = \"proto3\";\npackage pets;\nimport \"animal.proto\";\nmessage Cat : Animal = 100 {\n  subtypes 10 to 19 [encoding = ANY];\n  bool declawed = 1;\n}\n";
+        const string Kitten = "syntax = \"proto3\";\npackage pets;\nimport \"cat.proto\";\nmessage Kitten : Cat = 10 { string toy = 1; }\n";
+        ProtoProject project = new ProtoProject()
+            .Protobuf("animal.proto", Animal)
+            .Protobuf("cat.proto", AnyCat)
+            .Protobuf("kitten.proto", Kitten);
+
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "cat.proto", AnyCat.Replace("bool declawed = 1;", "bool declawed = 1; int32 lives = 2;", StringComparison.Ordinal));
+
+        Assert.Equal(["cat.proto"], Reparsed(result));
+        Assert.Equal(["cat.proto.g.cs"], Recomputed(result));
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+    }
+
+    [Fact]
+    public void InAnOpenHierarchy_AddingASubtypeInAnotherFile_RegeneratesTheBasesFile()
+    {
+        // The base's parser dispatches to its subtypes' classes, so a new subtype changes the base's C#.
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(
+            new ProtoProject().Protobuf("animal.proto", Animal).Protobuf("cat.proto", Cat).Protobuf("zoo.proto", Zoo),
+            "cat.proto", Cat + "message Dog : Animal = 101 { }\n");
+
+        Assert.Equal(["cat.proto"], Reparsed(result));
+        Assert.Equal(["animal.proto.g.cs", "cat.proto.g.cs"], Recomputed(result).Order());
+        Assert.Contains("global::Pets.Dog", driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "animal.proto.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EditingAnImportOnlyFileThatNothingImports_RegeneratesNothing()
     {
         ProtoProject project = new ProtoProject()

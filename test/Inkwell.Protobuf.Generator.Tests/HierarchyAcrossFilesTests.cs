@@ -1,5 +1,7 @@
 using System.Reflection;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.Generator.Internal;
 using Inkwell.Protobuf.Generator.Tests.Infrastructure;
 
 namespace Inkwell.Protobuf.Generator.Tests;
@@ -76,6 +78,40 @@ public sealed class HierarchyAcrossFilesTests
             .Protobuf("cat.proto", ExtensionsCat));
 
         AssertParsedAsKitten(assembly);
+    }
+
+    [Fact]
+    public void EachFile_SeesItsImports_ThenItsHierarchysOtherFilesByName_EachOnce()
+    {
+        // cat.proto imports animal.proto for a field too, so animal.proto is both an import and Cat's base's file;
+        // animal.proto and kitten.proto reach each other through cat.proto only.
+        GeneratorRun run = new ProtoProject()
+            .Protobuf("kitten.proto", Kitten)
+            .Protobuf("cat.proto", AnyCat + "message Owner { Animal pet = 1; }\n")
+            .Protobuf("animal.proto", AnyAnimal)
+            .Protobuf("unrelated.proto", "syntax = \"proto3\";\npackage pets;\nimport \"animal.proto\";\nmessage Cage { Animal inside = 1; }\n")
+            .Run().AssertNoException();
+
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
+        Dictionary<string, LinkedFile> files = run.Generator.TrackedSteps[ProtobufGenerator.FileStep]
+            .SelectMany(s => s.Outputs)
+            .ToDictionary(o => ((LinkedFile)o.Value).ImportName, o => (LinkedFile)o.Value);
+
+        AssertStubs(files["animal.proto"], "cat.proto", "kitten.proto");
+        AssertStubs(files["cat.proto"], "kitten.proto");
+        AssertStubs(files["kitten.proto"], "animal.proto", "cat.proto");
+        AssertStubs(files["unrelated.proto"]);
+        Compilations.EmitAndLoad(run.Output);
+    }
+
+    /// <summary>The stubs are the file's imports (as the lowering ordered them), then the other files of its hierarchies by name, each file once.</summary>
+    private static void AssertStubs(LinkedFile file, params string[] related)
+    {
+        string[] imports = [.. FileDescriptorProto.Parser.ParseFrom(file.Descriptor.ToArray()).Dependency];
+        string[] stubs = [.. FileDescriptorSet.Parser.ParseFrom(file.Dependencies.ToArray()).File.Select(f => f.Name)];
+
+        Assert.Equal(imports, stubs.Take(imports.Length));
+        Assert.Equal(related, stubs.Skip(imports.Length));
     }
 
     private static Assembly Build(ProtoProject project)
