@@ -14,8 +14,8 @@ namespace Inkwell.Protobuf.Generator;
 /// The pipeline: each file is read with its item metadata in its own cached step, then parsed in another
 /// (<see cref="ParsedProtoFile"/>); a cheap collect feeds one link step, which binds the kept parses
 /// (<see cref="ProtoCompiler.Link"/>: an edit re-parses only the edited file); the link result is split into one
-/// value per file, holding exactly that file's descriptor and its imports' declarations, so only files whose
-/// descriptors changed are generated again.
+/// value per file, holding exactly that file's descriptor and the declarations of its imports and of the other files
+/// of its class hierarchies, so only files whose descriptors changed are generated again.
 /// Errors in .proto files become diagnostics at their line and column; nothing throws out of the generator.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]

@@ -108,12 +108,7 @@ public sealed class CachingTests
     [Fact]
     public void InAProjectWithInheritance_EditingAnotherFile_ReparsesAndRegeneratesOnlyIt()
     {
-        ProtoProject project = new ProtoProject()
-            .Protobuf("animal.proto", Animal)
-            .Protobuf("cat.proto", Cat)
-            .Protobuf("zoo.proto", Zoo);
-
-        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "zoo.proto", Zoo.Replace("declawed", "indoor", StringComparison.Ordinal));
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(HierarchyProject(), "zoo.proto", Zoo.Replace("declawed", "indoor", StringComparison.Ordinal));
 
         Assert.Equal(["zoo.proto"], Reparsed(result));
         Assert.Equal(["zoo.proto.g.cs"], Recomputed(result));
@@ -124,16 +119,41 @@ public sealed class CachingTests
     [Fact]
     public void InAHierarchy_AddingAFieldToASubtype_ReparsesItAlone_AndRegeneratesNeitherTheBaseNorUnrelatedFiles()
     {
-        ProtoProject project = new ProtoProject()
-            .Protobuf("animal.proto", Animal)
-            .Protobuf("cat.proto", Cat)
-            .Protobuf("zoo.proto", Zoo);
-
-        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "cat.proto", Cat.Replace("bool declawed = 1;", "bool declawed = 1; string toy = 2;", StringComparison.Ordinal));
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(HierarchyProject(), "cat.proto", Cat.Replace("bool declawed = 1;", "bool declawed = 1; string toy = 2;", StringComparison.Ordinal));
 
         Assert.Equal(["cat.proto"], Reparsed(result));
         Assert.Equal(["cat.proto.g.cs"], Recomputed(result));
-        Assert.Contains("public string Toy", driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "cat.proto.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("public string Toy", Source(driver, "cat.proto.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InAnOpenHierarchyAcrossFiles_AddingAFieldToAMiddleSubtype_RegeneratesOnlyItsFile()
+    {
+        // animal.proto and kitten.proto see cat.proto's declarations (Cat is a subtype of one, the base of the
+        // other), but declarations carry no fields.
+        const string AnyCat = "syntax = \"proto3\";\npackage pets;\nimport \"animal.proto\";\nmessage Cat : Animal = 100 {\n  subtypes 10 to 19 [encoding = ANY];\n  bool declawed = 1;\n}\n";
+        const string Kitten = "syntax = \"proto3\";\npackage pets;\nimport \"cat.proto\";\nmessage Kitten : Cat = 10 { string toy = 1; }\n";
+        ProtoProject project = new ProtoProject()
+            .Protobuf("animal.proto", Animal)
+            .Protobuf("cat.proto", AnyCat)
+            .Protobuf("kitten.proto", Kitten);
+
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(project, "cat.proto", AnyCat.Replace("bool declawed = 1;", "bool declawed = 1; int32 lives = 2;", StringComparison.Ordinal));
+
+        Assert.Equal(["cat.proto"], Reparsed(result));
+        Assert.Equal(["cat.proto.g.cs"], Recomputed(result));
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+    }
+
+    [Fact]
+    public void InAnOpenHierarchy_AddingASubtypeInAnotherFile_RegeneratesTheBasesFile()
+    {
+        // The base's parser dispatches to its subtypes' classes, so a new subtype changes the base's C#.
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(HierarchyProject(), "cat.proto", Cat + "message Dog : Animal = 101 { }\n");
+
+        Assert.Equal(["cat.proto"], Reparsed(result));
+        Assert.Equal(["animal.proto.g.cs", "cat.proto.g.cs"], Recomputed(result).Order());
+        Assert.Contains("global::Pets.Dog", Source(driver, "animal.proto.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,6 +170,12 @@ public sealed class CachingTests
         Assert.Equal(["item.proto.g.cs"], HintNames(driver));
         Assert.Empty(driver.GetRunResult().Diagnostics);
     }
+
+    /// <summary>An ANY base in animal.proto, a subtype in cat.proto, and zoo.proto outside the hierarchy.</summary>
+    private static ProtoProject HierarchyProject() => new ProtoProject()
+        .Protobuf("animal.proto", Animal)
+        .Protobuf("cat.proto", Cat)
+        .Protobuf("zoo.proto", Zoo);
 
     private (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(string file, string newText) => RunEdited(_project, file, newText);
 
@@ -182,6 +208,9 @@ public sealed class CachingTests
 
     private static string[] HintNames(GeneratorDriver driver) =>
         [.. driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName)];
+
+    private static string Source(GeneratorDriver driver, string hintName) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     private static string[] Sources(GeneratorDriver driver) =>
         [.. driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString())];

@@ -20,25 +20,28 @@ internal static class DeclarationStubs
 
     /// <summary>
     /// The stubs of the files <paramref name="file"/> can see: its direct imports and, through them, every
-    /// <c>import public</c> chain (what protoc lets a file's fields refer to), as a serialized FileDescriptorSet.
+    /// <c>import public</c> chain (what protoc lets a file's fields refer to), then the <paramref name="related"/>
+    /// files its class hierarchies reach (<see cref="HierarchyFiles"/>), each once and never the file itself, as a
+    /// serialized FileDescriptorSet.
     /// </summary>
-    public static byte[] For(CompiledFile file)
+    public static byte[] For(CompiledFile file, IReadOnlyList<CompiledFile> related)
     {
         var visible = new List<CompiledFile>();
-        var seen = new HashSet<CompiledFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { file.Name };
         foreach (CompiledFile dependency in file.Dependencies)
         {
             AddWithPublicImports(dependency);
         }
 
+        // A related file may be an import too (a ONEOF base's file imports its subtypes' files after lowering).
+        visible.AddRange(related.Where(r => seen.Add(r.Name)));
+
         using var stream = new MemoryStream();
         var output = new CodedOutputStream(stream, leaveOpen: true);
         foreach (CompiledFile dependency in visible)
         {
-            byte[] stub = s_stubs.GetValue(dependency, static d => Stub(d.ToFileDescriptorProto()).ToByteArray());
-
             output.WriteTag(FileDescriptorSet.FileFieldNumber, WireFormat.WireType.LengthDelimited);
-            output.WriteBytes(ByteString.CopyFrom(stub));
+            output.WriteBytes(ByteString.CopyFrom(Of(dependency)));
         }
 
         output.Flush();
@@ -46,7 +49,7 @@ internal static class DeclarationStubs
 
         void AddWithPublicImports(CompiledFile current)
         {
-            if (!seen.Add(current))
+            if (!seen.Add(current.Name))
             {
                 return;
             }
@@ -61,6 +64,10 @@ internal static class DeclarationStubs
             }
         }
     }
+
+    /// <summary>The serialized stub of one file, made once per compiled file.</summary>
+    public static byte[] Of(CompiledFile file) =>
+        s_stubs.GetValue(file, static f => Stub(f.ToFileDescriptorProto()).ToByteArray());
 
     private static FileDescriptorProto Stub(FileDescriptorProto file)
     {

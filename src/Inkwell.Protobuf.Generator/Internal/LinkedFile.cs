@@ -2,16 +2,17 @@ namespace Inkwell.Protobuf.Generator.Internal;
 
 /// <summary>
 /// Everything needed to generate one file's C#, and nothing more: its own descriptor (with source info, for doc
-/// comments) and the declarations of the files it can see (<see cref="DeclarationStubs"/>: no fields, no
-/// comments, so editing those in an import does not regenerate its importers). Equal values mean equal
-/// output, which is what lets the per-file step stay cached.
+/// comments) and the declarations of the files it can see and of the other files of its class hierarchies
+/// (<see cref="DeclarationStubs"/>, <see cref="HierarchyFiles"/>: no fields, no comments, so editing those in an
+/// import or a subtype's file does not regenerate this file). Equal values mean equal output, which is what lets
+/// the per-file step stay cached.
 /// </summary>
 /// <param name="HintName">The unique hint name of the generated source.</param>
 /// <param name="ImportName">The file's import name (its descriptor's name).</param>
 /// <param name="FullPath">The .proto file's path, for diagnostics.</param>
 /// <param name="OutputOptions">protoc's --csharp_opt text.</param>
 /// <param name="Descriptor">The serialized FileDescriptorProto with source code info.</param>
-/// <param name="Dependencies">A serialized FileDescriptorSet of the declaration stubs of the files it can see.</param>
+/// <param name="Dependencies">A serialized FileDescriptorSet of the declaration stubs of the files it can see, then of its hierarchies' other files.</param>
 internal sealed record LinkedFile(
     string HintName,
     string ImportName,

@@ -88,6 +88,7 @@ internal static class ProjectLinker
             CompilationResult result = ProtoCompiler.Link(members.Keys, resolver, cancellationToken: cancellationToken);
             diagnostics.AddRange(result.Diagnostics, byPath);
             IReadOnlyList<CompiledFile> compiled = result.Success ? result.Files : Salvage(members.Keys, resolver, cancellationToken);
+            var hierarchies = new HierarchyFiles(result.Success ? result.AllFiles : compiled, compiled.Where(f => members.ContainsKey(f.Name)));
             foreach (CompiledFile file in compiled)
             {
                 if (!members.TryGetValue(file.Name, out ProtoSource? source))
@@ -104,7 +105,7 @@ internal static class ProjectLinker
 
                 output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions,
                     new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DeclarationStubs.For(file))));
+                    new EquatableArray<byte>(DeclarationStubs.For(file, hierarchies.Related(file)))));
             }
 
             // A file with message inheritance is lowered to one that imports inkwell/inheritance.proto, whose C#
@@ -115,7 +116,7 @@ internal static class ProjectLinker
                 inheritanceGenerated = true;
                 output.Add(new LinkedFile(PathNames.HintName(ProtoCompiler.InheritanceProto), ProtoCompiler.InheritanceProto, user.Name, "internal_access",
                     new EquatableArray<byte>(inheritance.GetDescriptorBytes(includeSourceInfo: true)),
-                    new EquatableArray<byte>(DeclarationStubs.For(inheritance))));
+                    new EquatableArray<byte>(DeclarationStubs.For(inheritance, []))));
             }
         }
     }

@@ -26,7 +26,9 @@ internal static class Compilations
         OutputKind.DynamicallyLinkedLibrary,
         nullableContextOptions: NullableContextOptions.Enable,
         generalDiagnosticOption: ReportDiagnostic.Error,
-        warningLevel: 9999);
+        warningLevel: 9999,
+        // As the SDK does (NoWarn 1701;1702): Google.Protobuf's netstandard references unify with the runtime's.
+        specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
 
     /// <summary>A compilation with default options, so the generator's warnings stay warnings; <see cref="EmitAndLoad"/> makes it strict.</summary>
     public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(

@@ -1,0 +1,157 @@
+using System.Reflection;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.Generator.Internal;
+using Inkwell.Protobuf.Generator.Tests.Infrastructure;
+
+namespace Inkwell.Protobuf.Generator.Tests;
+
+/// <summary>
+/// Open hierarchies (ANY, EXTENSIONS) whose subtypes live in files that import the base's file: each file's C# is
+/// generated on its own, yet the base's parser must return the subtypes' classes, so the base's file is generated
+/// knowing the declarations of the project files that derive from its messages.
+/// </summary>
+public sealed class HierarchyAcrossFilesTests
+{
+    private const string AnyAnimal = """
+        syntax = "proto3";
+        package pets;
+        message Animal {
+          subtypes 100 to 199 [encoding = ANY];
+          float weight = 1;
+        }
+        """;
+
+    private const string AnyCat = """
+        syntax = "proto3";
+        package pets;
+        import "animal.proto";
+        message Cat : Animal = 100 {
+          subtypes 10 to 19 [encoding = ANY];
+          bool declawed = 1;
+        }
+        """;
+
+    private const string Kitten = """
+        syntax = "proto3";
+        package pets;
+        import "cat.proto";
+        message Kitten : Cat = 10 { string favourite_toy = 1; }
+        """;
+
+    private const string ExtensionsAnimal = """
+        syntax = "proto2";
+        package pets;
+        message Animal {
+          subtypes 100 to 199 [encoding = EXTENSIONS];
+          optional float weight = 1;
+        }
+        """;
+
+    private const string ExtensionsCat = """
+        syntax = "proto2";
+        package pets;
+        import "animal.proto";
+        message Cat : Animal = 100 {
+          subtypes 10 to 19 [encoding = EXTENSIONS];
+          optional bool declawed = 1;
+        }
+        message Kitten : Cat = 10 { optional string favourite_toy = 1; }
+        """;
+
+    [Fact]
+    public void AnyBase_ParsesAKittenFromTwoFilesBelow_AsAKitten()
+    {
+        Assembly assembly = Build(new ProtoProject()
+            .Protobuf("animal.proto", AnyAnimal)
+            .Protobuf("cat.proto", AnyCat)
+            .Protobuf("kitten.proto", Kitten));
+
+        AssertParsedAsKitten(assembly);
+    }
+
+    [Fact]
+    public void ExtensionsBase_ParsesSubtypesFromAnotherFile_AsTheirClasses()
+    {
+        Assembly assembly = Build(new ProtoProject()
+            .Protobuf("animal.proto", ExtensionsAnimal)
+            .Protobuf("cat.proto", ExtensionsCat));
+
+        AssertParsedAsKitten(assembly);
+    }
+
+    [Fact]
+    public void EachFile_SeesItsImports_ThenItsHierarchysOtherFilesByName_EachOnce()
+    {
+        // cat.proto imports animal.proto for a field too, so animal.proto is both an import and Cat's base's file;
+        // animal.proto and kitten.proto reach each other through cat.proto only.
+        GeneratorRun run = new ProtoProject()
+            .Protobuf("kitten.proto", Kitten)
+            .Protobuf("cat.proto", AnyCat + "message Owner { Animal pet = 1; }\n")
+            .Protobuf("animal.proto", AnyAnimal)
+            .Protobuf("unrelated.proto", "syntax = \"proto3\";\npackage pets;\nimport \"animal.proto\";\nmessage Cage { Animal inside = 1; }\n")
+            .Run().AssertNoException();
+
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
+        Dictionary<string, LinkedFile> files = run.Generator.TrackedSteps[ProtobufGenerator.FileStep]
+            .SelectMany(s => s.Outputs)
+            .ToDictionary(o => ((LinkedFile)o.Value).ImportName, o => (LinkedFile)o.Value);
+
+        AssertStubs(files["animal.proto"], "cat.proto", "kitten.proto");
+        AssertStubs(files["cat.proto"], "kitten.proto");
+        AssertStubs(files["kitten.proto"], "animal.proto", "cat.proto");
+        AssertStubs(files["unrelated.proto"]);
+        Compilations.EmitAndLoad(run.Output);
+    }
+
+    /// <summary>The stubs are the file's imports (as the lowering ordered them), then the other files of its hierarchies by name, each file once.</summary>
+    private static void AssertStubs(LinkedFile file, params string[] related)
+    {
+        string[] imports = [.. FileDescriptorProto.Parser.ParseFrom(file.Descriptor.ToArray()).Dependency];
+        string[] stubs = [.. FileDescriptorSet.Parser.ParseFrom(file.Dependencies.ToArray()).File.Select(f => f.Name)];
+
+        Assert.Equal(imports, stubs.Take(imports.Length));
+        Assert.Equal(related, stubs.Skip(imports.Length));
+    }
+
+    private static Assembly Build(ProtoProject project)
+    {
+        GeneratorRun run = project.Run().AssertNoException();
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
+        return Compilations.EmitAndLoad(run.Output);
+    }
+
+    private static void AssertParsedAsKitten(Assembly assembly)
+    {
+        Type animal = assembly.GetType("Pets.Animal", throwOnError: true)!;
+        Type cat = assembly.GetType("Pets.Cat", throwOnError: true)!;
+        Type kittenType = assembly.GetType("Pets.Kitten", throwOnError: true)!;
+        Assert.Equal(animal, cat.BaseType);
+        Assert.Equal(cat, kittenType.BaseType);
+
+        var kitten = (IMessage)Activator.CreateInstance(kittenType)!;
+        kittenType.GetProperty("Weight")!.SetValue(kitten, 0.8f);
+        kittenType.GetProperty("Declawed")!.SetValue(kitten, true);
+        kittenType.GetProperty("FavouriteToy")!.SetValue(kitten, "yarn");
+        byte[] bytes = kitten.ToByteArray();
+
+        foreach (Type reader in new[] { animal, cat, kittenType })
+        {
+            IMessage parsed = Parse(reader, bytes);
+            Assert.IsType(kittenType, parsed);
+            Assert.Equal(kitten, parsed);
+            Assert.Equal(bytes, parsed.ToByteArray());
+        }
+
+        var plainCat = (IMessage)Activator.CreateInstance(cat)!;
+        cat.GetProperty("Declawed")!.SetValue(plainCat, true);
+        Assert.IsType(cat, Parse(animal, plainCat.ToByteArray()));
+    }
+
+    /// <summary>Parses with a hierarchy class's own <c>Parser</c> (a HierarchyParser, which resolves the most-derived class).</summary>
+    private static IMessage Parse(Type message, byte[] bytes)
+    {
+        object parser = message.GetProperty("Parser", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)!.GetValue(null)!;
+        return (IMessage)parser.GetType().GetMethod("ParseFrom", [typeof(byte[])])!.Invoke(parser, [bytes])!;
+    }
+}
