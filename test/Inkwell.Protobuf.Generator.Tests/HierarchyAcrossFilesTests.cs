@@ -60,6 +60,19 @@ public sealed class HierarchyAcrossFilesTests
         """;
 
     [Fact]
+    public void OneofBase_WithSubtypesInOtherFiles_ParsesAKittenAsAKitten()
+    {
+        // The lowering moves the import (animal.proto's oneof names Cat), so cat.proto sees Animal as a stub only,
+        // without the oneof member Cat is written as: it comes from Cat's own subtype option.
+        Assembly assembly = Build(new ProtoProject()
+            .Protobuf("animal.proto", AnyAnimal.Replace(" [encoding = ANY]", "", StringComparison.Ordinal))
+            .Protobuf("cat.proto", AnyCat.Replace(" [encoding = ANY]", "", StringComparison.Ordinal))
+            .Protobuf("kitten.proto", Kitten));
+
+        AssertParsedAsKitten(assembly);
+    }
+
+    [Fact]
     public void AnyBase_ParsesAKittenFromTwoFilesBelow_AsAKitten()
     {
         Assembly assembly = Build(new ProtoProject()

@@ -85,6 +85,17 @@ internal static class HierarchyLinker
             return !subtypesOf.TryGetValue(message, out var subtypes) || subtypes.All(s => CanBeClasses(s.Subtype));
         }
 
+        // A base from a declaration stub (source generator) has no fields: its oneof member for this subtype is the
+        // one the lowering declared, named by the subtype's option and numbered with its tag.
+        private static ProtoField OneofMemberOfStub(ProtoMessage subtype, ProtoMessage baseType, InheritanceOptions.SubtypeInfo info) =>
+            new(new Google.Protobuf.Reflection.FieldDescriptorProto { Name = info.Field, Number = info.Tag, TypeName = "." + subtype.FullName }, baseType.File, -1, [])
+            {
+                ContainingType = baseType,
+                MessageType = subtype,
+                Type = Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type.Message,
+                Features = baseType.Features,
+            };
+
         public void Attach(ProtoMessage message, ProtoMessage? baseType, InheritanceOptions.SubtypeInfo? subtypeInfo)
         {
             var level = new HierarchyLevel(message, baseType, subtypeInfo?.Tag ?? 0);
@@ -97,7 +108,7 @@ internal static class HierarchyLinker
                 {
                     Extensions => message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType),
                     Any => baseType.Hierarchy.AnyField,
-                    _ => baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field),
+                    _ => baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field) ?? OneofMemberOfStub(message, baseType, subtypeInfo!),
                 };
             }
             message.Hierarchy = level;
