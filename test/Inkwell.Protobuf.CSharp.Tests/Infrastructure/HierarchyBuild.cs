@@ -17,6 +17,7 @@ internal sealed class HierarchyBuild
     {
         CompilationResult result = ProtoCompiler.Compile(sources.Keys, new InMemoryResolver(sources));
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        LoweredDescriptorSet = result.GetDescriptorSetBytes(includeImports: true);
         var all = result.AllFiles.Select(f => f.ToFileDescriptorProto()).ToList();
         var toGenerate = sources.Keys.Append(ProtoCompiler.InheritanceProto).ToList();
         InkwellSources = CSharpGenerator.Generate(toGenerate, all).ToDictionary(f => f.RelativePath, f => f.Content);
@@ -50,10 +51,25 @@ internal sealed class HierarchyBuild
     /// <summary>protoc's C# for the lowered schema: the base holds a oneof of subtype messages.</summary>
     public Assembly Lowered { get; }
 
-    public static HierarchyBuild For(string fileName, string schema) =>
-        s_cache.GetOrAdd(fileName + "\n" + schema, _ => new Lazy<HierarchyBuild>(() => new HierarchyBuild(new Dictionary<string, string> { [fileName] = schema }))).Value;
+    /// <summary>The lowered schema as a descriptor set with its imports, for runtimes that build their classes from one.</summary>
+    public byte[] LoweredDescriptorSet { get; }
+
+    public static HierarchyBuild For(string fileName, string schema) => For([(fileName, schema)]);
+
+    /// <summary>The build of several files (import name, text), which may import each other.</summary>
+    public static HierarchyBuild For((string Name, string Text)[] sources) =>
+        s_cache.GetOrAdd(
+            string.Join("\n", sources.Select(s => s.Name + "\n" + s.Text)),
+            _ => new Lazy<HierarchyBuild>(() => new HierarchyBuild(sources.ToDictionary(s => s.Name, s => s.Text)))).Value;
 
     public Type InkwellType(string fullName) => Inkwell.GetType(fullName, throwOnError: true)!;
+
+    /// <summary>Inkwell's class for the .proto message <paramref name="protoName"/> (<c>zoo.Kitten</c>): the one whose static <c>Descriptor</c> is that message's.</summary>
+    public Type InkwellTypeOf(string protoName) => Inkwell.GetTypes().Single(t => DescriptorOf(t)?.FullName == protoName);
+
+    /// <summary>A generated class's own static <c>Descriptor</c> (every class of a hierarchy declares its level's), or null.</summary>
+    public static Google.Protobuf.Reflection.MessageDescriptor? DescriptorOf(Type type) =>
+        type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)?.GetValue(null) as Google.Protobuf.Reflection.MessageDescriptor;
 
     public Type LoweredType(string fullName) => Lowered.GetType(fullName, throwOnError: true)!;
 
