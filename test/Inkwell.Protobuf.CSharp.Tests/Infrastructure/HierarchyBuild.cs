@@ -13,7 +13,7 @@ internal sealed class HierarchyBuild
     private static readonly ConcurrentDictionary<string, Lazy<HierarchyBuild>> s_cache = new();
     private static int s_counter;
 
-    private HierarchyBuild(IReadOnlyDictionary<string, string> sources)
+    private HierarchyBuild(IReadOnlyDictionary<string, string> sources, string[] preprocessorSymbols)
     {
         CompilationResult result = ProtoCompiler.Compile(sources.Keys, new InMemoryResolver(sources));
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
@@ -22,7 +22,7 @@ internal sealed class HierarchyBuild
         var toGenerate = sources.Keys.Append(ProtoCompiler.InheritanceProto).ToList();
         InkwellSources = CSharpGenerator.Generate(toGenerate, all).ToDictionary(f => f.RelativePath, f => f.Content);
         int id = Interlocked.Increment(ref s_counter);
-        Inkwell = CSharpCompiler.CompileAndLoad($"InkwellHierarchy{id}", InkwellSources);
+        Inkwell = CSharpCompiler.CompileAndLoad($"InkwellHierarchy{id}", InkwellSources, preprocessorSymbols);
 
         string root = Path.Combine(Path.GetTempPath(), "inkwell-lowered-" + Guid.NewGuid().ToString("N"));
         try
@@ -56,11 +56,14 @@ internal sealed class HierarchyBuild
 
     public static HierarchyBuild For(string fileName, string schema) => For([(fileName, schema)]);
 
-    /// <summary>The build of several files (import name, text), which may import each other.</summary>
-    public static HierarchyBuild For((string Name, string Text)[] sources) =>
+    /// <summary>
+    /// The build of several files (import name, text), which may import each other, with Inkwell's C# compiled with
+    /// <paramref name="preprocessorSymbols"/> (protoc's stays the plain oracle).
+    /// </summary>
+    public static HierarchyBuild For((string Name, string Text)[] sources, params string[] preprocessorSymbols) =>
         s_cache.GetOrAdd(
-            string.Join("\n", sources.Select(s => s.Name + "\n" + s.Text)),
-            _ => new Lazy<HierarchyBuild>(() => new HierarchyBuild(sources.ToDictionary(s => s.Name, s => s.Text)))).Value;
+            string.Join("\n", sources.Select(s => s.Name + "\n" + s.Text).Prepend(string.Join(";", preprocessorSymbols))),
+            _ => new Lazy<HierarchyBuild>(() => new HierarchyBuild(sources.ToDictionary(s => s.Name, s => s.Text), preprocessorSymbols))).Value;
 
     public Type InkwellType(string fullName) => Inkwell.GetType(fullName, throwOnError: true)!;
 
@@ -80,10 +83,15 @@ internal sealed class HierarchyBuild
     public IMessage NewLowered(string fullName, params (string Property, object? Value)[] values) => Set((IMessage)Activator.CreateInstance(LoweredType(fullName))!, values);
 
     /// <summary>Parses with a hierarchy class's <c>Parser</c> (which resolves the most-derived class).</summary>
-    public IMessage Parse(string fullName, byte[] data)
+    public IMessage Parse(string fullName, byte[] data) => ParseFrom(fullName, typeof(byte[]), data);
+
+    /// <summary>Parses from a stream (through a CodedInputStream) with a hierarchy class's <c>Parser</c>.</summary>
+    public IMessage Parse(string fullName, Stream input) => ParseFrom(fullName, typeof(Stream), input);
+
+    private IMessage ParseFrom(string fullName, Type parameter, object data)
     {
         object parser = InkwellType(fullName).GetProperty("Parser", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)!.GetValue(null)!;
-        MethodInfo parse = parser.GetType().GetMethod("ParseFrom", [typeof(byte[])])!;
+        MethodInfo parse = parser.GetType().GetMethod("ParseFrom", [parameter])!;
         try
         {
             return (IMessage)parse.Invoke(parser, [data])!;
