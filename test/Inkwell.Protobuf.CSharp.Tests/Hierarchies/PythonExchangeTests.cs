@@ -76,8 +76,7 @@ public sealed class PythonExchangeTests : IDisposable
     [MemberData(nameof(Objects))]
     public void GeneratedObject_IsReadByPython_LevelByLevel(string set, string encoding, string levels)
     {
-        DebianPython.Require();
-        HierarchyBuild build = HierarchyBuild.For(ZooSchemas.Named(set));
+        HierarchyBuild build = RequirePythonAndBuild(set);
         IMessage message = HierarchyLevels.New(build, levels);
         string file = ScratchFile("csharp.bin", message.ToByteArray());
 
@@ -90,8 +89,7 @@ public sealed class PythonExchangeTests : IDisposable
     [MemberData(nameof(Objects))]
     public void PythonMessage_ParsesAsTheMostDerivedClass(string set, string encoding, string levels)
     {
-        DebianPython.Require();
-        HierarchyBuild build = HierarchyBuild.For(ZooSchemas.Named(set));
+        HierarchyBuild build = RequirePythonAndBuild(set);
         IMessage expected = HierarchyLevels.New(build, levels);
 
         byte[] written = DebianPython.Write(DescriptorSet(build), encoding, levels.Split('/'), Path.Combine(_scratch.FullName, "python.bin"));
@@ -101,7 +99,7 @@ public sealed class PythonExchangeTests : IDisposable
         Assert.Equal(expected, parsed);
         // The class chain is the chain of levels: Kitten's base is Cat's class, Cat's is Animal's.
         Assert.Equal(
-            levels.Split('/').Select(level => level[..level.IndexOf(':', StringComparison.Ordinal)]).Reverse(),
+            HierarchyLevels.Names(levels).Reverse(),
             ClassChain(parsed.GetType()).Select(type => DescriptorOf(type)!.FullName));
     }
 
@@ -109,8 +107,7 @@ public sealed class PythonExchangeTests : IDisposable
     [MemberData(nameof(Zoos))]
     public void GeneratedZoo_IsReadByPython_ElementByElement(string set, string encoding)
     {
-        DebianPython.Require();
-        HierarchyBuild build = HierarchyBuild.For(ZooSchemas.Named(set));
+        HierarchyBuild build = RequirePythonAndBuild(set);
         IMessage zoo = NewZoo(build);
         string file = ScratchFile("csharp.bin", zoo.ToByteArray());
 
@@ -123,8 +120,7 @@ public sealed class PythonExchangeTests : IDisposable
     [MemberData(nameof(Zoos))]
     public void PythonZoo_ParsesEachElementAsItsClass(string set, string encoding)
     {
-        DebianPython.Require();
-        HierarchyBuild build = HierarchyBuild.For(ZooSchemas.Named(set));
+        HierarchyBuild build = RequirePythonAndBuild(set);
         IMessage expected = NewZoo(build);
 
         byte[] written = DebianPython.WriteList(DescriptorSet(build), encoding, "zoo.Zoo", "animals", OneFileObjects, Path.Combine(_scratch.FullName, "python.bin"));
@@ -137,6 +133,13 @@ public sealed class PythonExchangeTests : IDisposable
     }
 
     public void Dispose() => _scratch.Delete(recursive: true);
+
+    /// <summary>The build of a ZooSchemas set, once Debian's python3-protobuf is known to be there (else the test skips).</summary>
+    private static HierarchyBuild RequirePythonAndBuild(string set)
+    {
+        DebianPython.Require();
+        return HierarchyBuild.For(ZooSchemas.Named(set));
+    }
 
     private static IMessage NewZoo(HierarchyBuild build)
     {

@@ -13,17 +13,19 @@ namespace Inkwell.Protobuf.CSharp.Tests.Infrastructure;
 internal static class HierarchyLevels
 {
     /// <summary>The .proto name of the first (root) level: <c>zoo.Animal</c>.</summary>
-    public static string Root(string levels) => levels[..levels.IndexOf(':', StringComparison.Ordinal)];
+    public static string Root(string levels) => Names(levels)[0];
+
+    /// <summary>The .proto names of the levels, root first: <c>zoo.Animal</c>, <c>zoo.Cat</c>, <c>zoo.Kitten</c>.</summary>
+    public static string[] Names(string levels) => [.. levels.Split('/').Select(NameOf)];
 
     /// <summary>A new object of the last level's class, with each level's fields set through that level's properties.</summary>
     public static IMessage New(HierarchyBuild build, string levels)
     {
-        string[] parts = levels.Split('/');
-        Type type = build.InkwellTypeOf(parts[^1][..parts[^1].IndexOf(':', StringComparison.Ordinal)]);
+        Type type = build.InkwellTypeOf(Names(levels)[^1]);
         var message = (IMessage)Activator.CreateInstance(type)!;
-        foreach (string level in parts)
+        foreach (string level in levels.Split('/'))
         {
-            string protoName = level[..level.IndexOf(':', StringComparison.Ordinal)];
+            string protoName = NameOf(level);
             // The level's own descriptor names its fields' properties (they are declared on the level's class).
             MessageDescriptor descriptor = HierarchyBuild.DescriptorOf(build.InkwellTypeOf(protoName))!;
             foreach (string assignment in level[(protoName.Length + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -36,4 +38,6 @@ internal static class HierarchyLevels
 
         return message;
     }
+
+    private static string NameOf(string level) => level[..level.IndexOf(':', StringComparison.Ordinal)];
 }
