@@ -29,6 +29,8 @@ public sealed class CompilationTests
         (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile(
             "OwnSchemasCompat", pair.InkwellSources, emit: false, preprocessorSymbols: "GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
         Assert.True(image is not null, string.Join("\n", errors.Take(20)));
+        // What the mode is for: nothing a compiler without ref structs would reject is left.
+        Assert.Empty(CSharpCompiler.RefStructMentions(pair.InkwellSources, "GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE"));
     }
 
     /// <summary>

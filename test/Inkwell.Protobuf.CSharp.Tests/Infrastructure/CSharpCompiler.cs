@@ -29,17 +29,7 @@ internal static class CSharpCompiler
         bool emit = true,
         params string[] preprocessorSymbols)
     {
-        var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose, preprocessorSymbols: preprocessorSymbols);
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, parseOptions, path: s.Key)).ToList();
-        var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
-            generalDiagnosticOption: ReportDiagnostic.Error,
-            warningLevel: 9999,
-            deterministic: true,
-            // As the SDK does (NoWarn 1701;1702): Google.Protobuf's netstandard references unify with the runtime's.
-            specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
-        CSharpCompilation compilation = CSharpCompilation.Create(assemblyName, trees, s_references.Value, options);
+        CSharpCompilation compilation = CreateCompilation(assemblyName, sources, languageVersion, preprocessorSymbols);
         if (!emit)
         {
             // Checking alone is cheaper than emitting, and finds every error emitting would.
@@ -53,10 +43,53 @@ internal static class CSharpCompiler
     }
 
     /// <summary>Compiles and loads, failing the test with the first diagnostics when the code does not compile.</summary>
-    public static Assembly CompileAndLoad(string assemblyName, IEnumerable<KeyValuePair<string, string>> sources)
+    public static Assembly CompileAndLoad(string assemblyName, IEnumerable<KeyValuePair<string, string>> sources, params string[] preprocessorSymbols)
     {
-        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = Compile(assemblyName, sources);
+        (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = Compile(assemblyName, sources, preprocessorSymbols: preprocessorSymbols);
         Assert.True(image is not null, $"{assemblyName} does not compile:\n" + string.Join("\n", errors.Take(20)));
         return Assembly.Load(image!);
+    }
+
+    /// <summary>
+    /// Where the code that <paramref name="preprocessorSymbols"/> leave active names a ref struct (ParseContext,
+    /// WriteContext, spans) or <c>IBufferMessage</c>, whose members take them: what a compiler without ref structs
+    /// rejects, and what <c>GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE</c> leaves out. One <c>file:line: text</c> each.
+    /// </summary>
+    public static IReadOnlyList<string> RefStructMentions(IEnumerable<KeyValuePair<string, string>> sources, params string[] preprocessorSymbols)
+    {
+        CSharpCompilation compilation = CreateCompilation("RefStructMentions", sources, LanguageVersion.Latest, preprocessorSymbols);
+        INamedTypeSymbol bufferMessage = compilation.GetTypeByMetadataName(typeof(Google.Protobuf.IBufferMessage).FullName!)!;
+        var mentions = new List<string>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            // Inactive #if branches are trivia, not nodes: only the code the symbols select is walked.
+            foreach (Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax type in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax>())
+            {
+                if (model.GetSymbolInfo(type).Symbol is ITypeSymbol symbol
+                    && (symbol.IsRefLikeType || SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, bufferMessage)))
+                {
+                    mentions.Add($"{tree.FilePath}:{type.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {type}");
+                }
+            }
+        }
+
+        return [.. mentions.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static CSharpCompilation CreateCompilation(
+        string assemblyName, IEnumerable<KeyValuePair<string, string>> sources, LanguageVersion languageVersion, string[] preprocessorSymbols)
+    {
+        var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose, preprocessorSymbols: preprocessorSymbols);
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, parseOptions, path: s.Key)).ToList();
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+            generalDiagnosticOption: ReportDiagnostic.Error,
+            warningLevel: 9999,
+            deterministic: true,
+            // As the SDK does (NoWarn 1701;1702): Google.Protobuf's netstandard references unify with the runtime's.
+            specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
+        return CSharpCompilation.Create(assemblyName, trees, s_references.Value, options);
     }
 }

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Inkwell.Protobuf.Tests.Inheritance.Interop;
 
 namespace Inkwell.Protobuf.Tests.Inheritance;
 

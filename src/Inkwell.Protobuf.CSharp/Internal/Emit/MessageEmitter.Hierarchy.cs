@@ -37,9 +37,13 @@ internal sealed partial class MessageEmitter
         W.Line("[global::System.Diagnostics.DebuggerDisplayAttribute(\"{ToString(),nq}\")]");
         string sealedModifier = Level.HasSubtypes || Level.IsRoot ? "" : "sealed ";
         string baseList = Level.IsRoot
-            ? $"pb::IMessage<{ClassName}>, pb::IBufferMessage"
+            ? $"pb::IMessage<{ClassName}>"
             : $"{Level.Base!.ClassName}, pb::IMessage<{ClassName}>";
         W.Line($"{_context.AccessLevel} {sealedModifier}partial class {ClassName} : {baseList}");
+        if (Level.IsRoot)
+        {
+            WriteOutsideCompatibilityMode("    , pb::IBufferMessage");
+        }
         W.Line("{");
         W.Indent();
         W.Line($"private static readonly pb::MessageParser<{ClassName}> _unresolvedParser = new pb::MessageParser<{ClassName}>(() => new {ClassName}());");
@@ -131,8 +135,10 @@ internal sealed partial class MessageEmitter
         WriteParseMethod("pb::ByteString data", "data");
         WriteParseMethod("global::System.IO.Stream input", "input");
         WriteParseMethod("pb::CodedInputStream input", "input");
+        W.Line("#if !" + RefStructCompatibilityMode);
         WriteParseMethod("global::System.Buffers.ReadOnlySequence<byte> data", "data");
         WriteParseMethod("global::System.ReadOnlySpan<byte> data", "data");
+        W.Line("#endif");
         W.Line("/// <summary>Parses a length-delimited message.</summary>");
         W.Open("public T ParseDelimitedFrom(global::System.IO.Stream input)");
         W.Line("return ResolveParsed(_unresolvedParser.ParseDelimitedFrom(input));");
@@ -353,9 +359,14 @@ internal sealed partial class MessageEmitter
         {
             _context.WriteGeneratedCodeAttributes();
             W.Open("public void WriteTo(pb::CodedOutputStream output)");
+            WriteDirective("#if !" + RefStructCompatibilityMode);
             W.Line("output.WriteRawMessage(this);");
+            WriteDirective("#else");
+            W.Line("Inkwell_WriteLevel(output);");
+            WriteDirective("#endif");
             W.Close();
             W.Line();
+            W.Line("#if !" + RefStructCompatibilityMode);
             _context.WriteGeneratedCodeAttributes();
             W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
             W.Line("Inkwell_WriteLevel(ref output);");
@@ -365,6 +376,7 @@ internal sealed partial class MessageEmitter
             W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
             W.Line("Inkwell_WriteLevelCached(ref output);");
             W.Close();
+            W.Line("#endif");
             W.Line();
             W.Line("/// <summary>The size of the root envelope, which every object of the hierarchy is written as.</summary>");
             _context.WriteGeneratedCodeAttributes();
@@ -379,6 +391,7 @@ internal sealed partial class MessageEmitter
             W.Line();
         }
         // This level's fields, then the subtype's level (when this object is one) nested at its tag.
+        W.Line("#if !" + RefStructCompatibilityMode);
         W.Line("// Writes this level, computing nested sizes once.");
         W.Open("private void Inkwell_WriteLevel(ref pb::WriteContext output)");
         WriteLevelBody(sizesCached: false);
@@ -388,6 +401,11 @@ internal sealed partial class MessageEmitter
         W.Open("private void Inkwell_WriteLevelCached(ref pb::WriteContext output)");
         WriteLevelBody(sizesCached: true);
         W.Close();
+        W.Line("#else");
+        W.Open("private void Inkwell_WriteLevel(pb::CodedOutputStream output)");
+        WriteLevelBody(sizesCached: false, useWriteContext: false);
+        W.Close();
+        W.Line("#endif");
         W.Line();
         W.Open("private int Inkwell_LevelSize()");
         W.Line("int size = 0;");
@@ -441,13 +459,16 @@ internal sealed partial class MessageEmitter
             W.Line($"return _inkwellSubtype == null ? 0 : _inkwellSubtype.Inkwell_SubtypeSize{Depth}();");
             W.Close();
             W.Line();
-            W.Line("/// <summary>Writes the subtype field at this level (overridden by each direct subtype).</summary>");
-            W.Line(Hidden);
-            W.Open($"protected virtual void Inkwell_WriteSubtype{Depth}(ref pb::WriteContext output, bool sizesCached)");
-            W.Open("if (_inkwellSubtype != null)");
-            W.Line($"_inkwellSubtype.Inkwell_WriteSubtype{Depth}(ref output, sizesCached);");
-            W.Close();
-            W.Close();
+            WriteForEitherContext(useWriteContext =>
+            {
+                W.Line("/// <summary>Writes the subtype field at this level (overridden by each direct subtype).</summary>");
+                W.Line(Hidden);
+                W.Open($"protected virtual void Inkwell_WriteSubtype{Depth}({WriteSubtypeParameters(useWriteContext)})");
+                W.Open("if (_inkwellSubtype != null)");
+                W.Line($"_inkwellSubtype.Inkwell_WriteSubtype{Depth}({RefIf(useWriteContext)}output{(useWriteContext ? ", sizesCached" : "")});");
+                W.Close();
+                W.Close();
+            });
             W.Line();
         }
         if (!Level.IsRoot && Level.Base!.Hierarchy!.UsesAny)
@@ -464,17 +485,20 @@ internal sealed partial class MessageEmitter
             W.Line($"return {TypeNames.VarintSize(member.Tag).ToString(CultureInfo.InvariantCulture)} + pb::CodedOutputStream.ComputeLengthSize(size) + size;");
             W.Close();
             W.Line();
-            W.Line(Hidden);
-            W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}(ref pb::WriteContext output, bool sizesCached)");
-            W.Line($"output.WriteRawTag({TypeNames.TagBytes(member.Tag)});");
-            W.Line($"output.WriteLength(sizesCached ? {SizeCache.Field} : Inkwell_LevelSize());");
-            W.Line("Inkwell_WriteLevelCached(ref output);");
-            W.Close();
+            WriteForEitherContext(useWriteContext =>
+            {
+                W.Line(Hidden);
+                W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}({WriteSubtypeParameters(useWriteContext)})");
+                W.Line($"output.WriteRawTag({TypeNames.TagBytes(member.Tag)});");
+                W.Line(useWriteContext ? $"output.WriteLength(sizesCached ? {SizeCache.Field} : Inkwell_LevelSize());" : "output.WriteLength(Inkwell_LevelSize());");
+                W.Line(useWriteContext ? "Inkwell_WriteLevelCached(ref output);" : "Inkwell_WriteLevel(output);");
+                W.Close();
+            });
             W.Line();
         }
     }
 
-    private void WriteLevelBody(bool sizesCached)
+    private void WriteLevelBody(bool sizesCached, bool useWriteContext = true)
     {
         // The subtype field sits where its tag falls among this level's fields (after all of them when
         // the declared range is above them, as usual), so the bytes are the lowered schema's.
@@ -485,7 +509,7 @@ internal sealed partial class MessageEmitter
         {
             if (!subtypeWritten && field.Number > subtypeTag)
             {
-                WriteSubtypeCall(sizesCached);
+                WriteSubtypeCall(sizesCached, useWriteContext);
                 subtypeWritten = true;
             }
             if (field == Level.TypeField)
@@ -497,19 +521,28 @@ internal sealed partial class MessageEmitter
                 W.Close();
                 continue;
             }
-            EmitterFor(field).WriteCachedSerialization(sizesCached);
+            if (useWriteContext)
+            {
+                EmitterFor(field).WriteCachedSerialization(sizesCached);
+            }
+            else
+            {
+                EmitterFor(field).WriteSerialization(useWriteContext: false);
+            }
         }
         if (!subtypeWritten)
         {
-            WriteSubtypeCall(sizesCached);
+            WriteSubtypeCall(sizesCached, useWriteContext);
         }
         W.Open("if (_unknownFields != null)");
-        W.Line("_unknownFields.WriteTo(ref output);");
+        W.Line($"_unknownFields.WriteTo({RefIf(useWriteContext)}output);");
         W.Close();
     }
 
-    private void WriteSubtypeCall(bool sizesCached) =>
-        W.Line($"Inkwell_WriteSubtype{Depth}(ref output, {(sizesCached ? "true" : "false")});");
+    private void WriteSubtypeCall(bool sizesCached, bool useWriteContext) =>
+        W.Line(useWriteContext
+            ? $"Inkwell_WriteSubtype{Depth}(ref output, {(sizesCached ? "true" : "false")});"
+            : $"Inkwell_WriteSubtype{Depth}(output);");
 
     private void WriteHierarchyMerging()
     {
@@ -637,25 +670,55 @@ internal sealed partial class MessageEmitter
         {
             _context.WriteGeneratedCodeAttributes();
             W.Open("public void MergeFrom(pb::CodedInputStream input)");
+            WriteDirective("#if !" + RefStructCompatibilityMode);
             W.Line("input.ReadRawMessage(this);");
+            WriteDirective("#else");
+            WriteMergeAtRequestedDepth(useParseContext: false);
+            WriteDirective("#endif");
             W.Close();
             W.Line();
+            W.Line("#if !" + RefStructCompatibilityMode);
             _context.WriteGeneratedCodeAttributes();
             W.Open("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input)");
-            W.Line("int depth = _inkwellMergeDepth;");
-            W.Line("_inkwellMergeDepth = 0;");
-            W.Open("if (depth == 0)");
-            W.Line("Inkwell_MergeLevel(ref input);");
+            WriteMergeAtRequestedDepth(useParseContext: true);
             W.Close();
-            W.Open("else");
-            W.Line("Inkwell_MergeAtDepth(depth, ref input);");
-            W.Close();
-            W.Close();
+            W.Line("#endif");
             W.Line();
             WriteMergeLevelBytes();
+        }
+        WriteMapValueResolution();
+        if (ReadsAnySubtypes)
+        {
+            WriteAnyParsing();
+        }
+        WriteForEitherContext(WriteLevelParsing);
+        W.Line();
+    }
+
+    private void WriteMergeAtRequestedDepth(bool useParseContext)
+    {
+        W.Line("int depth = _inkwellMergeDepth;");
+        W.Line("_inkwellMergeDepth = 0;");
+        W.Open("if (depth == 0)");
+        W.Line($"Inkwell_MergeLevel({RefIf(useParseContext)}input);");
+        W.Close();
+        W.Open("else");
+        W.Line($"Inkwell_MergeAtDepth(depth, {RefIf(useParseContext)}input);");
+        W.Close();
+    }
+
+    /// <summary>
+    /// The members that read a level: the root's <c>Inkwell_ReadLevel</c>, <c>Inkwell_MergeAtDepth</c>, ANY's
+    /// <c>Inkwell_MergeAny</c> and <c>Inkwell_MergeLevel</c>.
+    /// </summary>
+    private void WriteLevelParsing(bool useParseContext)
+    {
+        string reference = RefIf(useParseContext);
+        if (Level.IsRoot)
+        {
             W.Line("/// <summary>Reads one length-delimited level of the envelope (or, at ~depth, its Any) into this object.</summary>");
             W.Line(Hidden);
-            W.Open("protected void Inkwell_ReadLevel(int depth, ref pb::ParseContext input)");
+            W.Open($"protected void Inkwell_ReadLevel(int depth, {ParseParameter(useParseContext)})");
             W.Line("_inkwellMergeDepth = depth;");
             W.Open("try");
             W.Line("input.ReadMessage(this);");
@@ -668,32 +731,31 @@ internal sealed partial class MessageEmitter
         }
         W.Line("/// <summary>Reads the level at a depth below the root (overridden by every subtype).</summary>");
         W.Line(Hidden);
-        W.Open($"protected {VirtualOrOverride} void Inkwell_MergeAtDepth(int depth, ref pb::ParseContext input)");
+        W.Open($"protected {VirtualOrOverride} void Inkwell_MergeAtDepth(int depth, {ParseParameter(useParseContext)})");
         if (!Level.IsRoot)
         {
             W.Open($"if (depth == {Depth})");
-            W.Line("Inkwell_MergeLevel(ref input);");
+            W.Line($"Inkwell_MergeLevel({reference}input);");
             W.Line("return;");
             W.Close();
         }
         if (ReadsAnySubtypes)
         {
             W.Open($"if (depth == {AnyDepth})");
-            W.Line("Inkwell_MergeAny(ref input);");
+            W.Line($"Inkwell_MergeAny({reference}input);");
             W.Line("return;");
             W.Close();
         }
         W.Line(Level.IsRoot
             ? "throw new global::System.InvalidOperationException(\"No level at depth \" + depth + \" in \" + GetType().FullName + \".\");"
-            : "base.Inkwell_MergeAtDepth(depth, ref input);");
+            : $"base.Inkwell_MergeAtDepth(depth, {reference}input);");
         W.Close();
         W.Line();
-        WriteMapValueResolution();
         if (ReadsAnySubtypes)
         {
-            WriteAnyParsing();
+            WriteMergeAny(useParseContext);
         }
-        W.Open("private void Inkwell_MergeLevel(ref pb::ParseContext input)");
+        W.Open($"private void Inkwell_MergeLevel({ParseParameter(useParseContext)})");
         W.Line("uint tag;");
         W.Open("while ((tag = input.ReadTag()) != 0)");
         W.Open("if ((tag & 7) == 4)");
@@ -703,7 +765,7 @@ internal sealed partial class MessageEmitter
         W.Open("switch (tag)");
         W.Line("default:");
         W.Indent();
-        W.Line("_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);");
+        W.Line($"_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, {reference}input);");
         W.Line("break;");
         W.Outdent();
         if (Level.UsesExtensions)
@@ -716,7 +778,7 @@ internal sealed partial class MessageEmitter
             foreach (ProtoMessage subtype in Level.Subtypes)
             {
                 // The extension's tag is the subtype's (a subtype from a declaration stub has no extension).
-                WriteSubtypeCase(subtype, WireFormat.MakeTag(subtype.Hierarchy!.Tag, WireFormat.LengthDelimited));
+                WriteSubtypeCase(subtype, WireFormat.MakeTag(subtype.Hierarchy!.Tag, WireFormat.LengthDelimited), useParseContext);
             }
         }
         foreach (ProtoField field in _fieldsByNumber)
@@ -730,42 +792,41 @@ internal sealed partial class MessageEmitter
                 // Without subtypes known here, every Any is an unknown subtype's: the default case keeps it.
                 if (Level.HasSubtypes)
                 {
-                    WriteAnyCase();
+                    WriteAnyCase(useParseContext);
                 }
                 continue;
             }
             if (!Level.IsLevelField(field))
             {
-                WriteSubtypeCase(field.MessageType!, field.Tag);
+                WriteSubtypeCase(field.MessageType!, field.Tag, useParseContext);
                 continue;
             }
-            WriteFieldCase(field, useParseContext: true);
+            WriteFieldCase(field, useParseContext);
         }
         W.Close();
         W.Close();
         WriteMapValueResolutionCall();
         W.Close();
-        W.Line();
     }
 
-    private void WriteSubtypeCase(ProtoMessage subtype, uint tag)
+    private void WriteSubtypeCase(ProtoMessage subtype, uint tag, bool useParseContext)
     {
         string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
         W.Line($"case {tag.ToString(CultureInfo.InvariantCulture)}: {{");
         W.Indent();
         W.Open($"if (this is {subtype.ClassName})");
-        W.Line($"Inkwell_ReadLevel({depth}, ref input);");
+        W.Line($"Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
         W.Close();
         W.Line("// An object of exactly this class keeps the subtype aside until Inkwell_ResolveSubtypes.");
         W.Open($"else if (GetType() == typeof({ClassName}))");
         W.Open($"if (!(_inkwellSubtype is {subtype.ClassName}))");
         W.Line($"_inkwellSubtype = {NewReader(subtype)};");
         W.Close();
-        W.Line($"_inkwellSubtype.Inkwell_ReadLevel({depth}, ref input);");
+        W.Line($"_inkwellSubtype.Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
         W.Close();
         W.Line("// Another subtype's level: this object cannot become it, so its bytes are kept.");
         W.Open("else");
-        W.Line("_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);");
+        W.Line($"_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, {RefIf(useParseContext)}input);");
         W.Close();
         W.Line("break;");
         W.Close();

@@ -26,23 +26,23 @@ internal sealed partial class MessageEmitter
     private static string AnyTagConstant(int depth) => "Inkwell_AnyTag" + depth.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The case of the base's Any field in this level's parse loop.</summary>
-    private void WriteAnyCase()
+    private void WriteAnyCase(bool useParseContext)
     {
         W.Line($"case {Level.AnyField!.Tag.ToString(CultureInfo.InvariantCulture)}:");
         W.Indent();
-        W.Line($"Inkwell_ReadLevel({AnyDepth}, ref input);");
+        W.Line($"Inkwell_ReadLevel({AnyDepth}, {RefIf(useParseContext)}input);");
         W.Line("break;");
         W.Outdent();
     }
 
     /// <summary>Reading a level's Any envelope: its type URL picks the object its value is read into.</summary>
-    private void WriteAnyParsing()
+    private void WriteMergeAny(bool useParseContext)
     {
         string c = ClassName;
         string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
         W.Line("// The Any holding this level's subtype. Its usual form (type URL, then value) is read straight into the");
         W.Line("// subtype's level; anything else (an unknown type, another order, more fields) is kept as it came.");
-        W.Open("private void Inkwell_MergeAny(ref pb::ParseContext input)");
+        W.Open($"private void Inkwell_MergeAny({ParseParameter(useParseContext)})");
         W.Line("string typeUrl = null;");
         W.Line($"{c} target = null;");
         W.Line("bool valueRead = false;");
@@ -54,11 +54,11 @@ internal sealed partial class MessageEmitter
         W.Line("target = Inkwell_AnyTarget(typeUrl);");
         W.Close();
         W.Open("else if (tag == 18 && target != null && !valueRead)");
-        W.Line($"target.Inkwell_ReadLevel({depth}, ref input);");
+        W.Line($"target.Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
         W.Line("valueRead = true;");
         W.Close();
         W.Open("else");
-        W.Line("rest = pb::UnknownFieldSet.MergeFieldFrom(rest, ref input);");
+        W.Line($"rest = pb::UnknownFieldSet.MergeFieldFrom(rest, {RefIf(useParseContext)}input);");
         W.Close();
         W.Close();
         W.Open("if (rest != null || (typeUrl != null && target == null))");
@@ -66,6 +66,12 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Close();
         W.Line();
+    }
+
+    /// <summary>What reading an Any needs besides <c>Inkwell_MergeAny</c>: the target lookup, the tag, the keeping of an unread Any.</summary>
+    private void WriteAnyParsing()
+    {
+        string c = ClassName;
 
         W.Line("// The object a subtype's level named by a type URL is read into: this one when it is of that class,");
         W.Line("// a new one held aside when this object is exactly this class; null when it cannot be (kept as unknown).");
@@ -138,20 +144,23 @@ internal sealed partial class MessageEmitter
         W.Line($"return pb::CodedOutputStream.ComputeRawVarint32Size({anyTag}) + pb::CodedOutputStream.ComputeLengthSize(size) + size;");
         W.Close();
         W.Line();
-        W.Line(Hidden);
-        W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}(ref pb::WriteContext output, bool sizesCached)");
-        W.Line($"int size = sizesCached ? {SizeCache.Field} : Inkwell_LevelSize();");
-        W.Line($"output.WriteTag({anyTag});");
-        W.Line("output.WriteLength(Inkwell_AnySize(size));");
-        W.Line("output.WriteRawTag(10);");
-        W.Line($"output.WriteString(\"{url}\");");
-        W.Line("// Any.Pack leaves out an empty value, as proto3 does.");
-        W.Open("if (size != 0)");
-        W.Line("output.WriteRawTag(18);");
-        W.Line("output.WriteLength(size);");
-        W.Line("Inkwell_WriteLevelCached(ref output);");
-        W.Close();
-        W.Close();
+        WriteForEitherContext(useWriteContext =>
+        {
+            W.Line(Hidden);
+            W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}({WriteSubtypeParameters(useWriteContext)})");
+            W.Line(useWriteContext ? $"int size = sizesCached ? {SizeCache.Field} : Inkwell_LevelSize();" : "int size = Inkwell_LevelSize();");
+            W.Line($"output.WriteTag({anyTag});");
+            W.Line("output.WriteLength(Inkwell_AnySize(size));");
+            W.Line("output.WriteRawTag(10);");
+            W.Line($"output.WriteString(\"{url}\");");
+            W.Line("// Any.Pack leaves out an empty value, as proto3 does.");
+            W.Open("if (size != 0)");
+            W.Line("output.WriteRawTag(18);");
+            W.Line("output.WriteLength(size);");
+            W.Line(useWriteContext ? "Inkwell_WriteLevelCached(ref output);" : "Inkwell_WriteLevel(output);");
+            W.Close();
+            W.Close();
+        });
         W.Line();
         W.Open("private static int Inkwell_AnySize(int levelSize)");
         W.Line($"return {urlFieldSize} + (levelSize == 0 ? 0 : 1 + pb::CodedOutputStream.ComputeLengthSize(levelSize) + levelSize);");

@@ -18,6 +18,8 @@ internal sealed partial class MessageEmitter
     private void WriteHierarchyReaders()
     {
         string c = ClassName;
+        // Called by the ParseContext paths only (the compatibility build reads fields with CodedInputStream).
+        W.Line("#if !" + RefStructCompatibilityMode);
         W.Line($"/// <summary>Reads a length-delimited {_message.Name} from a parse, as the most-derived class it holds.</summary>");
         W.Line(Hidden);
         W.Open($"public static {New}{c} Inkwell_ReadMessage(ref pb::ParseContext input)");
@@ -27,6 +29,7 @@ internal sealed partial class MessageEmitter
             W.Line("input.ReadMessage(message);");
             W.Line("return message;");
             W.Close();
+            W.Line("#endif");
             W.Line();
             return;
         }
@@ -40,6 +43,7 @@ internal sealed partial class MessageEmitter
         W.Line($"{ReaderSlot} = reader;");
         W.Line("return result;");
         W.Close();
+        W.Line("#endif");
         W.Line();
 
         W.Line("// An emptied reader of exactly this class, kept per thread for the next parse.");

@@ -131,7 +131,10 @@ internal sealed partial class MessageEmitter
         W.Line(Hidden);
         // Levels below the first hide their base's view class of the same name.
         string hides = Level.Depth > 1 ? "new " : "";
-        W.Open($"public {hides}sealed class InkwellLevel : pb::IMessage<InkwellLevel>, pb::IBufferMessage");
+        W.Line($"public {hides}sealed class InkwellLevel : pb::IMessage<InkwellLevel>");
+        WriteOutsideCompatibilityMode("    , pb::IBufferMessage");
+        W.Line("{");
+        W.Indent();
         W.Line($"private static readonly pb::MessageParser<InkwellLevel> _parser = new pb::MessageParser<InkwellLevel>(() => new InkwellLevel(new {c}()));");
         W.Line();
         W.Line("/// <summary>A parser for reflection: it reads one level into a new object.</summary>");
@@ -158,10 +161,21 @@ internal sealed partial class MessageEmitter
         }
         WriteSubtypeMembersForReflection("Owner");
         W.Line("public void MergeFrom(InkwellLevel other) { if (other != null) Owner.Inkwell_MergeLevelFrom(other.Owner); }");
-        W.Line("public void MergeFrom(pb::CodedInputStream input) { input.ReadRawMessage(this); }");
-        W.Line("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) { Owner.Inkwell_MergeLevel(ref input); }");
-        W.Line("public void WriteTo(pb::CodedOutputStream output) { output.WriteRawMessage(this); }");
-        W.Line("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) { Owner.Inkwell_WriteLevel(ref output); }");
+        WriteForEitherContext(useContext =>
+        {
+            if (useContext)
+            {
+                W.Line("public void MergeFrom(pb::CodedInputStream input) { input.ReadRawMessage(this); }");
+                W.Line("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) { Owner.Inkwell_MergeLevel(ref input); }");
+                W.Line("public void WriteTo(pb::CodedOutputStream output) { output.WriteRawMessage(this); }");
+                W.Line("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) { Owner.Inkwell_WriteLevel(ref output); }");
+            }
+            else
+            {
+                W.Line("public void MergeFrom(pb::CodedInputStream input) { Owner.Inkwell_MergeLevel(input); }");
+                W.Line("public void WriteTo(pb::CodedOutputStream output) { Owner.Inkwell_WriteLevel(output); }");
+            }
+        });
         W.Line("public int CalculateSize() { return Owner.Inkwell_LevelSize(); }");
         W.Line("public InkwellLevel Clone() { return new InkwellLevel(Owner.Clone()); }");
         W.Line("public bool Equals(InkwellLevel other) { return other != null && pb::MessageExtensions.ToByteString(this).Equals(pb::MessageExtensions.ToByteString(other)); }");

@@ -1,12 +1,18 @@
 """Reads and writes messages of a lowered Inkwell hierarchy with Debian's python3-protobuf.
 
-Run by PythonProtobufInteropTests through /usr/bin/python3. The classes come from a descriptor set (written
-with --include_imports), through a descriptor pool and a message factory, so no second protoc is needed.
+Run through /usr/bin/python3 by PythonProtobufInteropTests (bytes protoc encodes from the lowered schema) and by
+PythonExchangeTests (bytes of the generated C# classes). The classes come from a descriptor set (written with
+--include_imports), through a descriptor pool and a message factory, so no second protoc is needed.
 
     zoo_interop.py SET ENCODING read TYPE FILE    prints the chain of subtypes in FILE, one level per line:
                                                   `zoo.Animal:weight=2.5`, then `zoo.Cat:declawed=true`, ...
     zoo_interop.py SET ENCODING write FILE LEVELS writes a message built level by level through the runtime's own API;
                                                   LEVELS is those lines joined by `/`: `zoo.Animal:weight=2.5/zoo.Cat:...`
+    zoo_interop.py SET ENCODING read-list TYPE FIELD FILE
+                                                  prints each element of the repeated FIELD of the TYPE in FILE as its
+                                                  LEVELS, one element per line
+    zoo_interop.py SET ENCODING write-list TYPE FIELD FILE LEVELS...
+                                                  writes a TYPE whose repeated FIELD holds one element per LEVELS
 
 ENCODING is ONEOF, ANY or EXTENSIONS: how each base holds its subtype (the member is always called `subtype`).
 """
@@ -70,13 +76,20 @@ def child(pool, classes, encoding, message):
     raise SystemExit("unknown encoding " + encoding)
 
 
-def read(pool, classes, encoding, type_name, path):
+def parse(classes, type_name, path):
     message = classes[type_name]()
     with open(path, "rb") as f:
         message.ParseFromString(f.read())
+    return message
+
+
+def levels(pool, classes, encoding, message):
+    """The chain of subtypes in message, one `type:field=value,...` string per level."""
+    chain = []
     while message is not None:
-        print(message.DESCRIPTOR.full_name + ":" + ",".join(own_fields(message)))
+        chain.append(message.DESCRIPTOR.full_name + ":" + ",".join(own_fields(message)))
         message = child(pool, classes, encoding, message)
+    return chain
 
 
 def set_field(message, assignment):
@@ -120,10 +133,19 @@ def main(argv):
     pool, classes = load(argv[1])
     encoding, command = argv[2], argv[3]
     if command == "read":
-        read(pool, classes, encoding, argv[4], argv[5])
+        print("\n".join(levels(pool, classes, encoding, parse(classes, argv[4], argv[5]))))
     elif command == "write":
         with open(argv[4], "wb") as f:
             f.write(build(pool, classes, encoding, argv[5]).SerializeToString())
+    elif command == "read-list":
+        for element in getattr(parse(classes, argv[4], argv[6]), argv[5]):
+            print("/".join(levels(pool, classes, encoding, element)))
+    elif command == "write-list":
+        container = classes[argv[4]]()
+        for element in argv[7:]:
+            getattr(container, argv[5]).add().CopyFrom(build(pool, classes, encoding, element))
+        with open(argv[6], "wb") as f:
+            f.write(container.SerializeToString())
     else:
         raise SystemExit("unknown command " + command)
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 
-namespace Inkwell.Protobuf.Tests.Inheritance.Interop;
+namespace Inkwell.Testing;
 
 /// <summary>
 /// Debian's <c>python3-protobuf</c>, which belongs to /usr/bin/python3 (not to a pyenv python3 that may come first on
-/// PATH), running <c>zoo_interop.py</c> from the test output. CI installs the package (.ci/packages.txt); elsewhere the
-/// tests skip and say what to install.
+/// PATH), running <c>zoo_interop.py</c> from the test output (both files are linked from test/Shared into the test
+/// projects that exchange bytes with it). CI installs the package (.ci/packages.txt); elsewhere the tests skip and say
+/// what to install.
 /// </summary>
 internal static class DebianPython
 {
@@ -13,7 +14,7 @@ internal static class DebianPython
 
     private static readonly Lazy<string?> s_missing = new(FindMissing);
 
-    private static string Script => Path.Combine(AppContext.BaseDirectory, "Inheritance", "Interop", "zoo_interop.py");
+    private static string Script => Path.Combine(AppContext.BaseDirectory, "Shared", "zoo_interop.py");
 
     /// <summary>Skips the test when /usr/bin/python3 or its protobuf module is missing.</summary>
     public static void Require()
@@ -32,6 +33,20 @@ internal static class DebianPython
     public static byte[] Write(string descriptorSet, string encoding, IEnumerable<string> levels, string file)
     {
         RunScript(descriptorSet, encoding, "write", file, string.Join('/', levels));
+        return File.ReadAllBytes(file);
+    }
+
+    /// <summary>
+    /// The elements of the repeated <paramref name="field"/> of the <paramref name="containerType"/> in <paramref name="file"/>,
+    /// one per line, each its levels joined by <c>/</c>: <c>zoo.Animal:weight=30/zoo.Dog:bones_buried=3</c>.
+    /// </summary>
+    public static string[] ReadList(string descriptorSet, string encoding, string containerType, string field, string file) =>
+        RunScript(descriptorSet, encoding, "read-list", containerType, field, file).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Builds a <paramref name="containerType"/> whose repeated <paramref name="field"/> holds the <paramref name="elements"/> (as <see cref="ReadList"/> prints them) and returns its bytes.</summary>
+    public static byte[] WriteList(string descriptorSet, string encoding, string containerType, string field, IEnumerable<string> elements, string file)
+    {
+        RunScript([descriptorSet, encoding, "write-list", containerType, field, file, .. elements]);
         return File.ReadAllBytes(file);
     }
 

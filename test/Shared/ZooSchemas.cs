@@ -1,9 +1,10 @@
-namespace Inkwell.Protobuf.Tests.Inheritance.Interop;
+namespace Inkwell.Testing;
 
 /// <summary>
 /// The design note's Animal/Cat/Dog/Kitten hierarchy in each encoding, in one file and split over files and packages.
 /// Every level has one field numbered 1 (the numbers restart in each message), which is what makes a wrong nesting
-/// show up in a decode.
+/// show up in a decode. The sets in one file also have a <c>Zoo</c> holding a repeated (polymorphic) list
+/// of animals. Shared by the compiler's tests and the C# generator's (linked from test/Shared).
 /// </summary>
 internal static class ZooSchemas
 {
@@ -63,6 +64,10 @@ internal static class ZooSchemas
             message Kitten : Cat = 10 {
               string toy = 1;
             }
+
+            message Zoo {
+              repeated Animal animals = 1;
+            }
             """),
     ];
 
@@ -90,6 +95,10 @@ internal static class ZooSchemas
             message Kitten : Cat = 10 {
               optional string toy = 1;
             }
+
+            message Zoo {
+              repeated Animal animals = 1;
+            }
             """),
     ];
 
@@ -116,6 +125,10 @@ internal static class ZooSchemas
 
             message Kitten : Cat = 10 {
               string toy = 1;
+            }
+
+            message Zoo {
+              repeated Animal animals = 1;
             }
             """),
     ];
