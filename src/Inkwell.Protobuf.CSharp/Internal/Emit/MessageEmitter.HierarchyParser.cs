@@ -1,0 +1,99 @@
+namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+
+/// <summary>
+/// The hierarchy parser nested in a root class (<c>Animal.HierarchyParser&lt;T&gt;</c>): Google.Protobuf's
+/// parser reads, then it resolves the most-derived object the message holds.
+/// </summary>
+internal sealed partial class MessageEmitter
+{
+    private void WriteHierarchyParserClass()
+    {
+        string r = ClassName;
+        W.Line($"/// <summary>Parses {_message.Name}'s root envelope into the most-derived class it holds.</summary>");
+        W.Line($"/// <typeparam name=\"T\">The class the caller expects: {_message.Name} or one of its subtypes.</typeparam>");
+        W.Open($"public sealed class HierarchyParser<T> where T : {r}, pb::IMessage<T>, new()");
+        W.Line("private readonly pb::MessageParser<T> _unresolved;");
+        W.Line();
+        W.Line("// Reads with the root's parser, since the bytes may hold any class of the hierarchy.");
+        W.Open("internal HierarchyParser(pb::MessageParser<T> unresolved)");
+        W.Line("_unresolved = unresolved;");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>");
+        W.Line("/// A Google.Protobuf parser for this class (for reflection, codecs and APIs that need a MessageParser):");
+        W.Line("/// it creates a T before it reads, so a subtype stays inside it until <see cref=\"Resolve\"/>.");
+        W.Line("/// </summary>");
+        W.Line("public pb::MessageParser<T> Unresolved { get { return _unresolved; } }");
+        W.Line();
+        WriteParseMethod("byte[] data", "data");
+        WriteParseMethod("byte[] data, int offset, int length", "data, offset, length");
+        WriteParseMethod("pb::ByteString data", "data");
+        WriteParseMethod("global::System.IO.Stream input", "input");
+        WriteParseMethod("pb::CodedInputStream input", "input");
+        W.Line("#if !" + RefStructCompatibilityMode);
+        WriteParseMethod("global::System.Buffers.ReadOnlySequence<byte> data", "data");
+        WriteParseMethod("global::System.ReadOnlySpan<byte> data", "data");
+        W.Line("#endif");
+        W.Line("/// <summary>Parses a length-delimited message.</summary>");
+        W.Open("public T ParseDelimitedFrom(global::System.IO.Stream input)");
+        W.Line("return ResolveParsed(_unresolvedParser.ParseDelimitedFrom(input));");
+        W.Close();
+        WriteResolveParsed();
+        W.Line("/// <summary>Parses JSON in the lowered schema's form.</summary>");
+        W.Open("public T ParseJson(string json)");
+        W.Line(AnySubtypes.Count > 0
+            ? $"return Resolve({JsonParserProperty}.Parse<T>(json));"
+            : "return Resolve(_unresolvedParser.ParseJson(json));");
+        W.Close();
+        W.Line();
+        W.Line("/// <summary>");
+        W.Line("/// The most-derived message that a message read by another route (reflection, a MessageParser,");
+        W.Line("/// Any.Unpack) holds: the subtype, with every level above it moved in, or the message itself.");
+        W.Line("/// </summary>");
+        W.Line("/// <exception cref=\"global::System.InvalidCastException\">The message holds a subtype that is not a T.</exception>");
+        W.Open($"public T Resolve({r} message)");
+        W.Open("if (message == null)");
+        W.Line("throw new global::System.ArgumentNullException(\"message\");");
+        W.Close();
+        W.Line("return As(message.Inkwell_ResolveSubtypes());");
+        W.Close();
+        W.Line();
+        W.Open($"private static T As({r} resolved)");
+        W.Line("T result = resolved as T;");
+        W.Open("if (result == null)");
+        W.Line("throw new global::System.InvalidCastException(\"The message is a \" + resolved.GetType().FullName + \", not a \" + typeof(T).FullName + \".\");");
+        W.Close();
+        W.Line("return result;");
+        W.Close();
+        W.Close();
+        W.Line();
+    }
+
+    private void WriteParseMethod(string parameters, string arguments)
+    {
+        W.Line("/// <summary>Parses a message, returning the most-derived class it holds.</summary>");
+        W.Open($"public T ParseFrom({parameters})");
+        W.Line($"return ResolveParsed(_unresolvedParser.ParseFrom({arguments}));");
+        W.Close();
+    }
+
+    /// <summary>Resolve for a message this parser just read, whose held subtypes take its levels by exchange.</summary>
+    private void WriteResolveParsed()
+    {
+        W.Open($"private static T ResolveParsed({ClassName} message)");
+        if (!Level.HasSubtypes)
+        {
+            W.Line("return As(message);");
+            W.Close();
+            W.Line();
+            return;
+        }
+        W.Line($"{ClassName} resolved = message.Inkwell_ResolveParsed();");
+        W.Open("if (!ReferenceEquals(resolved, message))");
+        W.Line("message.Inkwell_Recycle();");
+        W.Close();
+        W.Line("return As(resolved);");
+        W.Close();
+        W.Line();
+    }
+}
