@@ -73,8 +73,7 @@ internal sealed partial class MessageEmitter
     {
         string c = ClassName;
 
-        W.Line("// The object a subtype's level named by a type URL is read into: this one when it is of that class,");
-        W.Line("// a new one held aside when this object is exactly this class; null when it cannot be (kept as unknown).");
+        W.Line("// The object the level of the subtype a type URL names is read into; null when unknown or impossible (kept as unknown).");
         W.Open($"private {c} Inkwell_AnyTarget(string typeUrl)");
         if (Level.Subtypes.Count > 0)
         {
@@ -82,20 +81,10 @@ internal sealed partial class MessageEmitter
         }
         foreach (ProtoMessage subtype in Level.Subtypes)
         {
-            string s = subtype.ClassName;
             string fullName = subtype.FullName;
             string length = fullName.Length.ToString(CultureInfo.InvariantCulture);
             W.Open($"if (name > 0 && typeUrl.Length - name == {length} && string.CompareOrdinal(typeUrl, name, \"{fullName}\", 0, {length}) == 0)");
-            W.Open($"if (this is {s})");
-            W.Line("return this;");
-            W.Close();
-            W.Open($"if (GetType() != typeof({c}))");
-            W.Line("return null;");
-            W.Close();
-            W.Open($"if (!(_inkwellSubtype is {s}))");
-            W.Line($"_inkwellSubtype = {NewReader(subtype)};");
-            W.Close();
-            W.Line("return _inkwellSubtype;");
+            W.Line($"return {SubtypeTarget(subtype)}();");
             W.Close();
         }
         W.Line("return null;");

@@ -37,19 +37,15 @@ internal sealed partial class MessageEmitter
         if (Level.HasSubtypes)
         {
             W.Line("// JSON has the type field but not the subtype's level (an extension, which it leaves out): hold the subtype it names.");
-            W.Open($"if (GetType() == typeof({ClassName}))");
             W.Open("switch (tag)");
             foreach (ProtoMessage subtype in Level.Subtypes)
             {
                 W.Line($"case {subtype.Hierarchy!.Tag.ToString(CultureInfo.InvariantCulture)}:");
                 W.Indent();
-                W.Open($"if (!(_inkwellSubtype is {subtype.ClassName}))");
-                W.Line($"_inkwellSubtype = new {subtype.ClassName}();");
-                W.Close();
+                W.Line($"{SubtypeTarget(subtype)}();");
                 W.Line("break;");
                 W.Outdent();
             }
-            W.Close();
             W.Close();
         }
         W.Close();

@@ -32,6 +32,7 @@ internal sealed partial class MessageEmitter
             WriteMergeLevelBytes();
         }
         WriteMapValueResolution();
+        WriteSubtypeTargets();
         if (ReadsAnySubtypes)
         {
             WriteAnyParsing();
@@ -154,20 +155,43 @@ internal sealed partial class MessageEmitter
         W.Close();
     }
 
+    /// <summary>
+    /// For each known direct subtype, the object its level is read into: this one when it is of that class, one held
+    /// aside (until Inkwell_ResolveSubtypes) when this object is exactly this class, or null when it cannot be one.
+    /// Every route that meets a subtype's level (its field or extension, an Any's type URL, JSON's type field) asks it.
+    /// </summary>
+    private void WriteSubtypeTargets()
+    {
+        foreach (ProtoMessage subtype in Level.Subtypes)
+        {
+            string s = subtype.ClassName;
+            W.Open($"private {ClassName} {SubtypeTarget(subtype)}()");
+            W.Open($"if (this is {s})");
+            W.Line("return this;");
+            W.Close();
+            W.Open($"if (GetType() != typeof({ClassName}))");
+            W.Line("return null;");
+            W.Close();
+            W.Open($"if (!(_inkwellSubtype is {s}))");
+            W.Line($"_inkwellSubtype = {NewReader(subtype)};");
+            W.Close();
+            W.Line("return _inkwellSubtype;");
+            W.Close();
+            W.Line();
+        }
+    }
+
+    private static string SubtypeTarget(ProtoMessage subtype) =>
+        "Inkwell_TargetFor" + subtype.Hierarchy!.Tag.ToString(CultureInfo.InvariantCulture);
+
     private void WriteSubtypeCase(ProtoMessage subtype, uint tag, bool useParseContext)
     {
         string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
         W.Line($"case {tag.ToString(CultureInfo.InvariantCulture)}: {{");
         W.Indent();
-        W.Open($"if (this is {subtype.ClassName})");
-        W.Line($"Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
-        W.Close();
-        W.Line("// An object of exactly this class keeps the subtype aside until Inkwell_ResolveSubtypes.");
-        W.Open($"else if (GetType() == typeof({ClassName}))");
-        W.Open($"if (!(_inkwellSubtype is {subtype.ClassName}))");
-        W.Line($"_inkwellSubtype = {NewReader(subtype)};");
-        W.Close();
-        W.Line($"_inkwellSubtype.Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
+        W.Line($"{ClassName} target = {SubtypeTarget(subtype)}();");
+        W.Open("if (target != null)");
+        W.Line($"target.Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
         W.Close();
         W.Line("// Another subtype's level: this object cannot become it, so its bytes are kept.");
         W.Open("else");
