@@ -166,16 +166,14 @@ internal sealed partial class MessageEmitter
         {
             string s = subtype.ClassName;
             W.Open($"private {ClassName} {SubtypeTarget(subtype)}()");
-            W.Open($"if (this is {s})");
-            W.Line("return this;");
-            W.Close();
-            W.Open($"if (GetType() != typeof({ClassName}))");
-            W.Line("return null;");
-            W.Close();
+            // Exactly this class first: that is every reader, so the parse path asks one question.
+            W.Open($"if (GetType() == typeof({ClassName}))");
             W.Open($"if (!(_inkwellSubtype is {s}))");
             W.Line($"_inkwellSubtype = {NewReader(subtype)};");
             W.Close();
             W.Line("return _inkwellSubtype;");
+            W.Close();
+            W.Line($"return this is {s} ? this : null;");
             W.Close();
             W.Line();
         }

@@ -39,7 +39,7 @@ internal sealed partial class MessageEmitter
         W.Open("if (reader._inkwellSubtype == null)");
         W.Line("return reader;");
         W.Close();
-        W.Line($"{c} result = ({c}) reader.Inkwell_ResolveParsed();");
+        W.Line($"{c} result = ({c}) reader.Inkwell_ResolveHeld();");
         W.Line($"{ReaderSlot} = reader;");
         W.Line("return result;");
         W.Close();
@@ -80,6 +80,12 @@ internal sealed partial class MessageEmitter
         W.Open("if (_inkwellSubtype == null)");
         W.Line(Level.IsRoot ? "return this;" : "return base.Inkwell_ResolveParsed();");
         W.Close();
+        W.Line("return Inkwell_ResolveHeld();");
+        W.Close();
+        W.Line();
+        W.Line("// Inkwell_ResolveParsed of an object holding a subtype of this level aside: called directly by a reader,");
+        W.Line("// which is exactly this class, so the parse path makes no virtual call to get here.");
+        W.Open($"private {r} Inkwell_ResolveHeld()");
         W.Line($"{c} held = _inkwellSubtype;");
         W.Line("_inkwellSubtype = null;");
         W.Line($"{c} subtype = ({c}) held.Inkwell_ResolveParsed();");
@@ -102,7 +108,10 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
-    /// <summary>Exchanges this class's level (fields, presence bits, oneofs, unknown fields) with another object's.</summary>
+    /// <summary>
+    /// Exchanges this class's level (fields, presence bits, oneofs, unknown fields) with another object's; a
+    /// reference only when the two differ, to spare the write barriers of storing what is already there.
+    /// </summary>
     private void WriteSwapLevel()
     {
         if (!Level.HasSubtypes)
@@ -119,7 +128,7 @@ internal sealed partial class MessageEmitter
         }
         foreach (ProtoOneof oneof in LevelOneofs)
         {
-            W.Line($"{{ var swap = {oneof.FieldName}; {oneof.FieldName} = other.{oneof.FieldName}; other.{oneof.FieldName} = swap; }}");
+            W.Line($"if (!ReferenceEquals({oneof.FieldName}, other.{oneof.FieldName})) {{ var swap = {oneof.FieldName}; {oneof.FieldName} = other.{oneof.FieldName}; other.{oneof.FieldName} = swap; }}");
             W.Line($"{{ var swap = {oneof.CaseFieldName}; {oneof.CaseFieldName} = other.{oneof.CaseFieldName}; other.{oneof.CaseFieldName} = swap; }}");
         }
         for (int i = 0; i < _hasBitFieldCount; i++)
@@ -131,7 +140,7 @@ internal sealed partial class MessageEmitter
         {
             W.Line("{ var swap = _inkwellStoredTag; _inkwellStoredTag = other._inkwellStoredTag; other._inkwellStoredTag = swap; }");
         }
-        W.Line("{ var swap = _unknownFields; _unknownFields = other._unknownFields; other._unknownFields = swap; }");
+        W.Line("if (!ReferenceEquals(_unknownFields, other._unknownFields)) { var swap = _unknownFields; _unknownFields = other._unknownFields; other._unknownFields = swap; }");
         W.Close();
         W.Line();
     }

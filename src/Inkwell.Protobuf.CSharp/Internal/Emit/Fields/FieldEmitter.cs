@@ -103,8 +103,27 @@ internal abstract class FieldEmitter(EmitContext context, ProtoField field, int 
         W.Line($"{value}.{SizeCache.WriteMethod}(ref output);");
     }
 
-    /// <summary>Exchanges this field's value with the same field of <c>other</c> (moving a parsed level, docs/csharp.md).</summary>
-    public void WriteSwap() => W.Line($"{{ var swap = {Name}_; {Name}_ = other.{Name}_; other.{Name}_ = swap; }}");
+    /// <summary>
+    /// Exchanges this field's value with the same field of <c>other</c> (moving a parsed level, docs/csharp.md).
+    /// References are exchanged only when they differ (a collection: when either has elements), because one side
+    /// is nearly always empty and every reference stored costs a GC write barrier on the parse path.
+    /// </summary>
+    public void WriteSwap()
+    {
+        string swap = $"{{ var swap = {Name}_; {Name}_ = other.{Name}_; other.{Name}_ = swap; }}";
+        if (Field.IsRepeated)
+        {
+            W.Line($"if ({Name}_.Count != 0 || other.{Name}_.Count != 0) {swap}");
+        }
+        else if (Field.Type is FieldType.String or FieldType.Bytes || (Field.Type is FieldType.Message or FieldType.Group && !Field.IsWrapperType))
+        {
+            W.Line($"if (!ReferenceEquals({Name}_, other.{Name}_)) {swap}");
+        }
+        else
+        {
+            W.Line(swap);
+        }
+    }
 
     /// <summary>
     /// <c>readonly</c> for the collection fields of ordinary messages, as protoc writes them; a hierarchy class
