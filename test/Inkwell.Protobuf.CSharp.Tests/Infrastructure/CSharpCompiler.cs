@@ -27,9 +27,11 @@ internal static class CSharpCompiler
         IEnumerable<KeyValuePair<string, string>> sources,
         LanguageVersion languageVersion = LanguageVersion.Latest,
         bool emit = true,
+        IEnumerable<byte[]>? referencedImages = null,
         params string[] preprocessorSymbols)
     {
-        CSharpCompilation compilation = CreateCompilation(assemblyName, sources, languageVersion, preprocessorSymbols);
+        CSharpCompilation compilation = CreateCompilation(assemblyName, sources, languageVersion, preprocessorSymbols)
+            .AddReferences((referencedImages ?? []).Select(image => MetadataReference.CreateFromImage(image)));
         if (!emit)
         {
             // Checking alone is cheaper than emitting, and finds every error emitting would.

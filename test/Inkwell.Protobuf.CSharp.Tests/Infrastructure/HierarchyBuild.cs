@@ -108,7 +108,8 @@ internal sealed class HierarchyBuild
 
     public static object? Get(object message, string property) => message.GetType().GetProperty(property)!.GetValue(message);
 
-    private static IMessage Set(IMessage message, (string Property, object? Value)[] values)
+    /// <summary>Sets properties of a message by name; returns it.</summary>
+    public static IMessage Set(IMessage message, (string Property, object? Value)[] values)
     {
         foreach ((string property, object? value) in values)
         {

@@ -264,7 +264,13 @@ internal sealed partial class MessageEmitter
 
     /// <summary>An empty object of a subtype for a parse to read its level into.</summary>
     private static string NewReader(ProtoMessage subtype) =>
-        subtype.Hierarchy!.HasSubtypes ? $"{subtype.ClassName}.Inkwell_RentReader()" : $"new {subtype.ClassName}()";
+        subtype.Hierarchy!.HasSubtypes ? $"{subtype.ClassName}.{RentReader(subtype.Hierarchy.Depth)}()" : $"new {subtype.ClassName}()";
+
+    /// <summary>
+    /// Each class's reader slot is its own, named by depth: it hides nothing, so a subtype compiled into another
+    /// assembly (where the base's internal member is not visible) declares it the same way.
+    /// </summary>
+    private static string RentReader(int depth) => "Inkwell_RentReader" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private System.Collections.Generic.IEnumerable<ProtoField> LevelFields =>
         _message.Fields.Where(f => _message.Hierarchy?.IsLevelField(f) ?? true);

@@ -22,6 +22,13 @@ internal sealed partial class MessageEmitter
 
     private bool ReadsAnySubtypes => Level.UsesAny;
 
+    /// <summary>Whether <c>typeUrl</c>, whose type name starts at <c>name</c>, names the message (any prefix, as <c>Any.GetTypeName</c> reads it).</summary>
+    private static string TypeUrlNames(string fullName)
+    {
+        string length = fullName.Length.ToString(CultureInfo.InvariantCulture);
+        return $"name > 0 && typeUrl.Length - name == {length} && string.CompareOrdinal(typeUrl, name, \"{fullName}\", 0, {length}) == 0";
+    }
+
     /// <summary>The constant with the Any field's tag, which subtypes write (their base may be a declaration stub without fields).</summary>
     private static string AnyTagConstant(int depth) => "Inkwell_AnyTag" + depth.ToString(CultureInfo.InvariantCulture);
 
@@ -81,13 +88,11 @@ internal sealed partial class MessageEmitter
         }
         foreach (ProtoMessage subtype in Level.Subtypes)
         {
-            string fullName = subtype.FullName;
-            string length = fullName.Length.ToString(CultureInfo.InvariantCulture);
-            W.Open($"if (name > 0 && typeUrl.Length - name == {length} && string.CompareOrdinal(typeUrl, name, \"{fullName}\", 0, {length}) == 0)");
+            W.Open($"if ({TypeUrlNames(subtype.FullName)})");
             W.Line($"return {SubtypeTarget(subtype)}();");
             W.Close();
         }
-        W.Line("return null;");
+        W.Line($"return {UnlistedSubtype(Level.Depth)}(typeUrl);");
         W.Close();
         W.Line();
 

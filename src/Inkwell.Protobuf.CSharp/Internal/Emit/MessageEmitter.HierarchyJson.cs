@@ -34,7 +34,7 @@ internal sealed partial class MessageEmitter
     {
         W.Open($"private void Inkwell_SetTypeTag{Depth}(int tag)");
         W.Line("_inkwellStoredTag = tag;");
-        if (Level.HasSubtypes)
+        if (Level.Subtypes.Count > 0)
         {
             W.Line("// JSON has the type field but not the subtype's level (an extension, which it leaves out): hold the subtype it names.");
             W.Open("switch (tag)");

@@ -89,7 +89,7 @@ internal sealed partial class MessageEmitter
         {
             W.Line("/// <summary>A root without subtypes in this compilation holds nothing to resolve.</summary>");
             W.Line(Hidden);
-            W.Open($"protected internal virtual {RootName} Inkwell_ResolveSubtypes()");
+            W.Open($"protected virtual {RootName} Inkwell_ResolveSubtypes()");
             W.Line("return this;");
             W.Close();
             W.Line();
@@ -104,7 +104,7 @@ internal sealed partial class MessageEmitter
         W.Line("/// this level and the levels above moved in.");
         W.Line("/// </summary>");
         W.Line(Hidden);
-        W.Open($"protected internal {VirtualOrOverride} {r} Inkwell_ResolveSubtypes()");
+        W.Open($"protected {VirtualOrOverride} {r} Inkwell_ResolveSubtypes()");
         W.Open("if (_inkwellSubtype == null)");
         W.Line(Level.IsRoot ? "return this;" : "return base.Inkwell_ResolveSubtypes();");
         W.Close();

@@ -1,3 +1,5 @@
+using Inkwell.Protobuf.CSharp.Internal.Model;
+
 namespace Inkwell.Protobuf.CSharp.Internal.Emit;
 
 /// <summary>
@@ -13,10 +15,17 @@ internal sealed partial class MessageEmitter
         W.Line($"/// <typeparam name=\"T\">The class the caller expects: {_message.Name} or one of its subtypes.</typeparam>");
         W.Open($"public sealed class HierarchyParser<T> where T : {r}, pb::IMessage<T>, new()");
         W.Line("private readonly pb::MessageParser<T> _unresolved;");
+        W.Line("// What reads: the root's parser when the root's code lists T, since the bytes may then hold any class of the");
+        W.Line("// hierarchy and one that is not a T is reported; T's own when T was compiled apart from the root (another");
+        W.Line("// assembly), whose levels only T's code can read.");
+        W.Line("private readonly pb::MessageParser _reader;");
         W.Line();
-        W.Line("// Reads with the root's parser, since the bytes may hold any class of the hierarchy.");
-        W.Open("internal HierarchyParser(pb::MessageParser<T> unresolved)");
+        W.Line("/// <summary>For generated code: each class's parser (public, since a subtype may be compiled into another assembly).</summary>");
+        W.Line("/// <param name=\"unresolved\">The class's Google.Protobuf parser, which creates a T before it reads.</param>");
+        W.Line(Hidden);
+        W.Open("public HierarchyParser(pb::MessageParser<T> unresolved)");
         W.Line("_unresolved = unresolved;");
+        W.Line("_reader = Inkwell_ListsClass(typeof(T)) ? (pb::MessageParser) _unresolvedParser : unresolved;");
         W.Close();
         W.Line();
         W.Line("/// <summary>");
@@ -36,7 +45,7 @@ internal sealed partial class MessageEmitter
         W.Line("#endif");
         W.Line("/// <summary>Parses a length-delimited message.</summary>");
         W.Open("public T ParseDelimitedFrom(global::System.IO.Stream input)");
-        W.Line("return ResolveParsed(_unresolvedParser.ParseDelimitedFrom(input));");
+        W.Line($"return ResolveParsed(({r}) _reader.ParseDelimitedFrom(input));");
         W.Close();
         WriteResolveParsed();
         W.Line("/// <summary>Parses JSON in the lowered schema's form.</summary>");
@@ -67,13 +76,36 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Close();
         W.Line();
+        WriteListedClasses();
+    }
+
+    /// <summary>The root's list of the classes its code reads as subtypes: those generated with it, at every depth.</summary>
+    private void WriteListedClasses()
+    {
+        var listed = new System.Collections.Generic.List<string> { $"type == typeof({ClassName})" };
+        var pending = new System.Collections.Generic.Stack<ProtoMessage>(Level.Subtypes);
+        while (pending.Count > 0)
+        {
+            ProtoMessage subtype = pending.Pop();
+            listed.Add($"type == typeof({subtype.ClassName})");
+            foreach (ProtoMessage next in subtype.Hierarchy!.Subtypes)
+            {
+                pending.Push(next);
+            }
+        }
+        W.Line("// Whether this class's parse finds objects of a type: itself and the subtypes generated with it, not those");
+        W.Line("// compiled apart from it (in another assembly), which parse through their own class.");
+        W.Open("private static bool Inkwell_ListsClass(global::System.Type type)");
+        W.Line($"return {string.Join(" || ", listed)};");
+        W.Close();
+        W.Line();
     }
 
     private void WriteParseMethod(string parameters, string arguments)
     {
         W.Line("/// <summary>Parses a message, returning the most-derived class it holds.</summary>");
         W.Open($"public T ParseFrom({parameters})");
-        W.Line($"return ResolveParsed(_unresolvedParser.ParseFrom({arguments}));");
+        W.Line($"return ResolveParsed(({ClassName}) _reader.ParseFrom({arguments}));");
         W.Close();
     }
 

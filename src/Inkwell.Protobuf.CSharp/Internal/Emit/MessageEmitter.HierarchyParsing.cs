@@ -33,6 +33,7 @@ internal sealed partial class MessageEmitter
         }
         WriteMapValueResolution();
         WriteSubtypeTargets();
+        WriteUnlistedSubtypeHooks();
         if (ReadsAnySubtypes)
         {
             WriteAnyParsing();
@@ -111,6 +112,14 @@ internal sealed partial class MessageEmitter
         W.Open("switch (tag)");
         W.Line("default:");
         W.Indent();
+        if (Level.UsesExtensions)
+        {
+            W.Line($"{ClassName} unlisted = (tag & 7) == 2 ? {UnlistedSubtype(Level.Depth)}(tag) : null;");
+            W.Open("if (unlisted != null)");
+            W.Line($"unlisted.Inkwell_ReadLevel({(Level.Depth + 1).ToString(CultureInfo.InvariantCulture)}, {reference}input);");
+            W.Line("break;");
+            W.Close();
+        }
         W.Line($"_unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, {reference}input);");
         W.Line("break;");
         W.Outdent();
@@ -177,6 +186,49 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Line();
         }
+    }
+
+    private static string UnlistedSubtype(int depth) => "Inkwell_UnlistedSubtype" + depth.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An open base (ANY, EXTENSIONS) lists only the subtypes generated with it. One compiled apart from it, in another
+    /// assembly, answers for itself: the base asks this object whether it is the subtype a type URL or an extension
+    /// tag names, and reads that level into it. So the subtype's own parser (and its fields' parses) read every level,
+    /// while the base's parser keeps such a level as an unknown field.
+    /// </summary>
+    private void WriteUnlistedSubtypeHooks()
+    {
+        string parameter = Level.UsesAny ? "string typeUrl" : "uint tag";
+        if (Level.UsesAny || Level.UsesExtensions)
+        {
+            W.Line("/// <summary>This object, when it is a subtype this level does not list whose level the Any's type URL or the extension's tag names; else null.</summary>");
+            W.Line(Hidden);
+            W.Open($"protected virtual {ClassName} {UnlistedSubtype(Level.Depth)}({parameter})");
+            W.Line("return null;");
+            W.Close();
+            W.Line();
+        }
+        if (Level.IsRoot || !(Level.Base!.Hierarchy!.UsesAny || Level.Base.Hierarchy.UsesExtensions))
+        {
+            return;
+        }
+        string baseClass = Level.Base.ClassName;
+        string hook = UnlistedSubtype(Level.Depth - 1);
+        W.Line(Hidden);
+        if (Level.Base.Hierarchy.UsesAny)
+        {
+            W.Open($"protected override {baseClass} {hook}(string typeUrl)");
+            W.Line("int name = typeUrl.LastIndexOf('/') + 1;");
+            W.Line($"return {TypeUrlNames(_message.FullName)} ? this : base.{hook}(typeUrl);");
+        }
+        else
+        {
+            string tag = WireFormat.MakeTag(Level.Tag, WireFormat.LengthDelimited).ToString(CultureInfo.InvariantCulture);
+            W.Open($"protected override {baseClass} {hook}(uint tag)");
+            W.Line($"return tag == {tag} ? this : base.{hook}(tag);");
+        }
+        W.Close();
+        W.Line();
     }
 
     private static string SubtypeTarget(ProtoMessage subtype) =>

@@ -33,7 +33,7 @@ internal sealed partial class MessageEmitter
             W.Line();
             return;
         }
-        W.Line($"{c} reader = Inkwell_RentReader();");
+        W.Line($"{c} reader = {RentReader(Level.Depth)}();");
         W.Line("input.ReadMessage(reader);");
         W.Line("// Only this level can hold a subtype aside: the reader is exactly this class.");
         W.Open("if (reader._inkwellSubtype == null)");
@@ -52,7 +52,7 @@ internal sealed partial class MessageEmitter
         W.Line();
         W.Line($"/// <summary>An empty {_message.Name} to read a level into: the one this thread kept, or a new one.</summary>");
         W.Line(Hidden);
-        W.Open($"internal static {New}{c} Inkwell_RentReader()");
+        W.Open($"internal static {c} {RentReader(Level.Depth)}()");
         W.Line($"{c} reader = {ReaderSlot};");
         W.Open("if (reader == null)");
         W.Line($"return new {c}();");
