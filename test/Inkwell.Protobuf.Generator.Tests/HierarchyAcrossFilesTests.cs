@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Microsoft.CodeAnalysis;
 using Inkwell.Protobuf.Generator.Internal;
 using Inkwell.Protobuf.Generator.Tests.Infrastructure;
 
@@ -91,6 +92,60 @@ public sealed class HierarchyAcrossFilesTests
             .Protobuf("cat.proto", ExtensionsCat));
 
         AssertParsedAsKitten(assembly);
+    }
+
+    [Theory]
+    [InlineData("ANY")]
+    [InlineData("EXTENSIONS")]
+    public void SubtypesInAnotherProject_ParseAsTheirClasses_AndTheBaseKeepsThemWhole(string encoding)
+    {
+        // A library project generates animal.proto; an application that references it imports the file (not
+        // generated again) and derives from its base.
+        (string animal, string cats) = encoding == "ANY" ? (AnyAnimal, AnyCat + Kitten[Kitten.IndexOf("message", StringComparison.Ordinal)..]) : (ExtensionsAnimal, ExtensionsCat);
+        GeneratorRun library = new ProtoProject().Protobuf("animal.proto", animal).Run().AssertNoException();
+        Assert.True(library.Diagnostics.IsEmpty, string.Join("\n", library.Diagnostics));
+        byte[] libraryImage = Compilations.Emit(library.Output);
+        GeneratorRun application = new ProtoProject().ImportOnly("animal.proto", animal).Protobuf("cat.proto", cats)
+            .Run(MetadataReference.CreateFromImage(libraryImage)).AssertNoException();
+        Assert.True(application.Diagnostics.IsEmpty, string.Join("\n", application.Diagnostics));
+        Assert.DoesNotContain(application.Sources.Keys, name => name.Contains("animal", StringComparison.OrdinalIgnoreCase));
+
+        var context = new ReferencingContext(libraryImage, Compilations.Emit(application.Output));
+        Type animalType = context.Library.GetType("Pets.Animal", throwOnError: true)!;
+        Type cat = context.Application.GetType("Pets.Cat", throwOnError: true)!;
+        Type kittenType = context.Application.GetType("Pets.Kitten", throwOnError: true)!;
+        var kitten = (IMessage)Activator.CreateInstance(kittenType)!;
+        kittenType.GetProperty("Weight")!.SetValue(kitten, 0.8f);
+        kittenType.GetProperty("Declawed")!.SetValue(kitten, true);
+        kittenType.GetProperty("FavouriteToy")!.SetValue(kitten, "yarn");
+        byte[] bytes = kitten.ToByteArray();
+
+        Assert.Equal(kitten, Parse(cat, bytes));
+        Assert.IsType(kittenType, Parse(cat, bytes));
+        // The library's base was built before the application's subtypes: their levels stay unknown fields.
+        IMessage asAnimal = Parse(animalType, bytes);
+        Assert.IsType(animalType, asAnimal);
+        Assert.Equal(0.8f, animalType.GetProperty("Weight")!.GetValue(asAnimal));
+        Assert.Equal(bytes, asAnimal.ToByteArray());
+        context.Unload();
+    }
+
+    /// <summary>A library assembly and an application assembly compiled against it, loaded side by side.</summary>
+    private sealed class ReferencingContext : System.Runtime.Loader.AssemblyLoadContext
+    {
+        public ReferencingContext(byte[] library, byte[] application)
+            : base(nameof(ReferencingContext), isCollectible: true)
+        {
+            Library = LoadFromStream(new MemoryStream(library));
+            Application = LoadFromStream(new MemoryStream(application));
+        }
+
+        public Assembly Library { get; }
+
+        public Assembly Application { get; }
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            assemblyName.Name == Library.GetName().Name ? Library : null;
     }
 
     [Fact]

@@ -38,12 +38,15 @@ internal static class Compilations
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     /// <summary>Emits the compilation (which must have no warnings or errors at all) and loads it.</summary>
-    public static Assembly EmitAndLoad(Compilation compilation)
+    public static Assembly EmitAndLoad(Compilation compilation) => Assembly.Load(Emit(compilation));
+
+    /// <summary>Emits the compilation, which must have no warnings or errors at all.</summary>
+    public static byte[] Emit(Compilation compilation)
     {
         using var stream = new MemoryStream();
         var result = compilation.WithOptions(Strict).Emit(stream, cancellationToken: TestContext.Current.CancellationToken);
         var problems = result.Diagnostics.Where(d => d.Severity >= RoslynSeverity.Warning || d.IsWarningAsError).ToList();
         Assert.True(result.Success && problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
-        return Assembly.Load(stream.ToArray());
+        return stream.ToArray();
     }
 }

@@ -48,10 +48,10 @@ internal sealed class ProtoProject
         Options,
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once over the project and a small C# file.</summary>
-    public GeneratorRun Run()
+    /// <summary>Runs the generator once over the project and a small C# file, compiled with <paramref name="references"/> besides the usual ones.</summary>
+    public GeneratorRun Run(params MetadataReference[] references)
     {
-        CSharpCompilation compilation = Compilations.Create([Compilations.Parse("namespace App; public static class Marker { }")]);
+        CSharpCompilation compilation = Compilations.Create([Compilations.Parse("namespace App; public static class Marker { }")]).AddReferences(references);
         GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<RoslynDiagnostic> diagnostics, TestContext.Current.CancellationToken);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
     }
