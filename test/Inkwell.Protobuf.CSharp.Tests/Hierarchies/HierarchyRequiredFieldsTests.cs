@@ -1,0 +1,70 @@
+using Google.Protobuf;
+using Inkwell.Protobuf.CSharp.Tests.Infrastructure;
+using static Inkwell.Protobuf.CSharp.Tests.Infrastructure.HierarchyBuild;
+
+namespace Inkwell.Protobuf.CSharp.Tests.Hierarchies;
+
+/// <summary>
+/// proto2 <c>required</c> fields on every level of a hierarchy. Google.Protobuf checks them by reflection
+/// (<c>IsInitialized</c>), which sees the lowered schema, so every answer must be the one protoc's classes for the
+/// lowered schema give for the same bytes: a ONEOF subtype's level is a nested message and counts; an ANY subtype's
+/// level is inside an <c>Any</c>, whose contents reflection does not open. Neither parser checks required fields.
+/// (EXTENSIONS is not covered: Google.Protobuf checks an extension range through <c>IExtendableMessage</c>, which
+/// hierarchy classes do not implement; docs/csharp.md.)
+/// </summary>
+public sealed class HierarchyRequiredFieldsTests
+{
+    public static TheoryData<string> Encodings => new() { "ONEOF", "ANY" };
+
+    private static HierarchyBuild Zoo(string encoding) => HierarchyBuild.For($"hr{encoding.ToLowerInvariant()}/zoo.proto", $$"""
+        syntax = "proto2";
+        package hr{{encoding.ToLowerInvariant()}};
+
+        message Animal {
+          subtypes 100 to 199 [encoding = {{encoding}}];
+          required float weight = 1;
+        }
+
+        message Cat : Animal = 100 {
+          subtypes 10 to 19 [encoding = {{encoding}}];
+          required bool declawed = 1;
+        }
+
+        message Kitten : Cat = 10 {
+          required string favourite_toy = 1;
+          optional Kitten sibling = 2;
+        }
+        """);
+
+    private static string Type(string encoding, string name) => $"Hr{encoding.ToLowerInvariant()}.{name}";
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void IsInitialized_AnswersAsProtocsLoweredClasses(string encoding)
+    {
+        HierarchyBuild zoo = Zoo(encoding);
+        (string, object?)[] all = [("Weight", 1f), ("Declawed", true), ("FavouriteToy", "yarn")];
+        var kittens = new List<(string Case, IMessage Kitten, bool Expected)>
+        {
+            ("complete", zoo.New(Type(encoding, "Kitten"), all), true),
+            ("a sibling without its toy", zoo.New(Type(encoding, "Kitten"), [.. all, ("Sibling", zoo.New(Type(encoding, "Kitten"), ("Weight", 2f), ("Declawed", false)))]), encoding != "ONEOF"),
+        };
+        foreach ((string field, _) in all)
+        {
+            // The root's own field always counts; a subtype's level only where it is a nested message (ONEOF).
+            kittens.Add(("no " + field, zoo.New(Type(encoding, "Kitten"), [.. all.Where(v => v.Item1 != field)]), field != "Weight" && encoding != "ONEOF"));
+        }
+
+        foreach ((string name, IMessage kitten, bool expected) in kittens)
+        {
+            byte[] bytes = kitten.ToByteArray();
+            IMessage lowered = ParseLowered(zoo.LoweredType(Type(encoding, "Animal")), bytes);
+            IMessage parsed = zoo.Parse(Type(encoding, "Animal"), bytes);
+
+            Assert.True(expected == lowered.IsInitialized(), $"protoc's lowered classes, {name}");
+            Assert.True(expected == kitten.IsInitialized(), $"Inkwell's Kitten as built, {name}");
+            Assert.True(expected == parsed.IsInitialized(), $"Inkwell's Kitten as parsed, {name}");
+            Assert.Equal(bytes, parsed.ToByteArray());
+        }
+    }
+}
