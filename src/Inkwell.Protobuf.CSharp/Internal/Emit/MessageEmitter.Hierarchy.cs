@@ -37,7 +37,7 @@ internal sealed partial class MessageEmitter
         W.Line("[global::System.Diagnostics.DebuggerDisplayAttribute(\"{ToString(),nq}\")]");
         string sealedModifier = Level.HasSubtypes || Level.IsRoot ? "" : "sealed ";
         string baseList = Level.IsRoot
-            ? $"pb::IMessage<{ClassName}>"
+            ? $"pb::IMessage<{ClassName}>{ExtendableInterface(ClassName)}"
             : $"{Level.Base!.ClassName}, pb::IMessage<{ClassName}>";
         W.Line($"{_context.AccessLevel} {sealedModifier}partial class {ClassName} : {baseList}");
         if (Level.IsRoot)
@@ -99,8 +99,10 @@ internal sealed partial class MessageEmitter
         else
         {
             WriteSubtypeMembersForReflection("this");
+            WriteExtensionSetMembers(ClassName, "this");
         }
         WriteHierarchyFramework();
+        WriteSubtypeExtensionHooks();
         WriteHierarchySerialization();
         WriteHierarchyMerging();
         WriteHierarchyParsing();

@@ -131,7 +131,7 @@ internal sealed partial class MessageEmitter
         W.Line(Hidden);
         // Levels below the first hide their base's view class of the same name.
         string hides = Level.Depth > 1 ? "new " : "";
-        W.Line($"public {hides}sealed class InkwellLevel : pb::IMessage<InkwellLevel>");
+        W.Line($"public {hides}sealed class InkwellLevel : pb::IMessage<InkwellLevel>{ExtendableInterface("InkwellLevel")}");
         WriteOutsideCompatibilityMode("    , pb::IBufferMessage");
         W.Line("{");
         W.Indent();
@@ -182,6 +182,7 @@ internal sealed partial class MessageEmitter
         W.Line("public override bool Equals(object other) { return Equals(other as InkwellLevel); }");
         W.Line("public override int GetHashCode() { return pb::MessageExtensions.ToByteString(this).GetHashCode(); }");
         W.Line("public override string ToString() { return pb::JsonFormatter.ToDiagnosticString(this); }");
+        WriteExtensionSetMembers("InkwellLevel", "Owner");
         W.Close();
         W.Line();
     }
