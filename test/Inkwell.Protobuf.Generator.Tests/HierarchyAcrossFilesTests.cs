@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Inkwell.Protobuf.Generator.Internal;
 using Inkwell.Protobuf.Generator.Tests.Infrastructure;
 
@@ -128,6 +130,25 @@ public sealed class HierarchyAcrossFilesTests
         Assert.Equal(0.8f, animalType.GetProperty("Weight")!.GetValue(asAnimal));
         Assert.Equal(bytes, asAnimal.ToByteArray());
         context.Unload();
+    }
+
+    [Fact]
+    public void OneofSubtypesInAnotherProject_AreAnErrorAtTheSubtype()
+    {
+        // The library's ONEOF base was generated without the application's subtypes, which its oneof would have to list.
+        string animal = AnyAnimal.Replace(" [encoding = ANY]", "", StringComparison.Ordinal);
+        string cat = AnyCat.Replace(" [encoding = ANY]", "", StringComparison.Ordinal);
+        GeneratorRun application = new ProtoProject().ImportOnly("animal.proto", animal).Protobuf("cat.proto", cat).Run().AssertNoException();
+
+        Microsoft.CodeAnalysis.Diagnostic error = Assert.Single(application.Diagnostics);
+        Assert.Equal("IWP008", error.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, error.Severity);
+        FileLinePositionSpan span = error.Location.GetLineSpan();
+        Assert.Equal(ProtoProject.PathOf("cat.proto"), span.Path);
+        Assert.Equal(new LinePosition(3, 8), span.StartLinePosition);
+        Assert.StartsWith("pets.Cat derives from pets.Animal, whose ONEOF encoding", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // Nothing is generated for the file, so no C# error follows the one at the .proto line.
+        Assert.DoesNotContain(application.Sources.Keys, name => name.StartsWith("cat", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A library assembly and an application assembly compiled against it, loaded side by side.</summary>

@@ -36,12 +36,16 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor RuntimeMissing = new(
         "IWP007", "Google.Protobuf is not referenced", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>A subtype of a ONEOF base that this project does not generate: the base's oneof cannot list it.</summary>
+    public static readonly DiagnosticDescriptor OneofSubtypeApartFromBase = new(
+        "IWP008", "A ONEOF subtype is generated apart from its base", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>The generator itself failed: a bug, reported instead of crashing the build.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(
         "IWP099", "Inkwell.Protobuf.Generator failed", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
     private static readonly DiagnosticDescriptor[] s_all =
-        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, ServicesNotGenerated, DuplicateImportName, RuntimeMissing, InternalError];
+        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, ServicesNotGenerated, DuplicateImportName, RuntimeMissing, OneofSubtypeApartFromBase, InternalError];
 
     public static DiagnosticDescriptor ById(string id)
     {

@@ -21,11 +21,13 @@ internal sealed class HierarchyFiles
     private const uint BaseTag = (77001 << 3) | 2;
     private const uint SubtypeTag = (77002 << 3) | 2;
     private const uint SubtypeBaseTag = (1 << 3) | 2;
+    private const uint BaseEncodingTag = 1 << 3;
 
     // Like the stubs, a compiled file's hierarchy messages are read once, not on every link that reuses the file.
     private static readonly ConditionalWeakTable<CompiledFile, HierarchyMessage[]> s_messages = new();
 
-    private readonly Dictionary<string, (CompiledFile File, string? Base)> _declared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CompiledFile File, string? Base, bool OneofBase)> _declared = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _generated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _subtypes = new(StringComparer.Ordinal);
 
     /// <param name="linked">Every file of the link: bases may be declared in files that are only imported.</param>
@@ -36,12 +38,13 @@ internal sealed class HierarchyFiles
         {
             foreach (HierarchyMessage message in MessagesOf(file))
             {
-                _declared[message.Name] = (file, message.Base);
+                _declared[message.Name] = (file, message.Base, message.OneofBase);
             }
         }
 
         foreach (CompiledFile file in generated)
         {
+            _generated.Add(file.Name);
             foreach (HierarchyMessage message in MessagesOf(file).Where(m => m.Base is not null))
             {
                 if (!_subtypes.TryGetValue(message.Base!, out List<string>? subtypes))
@@ -101,6 +104,18 @@ internal sealed class HierarchyFiles
         }
     }
 
+    /// <summary>
+    /// The messages of <paramref name="file"/> whose direct base has the ONEOF encoding but is declared in a file this
+    /// project does not generate: the base's code, generated elsewhere, cannot list them in its oneof.
+    /// </summary>
+    public IEnumerable<(string Subtype, string Base, string BaseFile)> OneofSubtypesApartFromTheirBase(CompiledFile file) =>
+        from message in MessagesOf(file)
+        where message.Base is not null
+            && _declared.TryGetValue(message.Base, out var declared)
+            && declared.OneofBase
+            && !_generated.Contains(declared.File.Name)
+        select (message.Name, message.Base!, _declared[message.Base!].File.Name);
+
     private static HierarchyMessage[] MessagesOf(CompiledFile file) =>
         // The options need their file imported, so a file that does not import inkwell/inheritance.proto has none.
         file.Dependencies.Any(d => d.Name == ProtoCompiler.InheritanceProto)
@@ -121,9 +136,9 @@ internal sealed class HierarchyFiles
         void Add(DescriptorProto message, string scope)
         {
             string name = scope + message.Name;
-            if (message.Options is { } options && ReadOptions(options) is (true, var baseName))
+            if (message.Options is { } options && ReadOptions(options) is (true, var baseName, var oneofBase))
             {
-                messages.Add(new HierarchyMessage(name, baseName));
+                messages.Add(new HierarchyMessage(name, baseName, oneofBase));
             }
 
             foreach (DescriptorProto nested in message.NestedType)
@@ -133,19 +148,36 @@ internal sealed class HierarchyFiles
         }
     }
 
-    /// <summary>Whether the message is in a hierarchy (a base, a subtype or both), and its direct base's full name.</summary>
-    private static (bool InHierarchy, string? Base) ReadOptions(MessageOptions options)
+    /// <summary>
+    /// Whether the message is in a hierarchy (a base, a subtype or both), its direct base's full name, and whether it
+    /// is a base with the ONEOF encoding.
+    /// </summary>
+    private static (bool InHierarchy, string? Base, bool OneofBase) ReadOptions(MessageOptions options)
     {
         // Google.Protobuf keeps the options it does not know as unknown fields: read from the bytes.
         bool inHierarchy = false;
         string? baseName = null;
+        bool oneofBase = false;
         var input = new CodedInputStream(options.ToByteArray());
         for (uint tag; (tag = input.ReadTag()) != 0;)
         {
             if (tag == BaseTag)
             {
                 inHierarchy = true;
-                input.SkipLastField();
+                // BaseOptions.encoding (field 1, an enum whose ONEOF is 0) is absent or 0 for ONEOF.
+                oneofBase = true;
+                CodedInputStream baseOptions = input.ReadBytes().CreateCodedInput();
+                for (uint field; (field = baseOptions.ReadTag()) != 0;)
+                {
+                    if (field == BaseEncodingTag)
+                    {
+                        oneofBase = baseOptions.ReadEnum() == 0;
+                    }
+                    else
+                    {
+                        baseOptions.SkipLastField();
+                    }
+                }
             }
             else if (tag == SubtypeTag)
             {
@@ -169,9 +201,12 @@ internal sealed class HierarchyFiles
             }
         }
 
-        return (inHierarchy, baseName);
+        return (inHierarchy, baseName, oneofBase);
     }
 
-    /// <summary>A message with an <c>(inkwell.base)</c> or <c>(inkwell.subtype)</c> option: its full name and its direct base's.</summary>
-    private readonly record struct HierarchyMessage(string Name, string? Base);
+    /// <summary>
+    /// A message with an <c>(inkwell.base)</c> or <c>(inkwell.subtype)</c> option: its full name, its direct base's,
+    /// and whether it is a ONEOF base.
+    /// </summary>
+    private readonly record struct HierarchyMessage(string Name, string? Base, bool OneofBase);
 }

@@ -75,4 +75,32 @@ internal static class SourcePositions
         int zeroLine = line - 1;
         return new SourceSpan(filePath, offset, end - offset, zeroLine, offset - lineStart, zeroLine, end - lineStart);
     }
+
+    /// <summary>
+    /// The name in the first <c>message Name</c> declaration of the text, or the file's start. For a message whose
+    /// compiled position is not the text's: a file with message inheritance is linked from its lowered text.
+    /// </summary>
+    public static SourceSpan LocateMessage(string filePath, string text, string fullName)
+    {
+        string name = fullName.Substring(fullName.LastIndexOf('.') + 1);
+        System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(
+            text, @"\bmessage\s+(" + System.Text.RegularExpressions.Regex.Escape(name) + @")\b");
+        if (!match.Success)
+        {
+            return new SourceSpan(filePath, 0, 0, 0, 0, 0, 0);
+        }
+
+        int start = match.Groups[1].Index;
+        int lineStart = text.LastIndexOf('\n', Math.Max(start - 1, 0)) + 1;
+        int line = 0;
+        for (int i = 0; i < lineStart; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return new SourceSpan(filePath, start, name.Length, line, start - lineStart, line, start - lineStart + name.Length);
+    }
 }
