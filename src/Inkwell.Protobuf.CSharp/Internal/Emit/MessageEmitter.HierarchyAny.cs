@@ -269,13 +269,7 @@ internal sealed partial class MessageEmitter
         W.Line("/// <summary>Reads one level of the envelope, without its length, from bytes into this object.</summary>");
         W.Line(Hidden);
         W.Open("protected void Inkwell_MergeLevelBytes(int depth, pb::ByteString data)");
-        W.Line("_inkwellMergeDepth = depth;");
-        W.Open("try");
-        W.Line("data.CreateCodedInput().ReadRawMessage(this);");
-        W.Close();
-        W.Open("finally");
-        W.Line("_inkwellMergeDepth = 0;");
-        W.Close();
+        WriteReadAtDepth("data.CreateCodedInput().ReadRawMessage(this);");
         W.Close();
         W.Line();
     }

@@ -42,6 +42,21 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
+    /// <summary>
+    /// A read that InternalMergeFrom directs to the level at <c>depth</c>; the depth is reset even when the read fails
+    /// before InternalMergeFrom runs (a bad length), so a later merge into the object starts at its root again.
+    /// </summary>
+    private void WriteReadAtDepth(string read)
+    {
+        W.Line("_inkwellMergeDepth = depth;");
+        W.Open("try");
+        W.Line(read);
+        W.Close();
+        W.Open("finally");
+        W.Line("_inkwellMergeDepth = 0;");
+        W.Close();
+    }
+
     private void WriteMergeAtRequestedDepth(bool useParseContext)
     {
         W.Line("int depth = _inkwellMergeDepth;");
@@ -66,13 +81,7 @@ internal sealed partial class MessageEmitter
             W.Line("/// <summary>Reads one length-delimited level of the envelope (or, at ~depth, its Any) into this object.</summary>");
             W.Line(Hidden);
             W.Open($"protected void Inkwell_ReadLevel(int depth, {ParseParameter(useParseContext)})");
-            W.Line("_inkwellMergeDepth = depth;");
-            W.Open("try");
-            W.Line("input.ReadMessage(this);");
-            W.Close();
-            W.Open("finally");
-            W.Line("_inkwellMergeDepth = 0;");
-            W.Close();
+            WriteReadAtDepth("input.ReadMessage(this);");
             W.Close();
             W.Line();
         }
