@@ -112,10 +112,10 @@ public sealed class HierarchyAcrossFilesTests
         Assert.True(application.Diagnostics.IsEmpty, string.Join("\n", application.Diagnostics));
         Assert.DoesNotContain(application.Sources.Keys, name => name.Contains("animal", StringComparison.OrdinalIgnoreCase));
 
-        var context = new ReferencingContext(libraryImage, Compilations.Emit(application.Output));
-        Type animalType = context.Library.GetType("Pets.Animal", throwOnError: true)!;
-        Type cat = context.Application.GetType("Pets.Cat", throwOnError: true)!;
-        Type kittenType = context.Application.GetType("Pets.Kitten", throwOnError: true)!;
+        var context = new InMemoryAssemblies(nameof(SubtypesInAnotherProject_ParseAsTheirClasses_AndTheBaseKeepsThemWhole), libraryImage, Compilations.Emit(application.Output));
+        Type animalType = context.Loaded[0].GetType("Pets.Animal", throwOnError: true)!;
+        Type cat = context.Loaded[1].GetType("Pets.Cat", throwOnError: true)!;
+        Type kittenType = context.Loaded[1].GetType("Pets.Kitten", throwOnError: true)!;
         var kitten = (IMessage)Activator.CreateInstance(kittenType)!;
         kittenType.GetProperty("Weight")!.SetValue(kitten, 0.8f);
         kittenType.GetProperty("Declawed")!.SetValue(kitten, true);
@@ -149,24 +149,6 @@ public sealed class HierarchyAcrossFilesTests
         Assert.StartsWith("pets.Cat derives from pets.Animal, whose ONEOF encoding", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         // Nothing is generated for the file, so no C# error follows the one at the .proto line.
         Assert.DoesNotContain(application.Sources.Keys, name => name.StartsWith("cat", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>A library assembly and an application assembly compiled against it, loaded side by side.</summary>
-    private sealed class ReferencingContext : System.Runtime.Loader.AssemblyLoadContext
-    {
-        public ReferencingContext(byte[] library, byte[] application)
-            : base(nameof(ReferencingContext), isCollectible: true)
-        {
-            Library = LoadFromStream(new MemoryStream(library));
-            Application = LoadFromStream(new MemoryStream(application));
-        }
-
-        public Assembly Library { get; }
-
-        public Assembly Application { get; }
-
-        protected override Assembly? Load(AssemblyName assemblyName) =>
-            assemblyName.Name == Library.GetName().Name ? Library : null;
     }
 
     [Fact]

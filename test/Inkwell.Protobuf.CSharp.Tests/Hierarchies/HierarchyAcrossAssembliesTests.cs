@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using Google.Protobuf;
 using Inkwell.Protobuf.CSharp.Tests.Infrastructure;
 using static Inkwell.Protobuf.CSharp.Tests.Infrastructure.HierarchyBuild;
@@ -59,12 +58,11 @@ public sealed class HierarchyAcrossAssembliesTests
     }
 
     /// <summary>The base library (its file alone, as its own project sees it) and the subtypes' library that references it, loaded together.</summary>
-    private sealed class Libraries : AssemblyLoadContext
+    private sealed class Libraries
     {
-        private readonly Dictionary<string, Assembly> _loaded = new(StringComparer.Ordinal);
+        private readonly InMemoryAssemblies _context;
 
         public Libraries(string encoding)
-            : base("HierarchyAcrossAssemblies" + encoding, isCollectible: true)
         {
             Dictionary<string, string> sources = Sources(encoding);
             var resolver = new InMemoryResolver(sources);
@@ -78,13 +76,14 @@ public sealed class HierarchyAcrossAssembliesTests
                 .ToDictionary(f => f.RelativePath, f => f.Content);
             byte[] baseImage = Compiled("AnimalLibrary" + encoding, baseSources, []);
             byte[] subtypeImage = Compiled("CatLibrary" + encoding, subtypeSources, [baseImage]);
-            Base = Load("AnimalLibrary" + encoding, baseImage);
-            Subtypes = Load("CatLibrary" + encoding, subtypeImage);
+            _context = new InMemoryAssemblies("HierarchyAcrossAssemblies" + encoding, baseImage, subtypeImage);
         }
 
-        public Assembly Base { get; }
+        public Assembly Base => _context.Loaded[0];
 
-        public Assembly Subtypes { get; }
+        public Assembly Subtypes => _context.Loaded[1];
+
+        public void Unload() => _context.Unload();
 
         public IMessage New(string fullName, params (string Property, object? Value)[] values) =>
             Set((IMessage)Activator.CreateInstance((Base.GetType(fullName) ?? Subtypes.GetType(fullName, throwOnError: true))!)!, values);
@@ -94,15 +93,6 @@ public sealed class HierarchyAcrossAssembliesTests
             Type type = Base.GetType(fullName) ?? Subtypes.GetType(fullName, throwOnError: true)!;
             object parser = type.GetProperty("Parser", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)!.GetValue(null)!;
             return (IMessage)parser.GetType().GetMethod("ParseFrom", [typeof(byte[])])!.Invoke(parser, [data])!;
-        }
-
-        protected override Assembly? Load(AssemblyName assemblyName) => _loaded.GetValueOrDefault(assemblyName.Name!);
-
-        private Assembly Load(string name, byte[] image)
-        {
-            Assembly assembly = LoadFromStream(new MemoryStream(image));
-            _loaded[name] = assembly;
-            return assembly;
         }
 
         private static byte[] Compiled(string name, Dictionary<string, string> sources, byte[][] references)
