@@ -108,13 +108,17 @@ internal sealed class HierarchyFiles
     /// The messages of <paramref name="file"/> whose direct base has the ONEOF encoding but is declared in a file this
     /// project does not generate: the base's code, generated elsewhere, cannot list them in its oneof.
     /// </summary>
-    public IEnumerable<(string Subtype, string Base, string BaseFile)> OneofSubtypesApartFromTheirBase(CompiledFile file) =>
-        from message in MessagesOf(file)
-        where message.Base is not null
-            && _declared.TryGetValue(message.Base, out var declared)
-            && declared.OneofBase
-            && !_generated.Contains(declared.File.Name)
-        select (message.Name, message.Base!, _declared[message.Base!].File.Name);
+    public IEnumerable<(string Subtype, string Base, string BaseFile)> OneofSubtypesApartFromTheirBase(CompiledFile file)
+    {
+        foreach (HierarchyMessage message in MessagesOf(file))
+        {
+            if (message.Base is not null && _declared.TryGetValue(message.Base, out var declared)
+                && declared.OneofBase && !_generated.Contains(declared.File.Name))
+            {
+                yield return (message.Name, message.Base, declared.File.Name);
+            }
+        }
+    }
 
     private static HierarchyMessage[] MessagesOf(CompiledFile file) =>
         // The options need their file imported, so a file that does not import inkwell/inheritance.proto has none.
