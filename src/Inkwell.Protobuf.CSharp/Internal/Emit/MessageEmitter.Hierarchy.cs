@@ -272,7 +272,7 @@ internal sealed partial class MessageEmitter
     /// Each class's reader slot is its own, named by depth: it hides nothing, so a subtype compiled into another
     /// assembly (where the base's internal member is not visible) declares it the same way.
     /// </summary>
-    private static string RentReader(int depth) => "Inkwell_RentReader" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string RentReader(int depth) => "Inkwell_RentReader" + depth.ToString(CultureInfo.InvariantCulture);
 
     private System.Collections.Generic.IEnumerable<ProtoField> LevelFields =>
         _message.Fields.Where(f => _message.Hierarchy?.IsLevelField(f) ?? true);

@@ -208,7 +208,7 @@ internal sealed partial class MessageEmitter
     private void WriteUnlistedSubtypeHooks()
     {
         string parameter = Level.UsesAny ? "string typeUrl" : "uint tag";
-        if (Level.UsesAny || Level.UsesExtensions)
+        if (Level.IsOpen)
         {
             W.Line("/// <summary>This object, when it is a subtype this level does not list whose level the Any's type URL or the extension's tag names; else null.</summary>");
             W.Line(Hidden);
@@ -217,7 +217,7 @@ internal sealed partial class MessageEmitter
             W.Close();
             W.Line();
         }
-        if (Level.IsRoot || !(Level.Base!.Hierarchy!.UsesAny || Level.Base.Hierarchy.UsesExtensions))
+        if (Level.IsRoot || !Level.Base!.Hierarchy!.IsOpen)
         {
             return;
         }

@@ -33,6 +33,9 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
 
     public bool UsesExtensions => Encoding == 2;
 
+    /// <summary>ANY and EXTENSIONS: subtypes may be declared in files, even assemblies, this one's code never sees.</summary>
+    public bool IsOpen => UsesAny || UsesExtensions;
+
     /// <summary>ANY: the base's <c>google.protobuf.Any</c> field holding the present subtype's level; null otherwise.</summary>
     public ProtoField? AnyField { get; set; }
 
@@ -53,7 +56,7 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
     /// Whether this class may have subtypes: known ones, or, with ANY and EXTENSIONS (open hierarchies), ones in
     /// files this compilation does not see, which override the hooks this class declares for them.
     /// </summary>
-    public bool HasSubtypes => Subtypes.Count > 0 || UsesAny || UsesExtensions;
+    public bool HasSubtypes => Subtypes.Count > 0 || IsOpen;
 
     /// <summary>Whether a field belongs to this level (is not one of the lowering's subtype members).</summary>
     public bool IsLevelField(ProtoField field) =>
