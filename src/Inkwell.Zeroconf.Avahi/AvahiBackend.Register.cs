@@ -1,4 +1,5 @@
 using Inkwell.Zeroconf.Avahi.Internal;
+using Inkwell.Zeroconf.Internal;
 
 namespace Inkwell.Zeroconf.Avahi;
 
@@ -16,7 +17,7 @@ public sealed partial class AvahiBackend
         {
             // "" is the daemon's default domain, which is "local" unless configured otherwise.
             Domain = string.Equals(profile.Domain, "local", StringComparison.OrdinalIgnoreCase) ? "" : profile.Domain,
-            Txt = AvahiTxt.Encode(profile.Txt),
+            Txt = TxtData.Encode(profile.Txt),
             Subtypes = [.. profile.Subtypes.Select(subtype => $"{subtype}._sub.{profile.ServiceType}")],
         };
         AvahiRegistration registration = await _client.RegisterAsync(spec, cancellationToken).ConfigureAwait(false);

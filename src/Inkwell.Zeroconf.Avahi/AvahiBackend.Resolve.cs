@@ -1,6 +1,7 @@
 using System.Net;
-using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
+using Inkwell.Zeroconf.Avahi.Internal;
+using Inkwell.Zeroconf.Internal;
 
 namespace Inkwell.Zeroconf.Avahi;
 
@@ -36,7 +37,7 @@ public sealed partial class AvahiBackend
             }
         }
         string interfaceName = await InterfaceNameAsync(found.Interface, cancellationToken).ConfigureAwait(false);
-        return new ResolvedService(found.Name, found.Type, found.Domain, found.Host, found.Port, addresses, AvahiTxt.Decode(found.Txt),
+        return new ResolvedService(found.Name, found.Type, found.Domain, found.Host, found.Port, addresses, TxtData.Decode(found.Txt),
             interfaceName, found.Interface);
     }
 }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
+using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Internal;
 using static Inkwell.Zeroconf.Avahi.Tests.AvahiRegistrationTests;
 
 namespace Inkwell.Zeroconf.Avahi.Tests;
@@ -37,7 +38,7 @@ public sealed class AvahiBrowseTests
         Assert.Equal(631, resolved.Port);
         Assert.Equal(lab.B.Address, resolved.Address);
         Assert.Equal(AvahiProtocol.IPv4, resolved.AddressProtocol);
-        IReadOnlyDictionary<string, string?> txt = AvahiTxt.Decode(resolved.Txt);
+        IReadOnlyDictionary<string, string?> txt = TxtData.Decode(resolved.Txt);
         Assert.Equal("queue", txt["rp"]);
         Assert.Equal("hello world", txt["note"]);
         Assert.True(txt.ContainsKey("flag"));
@@ -159,7 +160,7 @@ public sealed class AvahiBrowseTests
         AvahiResolvedService resolved = await RetryResolveAsync(client, "Bytes", ct);
 
         Assert.Contains(resolved.Txt, t => t.AsSpan().SequenceEqual(binary));
-        Assert.Equal("Zoë", AvahiTxt.Decode(resolved.Txt)["NAME"]);
+        Assert.Equal("Zoë", TxtData.Decode(resolved.Txt)["NAME"]);
     }
 
     [Fact(Timeout = 90_000)]

@@ -1,6 +1,7 @@
-using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
+using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Internal;
 using static Inkwell.Zeroconf.Avahi.Tests.AvahiRegistrationTests;
 
 namespace Inkwell.Zeroconf.Avahi.Tests;
@@ -18,7 +19,7 @@ public sealed class AvahiDaemonLifecycleTests
         LabProcess remote = await LabPeers.PublishAsync(lab.B, "Remote Service", Type, 2001, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
-            new AvahiServiceSpec("Survivor", Type, 2000) { Txt = AvahiTxt.Encode([new("v", "1")]) }, ct);
+            new AvahiServiceSpec("Survivor", Type, 2000) { Txt = TxtData.Encode([new("v", "1")]) }, ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
         await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.Added && e.Item!.Name == "Remote Service", ct);
         await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.AllForNow, ct);
@@ -28,7 +29,7 @@ public sealed class AvahiDaemonLifecycleTests
         await LabClients.WaitForServerAsync(client, state: null, ct);
         Assert.False(registration.IsEstablished);
         // A TXT change while the daemon is away is kept and goes out with the re-registration.
-        await registration.UpdateTxtAsync(AvahiTxt.Encode([new("v", "2")]), ct);
+        await registration.UpdateTxtAsync(TxtData.Encode([new("v", "2")]), ct);
         await lab.A.StartAvahiAsync(ct);
 
         // The registration is back, with its latest TXT, as seen from the other host.

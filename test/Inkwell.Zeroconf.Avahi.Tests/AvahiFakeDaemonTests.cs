@@ -1,6 +1,7 @@
 using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Internal;
 using static Inkwell.Zeroconf.Avahi.Tests.AvahiRegistrationTests;
 
 namespace Inkwell.Zeroconf.Avahi.Tests;
@@ -104,7 +105,7 @@ public sealed class AvahiFakeDaemonTests
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
-            new AvahiServiceSpec("Contested", Type, 83) { Txt = AvahiTxt.Encode([new("k", "v")]) }, ct);
+            new AvahiServiceSpec("Contested", Type, 83) { Txt = TxtData.Encode([new("k", "v")]) }, ct);
         var renamed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         registration.Renamed += name => renamed.TrySetResult(name);
 

@@ -1,6 +1,7 @@
 using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Internal;
 
 namespace Inkwell.Zeroconf.Avahi.Tests;
 
@@ -17,7 +18,7 @@ public sealed class AvahiRegistrationTests
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         await using AvahiRegistration registration = await client.RegisterAsync(
-            new AvahiServiceSpec("Inkwell Test", Type, 4242) { Txt = AvahiTxt.Encode([new("path", "/x"), new("ro", null)]) }, ct);
+            new AvahiServiceSpec("Inkwell Test", Type, 4242) { Txt = TxtData.Encode([new("path", "/x"), new("ro", null)]) }, ct);
 
         Assert.Equal("Inkwell Test", registration.Name);
         Assert.True(registration.IsEstablished);
@@ -49,10 +50,10 @@ public sealed class AvahiRegistrationTests
         await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
-            new AvahiServiceSpec("Txt Test", Type, 4244) { Txt = AvahiTxt.Encode([new("v", "1")]) }, ct);
+            new AvahiServiceSpec("Txt Test", Type, 4244) { Txt = TxtData.Encode([new("v", "1")]) }, ct);
         await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Txt Test" && l.Txt.Contains("v=1"), ct);
 
-        await registration.UpdateTxtAsync(AvahiTxt.Encode([new("v", "2"), new("extra", "yes")]), ct);
+        await registration.UpdateTxtAsync(TxtData.Encode([new("v", "2"), new("extra", "yes")]), ct);
 
         AvahiBrowseLine seen = await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Txt Test" && l.Txt.Contains("v=2"), ct);
         Assert.Contains("extra=yes", seen.Txt);
@@ -66,7 +67,7 @@ public sealed class AvahiRegistrationTests
         await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
-            new AvahiServiceSpec("Txt Keep", Type, 4248) { Txt = AvahiTxt.Encode([new("v", "1")]) }, ct);
+            new AvahiServiceSpec("Txt Keep", Type, 4248) { Txt = TxtData.Encode([new("v", "1")]) }, ct);
 
         byte[] tooLong = new byte[300]; // one TXT string holds at most 255 bytes (RFC 6763 §6.1)
         tooLong.AsSpan().Fill((byte)'x');
@@ -74,7 +75,7 @@ public sealed class AvahiRegistrationTests
 
         Assert.Contains("UpdateServiceTxt", exception.Message, StringComparison.Ordinal);
         await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Txt Keep" && l.Txt.Contains("v=1"), ct);
-        await registration.UpdateTxtAsync(AvahiTxt.Encode([new("v", "3")]), ct);
+        await registration.UpdateTxtAsync(TxtData.Encode([new("v", "3")]), ct);
         await LabPeers.BrowseUntilAsync(lab.B, Type, l => l.Name == "Txt Keep" && l.Txt.Contains("v=3"), ct);
     }
 

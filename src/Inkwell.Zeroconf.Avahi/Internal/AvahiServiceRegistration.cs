@@ -1,3 +1,5 @@
+using Inkwell.Zeroconf.Internal;
+
 namespace Inkwell.Zeroconf.Avahi.Internal;
 
 /// <summary>An <see cref="AvahiRegistration"/> seen through the library's <see cref="ServiceRegistration"/>.</summary>
@@ -14,7 +16,7 @@ internal sealed class AvahiServiceRegistration(AvahiRegistration registration, S
     public override async ValueTask UpdateTxtAsync(IReadOnlyList<KeyValuePair<string, string?>> txt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(txt);
-        await registration.UpdateTxtAsync(AvahiTxt.Encode(txt), cancellationToken).ConfigureAwait(false);
+        await registration.UpdateTxtAsync(TxtData.Encode(txt), cancellationToken).ConfigureAwait(false);
     }
 
     public override ValueTask DisposeAsync() => registration.DisposeAsync();

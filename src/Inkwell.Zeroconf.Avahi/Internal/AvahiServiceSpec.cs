@@ -14,7 +14,7 @@ internal sealed record AvahiServiceSpec(string Name, string Type, ushort Port)
     /// <summary>The SRV target host; empty means this host.</summary>
     public string Host { get; init; } = "";
 
-    /// <summary>TXT strings as bytes (see <see cref="AvahiTxt"/>); empty is fine: Avahi then publishes the single empty string RFC 6763 §6.1 wants (it rejects an explicit empty string).</summary>
+    /// <summary>TXT strings as bytes (see <see cref="Inkwell.Zeroconf.Internal.TxtData"/>); empty is fine: Avahi then publishes the single empty string RFC 6763 §6.1 wants (it rejects an explicit empty string).</summary>
     public IReadOnlyList<byte[]> Txt { get; init; } = [];
 
     /// <summary>Subtypes as Avahi wants them: <c>_printer._sub._http._tcp</c>.</summary>

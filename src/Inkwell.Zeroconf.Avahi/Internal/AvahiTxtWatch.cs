@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
 using Inkwell.Zeroconf.Dns;
+using Inkwell.Zeroconf.Internal;
 
 namespace Inkwell.Zeroconf.Avahi.Internal;
 
@@ -79,7 +80,7 @@ internal sealed class AvahiTxtWatch : IAsyncDisposable
                 if (DnsMessage.TryParseRecordData(record.Rdata, DnsRecordType.Txt, 0, record.Rdata.Length, out DnsRecordData data) &&
                     data is TxtRecordData txt)
                 {
-                    output.TryWrite(added with { Kind = ServiceBrowseEventKind.Updated, Txt = AvahiTxt.Decode(txt.Strings) });
+                    output.TryWrite(added with { Kind = ServiceBrowseEventKind.Updated, Txt = TxtData.Decode(txt.Strings) });
                 }
             }
         }

@@ -99,6 +99,30 @@ public abstract class BackendBehaviourTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task RegisterAndUpdateTxt_KeysOutsideRfc6763_AreRejected_AndTheRegisteredTxtStays()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using BackendPair pair = await CreatePairAsync(ct);
+        string[] badKeys = ["", "a=b", "clé", "tab\tkey", "del\u007F"]; // §6.4: printable US-ASCII without '='
+
+        foreach (string key in badKeys)
+        {
+            await Assert.ThrowsAsync<ArgumentException>(async () =>
+                await pair.OnA.RegisterAsync(new ServiceProfile("Bad Key", Type, 4716) { Txt = [new(key, "v")] }, ct));
+        }
+        await using ServiceRegistration registration = await pair.OnA.RegisterAsync(
+            new ServiceProfile("Good Key", Type, 4716) { Txt = [new("v", "1")] }, ct);
+        foreach (string key in badKeys)
+        {
+            await Assert.ThrowsAsync<ArgumentException>(async () => await registration.UpdateTxtAsync([new(key, "2")], ct));
+        }
+
+        ResolvedService resolved = await BrowseWaits.ResolveUntilAsync(pair.OnB, "Good Key", Type, _ => true, ct);
+        Assert.Equal("1", resolved.Txt["v"]);
+        Assert.Single(resolved.Txt);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Register_NameTakenOnTheOtherHost_RenamesAndBothAreBrowsable()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -1,15 +1,15 @@
 using System.Text;
-using Inkwell.Zeroconf.Avahi.Internal;
+using Inkwell.Zeroconf.Internal;
 
-namespace Inkwell.Zeroconf.Avahi.Tests;
+namespace Inkwell.Zeroconf.Tests.Dns;
 
-/// <summary>TXT strings ⇄ attributes, by the rules of RFC 6763 §6.</summary>
-public sealed class AvahiTxtTests
+/// <summary>TXT strings ⇄ attributes, by the rules of RFC 6763 §6: one implementation for every backend.</summary>
+public sealed class TxtDataTests
 {
     [Fact]
     public void Encode_ValuesAndBooleans_KeyEqualsValueAndBareKey()
     {
-        IReadOnlyList<byte[]> strings = AvahiTxt.Encode([new("path", "/a=b"), new("ro", null), new("empty", "")]);
+        List<byte[]> strings = TxtData.Encode([new("path", "/a=b"), new("ro", null), new("empty", "")]);
 
         Assert.Equal(["path=/a=b", "ro", "empty="], strings.Select(s => Encoding.UTF8.GetString(s)));
     }
@@ -17,9 +17,12 @@ public sealed class AvahiTxtTests
     [Theory]
     [InlineData("")]
     [InlineData("a=b")]
-    public void Encode_KeyEmptyOrWithEquals_ThrowsArgumentException(string key)
+    [InlineData("clé")] // §6.4: keys are printable US-ASCII
+    [InlineData("tab\tkey")]
+    [InlineData("del\u007F")]
+    public void Encode_KeyEmptyWithEqualsOrNotPrintableAscii_ThrowsArgumentException(string key)
     {
-        ArgumentException exception = Assert.Throws<ArgumentException>(() => AvahiTxt.Encode([new(key, "v")]));
+        ArgumentException exception = Assert.Throws<ArgumentException>(() => TxtData.Encode([new(key, "v")]));
 
         Assert.Contains("6.4", exception.Message, StringComparison.Ordinal);
     }
@@ -27,7 +30,7 @@ public sealed class AvahiTxtTests
     [Fact]
     public void Encode_StringOver255Bytes_ThrowsNamingTheKey()
     {
-        ArgumentException exception = Assert.Throws<ArgumentException>(() => AvahiTxt.Encode([new("big", new string('é', 130))])); // 2 bytes each
+        ArgumentException exception = Assert.Throws<ArgumentException>(() => TxtData.Encode([new("big", new string('é', 130))])); // 2 bytes each
 
         Assert.Contains("'big'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("255", exception.Message, StringComparison.Ordinal);
@@ -46,7 +49,7 @@ public sealed class AvahiTxtTests
             Encoding.UTF8.GetBytes("empty="),
         ];
 
-        IReadOnlyDictionary<string, string?> attributes = AvahiTxt.Decode(strings);
+        IReadOnlyDictionary<string, string?> attributes = TxtData.Decode(strings);
 
         Assert.Equal(3, attributes.Count);
         Assert.Equal("first", attributes["key"]);
@@ -57,7 +60,7 @@ public sealed class AvahiTxtTests
     [Fact]
     public void EncodeThenDecode_Unicode_RoundTrips()
     {
-        IReadOnlyDictionary<string, string?> attributes = AvahiTxt.Decode(AvahiTxt.Encode([new("name", "Zoë's 🎵 room")]));
+        IReadOnlyDictionary<string, string?> attributes = TxtData.Decode(TxtData.Encode([new("name", "Zoë's 🎵 room")]));
 
         Assert.Equal("Zoë's 🎵 room", attributes["name"]);
     }
