@@ -231,17 +231,9 @@ internal sealed partial class Parser
             return false;
         }
 
-        int end = start;
-        if (TryConsume("to"))
+        if (!ParseRangeEnd(start, startToken: default, rangeLocation: null, MaxFieldNumber, signed: false, "Expected the last subtype tag or \"max\".", out int end))
         {
-            if (TryConsume("max"))
-            {
-                end = MaxFieldNumber;
-            }
-            else if (!ConsumeInteger(out end, "Expected the last subtype tag or \"max\"."))
-            {
-                return false;
-            }
+            return false;
         }
 
         subtypes.Start = start;
@@ -304,24 +296,9 @@ internal sealed partial class Parser
                 }
             }
 
-            if (TryConsume("to"))
+            if (!ParseRangeEnd(start, startToken, location, MaxRangeSentinel - 1, signed: false, "Expected integer.", out end))
             {
-                using var endLocation = location.Child(RangeEnd);
-                if (TryConsume("max"))
-                {
-                    end = MaxRangeSentinel - 1;
-                }
-                else if (!ConsumeInteger(out end, "Expected integer."))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                using var endLocation = location.Child(RangeEnd);
-                endLocation.StartAt(startToken);
-                endLocation.EndAt(startToken);
-                end = start;
+                return false;
             }
 
             range.Start = start;
@@ -473,24 +450,9 @@ internal sealed partial class Parser
                     }
                 }
 
-                if (TryConsume("to"))
+                if (!ParseRangeEnd(start, rangeStartToken, rangeLocation, isEnum ? int.MaxValue : MaxRangeSentinel - 1, signed: isEnum, "Expected integer.", out end))
                 {
-                    using var endLocation = rangeLocation.Child(RangeEnd);
-                    if (TryConsume("max"))
-                    {
-                        end = isEnum ? int.MaxValue : MaxRangeSentinel - 1;
-                    }
-                    else if (!(isEnum ? ConsumeSignedInteger(out end, "Expected integer.") : ConsumeInteger(out end, "Expected integer.")))
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    using var endLocation = rangeLocation.Child(RangeEnd);
-                    endLocation.StartAt(rangeStartToken);
-                    endLocation.EndAt(rangeStartToken);
-                    end = start;
+                    return false;
                 }
 
                 range.Start = start;
@@ -501,6 +463,36 @@ internal sealed partial class Parser
 
             return ConsumeEndOfDeclaration(";", location);
         }
+    }
+
+    /// <summary>
+    /// Reads what may follow a range's first number: "to N", "to max" (<paramref name="maxValue"/>) or nothing (the
+    /// range is that one number). Extension, reserved and subtype ranges share this grammar. With a location recorder,
+    /// the end is recorded as protoc records it: at the end token, or at the start token for a one-number range.
+    /// </summary>
+    private bool ParseRangeEnd(int start, Token startToken, LocationRecorder? rangeLocation, int maxValue, bool signed, string error, out int end)
+    {
+        if (!TryConsume("to"))
+        {
+            if (rangeLocation is not null)
+            {
+                using LocationRecorder endLocation = rangeLocation.Child(RangeEnd);
+                endLocation.StartAt(startToken);
+                endLocation.EndAt(startToken);
+            }
+
+            end = start;
+            return true;
+        }
+
+        using LocationRecorder? location = rangeLocation?.Child(RangeEnd);
+        if (TryConsume("max"))
+        {
+            end = maxValue;
+            return true;
+        }
+
+        return signed ? ConsumeSignedInteger(out end, error) : ConsumeInteger(out end, error);
     }
 
     private bool ParseExtend(List<FieldSyntax> extensions, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder extendLocation)
