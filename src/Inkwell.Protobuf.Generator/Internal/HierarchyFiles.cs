@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.Generator.Internal;
 
@@ -17,12 +17,6 @@ namespace Inkwell.Protobuf.Generator.Internal;
 /// </summary>
 internal sealed class HierarchyFiles
 {
-    // Field numbers 77001 and 77002 (inkwell/inheritance.proto), length-delimited; SubtypeOptions.base is field 1.
-    private const uint BaseTag = (77001 << 3) | 2;
-    private const uint SubtypeTag = (77002 << 3) | 2;
-    private const uint SubtypeBaseTag = (1 << 3) | 2;
-    private const uint BaseEncodingTag = 1 << 3;
-
     // Like the stubs, a compiled file's hierarchy messages are read once, not on every link that reuses the file.
     private static readonly ConditionalWeakTable<CompiledFile, HierarchyMessage[]> s_messages = new();
 
@@ -140,9 +134,11 @@ internal sealed class HierarchyFiles
         void Add(DescriptorProto message, string scope)
         {
             string name = scope + message.Name;
-            if (message.Options is { } options && ReadOptions(options) is (true, var baseName, var oneofBase))
+            // The C# generator's reader of the lowering's options, so the numbers live in one place.
+            var (baseInfo, subtypeInfo) = InheritanceOptions.Read(message.Options);
+            if (baseInfo is not null || subtypeInfo is not null)
             {
-                messages.Add(new HierarchyMessage(name, baseName, oneofBase));
+                messages.Add(new HierarchyMessage(name, subtypeInfo?.Base, baseInfo?.Encoding == LoweredEncoding.Oneof));
             }
 
             foreach (DescriptorProto nested in message.NestedType)
@@ -150,62 +146,6 @@ internal sealed class HierarchyFiles
                 Add(nested, name + ".");
             }
         }
-    }
-
-    /// <summary>
-    /// Whether the message is in a hierarchy (a base, a subtype or both), its direct base's full name, and whether it
-    /// is a base with the ONEOF encoding.
-    /// </summary>
-    private static (bool InHierarchy, string? Base, bool OneofBase) ReadOptions(MessageOptions options)
-    {
-        // Google.Protobuf keeps the options it does not know as unknown fields: read from the bytes.
-        bool inHierarchy = false;
-        string? baseName = null;
-        bool oneofBase = false;
-        var input = new CodedInputStream(options.ToByteArray());
-        for (uint tag; (tag = input.ReadTag()) != 0;)
-        {
-            if (tag == BaseTag)
-            {
-                inHierarchy = true;
-                // BaseOptions.encoding (field 1, an enum whose ONEOF is 0) is absent or 0 for ONEOF.
-                oneofBase = true;
-                CodedInputStream baseOptions = input.ReadBytes().CreateCodedInput();
-                for (uint field; (field = baseOptions.ReadTag()) != 0;)
-                {
-                    if (field == BaseEncodingTag)
-                    {
-                        oneofBase = baseOptions.ReadEnum() == 0;
-                    }
-                    else
-                    {
-                        baseOptions.SkipLastField();
-                    }
-                }
-            }
-            else if (tag == SubtypeTag)
-            {
-                inHierarchy = true;
-                CodedInputStream subtype = input.ReadBytes().CreateCodedInput();
-                for (uint field; (field = subtype.ReadTag()) != 0;)
-                {
-                    if (field == SubtypeBaseTag)
-                    {
-                        baseName = subtype.ReadString();
-                    }
-                    else
-                    {
-                        subtype.SkipLastField();
-                    }
-                }
-            }
-            else
-            {
-                input.SkipLastField();
-            }
-        }
-
-        return (inHierarchy, baseName, oneofBase);
     }
 
     /// <summary>

@@ -26,12 +26,12 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
     /// <summary>The oneof the lowering added to this message for its direct subtypes; null for a leaf.</summary>
     public ProtoOneof? SubtypeOneof { get; set; }
 
-    /// <summary>How this message carries its subtypes: 0 ONEOF, 1 ANY, 2 EXTENSIONS (as in <c>inkwell.SubtypeEncoding</c>).</summary>
-    public int Encoding { get; set; }
+    /// <summary>How this message carries its subtypes (meaningful for a base only).</summary>
+    public LoweredEncoding Encoding { get; set; }
 
-    public bool UsesAny => Encoding == 1;
+    public bool UsesAny => Encoding == LoweredEncoding.Any;
 
-    public bool UsesExtensions => Encoding == 2;
+    public bool UsesExtensions => Encoding == LoweredEncoding.Extensions;
 
     /// <summary>ANY and EXTENSIONS: subtypes may be declared in files, even assemblies, this one's code never sees.</summary>
     public bool IsOpen => UsesAny || UsesExtensions;

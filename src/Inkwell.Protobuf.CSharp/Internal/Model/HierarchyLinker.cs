@@ -10,10 +10,6 @@ namespace Inkwell.Protobuf.CSharp.Internal.Model;
 /// </summary>
 internal static class HierarchyLinker
 {
-    private const int Oneof = 0;
-    private const int Any = 1;
-    private const int Extensions = 2;
-
     public static void Link(IReadOnlyList<ProtoMessage> messages, IReadOnlyDictionary<string, ProtoMessage> byName)
     {
         var subtypesOf = new Dictionary<ProtoMessage, List<(ProtoMessage Subtype, InheritanceOptions.SubtypeInfo Info)>>();
@@ -72,12 +68,12 @@ internal static class HierarchyLinker
         public bool CanBeClasses(ProtoMessage message)
         {
             bool isBase = bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info);
-            if (isBase && info!.Encoding is not (Oneof or Any or Extensions))
+            if (isBase && info!.Encoding is not (LoweredEncoding.Oneof or LoweredEncoding.Any or LoweredEncoding.Extensions))
             {
                 return false;
             }
             // EXTENSIONS bases have the lowering's range only: [first, last) below the type field.
-            int ownRanges = isBase && info!.Encoding == Extensions ? 1 : 0;
+            int ownRanges = isBase && info!.Encoding == LoweredEncoding.Extensions ? 1 : 0;
             if (message.Proto.ExtensionRange.Count != ownRanges)
             {
                 return false;
@@ -106,8 +102,8 @@ internal static class HierarchyLinker
                 // which are not generated.)
                 level.MemberInBase = baseType.Hierarchy!.Encoding switch
                 {
-                    Extensions => message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType),
-                    Any => baseType.Hierarchy.AnyField,
+                    LoweredEncoding.Extensions => message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType),
+                    LoweredEncoding.Any => baseType.Hierarchy.AnyField,
                     _ => baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field) ?? OneofMemberOfStub(message, baseType, subtypeInfo!),
                 };
             }
@@ -115,11 +111,11 @@ internal static class HierarchyLinker
             if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info))
             {
                 level.Encoding = info.Encoding;
-                if (info.Encoding == Extensions)
+                if (info.Encoding == LoweredEncoding.Extensions)
                 {
                     level.TypeField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
                 }
-                else if (info.Encoding == Any)
+                else if (info.Encoding == LoweredEncoding.Any)
                 {
                     level.AnyField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
                 }

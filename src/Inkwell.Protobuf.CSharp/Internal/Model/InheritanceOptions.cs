@@ -6,17 +6,28 @@ namespace Inkwell.Protobuf.CSharp.Internal.Model;
 /// <summary>
 /// Reads the <c>(inkwell.base)</c> and <c>(inkwell.subtype)</c> message options that the inheritance
 /// lowering leaves in a descriptor (see <c>inkwell/inheritance.proto</c>). Google.Protobuf keeps them
-/// as unknown fields of <see cref="MessageOptions"/>, so they are read from the options' bytes.
+/// as unknown fields of <see cref="MessageOptions"/>, so they are read from the options' bytes. This is the one
+/// place outside <c>inheritance.proto</c> that knows the options' numbers (the source generator reads through it
+/// too); a test holds them equal to the file's.
 /// </summary>
 internal static class InheritanceOptions
 {
-    // Field numbers 77001 and 77002, length-delimited.
-    private const uint BaseTag = (77001 << 3) | 2;
-    private const uint SubtypeTag = (77002 << 3) | 2;
-    private const uint DeclaredTypeTag = (77003 << 3) | 2;
+    /// <summary><c>(inkwell.base)</c>, a <c>MessageOptions</c> extension.</summary>
+    public const int BaseField = 77001;
 
-    /// <summary>A base's options: its encoding (0 ONEOF, 1 ANY, 2 EXTENSIONS) and the member the encoding added.</summary>
-    public sealed record BaseInfo(int Encoding, string Field);
+    /// <summary><c>(inkwell.subtype)</c>, a <c>MessageOptions</c> extension.</summary>
+    public const int SubtypeField = 77002;
+
+    /// <summary><c>(inkwell.declared_type)</c>, a <c>FieldOptions</c> extension.</summary>
+    public const int DeclaredTypeField = 77003;
+
+    // All three are length-delimited (messages or a string).
+    private const uint BaseTag = (BaseField << 3) | 2;
+    private const uint SubtypeTag = (SubtypeField << 3) | 2;
+    private const uint DeclaredTypeTag = (DeclaredTypeField << 3) | 2;
+
+    /// <summary>A base's options: its encoding and the member the encoding added.</summary>
+    public sealed record BaseInfo(LoweredEncoding Encoding, string Field);
 
     /// <summary>A subtype's options: the base's full name (no leading dot), its tag and the member in the base.</summary>
     public sealed record SubtypeInfo(string Base, int Tag, string Field);
@@ -71,7 +82,7 @@ internal static class InheritanceOptions
 
     private static BaseInfo ReadBase(ByteString bytes)
     {
-        int encoding = 0;
+        var encoding = LoweredEncoding.Oneof; // absent means ONEOF, the enum's first value
         string field = "";
         var input = bytes.CreateCodedInput();
         uint tag;
@@ -80,7 +91,7 @@ internal static class InheritanceOptions
             switch (tag)
             {
                 case 8:
-                    encoding = input.ReadEnum();
+                    encoding = (LoweredEncoding)input.ReadEnum();
                     break;
                 case 34:
                     field = input.ReadString();
