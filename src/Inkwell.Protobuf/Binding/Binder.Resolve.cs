@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inkwell.Internal;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Binding;
@@ -205,7 +206,7 @@ internal sealed partial class Binder
             case FieldType.Double:
                 return Literals.FormatDouble(ParseDefaultDouble(value));
             case FieldType.Bytes:
-                return Literals.TryCUnescape(value, out byte[] bytes) ? Literals.CEscape(bytes) : value;
+                return CEscapes.Escape(CEscapes.Unescape(value));
             case FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 or FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64:
                 return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long signed)
                     ? signed.ToString(CultureInfo.InvariantCulture)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inkwell.Internal;
 using System.Text;
 
 namespace Inkwell.Protobuf.Syntax;
@@ -81,166 +82,13 @@ internal static class Literals
             return;
         }
 
-        char quote = literal[0];
         int end = literal.Length;
-        if (end > 1 && literal[end - 1] == quote)
+        if (end > 1 && literal[end - 1] == literal[0])
         {
             end--;
         }
 
-        Span<byte> utf8 = stackalloc byte[4];
-        for (int i = 1; i < end; i++)
-        {
-            char c = literal[i];
-            if (c == '\\' && i + 1 < end)
-            {
-                char e = literal[++i];
-                switch (e)
-                {
-                    case 'a': output.Add(7); break;
-                    case 'b': output.Add(8); break;
-                    case 'f': output.Add(12); break;
-                    case 'n': output.Add(10); break;
-                    case 'r': output.Add(13); break;
-                    case 't': output.Add(9); break;
-                    case 'v': output.Add(11); break;
-                    case >= '0' and <= '7':
-                        {
-                            int code = e - '0';
-                            for (int k = 0; k < 2 && i + 1 < end && literal[i + 1] is >= '0' and <= '7'; k++)
-                            {
-                                code = code * 8 + (literal[++i] - '0');
-                            }
-
-                            output.Add((byte)code);
-                            break;
-                        }
-
-                    case 'x' or 'X':
-                        {
-                            int code = 0;
-                            for (int k = 0; k < 2 && i + 1 < end && IsHex(literal[i + 1]); k++)
-                            {
-                                code = code * 16 + HexValue(literal[++i]);
-                            }
-
-                            output.Add((byte)code);
-                            break;
-                        }
-
-                    case 'u' or 'U':
-                        {
-                            int digits = e == 'u' ? 4 : 8;
-                            int code = 0;
-                            int k = 0;
-                            for (; k < digits && i + 1 < end && IsHex(literal[i + 1]); k++)
-                            {
-                                code = code * 16 + HexValue(literal[++i]);
-                            }
-
-                            AppendUtf8(code, output);
-                            break;
-                        }
-
-                    default:
-                        AppendChar(e, literal, ref i, output, utf8);
-                        break;
-                }
-            }
-            else
-            {
-                AppendChar(c, literal, ref i, output, utf8);
-            }
-        }
-    }
-
-    private static void AppendChar(char c, string text, ref int i, List<byte> output, Span<byte> buffer)
-    {
-        if (c < 0x80)
-        {
-            output.Add((byte)c);
-            return;
-        }
-
-        int code = c;
-        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-        {
-            code = char.ConvertToUtf32(c, text[i + 1]);
-            i++;
-        }
-
-        _ = buffer;
-        AppendUtf8(code, output);
-    }
-
-    private static void AppendUtf8(int code, List<byte> output)
-    {
-        if (code < 0x80)
-        {
-            output.Add((byte)code);
-        }
-        else if (code < 0x800)
-        {
-            output.Add((byte)(0xC0 | (code >> 6)));
-            output.Add((byte)(0x80 | (code & 0x3F)));
-        }
-        else if (code < 0x10000)
-        {
-            output.Add((byte)(0xE0 | (code >> 12)));
-            output.Add((byte)(0x80 | ((code >> 6) & 0x3F)));
-            output.Add((byte)(0x80 | (code & 0x3F)));
-        }
-        else
-        {
-            output.Add((byte)(0xF0 | (code >> 18)));
-            output.Add((byte)(0x80 | ((code >> 12) & 0x3F)));
-            output.Add((byte)(0x80 | ((code >> 6) & 0x3F)));
-            output.Add((byte)(0x80 | (code & 0x3F)));
-        }
-    }
-
-    private static bool IsHex(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
-
-    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-
-    /// <summary>absl::CEscape: C escapes for quotes, backslash and \n\r\t, three-digit octal for other non-printables.</summary>
-    public static string CEscape(ReadOnlySpan<byte> bytes)
-    {
-        var sb = new StringBuilder(bytes.Length);
-        foreach (byte b in bytes)
-        {
-            switch (b)
-            {
-                case (byte)'\n': sb.Append("\\n"); break;
-                case (byte)'\r': sb.Append("\\r"); break;
-                case (byte)'\t': sb.Append("\\t"); break;
-                case (byte)'"': sb.Append("\\\""); break;
-                case (byte)'\'': sb.Append("\\'"); break;
-                case (byte)'\\': sb.Append("\\\\"); break;
-                default:
-                    if (b < 0x20 || b >= 0x7F)
-                    {
-                        sb.Append('\\').Append((char)('0' + (b >> 6))).Append((char)('0' + ((b >> 3) & 7))).Append((char)('0' + (b & 7)));
-                    }
-                    else
-                    {
-                        sb.Append((char)b);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Decodes C escapes (absl::CUnescape) into bytes; false on a malformed escape.</summary>
-    public static bool TryCUnescape(string text, out byte[] bytes)
-    {
-        var output = new List<byte>();
-        UnescapeString("\"" + text + "\"", output);
-        bytes = [.. output];
-        return true;
+        CEscapes.AppendUnescaped(literal, 1, end, output);
     }
 
     /// <summary>protoc's SimpleDtoa: %.15g, or %.17g when that does not round-trip.</summary>

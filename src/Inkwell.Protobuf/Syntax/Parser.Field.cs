@@ -1,3 +1,5 @@
+using Inkwell.Internal;
+
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>Fields: labels, types (scalar, named, map, group), names, numbers and field options.</summary>
@@ -540,7 +542,7 @@ internal sealed partial class Parser
                         return false;
                     }
 
-                    field.DefaultValue = Literals.CEscape(value);
+                    field.DefaultValue = CEscapes.Escape(value);
                     return true;
                 }
 

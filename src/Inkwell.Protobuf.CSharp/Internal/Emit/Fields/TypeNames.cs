@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Inkwell.Internal;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 using FieldType = Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type;
 
@@ -159,7 +160,7 @@ internal static class TypeNames
             FieldType.Bool => text == "true" ? "true" : "false",
             FieldType.String => StringDefault(text),
             FieldType.Bytes when text.Length == 0 => "pb::ByteString.Empty",
-            FieldType.Bytes => $"pb::ByteString.FromBase64(\"{Convert.ToBase64String(CUnescape(text))}\")",
+            FieldType.Bytes => $"pb::ByteString.FromBase64(\"{Convert.ToBase64String(CEscapes.Unescape(text))}\")",
             FieldType.Enum => EnumValue(field.EnumType!, text),
             _ => "null",
         };
@@ -183,58 +184,5 @@ internal static class TypeNames
         }
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
         return $"global::System.Text.Encoding.UTF8.GetString(global::System.Convert.FromBase64String(\"{Convert.ToBase64String(utf8)}\"), 0, {utf8.Length.ToString(CultureInfo.InvariantCulture)})";
-    }
-
-    /// <summary>Undoes the C escaping a descriptor applies to bytes defaults (<c>\n</c>, <c>\001</c>, <c>\x7f</c>).</summary>
-    public static byte[] CUnescape(string text)
-    {
-        var result = new List<byte>(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c != '\\' || i + 1 >= text.Length)
-            {
-                foreach (byte b in Encoding.UTF8.GetBytes(c.ToString()))
-                {
-                    result.Add(b);
-                }
-                continue;
-            }
-            char e = text[++i];
-            switch (e)
-            {
-                case 'n': result.Add((byte)'\n'); break;
-                case 'r': result.Add((byte)'\r'); break;
-                case 't': result.Add((byte)'\t'); break;
-                case 'a': result.Add(7); break;
-                case 'b': result.Add(8); break;
-                case 'f': result.Add(12); break;
-                case 'v': result.Add(11); break;
-                case 'x':
-                {
-                    int value = 0, digits = 0;
-                    while (digits < 2 && i + 1 < text.Length && Uri.IsHexDigit(text[i + 1]))
-                    {
-                        value = (value * 16) + Convert.ToInt32(text[++i].ToString(), 16);
-                        digits++;
-                    }
-                    result.Add((byte)value);
-                    break;
-                }
-                case >= '0' and <= '7':
-                {
-                    int value = e - '0', digits = 1;
-                    while (digits < 3 && i + 1 < text.Length && text[i + 1] is >= '0' and <= '7')
-                    {
-                        value = (value * 8) + (text[++i] - '0');
-                        digits++;
-                    }
-                    result.Add((byte)value);
-                    break;
-                }
-                default: result.Add((byte)e); break;
-            }
-        }
-        return [.. result];
     }
 }
