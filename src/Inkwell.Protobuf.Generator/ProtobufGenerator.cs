@@ -109,7 +109,7 @@ public sealed class ProtobufGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(GeneratorDiagnostics.GrpcApiMissing,
                     Location.Create(source.FullPath, default, default),
                     $"{PathNames.FileName(source.FullPath)} declares gRPC services and its item asks for them (GrpcServices), but the project does not reference Grpc.Core.Api: " +
-                    "add <PackageReference Include=\"Grpc.AspNetCore\" /> for a server, <PackageReference Include=\"Grpc.Net.Client\" /> for a client, " +
+                    "add <PackageReference Include=\"Grpc.AspNetCore.Server\" /> for a server, <PackageReference Include=\"Grpc.Net.Client\" /> for a client, " +
                     "or set GrpcServices=\"None\" on the item"));
             }
         });

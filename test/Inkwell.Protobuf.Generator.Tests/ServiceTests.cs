@@ -103,7 +103,7 @@ public sealed class ServiceTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, error.Severity);
         Assert.Equal(ProtoProject.PathOf("greet.proto"), error.Location.GetLineSpan().Path);
         Assert.Contains("Grpc.Core.Api", error.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("<PackageReference Include=\"Grpc.AspNetCore\" />", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("<PackageReference Include=\"Grpc.AspNetCore.Server\" />", error.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("<PackageReference Include=\"Grpc.Net.Client\" />", error.GetMessage(), StringComparison.Ordinal);
         // The messages are still there, and nothing that would fail with CS0246 is added.
         Assert.Equal(["greet.proto.g.cs"], run.Sources.Keys);
