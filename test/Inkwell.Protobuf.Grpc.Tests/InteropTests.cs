@@ -2,25 +2,32 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
+using Any = Inkwell.Grpc.Tests.ShelterAny;
 using Oneof = Inkwell.Grpc.Tests.ShelterOneof;
 
 namespace Inkwell.Protobuf.Grpc.Tests;
 
 /// <summary>
 /// Inkwell's polymorphic service and a Grpc.Tools project of the lowered schema talk to each other over real calls,
-/// both ways: the plain side sees the envelope (an Animal whose oneof holds the Cat), Inkwell's side the Cat.
+/// both ways: the plain side sees the envelope (an Animal whose oneof holds the Cat, or whose Any packs it), Inkwell's
+/// side the Cat.
 /// </summary>
 public sealed class InteropTests
 {
     private static readonly Lazy<Assembly> s_plainOneof = new(() => PlainGrpcTools.Build("shelter_oneof.proto", "PlainOneofShelter.cs.txt"));
+    private static readonly Lazy<Assembly> s_plainAny = new(() => PlainGrpcTools.Build("shelter_any.proto", "PlainAnyShelter.cs.txt"));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task PlainClientOfTheLoweredSchema_CallsTheInkwellServer()
+    [Theory]
+    [InlineData("ONEOF")]
+    [InlineData("ANY")]
+    public async Task PlainClientOfTheLoweredSchema_CallsTheInkwellServer(string encoding)
     {
-        Type client = s_plainOneof.Value.GetType("Inkwell.Grpc.Tests.ShelterOneof.PlainShelterClient", throwOnError: true)!;
-        await using InProcessGrpcServer server = await InProcessGrpcServer.StartAsync(app => app.MapGrpcService<OneofShelterService>(), Token);
+        (Assembly plain, string ns) = encoding == "ONEOF" ? (s_plainOneof.Value, "Inkwell.Grpc.Tests.ShelterOneof") : (s_plainAny.Value, "Inkwell.Grpc.Tests.ShelterAny");
+        Type client = plain.GetType(ns + ".PlainShelterClient", throwOnError: true)!;
+        await using InProcessGrpcServer server = await InProcessGrpcServer.StartAsync(
+            app => _ = encoding == "ONEOF" ? app.MapGrpcService<OneofShelterService>() : app.MapGrpcService<AnyShelterService>(), Token);
         CallInvoker invoker = server.Channel.CreateCallInvoker();
 
         string adopted = await (Task<string>)client.GetMethod("AdoptCatAsync")!.Invoke(null, [invoker, "Tom"])!;
@@ -29,35 +36,64 @@ public sealed class InteropTests
         Assert.Equal("Dog Tom bones=7", adopted);
         Assert.Equal(["Cat Tom declawed=True", "Dog Toby bones=7", "Cat Tabby declawed=True"], census);
         // Inkwell's handler got the envelope as the Cat it holds.
-        Oneof.Cat cat = Assert.IsType<Oneof.Cat>(server.Log.Received.First(), exactMatch: true);
-        Assert.Equal(new Oneof.Cat { Name = "Tom", Declawed = true }, cat);
+        object received = server.Log.Received.First();
+        Assert.Equal(ns + ".Cat", received.GetType().FullName);
+        Assert.Equal(encoding == "ONEOF" ? new Oneof.Cat { Name = "Tom", Declawed = true } : new Any.Cat { Name = "Tom", Declawed = true }, received);
     }
 
     [Fact]
-    public async Task InkwellClient_CallsAServerGeneratedFromTheLoweredSchema()
+    public async Task InkwellClient_CallsAServerGeneratedFromTheLoweredSchema_Oneof()
     {
-        Type service = s_plainOneof.Value.GetType("Inkwell.Grpc.Tests.ShelterOneof.PlainShelterService", throwOnError: true)!;
-        MethodInfo map = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
-            .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.GetParameters().Length == 1)
-            .MakeGenericMethod(service);
-        await using InProcessGrpcServer server = await InProcessGrpcServer.StartAsync(app => map.Invoke(null, [app]), Token);
+        await using InProcessGrpcServer server = await StartPlainServerAsync(s_plainOneof.Value, "Inkwell.Grpc.Tests.ShelterOneof", out ConcurrentQueue<string> received);
         var client = new Oneof.Shelter.ShelterClient(server.Channel);
-        var received = (ConcurrentQueue<string>)service.GetField("Received")!.GetValue(null)!;
-        received.Clear();
 
         Oneof.Animal adopted = await client.AdoptAsync(new Oneof.Cat { Name = "Tom", Declawed = true }, cancellationToken: Token);
-        List<Oneof.Animal> census = [];
-        using (AsyncServerStreamingCall<Oneof.Animal> call = client.Census(new Oneof.Animal { Name = "T" }, cancellationToken: Token))
-        {
-            await foreach (Oneof.Animal animal in call.ResponseStream.ReadAllAsync(Token))
-            {
-                census.Add(animal);
-            }
-        }
+        List<Oneof.Animal> census = await ReadAllAsync(client.Census(new Oneof.Animal { Name = "T" }, cancellationToken: Token));
 
         Assert.Equal(new Oneof.Dog { Name = "Tom", BonesBuried = 7 }, Assert.IsType<Oneof.Dog>(adopted, exactMatch: true));
         Assert.Equal([typeof(Oneof.Cat), typeof(Oneof.Dog)], census.Select(a => a.GetType()));
         Assert.Equal(new Oneof.Cat { Name = "Tom", Declawed = true }, census[0]);
         Assert.Equal(["Cat Tom declawed=True", "Animal T"], received);
+    }
+
+    [Fact]
+    public async Task InkwellClient_CallsAServerGeneratedFromTheLoweredSchema_Any()
+    {
+        await using InProcessGrpcServer server = await StartPlainServerAsync(s_plainAny.Value, "Inkwell.Grpc.Tests.ShelterAny", out ConcurrentQueue<string> received);
+        var client = new Any.Shelter.ShelterClient(server.Channel);
+
+        Any.Animal adopted = await client.AdoptAsync(new Any.Cat { Name = "Tom", Declawed = true }, cancellationToken: Token);
+        List<Any.Animal> census = await ReadAllAsync(client.Census(new Any.Animal { Name = "T" }, cancellationToken: Token));
+
+        Assert.Equal(new Any.Dog { Name = "Tom", BonesBuried = 7 }, Assert.IsType<Any.Dog>(adopted, exactMatch: true));
+        Assert.Equal([typeof(Any.Cat), typeof(Any.Dog)], census.Select(a => a.GetType()));
+        Assert.Equal(new Any.Cat { Name = "Tom", Declawed = true }, census[0]);
+        Assert.Equal(["Cat Tom declawed=True", "Animal T"], received);
+    }
+
+    /// <summary>A server hosting the plain project's <c>PlainShelterService</c> (mapped by reflection: its type is only known at run time).</summary>
+    private static Task<InProcessGrpcServer> StartPlainServerAsync(Assembly plain, string ns, out ConcurrentQueue<string> received)
+    {
+        Type service = plain.GetType(ns + ".PlainShelterService", throwOnError: true)!;
+        received = (ConcurrentQueue<string>)service.GetField("Received")!.GetValue(null)!;
+        received.Clear();
+        MethodInfo map = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
+            .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.GetParameters().Length == 1)
+            .MakeGenericMethod(service);
+        return InProcessGrpcServer.StartAsync(app => map.Invoke(null, [app]), Token);
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+        {
+            List<T> all = [];
+            await foreach (T item in call.ResponseStream.ReadAllAsync(Token))
+            {
+                all.Add(item);
+            }
+
+            return all;
+        }
     }
 }
