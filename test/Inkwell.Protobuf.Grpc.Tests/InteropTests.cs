@@ -3,31 +3,43 @@ using System.Reflection;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Any = Inkwell.Grpc.Tests.ShelterAny;
+using Extensions = Inkwell.Grpc.Tests.ShelterExtensions;
 using Oneof = Inkwell.Grpc.Tests.ShelterOneof;
 
 namespace Inkwell.Protobuf.Grpc.Tests;
 
 /// <summary>
 /// Inkwell's polymorphic service and a Grpc.Tools project of the lowered schema talk to each other over real calls,
-/// both ways: the plain side sees the envelope (an Animal whose oneof holds the Cat, or whose Any packs it), Inkwell's
-/// side the Cat.
+/// both ways: the plain side sees the envelope (an Animal whose oneof holds the Cat, whose Any packs it, or which has the
+/// Cat's level as an extension), Inkwell's side the Cat.
 /// </summary>
 public sealed class InteropTests
 {
     private static readonly Lazy<Assembly> s_plainOneof = new(() => PlainGrpcTools.Build("shelter_oneof.proto", "PlainOneofShelter.cs.txt"));
     private static readonly Lazy<Assembly> s_plainAny = new(() => PlainGrpcTools.Build("shelter_any.proto", "PlainAnyShelter.cs.txt"));
+    private static readonly Lazy<Assembly> s_plainExtensions = new(() => PlainGrpcTools.Build("shelter_extensions.proto", "PlainExtensionsShelter.cs.txt"));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory]
     [InlineData("ONEOF")]
     [InlineData("ANY")]
+    [InlineData("EXTENSIONS")]
     public async Task PlainClientOfTheLoweredSchema_CallsTheInkwellServer(string encoding)
     {
-        (Assembly plain, string ns) = encoding == "ONEOF" ? (s_plainOneof.Value, "Inkwell.Grpc.Tests.ShelterOneof") : (s_plainAny.Value, "Inkwell.Grpc.Tests.ShelterAny");
+        (Assembly plain, string ns, object cat) = encoding switch
+        {
+            "ONEOF" => (s_plainOneof.Value, "Inkwell.Grpc.Tests.ShelterOneof", (object)new Oneof.Cat { Name = "Tom", Declawed = true }),
+            "ANY" => (s_plainAny.Value, "Inkwell.Grpc.Tests.ShelterAny", new Any.Cat { Name = "Tom", Declawed = true }),
+            _ => (s_plainExtensions.Value, "Inkwell.Grpc.Tests.ShelterExtensions", new Extensions.Cat { Name = "Tom", Declawed = true }),
+        };
         Type client = plain.GetType(ns + ".PlainShelterClient", throwOnError: true)!;
-        await using InProcessGrpcServer server = await InProcessGrpcServer.StartAsync(
-            app => _ = encoding == "ONEOF" ? app.MapGrpcService<OneofShelterService>() : app.MapGrpcService<AnyShelterService>(), Token);
+        await using InProcessGrpcServer server = await InProcessGrpcServer.StartAsync(app => _ = encoding switch
+        {
+            "ONEOF" => app.MapGrpcService<OneofShelterService>(),
+            "ANY" => app.MapGrpcService<AnyShelterService>(),
+            _ => app.MapGrpcService<ExtensionsShelterService>(),
+        }, Token);
         CallInvoker invoker = server.Channel.CreateCallInvoker();
 
         string adopted = await (Task<string>)client.GetMethod("AdoptCatAsync")!.Invoke(null, [invoker, "Tom"])!;
@@ -38,7 +50,7 @@ public sealed class InteropTests
         // Inkwell's handler got the envelope as the Cat it holds.
         object received = server.Log.Received.First();
         Assert.Equal(ns + ".Cat", received.GetType().FullName);
-        Assert.Equal(encoding == "ONEOF" ? new Oneof.Cat { Name = "Tom", Declawed = true } : new Any.Cat { Name = "Tom", Declawed = true }, received);
+        Assert.Equal(cat, received);
     }
 
     [Fact]
@@ -68,6 +80,21 @@ public sealed class InteropTests
         Assert.Equal(new Any.Dog { Name = "Tom", BonesBuried = 7 }, Assert.IsType<Any.Dog>(adopted, exactMatch: true));
         Assert.Equal([typeof(Any.Cat), typeof(Any.Dog)], census.Select(a => a.GetType()));
         Assert.Equal(new Any.Cat { Name = "Tom", Declawed = true }, census[0]);
+        Assert.Equal(["Cat Tom declawed=True", "Animal T"], received);
+    }
+
+    [Fact]
+    public async Task InkwellClient_CallsAServerGeneratedFromTheLoweredSchema_Extensions()
+    {
+        await using InProcessGrpcServer server = await StartPlainServerAsync(s_plainExtensions.Value, "Inkwell.Grpc.Tests.ShelterExtensions", out ConcurrentQueue<string> received);
+        var client = new Extensions.Shelter.ShelterClient(server.Channel);
+
+        Extensions.Animal adopted = await client.AdoptAsync(new Extensions.Cat { Name = "Tom", Declawed = true }, cancellationToken: Token);
+        List<Extensions.Animal> census = await ReadAllAsync(client.Census(new Extensions.Animal { Name = "T" }, cancellationToken: Token));
+
+        Assert.Equal(new Extensions.Dog { Name = "Tom", BonesBuried = 7 }, Assert.IsType<Extensions.Dog>(adopted, exactMatch: true));
+        Assert.Equal([typeof(Extensions.Cat), typeof(Extensions.Dog)], census.Select(a => a.GetType()));
+        Assert.Equal(new Extensions.Cat { Name = "Tom", Declawed = true }, census[0]);
         Assert.Equal(["Cat Tom declawed=True", "Animal T"], received);
     }
 
