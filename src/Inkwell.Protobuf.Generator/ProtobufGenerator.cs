@@ -84,8 +84,12 @@ public sealed class ProtobufGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(generated, static (output, source) =>
+        // Service code without Grpc.Core.Api would fail with dozens of CS0246 errors: one clear error at the item instead.
+        IncrementalValueProvider<bool> hasGrpcApi = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Grpc.Core.Method`2") is not null);
+        context.RegisterSourceOutput(generated.Combine(hasGrpcApi), static (output, input) =>
         {
+            (GeneratedSource source, bool grpcApi) = input;
             foreach (DiagnosticInfo diagnostic in source.Diagnostics)
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
@@ -94,6 +98,19 @@ public sealed class ProtobufGenerator : IIncrementalGenerator
             if (source.Text is not null)
             {
                 output.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+            }
+
+            if (source.ServicesText is not null && grpcApi)
+            {
+                output.AddSource(source.ServicesHintName, SourceText.From(source.ServicesText, Encoding.UTF8));
+            }
+            else if (source.ServicesText is not null)
+            {
+                output.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(GeneratorDiagnostics.GrpcApiMissing,
+                    Location.Create(source.FullPath, default, default),
+                    $"{PathNames.FileName(source.FullPath)} declares gRPC services and its item asks for them (GrpcServices), but the project does not reference Grpc.Core.Api: " +
+                    "add <PackageReference Include=\"Grpc.AspNetCore.Server\" /> for a server, <PackageReference Include=\"Grpc.Net.Client\" /> for a client, " +
+                    "or set GrpcServices=\"None\" on the item"));
             }
         });
     }

@@ -177,11 +177,39 @@ public sealed class CachingTests
         .Protobuf("cat.proto", Cat)
         .Protobuf("zoo.proto", Zoo);
 
+    private const string Shop = "syntax = \"proto3\";\npackage shop;\nimport \"item.proto\";\nimport \"money.proto\";\nservice Till {\n  rpc Price(Item) returns (Money);\n}\n";
+
+    private static ProtoProject ServiceProject() => new ProtoProject()
+        .Protobuf("money.proto", Money)
+        .Protobuf("item.proto", Item)
+        .Protobuf("shop.proto", Shop);
+
+    [Fact]
+    public void EditingAServiceFile_RegeneratesThatFileAndItsServicesOnly()
+    {
+        (GeneratorDriver driver, GeneratorRunResult result) = RunEdited(ServiceProject(), "shop.proto", Shop.Replace("rpc Price(Item) returns (Money);", "rpc Price(Item) returns (Money);\n  rpc Refund(Item) returns (Money);", StringComparison.Ordinal),
+            MetadataReference.CreateFromFile(typeof(Grpc.Core.Method<,>).Assembly.Location));
+
+        Assert.Equal(["shop.proto"], Reparsed(result));
+        Assert.Equal(["shop.proto.g.cs"], Recomputed(result));
+        Assert.Contains("__Method_Refund", Source(driver, "shop.proto.grpc.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddingAFieldToAMessageAServiceUses_DoesNotRegenerateTheServices()
+    {
+        // Service code names the request and response classes only, as messages name the types of their fields.
+        (_, GeneratorRunResult result) = RunEdited(ServiceProject(), "money.proto", Money.Replace("int64 cents = 1;", "int64 cents = 1; string currency = 2;", StringComparison.Ordinal));
+
+        Assert.Equal(["money.proto"], Reparsed(result));
+        Assert.Equal(["money.proto.g.cs"], Recomputed(result));
+    }
+
     private (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(string file, string newText) => RunEdited(_project, file, newText);
 
-    private static (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(ProtoProject project, string file, string newText)
+    private static (GeneratorDriver Driver, GeneratorRunResult Result) RunEdited(ProtoProject project, string file, string newText, params MetadataReference[] references)
     {
-        CSharpCompilation compilation = Compilations.Create([Compilations.Parse("namespace App; class A { }")]);
+        CSharpCompilation compilation = Compilations.Create([Compilations.Parse("namespace App; class A { }")]).AddReferences(references);
         GeneratorDriver driver = project.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
         AdditionalText old = project.AdditionalTexts.Single(t => t.Path == ProtoProject.PathOf(file));
         driver = driver.ReplaceAdditionalText(old, new InMemoryAdditionalText(old.Path, newText));

@@ -155,48 +155,12 @@ public sealed class MetadataTests
     }
 
     [Fact]
-    public void Services_WithGrpcServicesUnset_WarnAtTheServiceAndStillGenerateMessages()
-    {
-        GeneratorRun run = new ProtoProject().Protobuf("greet.proto", Greeter).Run().AssertNoException();
-
-        RoslynDiagnostic warning = Assert.Single(run.Diagnostics);
-        Assert.Equal("IWP005", warning.Id);
-        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("out of scope", warning.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("Greeter", warning.GetMessage(), StringComparison.Ordinal);
-        var span = warning.Location.GetLineSpan();
-        Assert.Equal((4, 8), (span.StartLinePosition.Line, span.StartLinePosition.Character));
-        Assert.Equal((4, 15), (span.EndLinePosition.Line, span.EndLinePosition.Character));
-        Assembly assembly = Compilations.EmitAndLoad(run.Output);
-        Assert.NotNull(assembly.GetType("Greet.HelloRequest"));
-    }
-
-    [Theory]
-    [InlineData("Both", true)]
-    [InlineData("Client", true)]
-    [InlineData("Server", true)]
-    [InlineData("None", false)]
-    public void GrpcServices_DecidesTheWarning(string value, bool warns)
-    {
-        GeneratorRun run = new ProtoProject().Protobuf("greet.proto", Greeter, ("GrpcServices", value)).Run().AssertNoException();
-
-        Assert.Equal(warns, run.Diagnostics.Any(d => d.Id == "IWP005"));
-    }
-
-    [Fact]
-    public void GrpcServices_WithoutServicesInTheFile_DoesNotWarn()
-    {
-        GeneratorRun run = new ProtoProject().Protobuf("money.proto", Money, ("GrpcServices", "Both")).Run().AssertNoException();
-
-        Assert.Empty(run.Diagnostics);
-    }
-
-    [Fact]
     public void PlainAdditionalFiles_NeverAskedForServices()
     {
         GeneratorRun run = new ProtoProject().AdditionalFile("greet.proto", Greeter).Run().AssertNoException();
 
         Assert.Empty(run.Diagnostics);
+        Assert.Equal(["greet.proto.g.cs"], run.Sources.Keys);
     }
 
     [Fact]

@@ -2,18 +2,52 @@ using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal;
 
-/// <summary>Where a generated file goes (protoc's <c>GetOutputFile</c>).</summary>
+/// <summary>Where a generated file goes (protoc's <c>GetOutputFile</c>; grpc_csharp_plugin's <c>ServicesFilename</c>).</summary>
 internal static class OutputPaths
 {
-    public static string For(ProtoFile file, CSharpGeneratorOptions options)
+    public static string For(ProtoFile file, CSharpGeneratorOptions options) =>
+        InNamespaceFolders(file, file.FileNameBase + options.FileExtension, options.BaseNamespace);
+
+    /// <summary>
+    /// The service file's path. Without <c>base_namespace</c> the plugin builds the name its own way: the file
+    /// name without folders and <c>.proto</c>, split at underscores, each piece's first letter upper-cased
+    /// (<c>foo2bar</c> stays <c>Foo2bar</c>, <c>test-foo</c> stays <c>Test-foo</c>). With it, the plugin uses
+    /// protoc's C# rule, as for messages (<c>Foo2Bar</c>, <c>TestFoo</c>).
+    /// </summary>
+    public static string ForServices(ProtoFile file, GrpcGeneratorOptions options) =>
+        options.BaseNamespace is null
+            ? PluginFileNameBase(file.Name) + options.FileSuffix
+            : InNamespaceFolders(file, file.FileNameBase + options.FileSuffix, options.BaseNamespace);
+
+    private static string PluginFileNameBase(string protoFile)
     {
-        string fileName = file.FileNameBase + options.FileExtension;
-        if (options.BaseNamespace is null)
+        string name = protoFile.Substring(protoFile.LastIndexOf('/') + 1);
+        foreach (string suffix in new[] { ".protodevel", ".proto" })
+        {
+            if (name.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                name = name.Substring(0, name.Length - suffix.Length);
+                break;
+            }
+        }
+        var result = new System.Text.StringBuilder(name.Length);
+        foreach (string piece in name.Split('_'))
+        {
+            if (piece.Length > 0)
+            {
+                result.Append(piece[0] is >= 'a' and <= 'z' ? (char)(piece[0] - 'a' + 'A') : piece[0]).Append(piece, 1, piece.Length - 1);
+            }
+        }
+        return result.ToString();
+    }
+
+    private static string InNamespaceFolders(ProtoFile file, string fileName, string? baseNamespace)
+    {
+        if (baseNamespace is null)
         {
             return fileName;
         }
         string ns = file.Namespace;
-        string baseNamespace = options.BaseNamespace;
         string suffix;
         // "Foo.B" is not a prefix of "Foo.Bar": the prefix must end at a namespace boundary.
         if (baseNamespace.Length == 0)

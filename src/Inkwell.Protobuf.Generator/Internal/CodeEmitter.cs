@@ -15,7 +15,19 @@ internal static class CodeEmitter
             FileDescriptorProto descriptor = FileDescriptorProto.Parser.ParseFrom(file.Descriptor.ToArray());
             var all = new List<FileDescriptorProto>(FileDescriptorSet.Parser.ParseFrom(file.Dependencies.ToArray()).File) { descriptor };
             IReadOnlyList<GeneratedFile> generated = CSharpGenerator.Generate([descriptor.Name], all, options);
-            return new GeneratedSource(file.HintName, generated[0].Content, EquatableArray<DiagnosticInfo>.Empty);
+            string? services = null;
+            if (file.ServiceOptions is { } serviceOptions && descriptor.Service.Count > 0)
+            {
+                if (serviceOptions.StartsWith("GrpcServices=", StringComparison.Ordinal))
+                {
+                    return Failed(file, GeneratorDiagnostics.GenerationFailed,
+                        $"{file.ImportName}: {serviceOptions.Replace("=", "=\"")}\" is not one of Both, Client, Server, None");
+                }
+
+                services = CSharpGenerator.GenerateServices([descriptor.Name], all, GrpcGeneratorOptions.Parse(serviceOptions))[0].Content;
+            }
+
+            return new GeneratedSource(file.HintName, generated[0].Content, services, EquatableArray<DiagnosticInfo>.Empty, file.FullPath);
         }
         catch (CSharpGenerationException exception)
         {
@@ -28,6 +40,6 @@ internal static class CodeEmitter
     }
 
     private static GeneratedSource Failed(LinkedFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string message) =>
-        new(file.HintName, null, new EquatableArray<DiagnosticInfo>(
-            [DiagnosticInfo.Create(descriptor, message, new SourceSpan(file.FullPath, 0, 0, 0, 0, 0, 0))]));
+        new(file.HintName, null, null, new EquatableArray<DiagnosticInfo>(
+            [DiagnosticInfo.Create(descriptor, message, new SourceSpan(file.FullPath, 0, 0, 0, 0, 0, 0))]), file.FullPath);
 }

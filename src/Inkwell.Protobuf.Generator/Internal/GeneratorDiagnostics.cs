@@ -24,9 +24,9 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor GenerationFailed = new(
         "IWP004", "C# could not be generated for a .proto file", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
-    /// <summary>A file declares services and the item asks for them (GrpcServices), which this generator does not write.</summary>
-    public static readonly DiagnosticDescriptor ServicesNotGenerated = new(
-        "IWP005", "gRPC services are not generated", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+    /// <summary>Service code was asked for (GrpcServices) but the compilation does not reference Grpc.Core.Api, its API.</summary>
+    public static readonly DiagnosticDescriptor GrpcApiMissing = new(
+        "IWP009", "Grpc.Core.Api is not referenced", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>A file to generate is hidden by another of the same import name earlier on its import path.</summary>
     public static readonly DiagnosticDescriptor DuplicateImportName = new(
@@ -45,7 +45,7 @@ internal static class GeneratorDiagnostics
         "IWP099", "Inkwell.Protobuf.Generator failed", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
     private static readonly DiagnosticDescriptor[] s_all =
-        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, ServicesNotGenerated, DuplicateImportName, RuntimeMissing, OneofSubtypeApartFromBase, InternalError];
+        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, DuplicateImportName, RuntimeMissing, OneofSubtypeApartFromBase, GrpcApiMissing, InternalError];
 
     public static DiagnosticDescriptor ById(string id)
     {

@@ -11,6 +11,7 @@ namespace Inkwell.Protobuf.Generator.Internal;
 /// <param name="ImportName">The file's import name (its descriptor's name).</param>
 /// <param name="FullPath">The .proto file's path, for diagnostics.</param>
 /// <param name="OutputOptions">protoc's --csharp_opt text.</param>
+/// <param name="ServiceOptions">grpc_csharp_plugin's options for the file's services; null when the item asks for none.</param>
 /// <param name="Descriptor">The serialized FileDescriptorProto with source code info.</param>
 /// <param name="Dependencies">A serialized FileDescriptorSet of the declaration stubs of the files it can see, then of its hierarchies' other files.</param>
 internal sealed record LinkedFile(
@@ -18,5 +19,6 @@ internal sealed record LinkedFile(
     string ImportName,
     string FullPath,
     string OutputOptions,
+    string? ServiceOptions,
     EquatableArray<byte> Descriptor,
     EquatableArray<byte> Dependencies);

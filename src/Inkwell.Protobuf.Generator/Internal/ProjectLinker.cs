@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Generator.Internal;
 
@@ -96,7 +95,6 @@ internal static class ProjectLinker
                     continue;
                 }
 
-                WarnAboutServices(source, file.Syntax, diagnostics);
                 if (RefuseOneofSubtypesApartFromTheirBase(source, file, hierarchies, diagnostics))
                 {
                     continue;
@@ -108,7 +106,7 @@ internal static class ProjectLinker
                     hintName = PathNames.HintName(source.HintPath + "." + n);
                 }
 
-                output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions,
+                output.Add(new LinkedFile(hintName, file.Name, source.FullPath, source.OutputOptions, source.ServiceOptions,
                     new EquatableArray<byte>(file.GetDescriptorBytes(includeSourceInfo: true)),
                     new EquatableArray<byte>(DeclarationStubs.For(file, hierarchies.Related(file)))));
             }
@@ -119,7 +117,7 @@ internal static class ProjectLinker
             {
                 CompiledFile inheritance = user.Dependencies.First(d => d.Name == ProtoCompiler.InheritanceProto);
                 inheritanceGenerated = true;
-                output.Add(new LinkedFile(PathNames.HintName(ProtoCompiler.InheritanceProto), ProtoCompiler.InheritanceProto, user.Name, "internal_access",
+                output.Add(new LinkedFile(PathNames.HintName(ProtoCompiler.InheritanceProto), ProtoCompiler.InheritanceProto, user.Name, "internal_access", null,
                     new EquatableArray<byte>(inheritance.GetDescriptorBytes(includeSourceInfo: true)),
                     new EquatableArray<byte>(DeclarationStubs.For(inheritance, []))));
             }
@@ -144,21 +142,6 @@ internal static class ProjectLinker
         }
 
         return compiled;
-    }
-
-    private static void WarnAboutServices(ProtoSource source, FileSyntax syntax, DiagnosticList diagnostics)
-    {
-        if (!source.WantsServices || syntax.Services.Count == 0)
-        {
-            return;
-        }
-
-        ServiceSyntax service = syntax.Services[0];
-        string names = string.Join(", ", syntax.Services.Select(s => s.Name));
-        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ServicesNotGenerated,
-            $"{source.ImportName} declares services ({names}), but Inkwell.Protobuf.Generator generates messages only: gRPC service generation is out of scope. " +
-            "Generate the service stubs with Grpc.Tools in a separate project, or set GrpcServices=\"None\" on the Protobuf item to silence this warning",
-            SourcePositions.Locate(source.FullPath, source.Text, service.NamePosition.Line + 1, service.NamePosition.Column + 1)));
     }
 
     /// <summary>

@@ -14,7 +14,11 @@ namespace Inkwell.Protobuf.Generator.Internal;
 /// <param name="ProtoRoot">The normalized ProtoRoot directory.</param>
 /// <param name="AdditionalImportDirs">Normalized import directories searched before the well-known types and the ProtoRoot.</param>
 /// <param name="OutputOptions">protoc's --csharp_opt entries, comma-separated (Access="Internal" adds internal_access).</param>
-/// <param name="WantsServices">Whether GrpcServices asks for service code.</param>
+/// <param name="ServiceOptions">
+/// grpc_csharp_plugin's options for the file's service code, from GrpcServices (Client adds no_server, Server no_client),
+/// GrpcOutputOptions and Access; null when GrpcServices is None. A GrpcServices value Grpc.Tools does not know is kept
+/// as <c>GrpcServices=value</c>, which the emit step reports.
+/// </param>
 /// <param name="HintPath">The path the generated file's hint name comes from (relative to the project when inside it).</param>
 internal sealed record ProtoSource(
     string FullPath,
@@ -24,7 +28,7 @@ internal sealed record ProtoSource(
     string ProtoRoot,
     EquatableArray<string> AdditionalImportDirs,
     string OutputOptions,
-    bool WantsServices,
+    string? ServiceOptions,
     string HintPath)
 {
     private const string Metadata = "build_metadata.AdditionalFiles.";
@@ -53,24 +57,61 @@ internal sealed record ProtoSource(
             .Select(d => PathNames.Combine(projectDirectory, d))
             .ToArray();
 
+        bool internalAccess = string.Equals(Get(options, "Access"), "Internal", StringComparison.OrdinalIgnoreCase);
         var outputOptions = (Get(options, "OutputOptions") ?? "")
             .Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
             .Select(o => o.Trim())
             .Where(o => o.Length > 0 && !IsOutputPathOption(o))
             .ToList();
-        if (string.Equals(Get(options, "Access"), "Internal", StringComparison.OrdinalIgnoreCase) && !outputOptions.Contains("internal_access"))
+        if (internalAccess && !outputOptions.Contains("internal_access"))
         {
             outputOptions.Add("internal_access");
         }
 
-        // Grpc.Tools defaults GrpcServices to Both on its Protobuf items; plain AdditionalFiles never asked for services.
-        string services = Get(options, "GrpcServices") ?? (group == "Protobuf" ? "Both" : "None");
-        bool wantsServices = !string.Equals(services, "None", StringComparison.OrdinalIgnoreCase);
+        string? serviceOptions = ServiceOptionsFrom(options, group, internalAccess);
 
         string hintPath = PathNames.IsUnder(fullPath, projectDirectory) ? PathNames.Relative(projectDirectory, fullPath) : importName ?? PathNames.FileName(fullPath);
         return new ProtoSource(fullPath, text, kind, importName, root, new EquatableArray<string>(importDirs),
-            string.Join(",", outputOptions), wantsServices, hintPath);
+            string.Join(",", outputOptions), serviceOptions, hintPath);
     }
+
+    /// <summary>GrpcServices, GrpcOutputOptions and Access as grpc_csharp_plugin's option text; null for GrpcServices="None".</summary>
+    private static string? ServiceOptionsFrom(AnalyzerConfigOptions options, string group, bool internalAccess)
+    {
+        // Grpc.Tools defaults GrpcServices to Both on its Protobuf items; plain AdditionalFiles never asked for services.
+        string services = Get(options, "GrpcServices") ?? (group == "Protobuf" ? "Both" : "None");
+        var entries = new List<string>();
+        switch (services.ToUpperInvariant())
+        {
+            case "NONE":
+                return null;
+            case "BOTH":
+                break;
+            case "CLIENT":
+                entries.Add("no_server");
+                break;
+            case "SERVER":
+                entries.Add("no_client");
+                break;
+            default:
+                return "GrpcServices=" + services;
+        }
+
+        entries.AddRange((Get(options, "GrpcOutputOptions") ?? "")
+            .Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(o => o.Trim())
+            .Where(o => o.Length > 0 && !IsServicePathOption(o)));
+        if (internalAccess && !entries.Contains("internal_access"))
+        {
+            entries.Add("internal_access");
+        }
+
+        return string.Join(",", entries);
+    }
+
+    /// <summary>file_suffix and base_namespace only decide where the plugin writes files; generated sources have no path.</summary>
+    private static bool IsServicePathOption(string option) =>
+        option.StartsWith("file_suffix=", StringComparison.Ordinal) || option.StartsWith("base_namespace=", StringComparison.Ordinal);
 
     /// <summary>file_extension and base_namespace only decide where protoc writes files; generated sources have no path.</summary>
     private static bool IsOutputPathOption(string option) =>

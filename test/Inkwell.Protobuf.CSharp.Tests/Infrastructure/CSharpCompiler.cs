@@ -18,6 +18,8 @@ internal static class CSharpCompiler
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .ToHashSet(StringComparer.Ordinal);
         paths.Add(typeof(Google.Protobuf.IMessage).Assembly.Location);
+        // For service code (harmless for the rest: nothing else names it).
+        paths.Add(typeof(Grpc.Core.Method<,>).Assembly.Location);
         return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 

@@ -13,21 +13,23 @@ internal static class Protoc
 {
     private static readonly Lazy<string> s_packageRoot = new(FindPackageRoot);
 
-    public static string ExecutablePath
+    public static string ExecutablePath => Tool("protoc");
+
+    /// <summary>grpc_csharp_plugin 2.85.0, next to protoc in the package: the oracle for service code.</summary>
+    public static string GrpcPluginPath => Tool("grpc_csharp_plugin");
+
+    private static string Tool(string name)
     {
-        get
+        string platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "windows"
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "macosx" : "linux";
+        string arch = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64";
+        string path = Path.Combine(s_packageRoot.Value, "tools", $"{platform}_{arch}", platform == "windows" ? name + ".exe" : name);
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
         {
-            string platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "windows"
-                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "macosx" : "linux";
-            string arch = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64";
-            string path = Path.Combine(s_packageRoot.Value, "tools", $"{platform}_{arch}", platform == "windows" ? "protoc.exe" : "protoc");
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
-            {
-                // NuGet extracts without the executable bit.
-                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-            }
-            return path;
+            // NuGet extracts without the executable bit.
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         }
+        return path;
     }
 
     /// <summary>The well-known types' .proto files shipped next to protoc.</summary>
@@ -68,6 +70,54 @@ internal static class Protoc
         finally
         {
             Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>--grpc_out</c> through grpc_csharp_plugin and returns each generated file by relative path (with <c>/</c>).
+    /// The plugin writes files flat (without <c>base_namespace</c>), so files whose outputs share a name must go in
+    /// separate calls: protoc fails on the second.
+    /// </summary>
+    public static Dictionary<string, string> GenerateGrpc(string root, IReadOnlyList<string> files, string? options = null, IReadOnlyList<string>? importRoots = null)
+    {
+        string output = Path.Combine(Path.GetTempPath(), "inkwell-protoc-grpc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(output);
+        try
+        {
+            var arguments = new List<string>();
+            foreach (string importRoot in importRoots ?? [])
+            {
+                arguments.Add("-I" + importRoot);
+            }
+            arguments.Add("--plugin=protoc-gen-grpc=" + GrpcPluginPath);
+            arguments.Add("--grpc_out=" + output);
+            if (options is not null)
+            {
+                arguments.Add("--grpc_opt=" + options);
+            }
+            arguments.AddRange(files);
+            Run(root, arguments);
+            return Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllText);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>A descriptor set with imports and source info, from several import roots (the first is the working folder).</summary>
+    public static FileDescriptorSet DescriptorSet(string root, IReadOnlyList<string> files, IReadOnlyList<string> importRoots)
+    {
+        string output = Path.Combine(Path.GetTempPath(), "inkwell-protoc-" + Guid.NewGuid().ToString("N") + ".pb");
+        try
+        {
+            Run(root, [.. importRoots.Select(r => "-I" + r), "--include_imports", "--include_source_info", "-o", output, .. files]);
+            return FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(output));
+        }
+        finally
+        {
+            File.Delete(output);
         }
     }
 

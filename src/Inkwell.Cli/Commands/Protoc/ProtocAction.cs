@@ -21,7 +21,7 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null)
+        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null && arguments.GrpcOut is null)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -43,7 +43,7 @@ internal static class ProtocAction
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
-        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null };
+        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null };
         CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
@@ -62,6 +62,16 @@ internal static class ProtocAction
         {
             csharp = await CSharpOutput.GenerateAsync(result, arguments.CSharpOut, arguments.CSharpOptions, error).ConfigureAwait(false);
             if (csharp is null)
+            {
+                return 1;
+            }
+        }
+
+        IReadOnlyList<GeneratedFile>? grpc = null;
+        if (arguments.GrpcOut is not null)
+        {
+            grpc = await GrpcOutput.GenerateAsync(result, arguments.GrpcOut, arguments.GrpcOptions, error).ConfigureAwait(false);
+            if (grpc is null)
             {
                 return 1;
             }
@@ -99,6 +109,12 @@ internal static class ProtocAction
 
         if (csharp is not null
             && !await CSharpOutput.WriteAsync(csharp, arguments.CSharpOut!, error, cancellationToken).ConfigureAwait(false))
+        {
+            return 1;
+        }
+
+        if (grpc is not null
+            && !await CSharpOutput.WriteAsync(grpc, arguments.GrpcOut!, error, cancellationToken).ConfigureAwait(false))
         {
             return 1;
         }

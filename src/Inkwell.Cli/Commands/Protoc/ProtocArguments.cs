@@ -20,6 +20,12 @@ internal sealed class ProtocArguments
     /// <summary>The C# generator's options from <c>--csharp_opt</c> (and <c>--csharp_out=OPTS:DIR</c>), comma-joined as protoc joins them.</summary>
     public string? CSharpOptions { get; private set; }
 
+    /// <summary>The folder <c>--grpc_out</c> names; options written before a colon (<c>--grpc_out=OPTS:DIR</c>) join <see cref="GrpcOptions"/>.</summary>
+    public string? GrpcOut { get; private set; }
+
+    /// <summary>grpc_csharp_plugin's options from <c>--grpc_opt</c> (and <c>--grpc_out=OPTS:DIR</c>), comma-joined as protoc joins them.</summary>
+    public string? GrpcOptions { get; private set; }
+
     public bool IncludeImports { get; private set; }
 
     public bool IncludeSourceInfo { get; private set; }
@@ -74,7 +80,7 @@ internal sealed class ProtocArguments
             }
 
             bool takesValue = name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format"
-                or "--csharp_out" or "--csharp_opt" or "--proto_out";
+                or "--csharp_out" or "--csharp_opt" or "--proto_out" or "--grpc_out" or "--grpc_opt";
             if (takesValue && value is null)
             {
                 if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
@@ -112,15 +118,29 @@ internal sealed class ProtocArguments
                         return null;
                     }
 
-                    // protoc's OPTS:DIR form; a single drive letter before the colon is a Windows path, not options.
-                    int colon = value!.LastIndexOf(':');
-                    if (colon > 1)
+                    (string? csharpOptions, result.CSharpOut) = SplitOptions(value!);
+                    if (csharpOptions is not null)
                     {
-                        result.AddCSharpOptions(value.Substring(0, colon));
-                        value = value.Substring(colon + 1);
+                        result.CSharpOptions = Join(result.CSharpOptions, csharpOptions);
                     }
 
-                    result.CSharpOut = value;
+                    break;
+                case "--grpc_out":
+                    if (result.GrpcOut is not null)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    (string? grpcOptions, result.GrpcOut) = SplitOptions(value!);
+                    if (grpcOptions is not null)
+                    {
+                        result.GrpcOptions = Join(result.GrpcOptions, grpcOptions);
+                    }
+
+                    break;
+                case "--grpc_opt":
+                    result.GrpcOptions = Join(result.GrpcOptions, value!);
                     break;
                 case "--proto_out":
                     if (result.ProtoOut is not null)
@@ -132,7 +152,7 @@ internal sealed class ProtocArguments
                     result.ProtoOut = value;
                     break;
                 case "--csharp_opt":
-                    result.AddCSharpOptions(value!);
+                    result.CSharpOptions = Join(result.CSharpOptions, value!);
                     break;
                 case "--include_imports":
                     result.IncludeImports = true;
@@ -166,6 +186,12 @@ internal sealed class ProtocArguments
         return result;
     }
 
-    private void AddCSharpOptions(string options) =>
-        CSharpOptions = CSharpOptions is null ? options : CSharpOptions + "," + options;
+    /// <summary>protoc's <c>OPTS:DIR</c> form; a single drive letter before the colon is a Windows path, not options.</summary>
+    private static (string? Options, string Directory) SplitOptions(string value)
+    {
+        int colon = value.LastIndexOf(':');
+        return colon > 1 ? (value.Substring(0, colon), value.Substring(colon + 1)) : (null, value);
+    }
+
+    private static string Join(string? options, string more) => options is null ? more : options + "," + more;
 }

@@ -18,6 +18,10 @@ internal static class ProtocCommandDefinition
               --csharp_out=DIR              generate C# for the Google.Protobuf runtime into DIR
               --csharp_opt=OPTS             C# options: file_extension=, base_namespace=, internal_access,
                                             serializable, cache_sizes=false
+              --grpc_out=DIR                generate gRPC service code into DIR, as grpc_csharp_plugin
+                                            does (built in: no --plugin)
+              --grpc_opt=OPTS               gRPC options: no_client, no_server, internal_access,
+                                            file_suffix=, base_namespace=
               --error_format=gcc|msvs       how to print errors
               @FILE                         read more arguments from FILE, one per line
             """)

@@ -28,16 +28,17 @@ internal sealed class DocComments
         }
     }
 
-    public void Write(CodeWriter writer, int[] path)
+    /// <summary>Writes the definition's doc comment, if it has one, and tells whether it did.</summary>
+    public bool Write(CodeWriter writer, int[] path)
     {
         if (!_locations.TryGetValue(Key(path), out SourceCodeInfo.Types.Location? location))
         {
-            return;
+            return false;
         }
         string comments = location.LeadingComments.Length != 0 ? location.LeadingComments : location.TrailingComments;
         if (comments.Length == 0)
         {
-            return;
+            return false;
         }
         comments = comments.Replace("&", "&amp;").Replace("<", "&lt;");
         string[] lines = comments.Split('\n');
@@ -58,6 +59,44 @@ internal sealed class DocComments
             writer.Line("///" + line);
         }
         writer.Line("/// </summary>");
+        return true;
+    }
+
+    /// <summary>
+    /// The comments above the <c>syntax</c> (or <c>edition</c>) statement, which grpc_csharp_plugin copies into its
+    /// header as <c>//</c> lines: each detached comment followed by an empty line, then the leading comment; lines
+    /// as the source info holds them (a final line break ends the last line, it does not start an empty one).
+    /// </summary>
+    public List<string> FileHeaderLines()
+    {
+        var lines = new List<string>();
+        if (!_locations.TryGetValue(Key([SyntaxFieldNumber]), out SourceCodeInfo.Types.Location? location))
+        {
+            return lines;
+        }
+        foreach (string detached in location.LeadingDetachedComments)
+        {
+            AddLines(lines, detached);
+            lines.Add("");
+        }
+        AddLines(lines, location.LeadingComments);
+        return lines;
+    }
+
+    private const int SyntaxFieldNumber = 12;
+
+    private static void AddLines(List<string> lines, string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+        string[] parts = text.Split('\n');
+        int count = text.EndsWith("\n", System.StringComparison.Ordinal) ? parts.Length - 1 : parts.Length;
+        for (int i = 0; i < count; i++)
+        {
+            lines.Add(parts[i]);
+        }
     }
 
     private static string Key(IEnumerable<int> path) => string.Join(",", path.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)));

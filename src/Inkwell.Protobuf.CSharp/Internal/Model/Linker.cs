@@ -66,6 +66,11 @@ internal sealed class Linker
                 extension.ContainingType = ResolveMessage(extension.Proto.Extendee, extension);
                 file.Extensions.Add(extension);
             }
+            string prefix = file.Package.Length == 0 ? "" : file.Package + ".";
+            for (int i = 0; i < file.Proto.Service.Count; i++)
+            {
+                file.Services.Add(LinkService(file.Proto.Service[i], file, prefix, i));
+            }
         }
         HierarchyLinker.Link(all.SelectMany(f => f.Messages).SelectMany(Flatten).ToList(), _messages);
     }
@@ -178,6 +183,26 @@ internal sealed class Linker
 
     private static IEnumerable<ProtoMessage> Flatten(ProtoMessage message) =>
         new[] { message }.Concat(message.NestedMessages.SelectMany(Flatten));
+
+    private ProtoService LinkService(ServiceDescriptorProto proto, ProtoFile file, string prefix, int index)
+    {
+        var service = new ProtoService(proto, file, prefix + proto.Name, index);
+        for (int i = 0; i < proto.Method.Count; i++)
+        {
+            MethodDescriptorProto method = proto.Method[i];
+            service.Methods.Add(new ProtoMethod(
+                method,
+                ResolveMethodType(method.InputType, service, method),
+                ResolveMethodType(method.OutputType, service, method),
+                [.. service.Path, 2, i]));
+        }
+        return service;
+    }
+
+    private ProtoMessage ResolveMethodType(string typeName, ProtoService service, MethodDescriptorProto method) =>
+        _messages.TryGetValue(typeName.TrimStart('.'), out ProtoMessage? message)
+            ? message
+            : throw new CSharpGenerationException($"{service.File.Name}: type \"{typeName}\" of method \"{service.FullName}.{method.Name}\" is not defined in the given files.");
 
     private ProtoMessage ResolveMessage(string typeName, ProtoField field) =>
         _messages.TryGetValue(typeName.TrimStart('.'), out ProtoMessage? message)

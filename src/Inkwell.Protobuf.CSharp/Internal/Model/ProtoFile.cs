@@ -47,6 +47,8 @@ internal sealed class ProtoFile
 
     public List<ProtoField> Extensions { get; } = [];
 
+    public List<ProtoService> Services { get; } = [];
+
     /// <summary>The features every definition in this file starts from.</summary>
     public ResolvedFeatures Features { get; set; } = ResolvedFeatures.Proto2;
 

@@ -1,0 +1,1 @@
+await Inkwell.Samples.Shelter.ShelterTour.RunAsync(Console.Out);

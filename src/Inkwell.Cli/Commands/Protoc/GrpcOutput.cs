@@ -1,0 +1,52 @@
+using Google.Protobuf.Reflection;
+using Inkwell.Protobuf;
+using Inkwell.Protobuf.CSharp;
+
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary>
+/// <c>--grpc_out</c>: the gRPC service code grpc_csharp_plugin would write, built in (no plugin process). Files are
+/// written by <see cref="CSharpOutput.WriteAsync"/>.
+/// </summary>
+internal static class GrpcOutput
+{
+    /// <summary>
+    /// Generates the service code of the compiled input files in memory and checks the output folder, so that a
+    /// failure is known before any output is written. Null after printing an error.
+    /// </summary>
+    public static async Task<IReadOnlyList<GeneratedFile>?> GenerateAsync(CompilationResult result, string directory, string? options, TextWriter error)
+    {
+        IReadOnlyList<GeneratedFile> files;
+        try
+        {
+            // Source info carries the .proto comments that become XML doc comments, as with the plugin.
+            IEnumerable<FileDescriptorProto> allFiles = result.AllFiles.Select(file => file.ToFileDescriptorProto(includeSourceInfo: true));
+            files = CSharpGenerator.GenerateServices(result.Files.Select(file => file.Name), allFiles, GrpcGeneratorOptions.Parse(options));
+        }
+        catch (CSharpGenerationException e)
+        {
+            await error.WriteLineAsync($"--grpc_out: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (GeneratedFile file in files)
+        {
+            // The plugin writes flat: inputs with the same file name in different folders collide, and protoc refuses.
+            if (!seen.Add(file.RelativePath))
+            {
+                await error.WriteLineAsync($"{file.RelativePath}: Tried to write the same file twice.").ConfigureAwait(false);
+                return null;
+            }
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            // protoc does not create the output root either; a typo should not scatter files.
+            await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);
+            return null;
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Concurrent;
+
+namespace Inkwell.Protobuf.Grpc.Tests;
+
+/// <summary>What the test services saw: the objects handlers received (their classes matter) and calls cancelled under them.</summary>
+internal sealed class CallLog
+{
+    /// <summary>Every request object a handler received, in order.</summary>
+    public ConcurrentQueue<object> Received { get; } = new();
+
+    /// <summary>Completes with the method's name when a handler sees its call's cancellation token fire.</summary>
+    public TaskCompletionSource<string> Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
