@@ -7,20 +7,10 @@ namespace Inkwell.Cli.Commands.Run;
 /// line (or the compiler's errors) until Ctrl-C.</summary>
 internal static class RunCommandAction
 {
-    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken commandCancellation)
+    /// <summary>Runs until <paramref name="cancellationToken"/> asks it to stop (Ctrl-C or SIGTERM, see
+    /// <see cref="TerminationSignals"/>), then stops the program and returns 0.</summary>
+    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        // Ctrl-C and SIGTERM stop the program cleanly here, whatever the command-line library does with them.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(commandCancellation);
-        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stopping.Cancel();
-        }
-
-        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
-        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
-        CancellationToken cancellationToken = stopping.Token;
-
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error);
         DirectoryInfo directory = parseResult.GetRequiredValue(RunCommandDefinition.Directory);
         if (!directory.Exists)
@@ -72,7 +62,7 @@ internal static class RunCommandAction
             error.WriteLine("[inkwell] stopped");
         }
 
-        // Stopped by Ctrl-C: a clean stop, whatever the program last returned.
+        // Asked to stop (Ctrl-C, SIGTERM): a clean stop, whatever the program last returned.
         return cancellationToken.IsCancellationRequested ? 0 : exitCode;
     }
 
