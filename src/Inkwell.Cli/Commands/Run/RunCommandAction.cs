@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inkwell.Reload;
+using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Cli.Commands.Run;
 
@@ -28,7 +29,10 @@ internal static class RunCommandAction
 
         bool verbose = parseResult.GetValue(RunCommandDefinition.Verbose);
         int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
-        using var loggerFactory = new StderrLoggerFactory(error, verbose);
+        // Without --verbose only warnings the command does not already report (old versions still alive, watcher trouble,
+        // state that could not be carried over); reload outcomes (event ids 1xx) it prints itself.
+        using var loggerFactory = new StderrLoggerFactory(
+            error, verbose ? LogLevel.Debug : LogLevel.Warning, (_, _, eventId) => verbose || eventId.Id is < 100 or >= 200);
         var options = new ReloadHostOptions
         {
             RootDirectory = directory.FullName,
