@@ -16,10 +16,42 @@ internal static class InkwellCommand
         return root;
     }
 
+    /// <summary>The exit code of a command that could not finish because it was asked to stop: what a shell reports for a
+    /// command ended by Ctrl-C (128 + SIGINT).</summary>
+    public const int StoppedExitCode = 130;
+
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <param name="args">The command line, without the program name.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="stopRequested">
+    /// Asks the running command to stop (the process's SIGINT and SIGTERM, see <see cref="TerminationSignals"/>). A
+    /// long-running command (<c>dns-sd</c>, <c>run</c>) cleans up and returns 0: stopping it is how it ends. A command that
+    /// works towards a result (<c>protoc</c>) gives up, and the exit code is <see cref="StoppedExitCode"/>.
+    /// </param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stopRequested = default)
     {
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return Create().Parse(args).InvokeAsync(configuration, cancellationToken);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            // Signals are handled by TerminationSignals, not by System.CommandLine (why: see there).
+            ProcessTerminationTimeout = null,
+            // Its handler turns an OperationCanceledException into exit code 1, as for any failure; a stop is not one.
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await Create().Parse(args).InvokeAsync(configuration, stopRequested);
+        }
+        catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
+        {
+            return StoppedExitCode;
+        }
+        catch (Exception exception)
+        {
+            await error.WriteLineAsync($"inkwell: unhandled exception: {exception}");
+            return 1;
+        }
     }
 }

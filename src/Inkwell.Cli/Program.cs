@@ -1,3 +1,5 @@
 using Inkwell.Cli;
 
-return await InkwellCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+// Ctrl-C and SIGTERM become a request to stop, the same for every command (see TerminationSignals).
+using var signals = new TerminationSignals();
+return await InkwellCommand.RunAsync(args, Console.Out, Console.Error, signals.Token).ConfigureAwait(false);

@@ -33,6 +33,23 @@ public sealed class ProtocCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Protoc_AskedToStop_GivesUpWithExitCode130_AndWritesNothing()
+    {
+        Write("main.proto", "syntax = \"proto3\";\nmessage Main { string name = 1; }\n");
+        string output = Path.Combine(_dir, "out.pb");
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync(); // as TerminationSignals does on Ctrl-C
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exitCode = await InkwellCommand.RunAsync(["protoc", "-I" + _dir, "-o", output, "main.proto"], stdout, stderr, stop.Token);
+
+        Assert.Equal(InkwellCommand.StoppedExitCode, exitCode);
+        Assert.False(File.Exists(output));
+        Assert.DoesNotContain("unhandled exception", stderr.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Protoc_AcceptsProtocFlagSpellingsAndResponseFiles()
     {
         Write("x.proto", "syntax = \"proto2\";\nmessage X { optional int32 a = 1; }\n");

@@ -34,6 +34,20 @@ public sealed class BackendSelectorTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task UseAvahiAsync_AutoWithNoBusSocket_EmbeddedWithoutConnecting_AndSaysTheSocketIsMissing()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var logger = new RecordingLogger();
+
+        Assert.False(await BackendSelector.UseAvahiAsync(BackendMode.Auto, "unix:path=/nonexistent/inkwell-bus", logger, cancellationToken: ct));
+
+        Assert.Equal(
+            ["Avahi is not available at unix:path=/nonexistent/inkwell-bus: the bus socket does not exist",
+                "Using the embedded mDNS backend (avahi-daemon does not answer on the system bus)"],
+            logger.Lines);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task UseAvahiAsync_AvahiAskedWithoutDaemon_ThrowsNamingTheBus()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -100,7 +100,9 @@ public sealed partial class EmbeddedBackend : IServiceDiscoveryBackend
 
     private static string HostLabel(string? configured)
     {
-        string name = configured ?? System.Net.Dns.GetHostName();
+        // Environment.MachineName is gethostname(2) up to the first dot, as Dns.GetHostName is, without loading
+        // System.Net.NameResolution and its telemetry at every start (docs/benchmarks.md, dns-sd -B time to first result).
+        string name = configured ?? Environment.MachineName;
         name = name.Split('.')[0];
         if (name.EndsWith(".local", StringComparison.OrdinalIgnoreCase))
         {

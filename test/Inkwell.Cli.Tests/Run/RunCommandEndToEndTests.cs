@@ -67,6 +67,38 @@ public sealed class RunCommandEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SecondCtrlC_WhileTheProgramIsStillStopping_EndsTheProcessAtOnce()
+    {
+        Write("Program.cs", """
+            public static class Program
+            {
+                public static async Task RunAsync(CancellationToken token)
+                {
+                    Console.WriteLine("running");
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        Console.WriteLine("stopping slowly");
+                        await Task.Delay(Timeout.Infinite);
+                    }
+                }
+            }
+            """);
+        await using var run = InkwellProcess.Start("run", _root);
+        await run.WaitForOutputAsync(l => l == "running", Patience);
+
+        await run.SignalAsync("INT");
+        await run.WaitForOutputAsync(l => l == "stopping slowly", Patience); // the first Ctrl-C reached the program, which keeps running
+        int exitStatus = await run.InterruptAsync(Patience);
+
+        // Killed by the second SIGINT (128 + 2), not the clean 0 that run gives once its 5 s wait for the program ends.
+        Assert.Equal(130, exitStatus);
+    }
+
+    [Fact]
     public async Task Run_WithSeveralEntryPoints_AsksForEntry_ThenRunsTheNamedOne()
     {
         Write("One.cs", "public static class One { public static void Main() => Console.WriteLine(\"one ran\"); }");
@@ -147,12 +179,15 @@ public sealed class RunCommandEndToEndTests : IDisposable
 
         public async Task<int> InterruptAsync(TimeSpan timeout)
         {
-            using (Process kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-            }
-
+            await SignalAsync("INT");
             return await WaitForExitAsync(timeout);
+        }
+
+        /// <summary>Sends a signal by name (<c>INT</c>, <c>TERM</c>) with the shell's kill, without waiting for the process.</summary>
+        public async Task SignalAsync(string signal)
+        {
+            using Process kill = Process.Start("sh", ["-c", "kill -\"$0\" \"$1\"", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         public async Task<int> WaitForExitAsync(TimeSpan timeout)

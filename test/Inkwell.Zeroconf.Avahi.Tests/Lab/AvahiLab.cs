@@ -48,7 +48,7 @@ internal sealed class AvahiLab : IAsyncDisposable
 
     /// <summary>
     /// Only host A's private bus, no namespaces and no avahi-daemon: enough for a scripted daemon
-    /// (<see cref="FakeAvahi"/>), and it needs neither root nor Avahi, only dbus-daemon.
+    /// (<c>FakeAvahi</c>), and it needs neither root nor Avahi, only dbus-daemon.
     /// </summary>
     public static async Task<AvahiLab> CreateBusOnlyAsync(CancellationToken cancellationToken)
     {

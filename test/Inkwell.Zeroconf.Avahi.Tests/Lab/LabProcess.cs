@@ -146,20 +146,40 @@ internal sealed class LabProcess : IDisposable
         {
             return;
         }
-        // The shell's builtin kill: a minimal Debian has no /bin/kill (procps).
-        using (Process kill = Process.Start("sh", ["-c", "kill -TERM \"$0\"", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        await SignalAsync("TERM");
+        try
         {
-            await kill.WaitForExitAsync();
+            await WaitForExitAsync(timeout, CancellationToken.None);
         }
-        using var deadline = new CancellationTokenSource(timeout);
+        catch (TimeoutException)
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>Sends the process a signal by name (<c>INT</c>, <c>TERM</c>, …), as <c>kill -NAME pid</c> does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        // The shell's builtin kill: a minimal Debian has no /bin/kill (procps).
+        using Process kill = Process.Start("sh", ["-c", "kill -\"$0\" \"$1\"", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit status (128 + the signal's number when a signal ended it).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
             await _process.WaitForExitAsync(deadline.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Kill();
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not exit within {timeout}; it printed: {Output}");
         }
+        _process.WaitForExit(); // the last lines of output
+        return _process.ExitCode;
     }
 
     public void Kill()

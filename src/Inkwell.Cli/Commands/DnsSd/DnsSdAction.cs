@@ -13,7 +13,7 @@ internal static class DnsSdAction
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
-        TextWriter error = parseResult.InvocationConfiguration.Error;
+        TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error); // log lines come from other threads
         string[] args = parseResult.GetValue(DnsSdCommandDefinition.Arguments) ?? [];
         bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query }.Select(parseResult.GetValue)];
         if (modes.Count(m => m) != 1)
@@ -30,15 +30,12 @@ internal static class DnsSdAction
         DnsSdOutput writer = parseResult.GetValue(DnsSdCommandDefinition.Json) ? new DnsSdJsonOutput(output) : new DnsSdTableOutput(output);
         string? interfaceName = parseResult.GetValue(DnsSdCommandDefinition.Interface);
         bool verbose = parseResult.GetValue(DnsSdCommandDefinition.Verbose);
-        using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
-        {
-            // Log lines go to standard error, so --json output stays clean. The line naming the chosen backend and
-            // warnings (such as waiting for an interface to come up) are always shown; everything else only with --verbose.
-            builder.AddSimpleConsole(o => o.SingleLine = true);
-            builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information);
-            builder.AddFilter((category, level) => verbose || level >= LogLevel.Warning || category == AvahiBackend.ChoiceLogCategory);
-        });
+        // Log lines go to standard error, so --json output stays clean. The line naming the chosen backend and warnings
+        // (such as waiting for an interface to come up) are always shown; everything else only with --verbose.
+        using var loggerFactory = new StderrLoggerFactory(
+            error,
+            verbose ? LogLevel.Debug : LogLevel.Information,
+            (category, level, _) => verbose || level >= LogLevel.Warning || category == AvahiBackend.ChoiceLogCategory);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout is { } seconds)

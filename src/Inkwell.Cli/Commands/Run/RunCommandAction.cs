@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inkwell.Reload;
+using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Cli.Commands.Run;
 
@@ -7,20 +8,10 @@ namespace Inkwell.Cli.Commands.Run;
 /// line (or the compiler's errors) until Ctrl-C.</summary>
 internal static class RunCommandAction
 {
-    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken commandCancellation)
+    /// <summary>Runs until <paramref name="cancellationToken"/> asks it to stop (Ctrl-C or SIGTERM, see
+    /// <see cref="TerminationSignals"/>), then stops the program and returns 0.</summary>
+    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        // Ctrl-C and SIGTERM stop the program cleanly here, whatever the command-line library does with them.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(commandCancellation);
-        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stopping.Cancel();
-        }
-
-        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
-        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
-        CancellationToken cancellationToken = stopping.Token;
-
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error);
         DirectoryInfo directory = parseResult.GetRequiredValue(RunCommandDefinition.Directory);
         if (!directory.Exists)
@@ -38,7 +29,10 @@ internal static class RunCommandAction
 
         bool verbose = parseResult.GetValue(RunCommandDefinition.Verbose);
         int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
-        using var loggerFactory = new StderrLoggerFactory(error, verbose);
+        // Without --verbose only warnings the command does not already report (old versions still alive, watcher trouble,
+        // state that could not be carried over); reload outcomes (event ids 1xx) it prints itself.
+        using var loggerFactory = new StderrLoggerFactory(
+            error, verbose ? LogLevel.Debug : LogLevel.Warning, (_, _, eventId) => verbose || eventId.Id is < 100 or >= 200);
         var options = new ReloadHostOptions
         {
             RootDirectory = directory.FullName,
@@ -72,7 +66,7 @@ internal static class RunCommandAction
             error.WriteLine("[inkwell] stopped");
         }
 
-        // Stopped by Ctrl-C: a clean stop, whatever the program last returned.
+        // Asked to stop (Ctrl-C, SIGTERM): a clean stop, whatever the program last returned.
         return cancellationToken.IsCancellationRequested ? 0 : exitCode;
     }
 

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Inkwell.Cli.Tests.Support;
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+
+namespace Inkwell.Cli.Tests.DnsSd;
+
+/// <summary>
+/// <c>inkwell dns-sd -R</c> stopped the way people and service managers stop it, with real signals (<c>kill -INT</c>,
+/// <c>kill -TERM</c>) to a real process on lab host A, through either backend. Host B watches with python-zeroconf and
+/// avahi-browse: the registration must say goodbye (RFC 6762 §10.1) and the process must exit 0.
+/// </summary>
+public sealed class DnsSdSignalTests(ITestOutputHelper log)
+{
+    private const string Type = "_gb._tcp";
+
+    private const string Name = "Bye Svc";
+
+    /// <summary>Far below the records' TTLs (120 s and 75 min): a removal seen this soon came from a goodbye, not from expiry.</summary>
+    private static readonly TimeSpan GoodbyeBound = TimeSpan.FromSeconds(5);
+
+    [Theory(Timeout = 180_000)]
+    [InlineData("embedded", "INT")]
+    [InlineData("embedded", "TERM")]
+    [InlineData("avahi", "INT")]
+    [InlineData("avahi", "TERM")]
+    public async Task Register_StoppedBySignal_OtherHostSeesItRemoved_AndExitStatusIsZero(string backend, string signal)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PythonZeroconfBrowser.SkipIfMissing();
+        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        if (backend == "avahi")
+        {
+            await lab.A.StartAvahiAsync(ct);
+        }
+        await lab.B.StartAvahiAsync(ct);
+        using LabProcess python = PythonZeroconfBrowser.Start(lab.B, Type);
+        using LabProcess avahiBrowse = lab.B.Start("avahi-browse", ["--parsable", Type]);
+        using LabProcess inkwell = StartInkwell(lab.A, "--backend", backend, "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242");
+
+        await python.WaitForLineAsync(l => l == "added " + Name, TimeSpan.FromSeconds(30), ct);
+        await avahiBrowse.WaitForLineAsync(l => IsAvahiBrowseLine(l, '+'), TimeSpan.FromSeconds(30), ct);
+        var sinceSignal = Stopwatch.StartNew();
+        await inkwell.SignalAsync(signal);
+        Task<TimeSpan> pythonSaw = SeenAsync(python, l => l == "removed " + Name, sinceSignal, ct);
+        Task<TimeSpan> avahiSaw = SeenAsync(avahiBrowse, l => IsAvahiBrowseLine(l, '-'), sinceSignal, ct);
+        int exitStatus = await inkwell.WaitForExitAsync(TimeSpan.FromSeconds(10), ct);
+        TimeSpan exited = sinceSignal.Elapsed;
+
+        Assert.True(exitStatus == 0, $"exit status {exitStatus}; inkwell printed:\n{inkwell.Output}");
+        TimeSpan pythonRemoval = await pythonSaw;
+        TimeSpan avahiRemoval = await avahiSaw;
+        log.WriteLine($"{backend}, SIG{signal}: exited after {exited.TotalMilliseconds:F0} ms; removal seen by python-zeroconf after {pythonRemoval.TotalMilliseconds:F0} ms, by avahi-browse after {avahiRemoval.TotalMilliseconds:F0} ms");
+        Assert.DoesNotContain("Unhandled exception", inkwell.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An <c>avahi-browse --parsable</c> line for the service, <c>+;veth0;IPv4;Bye\032Svc;_gb._tcp;local</c> (or
+    /// <c>-;…</c> when removed): it escapes the space as a decimal byte.</summary>
+    private static bool IsAvahiBrowseLine(string line, char kind) =>
+        line.StartsWith(kind + ";", StringComparison.Ordinal) && line.Contains($";{Name.Replace(" ", "\\032", StringComparison.Ordinal)};{Type};", StringComparison.Ordinal);
+
+    /// <summary>When (since the signal) the observer printed the removal line; fails unless that came within <see cref="GoodbyeBound"/>.</summary>
+    private static async Task<TimeSpan> SeenAsync(LabProcess observer, Func<string, bool> removal, Stopwatch sinceSignal, CancellationToken ct)
+    {
+        await observer.WaitForLineAsync(removal, GoodbyeBound, ct);
+        return sinceSignal.Elapsed;
+    }
+
+    private static LabProcess StartInkwell(LabHost host, params string[] arguments) => host.Start(
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+        [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", .. arguments]);
+}
