@@ -14,4 +14,8 @@ public enum ReloadStatus
 
     /// <summary>An <c>OnReload</c> hook threw; the new versions were discarded and the old ones keep running.</summary>
     HookFailed,
+
+    /// <summary>The project file changed and could not be restored or evaluated (a package that does not exist, an XML
+    /// error); <see cref="ReloadResult.Diagnostics"/> holds MSBuild's errors and the old versions keep running.</summary>
+    ProjectFailed,
 }

@@ -3,7 +3,7 @@ using Inkwell.Reload;
 
 namespace Inkwell.Cli.Commands.Run;
 
-/// <summary>Starts a reload host over the folder, runs its entry point, and reports every reload on stderr in one
+/// <summary>Starts a reload host over the project or folder, runs its entry point, and reports every reload on stderr in one
 /// line (or the compiler's errors) until Ctrl-C.</summary>
 internal static class RunCommandAction
 {
@@ -22,10 +22,11 @@ internal static class RunCommandAction
         CancellationToken cancellationToken = stopping.Token;
 
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error);
-        DirectoryInfo directory = parseResult.GetRequiredValue(RunCommandDefinition.Directory);
-        if (!directory.Exists)
+        (string? projectFile, string? directory, string? problem) = ProjectLocator.Locate(
+            parseResult.GetRequiredValue(RunCommandDefinition.Path), parseResult.GetValue(RunCommandDefinition.Project));
+        if (problem is not null)
         {
-            await error.WriteLineAsync($"inkwell run: {directory.FullName}: no such directory");
+            await error.WriteLineAsync($"inkwell run: {problem}");
             return 1;
         }
 
@@ -41,7 +42,8 @@ internal static class RunCommandAction
         using var loggerFactory = new StderrLoggerFactory(error, verbose);
         var options = new ReloadHostOptions
         {
-            RootDirectory = directory.FullName,
+            RootDirectory = directory ?? string.Empty,
+            ProjectFile = projectFile,
             Watch = pollMilliseconds is null ? WatchMode.Events : WatchMode.Polling,
             PollingInterval = TimeSpan.FromMilliseconds(pollMilliseconds ?? RunCommandDefinition.DefaultPollMilliseconds),
             ApplyInBackground = true,
@@ -78,7 +80,7 @@ internal static class RunCommandAction
 
     private static void Report(TextWriter error, ReloadHost host, ReloadResult result)
     {
-        if (result.Status == ReloadStatus.CompileFailed)
+        if (result.Status is ReloadStatus.CompileFailed or ReloadStatus.ProjectFailed)
         {
             foreach (ReloadDiagnostic diagnostic in result.Errors)
             {

@@ -51,7 +51,7 @@ internal static class StateTransfer
     {
         foreach (FieldInfo field in type.GetFields(StaticMembers))
         {
-            if (!field.IsLiteral && field.IsDefined(typeof(PreserveAttribute)))
+            if (!field.IsLiteral && IsPreserved(field))
             {
                 yield return field;
             }
@@ -59,12 +59,18 @@ internal static class StateTransfer
 
         foreach (PropertyInfo property in type.GetProperties(StaticMembers))
         {
-            if (property.GetMethod is not null && property.GetIndexParameters().Length == 0 && property.IsDefined(typeof(PreserveAttribute)))
+            if (property.GetMethod is not null && property.GetIndexParameters().Length == 0 && IsPreserved(property))
             {
                 yield return property;
             }
         }
     }
+
+    /// <summary>Marked <c>[Preserve]</c>: Inkwell.Reload's attribute, or any attribute class named
+    /// <c>PreserveAttribute</c>, so a project that does not reference Inkwell.Reload can declare its own and still
+    /// build with plain <c>dotnet build</c>.</summary>
+    private static bool IsPreserved(MemberInfo member) =>
+        member.CustomAttributes.Any(a => a.AttributeType == typeof(PreserveAttribute) || a.AttributeType.Name == nameof(PreserveAttribute));
 
     private static MethodInfo? OneParameter(Type type, string name) =>
         type.GetMethods(BindingFlags.Instance | BindingFlags.Public).FirstOrDefault(m => m.Name == name && m.GetParameters().Length == 1);

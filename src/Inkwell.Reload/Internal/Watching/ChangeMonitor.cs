@@ -87,10 +87,28 @@ internal sealed class ChangeMonitor : IDisposable
         // Module files, and folders (a renamed or deleted folder takes its modules with it). Editors' temporary
         // files (Foo.cs.swp, Foo.cs~, 4913) are ignored unless they become a .cs file by a rename.
         string extension = Path.GetExtension(path);
-        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)))
+        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)) || IsProjectFile(path))
         {
             _changed();
         }
+    }
+
+    /// <summary>A file that changes what the SDK says about a project (a <c>.csproj</c>, <c>Directory.Build.props</c>,
+    /// <c>NuGet.config</c>...), outside <c>bin/</c> and <c>obj/</c>, where a restore writes its own <c>.props</c>.</summary>
+    private bool IsProjectFile(string path)
+    {
+        string extension = Path.GetExtension(path);
+        bool projectish = extension.Equals(".csproj", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".props", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".targets", StringComparison.OrdinalIgnoreCase)
+            || Path.GetFileName(path).Equals("NuGet.config", StringComparison.OrdinalIgnoreCase);
+        if (!projectish)
+        {
+            return false;
+        }
+
+        string[] folders = Path.GetRelativePath(_root, path).Split(Path.DirectorySeparatorChar)[..^1];
+        return !folders.Any(f => f is "bin" or "obj" || f.StartsWith('.'));
     }
 
     private void PollOnce()
@@ -115,7 +133,8 @@ internal sealed class ChangeMonitor : IDisposable
     private string Fingerprint()
     {
         var builder = new System.Text.StringBuilder();
-        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Order(StringComparer.Ordinal))
+        IEnumerable<string> projectFiles = Directory.EnumerateFiles(_root).Where(IsProjectFile);
+        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Concat(projectFiles).Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(path);
             if (info.Exists)
