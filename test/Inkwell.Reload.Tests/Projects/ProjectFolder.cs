@@ -52,6 +52,8 @@ public sealed class ProjectFolder : IDisposable
         return this;
     }
 
+    public string Read(string name) => File.ReadAllText(PathOf(name));
+
     public ReloadHost Start(bool expectSuccess = true)
     {
         var options = new ReloadHostOptions { ProjectFile = ProjectFile, Watch = WatchMode.None, WarmUp = false };

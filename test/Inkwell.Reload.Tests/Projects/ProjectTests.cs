@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Inkwell.Reload.Tests.Projects;
 
 /// <summary>Real SDK projects, restored and evaluated by the SDK (<c>dotnet msbuild -restore</c>): each test spends a
@@ -184,5 +186,90 @@ public sealed class ProjectTests : IDisposable
 
         Assert.Equal([_project.PathOf("Extra/Added.cs")], result.Reloaded);
         Assert.Equal(9, _project.Call("Added", "Value"));
+    }
+
+    [Fact]
+    public void PreserveAttributeDeclaredByTheProject_IsHonouredByName_AndTheProjectBuildsWithoutInkwell()
+    {
+        _project.WriteProject()
+            .Write("Program.cs", "Console.WriteLine(Store.Show());")
+            .Write("PreserveAttribute.cs", "namespace App;\n[AttributeUsage(AttributeTargets.Field)]\npublic sealed class PreserveAttribute : Attribute { }")
+            .Write("Store.cs", "using App;\npublic static class Store { [Preserve] public static List<string> Items = []; public static string Show() => \"v1 \" + Items.Count; }");
+
+        // The same project builds with plain `dotnet build`: nothing in it needs Inkwell.
+        (int exitCode, string output) = Dotnet("build", _project.ProjectFile, "-nologo", "-v:q");
+        Assert.True(exitCode == 0, output);
+
+        _project.Start();
+        ((List<string>)_project.Host.FindType("Store")!.GetField("Items")!.GetValue(null)!).AddRange(["a", "b"]);
+        _project.Write("Store.cs", "using App;\npublic static class Store { [Preserve] public static List<string> Items = []; public static string Show() => \"v2 \" + Items.Count; }");
+        _project.Reload();
+
+        Assert.Equal("v2 2", _project.Call("Store", "Show"));
+    }
+
+    [Fact]
+    public void ProjectReferencingInkwellReload_GetsTheHostsCopy_SoHooksRun()
+    {
+        // What a PackageReference to Inkwell.Reload gives the compiler: its assembly among the references.
+        string inkwell = typeof(ReloadHost).Assembly.Location;
+        _project.WriteProject($"""<Reference Include="Inkwell.Reload"><HintPath>{inkwell}</HintPath></Reference>""")
+            .Write("Program.cs", "Console.WriteLine(Score.Points);")
+            .Write("Score.cs", """
+                using Inkwell.Reload;
+                public static class Score
+                {
+                    public static int Points = 1;
+                    static void OnReload(ReloadContext context) { if (context.TryGetPrevious("Points", out int p)) Points = p * 10; }
+                }
+                """);
+        _project.Start();
+        _project.Host.FindType("Score")!.GetField("Points")!.SetValue(null, 4);
+
+        _project.Write("Score.cs", _project.Read("Score.cs") + "\n// edited");
+        _project.Reload();
+
+        Assert.Equal(40, _project.Host.FindType("Score")!.GetField("Points")!.GetValue(null));
+    }
+
+    [Fact]
+    public void ProjectReference_IsBuiltOnce_AndUsedAsAFixedAssembly()
+    {
+        _project.Write("Lib/Lib.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """)
+            .Write("Lib/Greeting.cs", "namespace Lib; public static class Greeting { public static string Hello(string name) => $\"hello {name}\"; }")
+            .Write("App/App.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+                  <ItemGroup><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup>
+                </Project>
+                """)
+            .Write("App/Program.cs", "Console.WriteLine(Caller.Call());")
+            .Write("App/Caller.cs", "public static class Caller { public static string Call() => Lib.Greeting.Hello(\"app\"); }");
+        using var host = new ReloadHost(new ReloadHostOptions { ProjectFile = _project.PathOf("App/App.csproj"), Watch = WatchMode.None, WarmUp = false });
+        ReloadResult result = host.Start(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal("hello app", host.FindType("Caller")!.GetMethod("Call")!.Invoke(null, null));
+        Assert.Equal(2, host.Graph.Modules.Count); // Lib's files are not modules
+        Assembly lib = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "Lib");
+        Assert.Equal(_project.PathOf("Lib/bin/Debug/net10.0/Lib.dll"), lib.Location);
+    }
+
+    private static (int ExitCode, string Output) Dotnet(params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
     }
 }
