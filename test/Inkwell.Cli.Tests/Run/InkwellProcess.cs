@@ -15,10 +15,18 @@ internal sealed class InkwellProcess : IAsyncDisposable
 
     public IEnumerable<string> Errors => _allErrors;
 
-    public static InkwellProcess Start(params string[] args)
+    public static InkwellProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts inkwell with <paramref name="environment"/> added to this process's environment.</summary>
+    public static InkwellProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         string inkwell = Path.Combine(AppContext.BaseDirectory, "inkwell.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach ((string name, string value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(inkwell);
         foreach (string arg in args)
         {

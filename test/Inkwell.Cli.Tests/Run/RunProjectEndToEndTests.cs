@@ -42,6 +42,27 @@ public sealed class RunProjectEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_TheWebTemplateUnmodified_ServesTheEditedCode_OnTheSamePort()
+    {
+        string app = Path.Combine(_root, "web");
+        await DotnetNewAsync("web", app);
+        string url = $"http://127.0.0.1:{FreePort()}";
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+
+        // ASPNETCORE_URLS wins over the launch profile's random port, as with `dotnet run`; the profile's
+        // environment (Development) still applies.
+        await using var run = InkwellProcess.StartWith(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url }, "run", app);
+        Assert.Equal("Hello World!", await GetWhenUpAsync(client, "Hello World!"));
+        await run.WaitForOutputAsync(l => l.Contains("Hosting environment: Development", StringComparison.Ordinal), Patience);
+
+        string program = Path.Combine(app, "Program.cs");
+        File.WriteAllText(program, File.ReadAllText(program).Replace("Hello World!", "Hello edit!", StringComparison.Ordinal));
+        Assert.Equal("Hello edit!", await GetWhenUpAsync(client, "Hello edit!"));
+        await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded Program.cs in ", StringComparison.Ordinal), Patience);
+        Assert.Equal(0, await run.InterruptAsync(Patience));
+    }
+
+    [Fact]
     public async Task Run_AProjectWithAPackage_KeepsStateAcrossEdits_AndKeepsRunningWhenARestoreFails()
     {
         string project = Write("app/App.csproj", Project("""<PackageReference Include="Newtonsoft.Json" Version="13.0.3" />"""));
@@ -82,6 +103,38 @@ public sealed class RunProjectEndToEndTests : IDisposable
 
         await using var named = InkwellProcess.Start("run", _root, "--project", "Two.csproj");
         await named.WaitForOutputAsync(l => l == "two ran", Patience);
+    }
+
+    /// <summary>GETs / until it answers <paramref name="expected"/> (the host is starting or restarting meanwhile).</summary>
+    private static async Task<string> GetWhenUpAsync(HttpClient client, string expected)
+    {
+        var deadline = Stopwatch.StartNew();
+        string last = string.Empty;
+        while (deadline.Elapsed < Patience)
+        {
+            try
+            {
+                last = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+                if (last == expected)
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        return last;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Project(string packages, string items = "") => $"""

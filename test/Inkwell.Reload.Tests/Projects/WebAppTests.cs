@@ -55,6 +55,8 @@ public sealed class WebAppTests : IDisposable
         Assert.Equal("Hello again!", await GetWhenUpAsync("/"));
         Assert.Equal("3", await _client.GetStringAsync("/count", TestContext.Current.CancellationToken));
         Assert.Equal([_project.PathOf("Program.cs")], result.Reloaded);
+        IReadOnlyList<LeakedVersion> leaks = host.VerifyUnloaded();
+        Assert.True(leaks.Count == 0, "LEAK " + string.Join(", ", leaks));
 
         await stop.CancelAsync();
         Assert.Equal(0, await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));

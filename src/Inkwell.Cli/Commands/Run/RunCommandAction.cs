@@ -38,6 +38,19 @@ internal static class RunCommandAction
         }
 
         bool verbose = parseResult.GetValue(RunCommandDefinition.Verbose);
+        if (projectFile is not null)
+        {
+            // As `dotnet run`: the program starts in its project's folder (a web app's content root, appsettings.json)
+            // with its launch profile's environment.
+            string projectDirectory = Path.GetDirectoryName(projectFile)!;
+            Environment.CurrentDirectory = projectDirectory;
+            string? profile = LaunchProfile.Apply(projectDirectory, line => error.WriteLine($"[inkwell] {line}"));
+            if (verbose && profile is not null)
+            {
+                error.WriteLine($"[inkwell] using launch profile '{profile}'");
+            }
+        }
+
         int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
         using var loggerFactory = new StderrLoggerFactory(error, verbose);
         var options = new ReloadHostOptions
