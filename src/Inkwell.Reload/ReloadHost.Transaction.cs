@@ -256,6 +256,13 @@ public sealed partial class ReloadHost
             _unloads.Unload(unit);
         }
 
+        if (retired.Count > 0)
+        {
+            // The framework's static caches (System.Text.Json, TypeDescriptor, ASP.NET Core) would otherwise keep
+            // entries for the old versions' types, and with them the old versions.
+            notes.AddRange(MetadataUpdateHandlers.Run().Select(f => $"clearing the framework's caches: {f}"));
+        }
+
         InvalidateHandles();
         if (retired.Count > 0 && _options.VerifyUnloadAfter is { } delay)
         {
