@@ -63,6 +63,23 @@ public sealed class RunProjectEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_TheWorkerTemplateUnmodified_RestartsItsHostOnTheEditedWorker()
+    {
+        string app = Path.Combine(_root, "worker");
+        await DotnetNewAsync("worker", app);
+
+        await using var run = InkwellProcess.Start("run", app);
+        await run.WaitForOutputAsync(l => l.Contains("Worker running at:", StringComparison.Ordinal), Patience);
+
+        string worker = Path.Combine(app, "Worker.cs");
+        File.WriteAllText(worker, File.ReadAllText(worker).Replace("Worker running at:", "Edited worker at:", StringComparison.Ordinal));
+        await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded Worker.cs -> Program.cs in ", StringComparison.Ordinal), Patience);
+        await run.WaitForOutputAsync(l => l.Contains("Edited worker at:", StringComparison.Ordinal), Patience);
+        Assert.Equal(0, await run.InterruptAsync(Patience));
+        Assert.DoesNotContain(run.Errors, l => l.Contains("did not return", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_AProjectWithAPackage_KeepsStateAcrossEdits_AndKeepsRunningWhenARestoreFails()
     {
         string project = Write("app/App.csproj", Project("""<PackageReference Include="Newtonsoft.Json" Version="13.0.3" />"""));
