@@ -59,6 +59,7 @@ internal static class RunCommandAction
             ProjectFile = projectFile,
             Watch = pollMilliseconds is null ? WatchMode.Events : WatchMode.Polling,
             PollingInterval = TimeSpan.FromMilliseconds(pollMilliseconds ?? RunCommandDefinition.DefaultPollMilliseconds),
+            Debounce = TimeSpan.FromMilliseconds(parseResult.GetValue(RunCommandDefinition.Debounce)),
             ApplyInBackground = true,
             VerifyUnloadAfter = TimeSpan.FromSeconds(2),
             LoggerFactory = loggerFactory,

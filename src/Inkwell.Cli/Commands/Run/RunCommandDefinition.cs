@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Inkwell.Cli.Commands.Run;
 
-/// <summary><c>inkwell run [PATH] [--project FILE] [--entry TYPE] [--poll[=MS]] [--reference PATH]… [--verbose]</c>: runs a
+/// <summary><c>inkwell run [PATH] [--project FILE] [--entry TYPE] [--poll[=MS]] [--debounce MS] [--reference PATH]… [--verbose]</c>: runs a
 /// C# project, or a folder of C# files, as a program and reloads what changes while it runs.</summary>
 internal static class RunCommandDefinition
 {
@@ -49,6 +49,23 @@ internal static class RunCommandDefinition
         },
     };
 
+    public static readonly Option<int> Debounce = new("--debounce")
+    {
+        Description = "How long (ms) the files must stay quiet before a change is applied, so an editor's save becomes one reload. Default 50.",
+        HelpName = "MS",
+        DefaultValueFactory = _ => 50,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<int>() < 0)
+                {
+                    result.AddError("--debounce takes a number of milliseconds, 0 or more.");
+                }
+            },
+        },
+    };
+
     public static readonly Option<FileInfo[]> Reference = new("--reference", "-r")
     {
         Description = "An assembly the modules may use (repeatable). The BCL and Inkwell.Reload are always there.",
@@ -68,6 +85,7 @@ internal static class RunCommandDefinition
             Project,
             Entry,
             Poll,
+            Debounce,
             Reference,
             Verbose,
         };
