@@ -295,6 +295,7 @@ public sealed partial class ReloadHost
             return;
         }
 
+        StateTransfer.RunClassConstructors(fresh.Select(u => u.Assembly), _options.StaticConstructorTimeout);
         var oldAssemblies = new HashSet<Assembly>(retired.Select(u => u.Assembly));
         Type? FindNew(string fullName) => fresh.Select(u => u.Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);
         Type? FindOld(string fullName) => retired.Select(u => u.Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);

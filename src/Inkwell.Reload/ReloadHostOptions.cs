@@ -58,6 +58,11 @@ public sealed class ReloadHostOptions
     /// default: a forced collection is a pause a game loop may not want. <c>inkwell run</c> uses 2 s.</summary>
     public TimeSpan? VerifyUnloadAfter { get; init; }
 
+    /// <summary>How long the static constructors of a new version's types with <see cref="PreserveAttribute"/> members
+    /// or <c>OnReload</c> hooks may run before the reload gives up and rolls back (they run just before the state is
+    /// copied into those types). Default 5 s.</summary>
+    public TimeSpan StaticConstructorTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Compile a throwaway module at start so the first real reload is fast. Default true.</summary>
     public bool WarmUp { get; init; } = true;
 
