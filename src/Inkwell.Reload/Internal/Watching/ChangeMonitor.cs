@@ -86,6 +86,13 @@ internal sealed class ChangeMonitor : IDisposable
     {
         // Module files, and folders (a renamed or deleted folder takes its modules with it). Editors' temporary
         // files (Foo.cs.swp, Foo.cs~, 4913) are ignored unless they become a .cs file by a rename.
+        // Nothing under bin/, obj/ or a hidden folder is a module; a restore or a build writes there all the time
+        // (and a project's generated global usings come from its evaluation, not from watching).
+        if (InIgnoredFolder(path))
+        {
+            return;
+        }
+
         string extension = Path.GetExtension(path);
         if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)) || IsProjectFile(path))
         {
@@ -107,8 +114,15 @@ internal sealed class ChangeMonitor : IDisposable
             return false;
         }
 
-        string[] folders = Path.GetRelativePath(_root, path).Split(Path.DirectorySeparatorChar)[..^1];
-        return !folders.Any(f => f is "bin" or "obj" || f.StartsWith('.'));
+        return !InIgnoredFolder(path);
+    }
+
+    private bool InIgnoredFolder(string path)
+    {
+        // The folders above the path, and the path itself when it is bin/ or obj/ (created by the first restore).
+        string[] parts = Path.GetRelativePath(_root, path).Split(Path.DirectorySeparatorChar);
+        string[] folders = parts[^1] is "bin" or "obj" ? parts : parts[..^1];
+        return folders.Any(f => f is "bin" or "obj" || (f.StartsWith('.') && f is not "." and not ".."));
     }
 
     private void PollOnce()
