@@ -48,7 +48,7 @@ public sealed partial class ReloadHost
         // 2. The new graph, from all modules compiled together once.
         string[] paths = [.. texts.Keys.Order(StringComparer.Ordinal)];
         SyntaxTree[] trees = [.. paths.Select(p => _compiler.Parse(p, texts[p], hashes[p]))];
-        if (TopLevelStatementsTwice(trees) is { } twice)
+        if (EntryPointRules.Check(trees, _project?.Inputs?.FindsItsOwnEntryPoint == true) is { } twice)
         {
             Log.CompileFailed(_logger, twice.ToString());
             return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], [twice], null, []);
@@ -366,28 +366,6 @@ public sealed partial class ReloadHost
             Log.ProjectFailed(_logger, string.Join(Environment.NewLine, exception.Diagnostics));
             return exception.Diagnostics;
         }
-    }
-
-    /// <summary>C# allows top-level statements in one file of a program (CS8802); units compiled apart would not
-    /// notice two, so the host does.</summary>
-    private static ReloadDiagnostic? TopLevelStatementsTwice(SyntaxTree[] trees)
-    {
-        SyntaxTree[] programs = [.. trees.Where(ModuleCompiler.HasTopLevelStatements)];
-        if (programs.Length < 2)
-        {
-            return null;
-        }
-
-        SyntaxNode statement = ((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)programs[1].GetRoot()).Members
-            .First(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
-        FileLinePositionSpan span = statement.GetLocation().GetLineSpan();
-        return new ReloadDiagnostic(
-            programs[1].FilePath,
-            span.StartLinePosition.Line + 1,
-            span.StartLinePosition.Character + 1,
-            "CS8802",
-            true,
-            $"Only one compilation unit can have top-level statements; {Path.GetFileName(programs[0].FilePath)} has them too.");
     }
 
     /// <summary>Reads every module file. A file that cannot be read right now (an editor is writing it) keeps

@@ -124,6 +124,22 @@ public sealed class ProjectTests : IDisposable
     }
 
     [Fact]
+    public void ASecondMain_FailsWithCS0017AtIt_AndTheRunningVersionStays()
+    {
+        _project.WriteProject().Write("Program.cs", "Console.WriteLine(Tool.Name());").Write("Tool.cs", "public static class Tool { public static string Name() => \"first\"; }");
+        _project.Start();
+
+        _project.Write("Tool.cs", "public static class Tool\n{\n    public static string Name() => \"second\";\n    static void Main() { }\n}");
+        ReloadResult failed = _project.Host.Reload(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ReloadStatus.CompileFailed, failed.Status);
+        ReloadDiagnostic error = Assert.Single(failed.Errors);
+        Assert.Equal(("CS0017", _project.PathOf("Tool.cs"), 4, 17), (error.Id, error.Path, error.Line, error.Column));
+        Assert.Contains("top-level statements in Program.cs, Tool.Main in Tool.cs", error.Message, StringComparison.Ordinal);
+        Assert.Equal("first", _project.Call("Tool", "Name"));
+    }
+
+    [Fact]
     public void SourceGeneratorsOfTheFramework_RunOnEachModule()
     {
         _project.WriteProject()

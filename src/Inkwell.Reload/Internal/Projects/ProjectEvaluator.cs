@@ -18,7 +18,7 @@ internal static partial class ProjectEvaluator
     private static readonly string[] Items = ["Compile", "ReferencePathWithRefAssemblies", "ReferenceCopyLocalPaths", "Analyzer", "RuntimeFramework"];
 
     private static readonly string[] PropertyNames =
-        ["LangVersion", "Nullable", "DefineConstants", "AllowUnsafeBlocks", "OutputType", "TargetFramework", "AssemblyName", "ImplicitUsings"];
+        ["LangVersion", "Nullable", "DefineConstants", "AllowUnsafeBlocks", "OutputType", "TargetFramework", "AssemblyName", "ImplicitUsings", "StartupObject"];
 
     /// <summary>Restores and evaluates <paramref name="projectFile"/>.</summary>
     /// <exception cref="ProjectEvaluationException">The restore or the evaluation failed; it carries MSBuild's errors

@@ -22,4 +22,9 @@ internal sealed record ProjectInputs(
     IReadOnlyDictionary<string, string> Properties)
 {
     public string Property(string name) => Properties.TryGetValue(name, out string? value) ? value : string.Empty;
+
+    /// <summary>An executable (<c>OutputType</c> Exe or WinExe) without a <c>StartupObject</c>: the compiler looks for
+    /// its one entry point itself, and several are an error.</summary>
+    public bool FindsItsOwnEntryPoint =>
+        Property("OutputType").ToUpperInvariant() is "EXE" or "WINEXE" && Property("StartupObject").Length == 0;
 }
