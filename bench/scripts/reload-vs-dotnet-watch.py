@@ -7,7 +7,7 @@ the latency is the time from the write to the first line showing the new N on th
   * rude edit: also add an enum member (Hot Reload must restart the process; Inkwell reloads the module)
 
 Usage (from the repository root, after `dotnet build src/Inkwell.Cli -c Release`):
-  python3 bench/scripts/reload-vs-dotnet-watch.py [--edits 50] [--rude-edits 10]
+  python3 bench/scripts/reload-vs-dotnet-watch.py [--edits 50] [--rude-edits 10] [--skip-watch] [--debounce MS]
 """
 import argparse, os, queue, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
 
@@ -100,6 +100,7 @@ def main():
     parser.add_argument("--edits", type=int, default=50)
     parser.add_argument("--rude-edits", type=int, default=10)
     parser.add_argument("--skip-watch", action="store_true")
+    parser.add_argument("--debounce", type=int, default=None, help="inkwell run --debounce MS (default: inkwell's own, 50)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="inkwell-vs-watch-")
     results = {}
@@ -108,7 +109,7 @@ def main():
         os.makedirs(ink)
         open(os.path.join(ink, "Program.cs"), "w").write(PROGRAM_INKWELL)
         open(os.path.join(ink, "Source.cs"), "w").write(source(0, 0))
-        runner = Runner(["dotnet", INKWELL, "run", ink], ink)
+        runner = Runner(["dotnet", INKWELL, "run", ink] + ([f"--debounce={args.debounce}"] if args.debounce is not None else []), ink)
         runner.wait_for("value 0", 0, 180)
         results["inkwell run, body edit"] = summary("inkwell run, body edit", measure(runner, os.path.join(ink, "Source.cs"), args.edits, False, 0))
         results["inkwell run, rude edit"] = summary("inkwell run, rude edit (enum member)", measure(runner, os.path.join(ink, "Source.cs"), args.rude_edits, True, 1000))

@@ -9,7 +9,9 @@ namespace Inkwell.Reload;
 /// runs it on its own thread, and whenever a reload replaces the entry's module (itself or through something
 /// it uses) cancels it, waits a bounded time for it to return, and starts the new version. <c>[Preserve]</c>
 /// state has been carried over by then. A <c>Main</c> cannot be cancelled and should return promptly; a long
-/// loop belongs in <c>RunAsync</c>, which gets the token.
+/// loop belongs in <c>RunAsync</c>, which gets the token. A program that builds a <c>Microsoft.Extensions.Hosting</c>
+/// host (a web app's <c>app.Run()</c>, a worker) is stopped through the host's <c>IHostApplicationLifetime</c>: requests
+/// in flight finish on the old version, and the new version starts its host on the same address.
 /// </summary>
 public sealed class EntryPointRunner
 {
@@ -21,6 +23,7 @@ public sealed class EntryPointRunner
     private Task<int>? _running;
     private string? _module;
     private CancellationTokenSource? _stop;
+    private EntryHosts? _hosts;
     private bool _stoppedForReload;
 
     /// <summary>Creates a runner over a started host.</summary>
@@ -58,10 +61,11 @@ public sealed class EntryPointRunner
             while (!cancellationToken.IsCancellationRequested)
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                (Task<int>? running, string? module) = _host.Generation > 0 ? Start(stop.Token) : (null, null);
+                var hosts = new EntryHosts();
+                (Task<int>? running, string? module) = _host.Generation > 0 ? Start(stop.Token, hosts) : (null, null);
                 lock (_gate)
                 {
-                    (_running, _module, _stop, _stoppedForReload) = (running, module, stop, false);
+                    (_running, _module, _stop, _hosts, _stoppedForReload) = (running, module, stop, hosts, false);
                 }
 
                 // Wait until the program finishes, something it is made of reloads, or we are asked to stop.
@@ -104,12 +108,13 @@ public sealed class EntryPointRunner
 
                 lock (_gate)
                 {
-                    (_running, _module, _stop) = (null, null, null);
+                    (_running, _module, _stop, _hosts) = (null, null, null, null);
                 }
 
                 if (running is not null)
                 {
                     await stop.CancelAsync().ConfigureAwait(false);
+                    hosts.StopAll();
                     Task done = await Task.WhenAny(running, Task.Delay(StopTimeout, _host.TimeProvider, CancellationToken.None)).ConfigureAwait(false);
                     if (done != running)
                     {
@@ -142,6 +147,7 @@ public sealed class EntryPointRunner
     {
         Task<int>? running;
         CancellationTokenSource? stop;
+        EntryHosts? hosts;
         lock (_gate)
         {
             if (_running is null || _running.IsCompleted || _module is null || !e.Modules.Contains(_module))
@@ -149,12 +155,13 @@ public sealed class EntryPointRunner
                 return;
             }
 
-            (running, stop, _stoppedForReload) = (_running, _stop, true);
+            (running, stop, hosts, _stoppedForReload) = (_running, _stop, _hosts, true);
         }
 
         try
         {
             stop!.Cancel();
+            hosts?.StopAll(); // a web app's app.Run() returns once its host has stopped
             if (!running.Wait(StopTimeout))
             {
                 _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; reloading anyway");
@@ -178,7 +185,7 @@ public sealed class EntryPointRunner
         }
     }
 
-    private (Task<int>? Running, string? Module) Start(CancellationToken stop)
+    private (Task<int>? Running, string? Module) Start(CancellationToken stop, EntryHosts hosts)
     {
         EntryPoint? entry = EntryPoint.Find(_host, _entryType, out string? problem);
         if (entry is null)
@@ -193,6 +200,7 @@ public sealed class EntryPointRunner
         {
             try
             {
+                HostStopper.Attach(hosts);
                 completion.TrySetResult(entry.Invoke(_args, stop));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -4,6 +4,7 @@ using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Compilation;
 using Inkwell.Reload.Internal.Graph;
 using Inkwell.Reload.Internal.Loading;
+using Inkwell.Reload.Internal.Projects;
 using Inkwell.Reload.Internal.State;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,11 +21,18 @@ public sealed partial class ReloadHost
         long started = _time.GetTimestamp();
         Snapshot old = _snapshot;
 
+        // 0. A project whose files changed is restored and evaluated again first; every module then recompiles
+        // against what it says now.
+        if (_project is not null && RefreshProject(cancellationToken) is { } projectFailure)
+        {
+            return new ReloadResult(ReloadStatus.ProjectFailed, old.Generation, _time.GetElapsedTime(started), [_project.ProjectFile], [], [], projectFailure, null, []);
+        }
+
         // 1. What changed on disk.
         Dictionary<string, string> texts = ReadModules(old);
         var hashes = texts.ToDictionary(p => p.Key, p => ModuleCompiler.Hash(p.Value), StringComparer.Ordinal);
         List<string> added = [.. hashes.Keys.Where(p => !old.Modules.ContainsKey(p)).Order(StringComparer.Ordinal)];
-        List<string> modified = [.. hashes.Where(p => old.Modules.TryGetValue(p.Key, out ModuleRecord? r) && !r.Hash.AsSpan().SequenceEqual(p.Value))
+        List<string> modified = [.. hashes.Where(p => old.Modules.TryGetValue(p.Key, out ModuleRecord? r) && (_recompileAll || !r.Hash.AsSpan().SequenceEqual(p.Value)))
             .Select(p => p.Key).Order(StringComparer.Ordinal)];
         List<string> removed = [.. old.Modules.Keys.Where(p => !texts.ContainsKey(p)).Order(StringComparer.Ordinal)];
         List<string> changed = [.. added.Concat(modified).Concat(removed).Order(StringComparer.Ordinal)];
@@ -40,6 +48,12 @@ public sealed partial class ReloadHost
         // 2. The new graph, from all modules compiled together once.
         string[] paths = [.. texts.Keys.Order(StringComparer.Ordinal)];
         SyntaxTree[] trees = [.. paths.Select(p => _compiler.Parse(p, texts[p], hashes[p]))];
+        if (EntryPointRules.Check(trees, _project?.Inputs?.FindsItsOwnEntryPoint == true) is { } twice)
+        {
+            Log.CompileFailed(_logger, twice.ToString());
+            return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], [twice], null, []);
+        }
+
         CSharpCompilation discovery = _compiler.Discover(trees);
         (HashSet<int>[] uses, HashSet<IAssemblySymbol> usedAssemblies) = DependencyWalker.Walk(discovery, trees, cancellationToken);
         List<List<int>> components = StronglyConnectedComponents.Find(uses);
@@ -231,6 +245,7 @@ public sealed partial class ReloadHost
         }
 
         _snapshot = new Snapshot(old.Generation + 1, records, units, [.. unitPaths.Select(u => unitNameOf[u[0]])], graph);
+        _recompileAll = false;
         foreach (string path in removed)
         {
             _compiler.Forget(path);
@@ -239,6 +254,13 @@ public sealed partial class ReloadHost
         foreach (LoadedUnit unit in retired)
         {
             _unloads.Unload(unit);
+        }
+
+        if (retired.Count > 0)
+        {
+            // The framework's static caches (System.Text.Json, TypeDescriptor, ASP.NET Core) would otherwise keep
+            // entries for the old versions' types, and with them the old versions.
+            notes.AddRange(MetadataUpdateHandlers.Run().Select(f => $"clearing the framework's caches: {f}"));
         }
 
         InvalidateHandles();
@@ -273,6 +295,7 @@ public sealed partial class ReloadHost
             return;
         }
 
+        StateTransfer.RunClassConstructors(fresh.Select(u => u.Assembly), _options.StaticConstructorTimeout);
         var oldAssemblies = new HashSet<Assembly>(retired.Select(u => u.Assembly));
         Type? FindNew(string fullName) => fresh.Select(u => u.Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);
         Type? FindOld(string fullName) => retired.Select(u => u.Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);
@@ -308,12 +331,49 @@ public sealed partial class ReloadHost
         }
     }
 
+    /// <summary>Restores and evaluates the project again when its files changed or <c>.cs</c> files came or went,
+    /// and switches to a compiler with what it says now. Returns MSBuild's errors when that failed (the compiler
+    /// and everything loaded stay as they were), else null.</summary>
+    private IReadOnlyList<ReloadDiagnostic>? RefreshProject(CancellationToken cancellationToken)
+    {
+        List<string> sources = [.. EnumerateModuleFiles(RootDirectory)];
+        if (!_project!.IsStale(sources))
+        {
+            return null;
+        }
+
+        long started = _time.GetTimestamp();
+        try
+        {
+            var notes = new List<string>();
+            (CompilerSettings settings, bool changed) = _project.Evaluate(sources, _shared, _options.Optimize, notes.Add, cancellationToken);
+            if (changed)
+            {
+                _compiler = new ModuleCompiler(settings);
+                _recompileAll = true;
+            }
+
+            Log.ProjectEvaluated(_logger, Relative(_project.ProjectFile), _project.ModuleFiles.Count, settings.Framework.Count, settings.Generators.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+            foreach (string note in notes)
+            {
+                Log.ProjectNote(_logger, note);
+            }
+
+            return null;
+        }
+        catch (ProjectEvaluationException exception)
+        {
+            Log.ProjectFailed(_logger, string.Join(Environment.NewLine, exception.Diagnostics));
+            return exception.Diagnostics;
+        }
+    }
+
     /// <summary>Reads every module file. A file that cannot be read right now (an editor is writing it) keeps
     /// its loaded text, and the change is picked up by the next look.</summary>
     private Dictionary<string, string> ReadModules(Snapshot old)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string path in EnumerateModuleFiles(RootDirectory))
+        foreach (string path in _project?.ModuleFiles ?? EnumerateModuleFiles(RootDirectory))
         {
             try
             {
@@ -321,6 +381,11 @@ public sealed partial class ReloadHost
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                if (e is FileNotFoundException or DirectoryNotFoundException && !old.Modules.ContainsKey(path))
+                {
+                    continue;
+                }
+
                 if (old.Modules.ContainsKey(path) && _compiler.TryGetText(path, out string? text))
                 {
                     texts[path] = text;

@@ -3,6 +3,7 @@ using System.Runtime.Loader;
 using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Compilation;
 using Inkwell.Reload.Internal.Loading;
+using Inkwell.Reload.Internal.Projects;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,10 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     private readonly ReloadHostOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ModuleCompiler _compiler;
+    private readonly ProjectSession? _project;
+    private readonly IReadOnlyList<MetadataReference> _shared;
+    private ModuleCompiler _compiler;
+    private bool _recompileAll;
     private readonly UnloadTracker _unloads = new();
     private readonly Lock _gate = new();
     private readonly string[] _referencePaths;
@@ -45,8 +49,22 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     public ReloadHost(ReloadHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(options.RootDirectory);
-        RootDirectory = Path.GetFullPath(options.RootDirectory);
+        if (options.ProjectFile is not null)
+        {
+            string projectFile = Path.GetFullPath(options.ProjectFile);
+            if (!File.Exists(projectFile))
+            {
+                throw new FileNotFoundException($"The project file '{projectFile}' does not exist.", projectFile);
+            }
+
+            _project = new ProjectSession(projectFile);
+        }
+        else
+        {
+            ArgumentException.ThrowIfNullOrEmpty(options.RootDirectory);
+        }
+
+        RootDirectory = Path.GetFullPath(string.IsNullOrEmpty(options.RootDirectory) ? _project!.Directory : options.RootDirectory);
         if (!Directory.Exists(RootDirectory))
         {
             throw new DirectoryNotFoundException($"The module folder '{RootDirectory}' does not exist.");
@@ -81,6 +99,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             AssemblyLoadContext.Default.Resolving += ResolveReference;
         }
 
+        _shared = shared;
         _compiler = new ModuleCompiler(ReferenceCache.Framework, shared, options.ImplicitUsings, options.Optimize, options.PreprocessorSymbols);
         _snapshot = new Snapshot(0, new Dictionary<string, ModuleRecord>(), new Dictionary<string, LoadedUnit>(), [], ModuleGraph.Empty(RootDirectory));
     }
@@ -101,6 +120,9 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
 
     /// <summary>The folder of the modules (full path).</summary>
     public string RootDirectory { get; }
+
+    /// <summary>The project file the host runs (full path), or null for a folder of modules.</summary>
+    public string? ProjectFile => _project?.ProjectFile;
 
     /// <summary>Grows by one with every successful reload (the first load makes it 1).</summary>
     public int Generation => _snapshot.Generation;
@@ -223,6 +245,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
                 AssemblyLoadContext.Default.Resolving -= ResolveReference;
             }
 
+            _project?.Dispose();
             foreach (LoadedUnit unit in _snapshot.Units.Values)
             {
                 _unloads.Unload(unit);

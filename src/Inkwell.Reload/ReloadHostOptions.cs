@@ -8,8 +8,18 @@ namespace Inkwell.Reload;
 public sealed class ReloadHostOptions
 {
     /// <summary>The folder whose <c>.cs</c> files (recursively, skipping <c>bin</c>, <c>obj</c> and hidden folders)
-    /// are the modules.</summary>
-    public required string RootDirectory { get; init; }
+    /// are the modules; with <see cref="ProjectFile"/>, the folder watched for changes (default: the project's
+    /// folder). One of the two is required.</summary>
+    public string RootDirectory { get; init; } = string.Empty;
+
+    /// <summary>A C# project file (<c>.csproj</c>) to run instead of a bare folder: its compile items are the
+    /// modules, compiled with the references, analyzers and source generators, language version, nullable context and
+    /// preprocessor symbols the SDK gives it after a restore (<c>dotnet</c> must be on the PATH), and its packages and
+    /// shared frameworks load at run time as the app would load them. Editing the project file restores and
+    /// evaluates it again and recompiles every module; when that fails, the loaded version keeps running and
+    /// <see cref="ReloadStatus.ProjectFailed"/> carries MSBuild's errors. <see cref="ImplicitUsings"/> and
+    /// <see cref="PreprocessorSymbols"/> do not apply: the project says.</summary>
+    public string? ProjectFile { get; init; }
 
     /// <summary>Assemblies the modules compile against and share with the host (loaded once, in the default
     /// context). Types the host and the modules exchange, such as interfaces for <see cref="ReloadHost.Resolve{T}"/>,
@@ -47,6 +57,11 @@ public sealed class ReloadHostOptions
     /// 300) for every old version still alive, as <see cref="ReloadHost.VerifyUnloaded"/> would return. Off by
     /// default: a forced collection is a pause a game loop may not want. <c>inkwell run</c> uses 2 s.</summary>
     public TimeSpan? VerifyUnloadAfter { get; init; }
+
+    /// <summary>How long the static constructors of a new version's types with <see cref="PreserveAttribute"/> members
+    /// or <c>OnReload</c> hooks may run before the reload gives up and rolls back (they run just before the state is
+    /// copied into those types). Default 5 s.</summary>
+    public TimeSpan StaticConstructorTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Compile a throwaway module at start so the first real reload is fast. Default true.</summary>
     public bool WarmUp { get; init; } = true;

@@ -71,6 +71,7 @@ public sealed class ReloadResult
             ReloadStatus.Succeeded when Removed.Count > 0 && Reloaded.Count == 0 => $"removed {string.Join(", ", Removed.Select(Path.GetFileName))} in {Duration.TotalMilliseconds:F0} ms",
             ReloadStatus.Succeeded => $"reloaded {names} in {Duration.TotalMilliseconds:F0} ms",
             ReloadStatus.CompileFailed => $"reload failed: {Errors.Count()} error(s); the previous version keeps running",
+            ReloadStatus.ProjectFailed => $"project not restored or evaluated: {Errors.Count()} error(s); the previous version keeps running",
             _ => $"reload rolled back: {Failure}",
         };
     }

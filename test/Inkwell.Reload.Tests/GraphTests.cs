@@ -160,6 +160,22 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public void ModuleTypeAsAGenericMethodsTypeArgument_InNullableCode_IsADependency()
+    {
+        // The invocation is visited before the type argument's own name, and hands the type out with a nullable
+        // annotation: a different symbol object for the same type, which once hid the use (the worker template's
+        // AddHostedService<Worker>() did not compile).
+        using var folder = new ModuleFolder()
+            .Write("Registry.cs", "public static class Registry { public static string Name<T>() => typeof(T).Name; }")
+            .Write("Worker.cs", "public sealed class Worker { }")
+            .Write("Program.cs", "#nullable enable\npublic static class Program { public static string Run() => Registry.Name<Worker>(); }");
+        ReloadHost host = folder.Start();
+
+        Assert.Contains(folder.PathOf("Worker.cs"), host.Graph.GetDependencies("Program.cs"));
+        Assert.Equal("Worker", folder.Call("Program", "Run"));
+    }
+
+    [Fact]
     public void InternalTypes_AreVisibleAcrossModules()
     {
         using var folder = new ModuleFolder()

@@ -81,6 +81,33 @@ public sealed class TransactionTests
     }
 
     [Fact]
+    public void StaticConstructorThatNeverReturns_RollsTheReloadBack_AndTheHostGoesOn()
+    {
+        using var folder = new ModuleFolder()
+            .Write("A.cs", "public static class A { [Inkwell.Reload.Preserve] public static int Count = 3; public static int Value() => 1; }");
+        ReloadHost host = folder.Start(o => new ReloadHostOptions { RootDirectory = o.RootDirectory, Watch = WatchMode.None, WarmUp = false, StaticConstructorTimeout = TimeSpan.FromMilliseconds(500) });
+
+        // Sleeps rather than spins: the stuck thread stays for the life of the test process.
+        folder.Write("A.cs", """
+            public static class A
+            {
+                [Inkwell.Reload.Preserve] public static int Count;
+                static A() { System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite); }
+                public static int Value() => 2;
+            }
+            """);
+        ReloadResult stuck = host.Reload(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ReloadStatus.HookFailed, stuck.Status);
+        Assert.Contains("The static constructor of A did not return within 0.5 s", stuck.Failure, StringComparison.Ordinal);
+        Assert.Equal(1, folder.Call("A", "Value"));
+
+        folder.Write("A.cs", "public static class A { [Inkwell.Reload.Preserve] public static int Count; public static int Value() => 3 + Count; }");
+        folder.Reload();
+        Assert.Equal(6, folder.Call("A", "Value"));
+    }
+
+    [Fact]
     public void NewFile_BecomesAModule()
     {
         using var folder = new ModuleFolder().Write("A.cs", "static class A { internal static int Value() => 1; }");

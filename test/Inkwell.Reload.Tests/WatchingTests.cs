@@ -49,6 +49,30 @@ public sealed class WatchingTests
     }
 
     [Fact]
+    public async Task WritesUnderBinAndObj_AreNotChanges_ButAModuleEditStillIs()
+    {
+        using var folder = new ModuleFolder().Write("A.cs", "public static class A { public static int Value() => 1; }");
+        ReloadHost host = folder.Start(o => new ReloadHostOptions { RootDirectory = o.RootDirectory, Watch = WatchMode.Events, WarmUp = false });
+
+        // What a restore and a build do: create bin/ and obj/, write generated sources, props and temporary files.
+        folder.Write("obj/Debug/net10.0/App.GlobalUsings.g.cs", "global using System;")
+            .Write("obj/App.csproj.nuget.g.props", "<Project />")
+            .Write("bin/Debug/tmp1a2b", "x");
+        File.Delete(folder.PathOf("bin/Debug/tmp1a2b"));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.False(host.HasPendingChanges);
+
+        folder.Write("A.cs", "public static class A { public static int Value() => 2; }");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!host.HasPendingChanges && waited.Elapsed < Patience)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(host.HasPendingChanges);
+    }
+
+    [Fact]
     public async Task Poll_AppliesChangesOnTheCallingThread()
     {
         using var folder = new ModuleFolder().Write("A.cs", "public static class A { public static int Value() => 1; }");

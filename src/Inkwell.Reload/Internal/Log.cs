@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Inkwell.Reload.Internal;
 
 /// <summary>Every log message of Inkwell.Reload. Event ids: 1xx loading and reloading, 2xx state, 3xx unloading,
-/// 4xx watching.</summary>
+/// 4xx watching, 5xx projects.</summary>
 internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Information, "Loaded {ModuleCount} module(s) in {Milliseconds:F1} ms")]
@@ -23,6 +23,15 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Debug, "Phases: read {Read:F1} ms, graph {Graph:F1} ms, compile {Compile:F1} ms ({Units} units), load and state {Load:F1} ms")]
     public static partial void Phases(ILogger logger, double read, double graph, double compile, int units, double load);
+
+    [LoggerMessage(106, LogLevel.Information, "Evaluated {Project}: {Modules} module(s), {References} reference(s), {Generators} source generator(s) in {Milliseconds:F0} ms")]
+    public static partial void ProjectEvaluated(ILogger logger, string project, int modules, int references, int generators, double milliseconds);
+
+    [LoggerMessage(107, LogLevel.Warning, "The project could not be restored or evaluated; the previous version keeps running:\n{Errors}")]
+    public static partial void ProjectFailed(ILogger logger, string errors);
+
+    [LoggerMessage(500, LogLevel.Warning, "Project: {Note}")]
+    public static partial void ProjectNote(ILogger logger, string note);
 
     [LoggerMessage(200, LogLevel.Warning, "State: {Note}")]
     public static partial void StateNote(ILogger logger, string note);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Cli.Commands.Run;
 
-/// <summary>Starts a reload host over the folder, runs its entry point, and reports every reload on stderr in one
+/// <summary>Starts a reload host over the project or folder, runs its entry point, and reports every reload on stderr in one
 /// line (or the compiler's errors) until Ctrl-C.</summary>
 internal static class RunCommandAction
 {
@@ -13,10 +13,11 @@ internal static class RunCommandAction
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error);
-        DirectoryInfo directory = parseResult.GetRequiredValue(RunCommandDefinition.Directory);
-        if (!directory.Exists)
+        (string? projectFile, string? directory, string? problem) = ProjectLocator.Locate(
+            parseResult.GetRequiredValue(RunCommandDefinition.Path), parseResult.GetValue(RunCommandDefinition.Project));
+        if (problem is not null)
         {
-            await error.WriteLineAsync($"inkwell run: {directory.FullName}: no such directory");
+            await error.WriteLineAsync($"inkwell run: {problem}");
             return 1;
         }
 
@@ -28,6 +29,19 @@ internal static class RunCommandAction
         }
 
         bool verbose = parseResult.GetValue(RunCommandDefinition.Verbose);
+        if (projectFile is not null)
+        {
+            // As `dotnet run`: the program starts in its project's folder (a web app's content root, appsettings.json)
+            // with its launch profile's environment.
+            string projectDirectory = Path.GetDirectoryName(projectFile)!;
+            Environment.CurrentDirectory = projectDirectory;
+            string? profile = LaunchProfile.Apply(projectDirectory, line => error.WriteLine($"[inkwell] {line}"));
+            if (verbose && profile is not null)
+            {
+                error.WriteLine($"[inkwell] using launch profile '{profile}'");
+            }
+        }
+
         int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
         // Without --verbose only warnings the command does not already report (old versions still alive, watcher trouble,
         // state that could not be carried over); reload outcomes (event ids 1xx) it prints itself.
@@ -35,9 +49,11 @@ internal static class RunCommandAction
             error, verbose ? LogLevel.Debug : LogLevel.Warning, (_, _, eventId) => verbose || eventId.Id is < 100 or >= 200);
         var options = new ReloadHostOptions
         {
-            RootDirectory = directory.FullName,
+            RootDirectory = directory ?? string.Empty,
+            ProjectFile = projectFile,
             Watch = pollMilliseconds is null ? WatchMode.Events : WatchMode.Polling,
             PollingInterval = TimeSpan.FromMilliseconds(pollMilliseconds ?? RunCommandDefinition.DefaultPollMilliseconds),
+            Debounce = TimeSpan.FromMilliseconds(parseResult.GetValue(RunCommandDefinition.Debounce)),
             ApplyInBackground = true,
             VerifyUnloadAfter = TimeSpan.FromSeconds(2),
             LoggerFactory = loggerFactory,
@@ -72,7 +88,7 @@ internal static class RunCommandAction
 
     private static void Report(TextWriter error, ReloadHost host, ReloadResult result)
     {
-        if (result.Status == ReloadStatus.CompileFailed)
+        if (result.Status is ReloadStatus.CompileFailed or ReloadStatus.ProjectFailed)
         {
             foreach (ReloadDiagnostic diagnostic in result.Errors)
             {

@@ -2,15 +2,23 @@ using System.CommandLine;
 
 namespace Inkwell.Cli.Commands.Run;
 
-/// <summary><c>inkwell run DIR [--entry TYPE] [--poll[=MS]] [--reference PATH]… [--verbose]</c>: runs a folder of C#
-/// files as a program and reloads what changes while it runs.</summary>
+/// <summary><c>inkwell run [PATH] [--project FILE] [--entry TYPE] [--poll[=MS]] [--debounce MS] [--reference PATH]… [--verbose]</c>: runs a
+/// C# project, or a folder of C# files, as a program and reloads what changes while it runs.</summary>
 internal static class RunCommandDefinition
 {
     public const int DefaultPollMilliseconds = 250;
 
-    public static readonly Argument<DirectoryInfo> Directory = new("DIR")
+    public static readonly Argument<string> Path = new("PATH")
     {
-        Description = "The folder whose .cs files are the program's modules (subfolders included; bin, obj and hidden folders skipped).",
+        Description = "A C# project file, a folder holding one, or a folder of .cs files without a project (subfolders included; bin, obj and hidden folders skipped). Default: the current folder.",
+        Arity = ArgumentArity.ZeroOrOne,
+        DefaultValueFactory = _ => ".",
+    };
+
+    public static readonly Option<string?> Project = new("--project", "-p")
+    {
+        Description = "The project file to run when the folder holds several.",
+        HelpName = "FILE",
     };
 
     public static readonly Option<string?> Entry = new("--entry", "-e")
@@ -41,6 +49,23 @@ internal static class RunCommandDefinition
         },
     };
 
+    public static readonly Option<int> Debounce = new("--debounce")
+    {
+        Description = "How long (ms) the files must stay quiet before a change is applied, so an editor's save becomes one reload. Default 50.",
+        HelpName = "MS",
+        DefaultValueFactory = _ => 50,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<int>() < 0)
+                {
+                    result.AddError("--debounce takes a number of milliseconds, 0 or more.");
+                }
+            },
+        },
+    };
+
     public static readonly Option<FileInfo[]> Reference = new("--reference", "-r")
     {
         Description = "An assembly the modules may use (repeatable). The BCL and Inkwell.Reload are always there.",
@@ -54,11 +79,13 @@ internal static class RunCommandDefinition
 
     public static Command Create()
     {
-        var command = new Command("run", "Run a folder of C# files, reloading each edited module and everything that uses it while the program runs.")
+        var command = new Command("run", "Run a C# project or a folder of C# files, reloading each edited module and everything that uses it while the program runs.")
         {
-            Directory,
+            Path,
+            Project,
             Entry,
             Poll,
+            Debounce,
             Reference,
             Verbose,
         };

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
@@ -25,8 +26,6 @@ internal sealed class ModuleCompiler
         global using System.Threading.Tasks;
         """;
 
-    private readonly CSharpParseOptions _parseOptions;
-    private readonly CSharpCompilationOptions _compilationOptions;
     /// <summary>Assemblies a module may use without naming them: the implicit usings' namespaces and the console.</summary>
     private static readonly HashSet<string> CoreAssemblies = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,27 +33,45 @@ internal sealed class ModuleCompiler
         "System.Net.Http.dll", "System.Threading.dll", "System.Console.dll",
     };
 
+    private readonly CSharpParseOptions _parseOptions;
+    private readonly CSharpCompilationOptions _compilationOptions;
     private readonly IReadOnlyList<MetadataReference> _framework;
     private readonly IReadOnlyList<MetadataReference> _shared;
     private readonly IReadOnlyList<MetadataReference> _baseReferences;
-    private readonly SyntaxTree? _implicitUsings;
+    private readonly IReadOnlyList<SyntaxTree> _sharedSources;
+    private readonly IReadOnlyList<ISourceGenerator> _generators;
     private readonly Dictionary<string, (byte[] Hash, SyntaxTree Tree)> _trees = new(StringComparer.Ordinal);
     private CSharpCompilation? _discovery;
 
+    /// <summary>A folder of modules: the framework, <c>dotnet new console</c>'s implicit usings, nullable enabled.</summary>
     public ModuleCompiler(IReadOnlyList<MetadataReference> framework, IReadOnlyList<MetadataReference> shared, bool implicitUsings, bool optimize, IEnumerable<string> preprocessorSymbols)
+        : this(new CompilerSettings(
+            framework,
+            shared,
+            new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols),
+            NullableContextOptions.Enable,
+            AllowUnsafe: true,
+            optimize,
+            implicitUsings ? [(string.Empty, ImplicitUsings)] : [],
+            []))
     {
-        _framework = framework;
-        _shared = shared;
-        _baseReferences = [.. framework, .. shared];
-        _parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols);
+    }
+
+    public ModuleCompiler(CompilerSettings settings)
+    {
+        _framework = settings.Framework;
+        _shared = settings.Shared;
+        _baseReferences = [.. settings.Framework, .. settings.Shared];
+        _parseOptions = settings.ParseOptions;
         _compilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
-            optimizationLevel: optimize ? OptimizationLevel.Release : OptimizationLevel.Debug,
-            nullableContextOptions: NullableContextOptions.Enable,
-            allowUnsafe: true,
+            optimizationLevel: settings.Optimize ? OptimizationLevel.Release : OptimizationLevel.Debug,
+            nullableContextOptions: settings.Nullable,
+            allowUnsafe: settings.AllowUnsafe,
             concurrentBuild: false,
             deterministic: true);
-        _implicitUsings = implicitUsings ? CSharpSyntaxTree.ParseText(ImplicitUsings, _parseOptions, path: string.Empty) : null;
+        _sharedSources = [.. settings.SharedSources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), _parseOptions, s.Path))];
+        _generators = settings.Generators;
     }
 
     /// <summary>The parsed tree for <paramref name="path"/>'s current text, reused while the text is unchanged.</summary>
@@ -88,14 +105,14 @@ internal sealed class ModuleCompiler
     {
         if (_discovery is null)
         {
-            _discovery = CSharpCompilation.Create("Inkwell.Reload.Discovery", Extra(trees), _baseReferences, _compilationOptions);
+            _discovery = CSharpCompilation.Create("Inkwell.Reload.Discovery", Extra(trees), _baseReferences, OptionsFor(trees));
             return _discovery;
         }
 
         var wanted = new HashSet<SyntaxTree>(trees);
         var present = new HashSet<SyntaxTree>(_discovery.SyntaxTrees);
         CSharpCompilation compilation = _discovery;
-        var byPath = compilation.SyntaxTrees.Where(t => t != _implicitUsings).ToDictionary(t => t.FilePath, StringComparer.Ordinal);
+        var byPath = compilation.SyntaxTrees.Where(t => !_sharedSources.Contains(t)).ToDictionary(t => t.FilePath, StringComparer.Ordinal);
         foreach (SyntaxTree tree in trees)
         {
             if (present.Contains(tree))
@@ -108,10 +125,15 @@ internal sealed class ModuleCompiler
                 : compilation.AddSyntaxTrees(tree);
         }
 
-        SyntaxTree[] gone = [.. compilation.SyntaxTrees.Where(t => t != _implicitUsings && !wanted.Contains(t))];
+        SyntaxTree[] gone = [.. compilation.SyntaxTrees.Where(t => !_sharedSources.Contains(t) && !wanted.Contains(t))];
         if (gone.Length > 0)
         {
             compilation = compilation.RemoveSyntaxTrees(gone);
+        }
+
+        if (OptionsFor(trees).OutputKind != compilation.Options.OutputKind)
+        {
+            compilation = compilation.WithOptions(OptionsFor(trees));
         }
 
         _discovery = compilation;
@@ -169,7 +191,15 @@ internal sealed class ModuleCompiler
             assemblyName,
             [.. Extra(trees), friendTree],
             [.. references ?? _baseReferences, .. dependencyImages],
-            _compilationOptions);
+            OptionsFor(trees));
+        if (_generators.Count > 0)
+        {
+            // The project's source generators run on each unit, so what they generate for a module's declarations
+            // (a JsonSerializerContext, a [GeneratedRegex], a [LoggerMessage]) lands in that module's assembly.
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, parseOptions: _parseOptions);
+            driver.RunGeneratorsAndUpdateCompilation(compilation, out Microsoft.CodeAnalysis.Compilation generated, out _, cancellationToken);
+            compilation = (CSharpCompilation)generated;
+        }
 
         (UnitImage? Image, IReadOnlyList<Diagnostic> Diagnostics) result = Emit(compilation, cancellationToken);
         if (result.Image is null && references is not null && references.Count < _baseReferences.Count)
@@ -234,5 +264,15 @@ internal sealed class ModuleCompiler
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private IEnumerable<SyntaxTree> Extra(IEnumerable<SyntaxTree> trees) => _implicitUsings is null ? trees : trees.Append(_implicitUsings);
+    /// <summary>Sources every unit compiles with (global usings, assembly attributes) added to a unit's modules.</summary>
+    private IEnumerable<SyntaxTree> Extra(IEnumerable<SyntaxTree> trees) => trees.Concat(_sharedSources);
+
+    /// <summary>A unit holding top-level statements is compiled as a program (its <c>&lt;Main&gt;$</c> is the
+    /// assembly's entry point; other units may still reference it); every other unit is a library.</summary>
+    private CSharpCompilationOptions OptionsFor(IEnumerable<SyntaxTree> trees) =>
+        trees.Any(HasTopLevelStatements) ? _compilationOptions.WithOutputKind(OutputKind.ConsoleApplication) : _compilationOptions;
+
+    /// <summary>Whether <paramref name="tree"/> holds top-level statements.</summary>
+    public static bool HasTopLevelStatements(SyntaxTree tree) =>
+        tree.GetRoot() is CompilationUnitSyntax root && root.Members.Any(m => m is GlobalStatementSyntax);
 }

@@ -149,7 +149,7 @@ internal static class DependencyWalker
                         Add(argument);
                     }
 
-                    if (!ReferenceEquals(type, type.OriginalDefinition))
+                    if (!SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition))
                     {
                         Add(type.OriginalDefinition);
                         return;
@@ -163,7 +163,7 @@ internal static class DependencyWalker
                         Add(argument);
                     }
 
-                    if (!ReferenceEquals(method, method.OriginalDefinition))
+                    if (!SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition))
                     {
                         Add(method.OriginalDefinition);
                         return;

@@ -3,7 +3,8 @@ using System.Reflection;
 namespace Inkwell.Reload.Internal.Running;
 
 /// <summary>A program's entry method among the loaded modules: <c>Main()</c>, <c>Main(string[])</c> (returning
-/// void, int, Task or Task&lt;int&gt;) or <c>RunAsync(CancellationToken)</c> (returning Task or ValueTask).</summary>
+/// void, int, Task or Task&lt;int&gt;), the <c>&lt;Main&gt;$</c> of top-level statements, or
+/// <c>RunAsync(CancellationToken)</c> (returning Task or ValueTask).</summary>
 internal sealed class EntryPoint(MethodInfo method, string module)
 {
     private const BindingFlags Statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
@@ -60,7 +61,7 @@ internal sealed class EntryPoint(MethodInfo method, string module)
 
         ParameterInfo[] parameters = method.GetParameters();
         Type returns = method.ReturnType;
-        if (method.Name == "Main")
+        if (method.Name == "Main" || method.Equals(method.Module.Assembly.EntryPoint))
         {
             bool parametersFit = parameters.Length == 0 || (parameters.Length == 1 && parameters[0].ParameterType == typeof(string[]));
             return parametersFit && (returns == typeof(void) || returns == typeof(int) || returns == typeof(Task) || returns == typeof(Task<int>));

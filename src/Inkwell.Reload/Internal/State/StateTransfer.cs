@@ -38,6 +38,62 @@ internal static class StateTransfer
         }
     }
 
+    /// <summary>
+    /// Runs the static constructors the transfer is about to trigger (types with <c>[Preserve]</c> members or an
+    /// <c>OnReload</c> hook) on a thread of their own, and gives up after <paramref name="timeout"/>: a static
+    /// constructor that never returns would otherwise hang the reload, and every reload after it, inside the host's
+    /// lock. The stuck thread cannot be stopped; it keeps the new version in memory, and the reload rolls back.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A static constructor did not return in time.</exception>
+    /// <exception cref="TypeInitializationException">A static constructor threw.</exception>
+    public static void RunClassConstructors(IEnumerable<Assembly> assemblies, TimeSpan timeout)
+    {
+        Type[] types = [.. assemblies.SelectMany(a => a.GetTypes())
+            .Where(t => !t.ContainsGenericParameters && t.TypeInitializer is not null && (PreservedMembers(t).Any() || t.GetMethod("OnReload", StaticMembers, [typeof(ReloadContext)]) is not null))];
+        if (types.Length == 0)
+        {
+            return;
+        }
+
+        Type? current = null;
+        Exception? failure = null;
+        Thread thread;
+        using (ExecutionContext.SuppressFlow())
+        {
+            thread = new Thread(() =>
+            {
+                try
+                {
+                    foreach (Type type in types)
+                    {
+                        Volatile.Write(ref current, type);
+                        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+                    }
+                }
+                catch (TypeInitializationException exception)
+                {
+                    failure = exception;
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "inkwell static constructors",
+            };
+            thread.Start();
+        }
+
+        if (!thread.Join(timeout))
+        {
+            throw new InvalidOperationException(
+                $"The static constructor of {Volatile.Read(ref current)?.FullName} did not return within {timeout.TotalSeconds:0.#} s; the previous version keeps running (the stuck thread keeps the new one in memory).");
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
     /// <summary>Every <c>static void OnReload(ReloadContext)</c> in the assembly, in declaration order.</summary>
     public static IEnumerable<MethodInfo> FindHooks(Assembly assembly)
     {
@@ -51,7 +107,7 @@ internal static class StateTransfer
     {
         foreach (FieldInfo field in type.GetFields(StaticMembers))
         {
-            if (!field.IsLiteral && field.IsDefined(typeof(PreserveAttribute)))
+            if (!field.IsLiteral && IsPreserved(field))
             {
                 yield return field;
             }
@@ -59,12 +115,18 @@ internal static class StateTransfer
 
         foreach (PropertyInfo property in type.GetProperties(StaticMembers))
         {
-            if (property.GetMethod is not null && property.GetIndexParameters().Length == 0 && property.IsDefined(typeof(PreserveAttribute)))
+            if (property.GetMethod is not null && property.GetIndexParameters().Length == 0 && IsPreserved(property))
             {
                 yield return property;
             }
         }
     }
+
+    /// <summary>Marked <c>[Preserve]</c>: Inkwell.Reload's attribute, or any attribute class named
+    /// <c>PreserveAttribute</c>, so a project that does not reference Inkwell.Reload can declare its own and still
+    /// build with plain <c>dotnet build</c>.</summary>
+    private static bool IsPreserved(MemberInfo member) =>
+        member.CustomAttributes.Any(a => a.AttributeType == typeof(PreserveAttribute) || a.AttributeType.Name == nameof(PreserveAttribute));
 
     private static MethodInfo? OneParameter(Type type, string name) =>
         type.GetMethods(BindingFlags.Instance | BindingFlags.Public).FirstOrDefault(m => m.Name == name && m.GetParameters().Length == 1);

@@ -86,11 +86,43 @@ internal sealed class ChangeMonitor : IDisposable
     {
         // Module files, and folders (a renamed or deleted folder takes its modules with it). Editors' temporary
         // files (Foo.cs.swp, Foo.cs~, 4913) are ignored unless they become a .cs file by a rename.
+        // Nothing under bin/, obj/ or a hidden folder is a module; a restore or a build writes there all the time
+        // (and a project's generated global usings come from its evaluation, not from watching).
+        if (InIgnoredFolder(path))
+        {
+            return;
+        }
+
         string extension = Path.GetExtension(path);
-        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)))
+        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)) || IsProjectFile(path))
         {
             _changed();
         }
+    }
+
+    /// <summary>A file that changes what the SDK says about a project (a <c>.csproj</c>, <c>Directory.Build.props</c>,
+    /// <c>NuGet.config</c>...), outside <c>bin/</c> and <c>obj/</c>, where a restore writes its own <c>.props</c>.</summary>
+    private bool IsProjectFile(string path)
+    {
+        string extension = Path.GetExtension(path);
+        bool projectish = extension.Equals(".csproj", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".props", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".targets", StringComparison.OrdinalIgnoreCase)
+            || Path.GetFileName(path).Equals("NuGet.config", StringComparison.OrdinalIgnoreCase);
+        if (!projectish)
+        {
+            return false;
+        }
+
+        return !InIgnoredFolder(path);
+    }
+
+    private bool InIgnoredFolder(string path)
+    {
+        // The folders above the path, and the path itself when it is bin/ or obj/ (created by the first restore).
+        string[] parts = Path.GetRelativePath(_root, path).Split(Path.DirectorySeparatorChar);
+        string[] folders = parts[^1] is "bin" or "obj" ? parts : parts[..^1];
+        return folders.Any(f => f is "bin" or "obj" || (f.StartsWith('.') && f is not "." and not ".."));
     }
 
     private void PollOnce()
@@ -115,7 +147,8 @@ internal sealed class ChangeMonitor : IDisposable
     private string Fingerprint()
     {
         var builder = new System.Text.StringBuilder();
-        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Order(StringComparer.Ordinal))
+        IEnumerable<string> projectFiles = Directory.EnumerateFiles(_root).Where(IsProjectFile);
+        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Concat(projectFiles).Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(path);
             if (info.Exists)

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Edit saved -> first HTTP response from the new code, `inkwell run` against `dotnet watch`, on the same ASP.NET
+Core minimal API project (`dotnet new web` plus one NuGet package) and the same edits.
+
+The app answers GET / with `value N hits H`: N comes from a method in Source.cs (the file edited), H from a static
+counter in State.cs marked [Preserve] (an attribute the project declares itself, so `dotnet watch` builds it too).
+Each edit rewrites Source.cs with a new N; the latency is from the write to the first response showing N. Whether
+the counter went on (state kept) or started over (state lost) is counted too.
+  * body edit: change the returned constant (an edit Hot Reload applies in place)
+  * rude edit: also add an enum member (Hot Reload must restart the app; Inkwell reloads the module)
+
+Usage (from the repository root, after `dotnet build src/Inkwell.Cli -c Release`):
+  python3 bench/scripts/reload-web.py [--edits 30] [--rude-edits 5] [--skip-watch]
+"""
+import argparse, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+INKWELL = os.path.join(ROOT, "src", "Inkwell.Cli", "bin", "Release", "net10.0", "inkwell.dll")
+
+CSPROJ = """<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+  <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+</Project>
+"""
+PROGRAM = """var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+
+app.MapGet("/", () => $"value {Source.Value()} hits {State.Hit()}");
+
+app.Run();
+"""
+STATE = """[AttributeUsage(AttributeTargets.Field)]
+public sealed class PreserveAttribute : Attribute { }
+
+public static class State
+{
+    [Preserve] public static int Hits;
+    public static int Hit() => Interlocked.Increment(ref Hits);
+}
+"""
+
+
+def source(value, members):
+    enum = ", ".join(f"M{i}" for i in range(members + 1))
+    return (f"public enum Kind {{ {enum} }}\n"
+            f"public static class Source {{ public static string Value() => "
+            f"Newtonsoft.Json.JsonConvert.DeserializeObject<int>(\"{value}\").ToString(); }}\n")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode()
+    except Exception:
+        return None
+
+
+def wait_for(url, value, timeout):
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        body = get(url)
+        if body is not None and body.startswith(f"value {value} "):
+            return time.perf_counter(), int(body.split()[-1])
+        time.sleep(0.002)
+    raise TimeoutError(f"no 'value {value}' within {timeout} s")
+
+
+def measure(url, path, edits, rude, start_value):
+    results, kept, members = [], 0, 0
+    for i in range(edits):
+        value = start_value + i + 1
+        if rude:
+            members += 1
+        time.sleep(0.5)
+        hits_before = int(get(url).split()[-1])
+        with open(path, "w") as f:
+            f.write(source(value, members))
+        written = time.perf_counter()
+        at, hits = wait_for(url, value, 180)
+        results.append((at - written) * 1000)
+        kept += hits > hits_before
+    return results, kept
+
+
+def summary(name, measured):
+    ms, kept = measured
+    ms = sorted(ms)
+    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    print(f"{name:40} n={len(ms):3}  median {statistics.median(ms):8.1f} ms  p95 {p95:8.1f} ms  state kept {kept}/{len(ms)}", flush=True)
+    return statistics.median(ms)
+
+
+def project(work, name):
+    folder = os.path.join(work, name)
+    os.makedirs(folder)
+    for file, text in (("App.csproj", CSPROJ), ("Program.cs", PROGRAM), ("State.cs", STATE), ("Source.cs", source(0, 0))):
+        open(os.path.join(folder, file), "w").write(text)
+    return folder
+
+
+def start(args, cwd, url, extra_env=None):
+    env = dict(os.environ, ASPNETCORE_URLS=url, **(extra_env or {}))
+    return subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+
+
+def stop(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+    except Exception:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--edits", type=int, default=30)
+    parser.add_argument("--rude-edits", type=int, default=5)
+    parser.add_argument("--skip-watch", action="store_true")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="inkwell-web-")
+    medians = {}
+    try:
+        folder = project(work, "inkwell")
+        url = f"http://127.0.0.1:{free_port()}/"
+        proc = start(["dotnet", INKWELL, "run", folder], folder, url)
+        wait_for(url, 0, 300)
+        medians["inkwell body"] = summary("inkwell run, body edit", measure(url, os.path.join(folder, "Source.cs"), args.edits, False, 0))
+        medians["inkwell rude"] = summary("inkwell run, rude edit (enum member)", measure(url, os.path.join(folder, "Source.cs"), args.rude_edits, True, 1000))
+        stop(proc)
+
+        if not args.skip_watch:
+            folder = project(work, "watch")
+            url = f"http://127.0.0.1:{free_port()}/"
+            proc = start(["dotnet", "watch", "run", "--non-interactive"], folder, url,
+                         {"DOTNET_WATCH_RESTART_ON_RUDE_EDIT": "1", "DOTNET_WATCH_SUPPRESS_EMOJIS": "1", "DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER": "1"})
+            wait_for(url, 0, 300)
+            medians["watch body"] = summary("dotnet watch, body edit", measure(url, os.path.join(folder, "Source.cs"), args.edits, False, 0))
+            medians["watch rude"] = summary("dotnet watch, rude edit (enum member)", measure(url, os.path.join(folder, "Source.cs"), args.rude_edits, True, 1000))
+            stop(proc)
+            for kind in ("body", "rude"):
+                print(f"ratio dotnet watch / inkwell run, {kind} edit: {medians['watch ' + kind] / medians['inkwell ' + kind]:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
