@@ -70,11 +70,14 @@ internal sealed class DnsSdServiceEndpointProvider : IServiceEndpointProvider
         }
     }
 
-    /// <summary><c>scheme://address:port/</c>, an IPv6 address in brackets with its scope (RFC 6874 writes the '%' as "%25").</summary>
+    /// <summary>
+    /// <c>scheme://address:port/</c>, an IPv6 address in brackets with its scope after a plain '%' (System.Uri does not decode
+    /// RFC 6874's "%25"; HttpClient connects to <see cref="Uri.IdnHost"/>, which keeps the scope).
+    /// </summary>
     internal static Uri EndpointUri(string scheme, IPAddress address, int port)
     {
         string host = address.AddressFamily == AddressFamily.InterNetworkV6
-            ? "[" + address.ToString().Replace("%", "%25", StringComparison.Ordinal) + "]"
+            ? "[" + address + "]"
             : address.ToString();
         return new Uri($"{scheme}://{host}:{port}/");
     }
