@@ -1,13 +1,13 @@
+using Grpc.Net.Client.Balancer;
 using Inkwell.Zeroconf.Hosting;
 using Inkwell.Zeroconf.Hosting.Internal;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ServiceDiscovery;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Plugs DNS-SD into Microsoft.Extensions.ServiceDiscovery.</summary>
+/// <summary>Plugs DNS-SD into Microsoft.Extensions.ServiceDiscovery (HttpClient, YARP) and Grpc.Net.Client.</summary>
 public static class DnsSdServiceDiscoveryExtensions
 {
     /// <summary>
@@ -25,16 +25,9 @@ public static class DnsSdServiceDiscoveryExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddServiceDiscoveryCore();
-        services.AddZeroconf();
-        if (!services.Any(d => d.ServiceType == typeof(DnsSdServiceWatches)))
+        AddWatches(services, configure);
+        if (!services.Any(d => d.ServiceType == typeof(IServiceEndpointProviderFactory) && d.ImplementationType == typeof(DnsSdServiceEndpointProviderFactory)))
         {
-            services.AddSingleton<IConfigureOptions<DnsSdServiceEndpointProviderOptions>>(sp => new ConfigureOptions<DnsSdServiceEndpointProviderOptions>(options =>
-                sp.GetService<IConfiguration>()?.GetSection(DnsSdServiceEndpointProviderOptions.SectionName).Bind(options)));
-            services.TryAddSingleton(sp => new DnsSdServiceWatches(
-                sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>(),
-                sp.GetRequiredService<IOptions<DnsSdServiceEndpointProviderOptions>>(),
-                sp.GetRequiredService<Logging.ILoggerFactory>(),
-                sp.GetService<TimeProvider>()));
             var factory = ServiceDescriptor.Singleton<IServiceEndpointProviderFactory, DnsSdServiceEndpointProviderFactory>();
             int passThrough = services.ToList().FindIndex(d =>
                 d.ServiceType == typeof(IServiceEndpointProviderFactory) && d.ImplementationType?.Name == "PassThroughServiceEndpointProviderFactory");
@@ -47,10 +40,46 @@ public static class DnsSdServiceDiscoveryExtensions
                 services.Add(factory);
             }
         }
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <c>dnssd</c> resolver for gRPC channels (<see cref="DnsSdResolverFactory"/>): with
+    /// <c>GrpcChannelOptions.ServiceProvider</c> set to the app's services, <c>GrpcChannel.ForAddress("dnssd:///zoo", …)</c>
+    /// balances over the live instances of <c>_zoo._tcp</c>. The mapping and options are those of
+    /// <see cref="AddDnsSdServiceEndpointProvider"/>; it also registers the app's <see cref="Inkwell.Zeroconf.ServiceDiscovery"/>.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Adjusts the options after the configuration section was bound.</param>
+    public static IServiceCollection AddDnsSdGrpcResolver(this IServiceCollection services, Action<DnsSdServiceEndpointProviderOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        AddWatches(services, configure);
+        if (!services.Any(d => d.ServiceType == typeof(DnsSdResolverFactory)))
+        {
+            services.AddSingleton(sp => new DnsSdResolverFactory(sp.GetRequiredService<DnsSdServiceWatches>()));
+            services.AddSingleton<ResolverFactory>(sp => sp.GetRequiredService<DnsSdResolverFactory>());
+        }
+        return services;
+    }
+
+    /// <summary>The app's ServiceDiscovery, the options and the shared browses, once.</summary>
+    private static void AddWatches(IServiceCollection services, Action<DnsSdServiceEndpointProviderOptions>? configure)
+    {
+        services.AddZeroconf();
+        if (!services.Any(d => d.ServiceType == typeof(DnsSdServiceWatches)))
+        {
+            services.AddSingleton<IConfigureOptions<DnsSdServiceEndpointProviderOptions>>(sp => new ConfigureOptions<DnsSdServiceEndpointProviderOptions>(options =>
+                sp.GetService<IConfiguration>()?.GetSection(DnsSdServiceEndpointProviderOptions.SectionName).Bind(options)));
+            services.AddSingleton(sp => new DnsSdServiceWatches(
+                sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>(),
+                sp.GetRequiredService<IOptions<DnsSdServiceEndpointProviderOptions>>(),
+                sp.GetRequiredService<Logging.ILoggerFactory>(),
+                sp.GetService<TimeProvider>()));
+        }
         if (configure is not null)
         {
             services.Configure(configure);
         }
-        return services;
     }
 }

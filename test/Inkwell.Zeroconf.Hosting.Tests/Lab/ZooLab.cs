@@ -5,7 +5,8 @@ namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 
 /// <summary>
 /// The ZooFinder sample inside the two-host lab: servers (ASP.NET Core apps announcing <c>_zoo._tcp</c> on a free port) on
-/// host A, the client (an HttpClient through the DNS-SD service-discovery provider asking <c>http://zoo</c>) on host B. Every
+/// host A, the client (an HttpClient through the DNS-SD service-discovery provider asking <c>http://zoo</c>, or a gRPC channel
+/// on <c>dnssd:///zoo</c> with round_robin) on host B. Every
 /// process runs in a namespace of its own lab with the embedded backend on the veth only; the system bus is pointed nowhere
 /// so no avahi-daemon of the machine is ever asked.
 /// </summary>
@@ -18,6 +19,13 @@ internal sealed class ZooLab : IDisposable
     };
 
     private readonly NetnsLab _lab = NetnsLab.Create();
+    private readonly bool _grpc;
+
+    /// <summary>Creates the lab; with <paramref name="grpc"/> the servers speak HTTP/2 only (gRPC without TLS) and the client uses a gRPC channel.</summary>
+    public ZooLab(bool grpc)
+    {
+        _grpc = grpc;
+    }
 
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
@@ -44,13 +52,14 @@ internal sealed class ZooLab : IDisposable
     public LabProcess StartServer(string name, string hostName) =>
         _lab.Start(_lab.A, s_environment, Dotnet,
             Sample("ZooServer"), "--urls=http://0.0.0.0:0", "--Zoo:Name=" + name,
-            "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + _lab.A.Interface, "--Zeroconf:HostName=" + hostName);
+            "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + _lab.A.Interface, "--Zeroconf:HostName=" + hostName,
+            "--Kestrel:EndpointDefaults:Protocols=" + (_grpc ? "Http2" : "Http1AndHttp2"));
 
     /// <summary>Starts the client on host B, one request every <paramref name="interval"/>.</summary>
     public LabProcess StartClient(TimeSpan interval) =>
         _lab.Start(_lab.B, s_environment, Dotnet,
             Sample("ZooClient"), "--Zoo:Interval=" + (int)interval.TotalMilliseconds,
-            "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + _lab.B.Interface, "--Zeroconf:HostName=zoo-client");
+            "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + _lab.B.Interface, "--Zeroconf:HostName=zoo-client", "--Zoo:Grpc=" + _grpc);
 
     /// <summary>The client's answers so far: when (Unix ms) and from which instance, or "error ..." for a failed request.</summary>
     public static List<(long Time, string Answer)> Answers(LabProcess client)
