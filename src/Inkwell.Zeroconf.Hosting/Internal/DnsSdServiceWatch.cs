@@ -7,9 +7,11 @@ namespace Inkwell.Zeroconf.Hosting.Internal;
 
 /// <summary>
 /// The live, resolved instances of one DNS-SD type: a browse that runs for the app's lifetime, each added instance resolved
-/// (SRV, TXT, addresses), each removed one dropped (a goodbye removes it one second later, RFC 6762 §10.1; an instance that
-/// died silently when its records expire). <see cref="ChangeToken"/> fires whenever the set changes, which is how
-/// Microsoft.Extensions.ServiceDiscovery learns to ask again.
+/// (SRV, TXT, addresses), each removed one dropped (a goodbye removes it one second later, RFC 6762 §10.1).
+/// Each instance's SRV record is followed as well: its PTR lives 75 minutes, its SRV two (RFC 6762 §10), and the querier
+/// keeps asking for a followed record near the end of its TTL, so an instance that died silently is dropped when its SRV
+/// expires unanswered (within about 120 s), and one restarted under the same name on another port is resolved again.
+/// <see cref="ChangeToken"/> fires whenever the set changes, which is how Microsoft.Extensions.ServiceDiscovery learns to ask again.
 /// </summary>
 internal sealed class DnsSdServiceWatch : IAsyncDisposable
 {
@@ -81,7 +83,7 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
             foreach (Instance instance in _instances.Values)
             {
                 instance.Resolving.Cancel();
-                instance.Resolving.Dispose();
+                instance.Following.Cancel();
             }
             _instances.Clear();
         }
@@ -131,6 +133,8 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
                         instance = new Instance(e.InstanceName);
                         _instances.Add(e.InstanceName, instance);
                         StartResolve(instance);
+                        CancellationToken following = instance.Following.Token;
+                        _ = Task.Run(() => FollowSrvAsync(instance, following), CancellationToken.None);
                     }
                     instance.Interfaces.Add(e.InterfaceIndex);
                     break;
@@ -144,6 +148,7 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
                     {
                         _instances.Remove(e.InstanceName);
                         removed.Resolving.Cancel();
+                        removed.Following.Cancel();
                         Log.InstanceRemoved(_logger, e.InstanceName, _browseType);
                         if (removed.Resolved is not null)
                         {
@@ -199,6 +204,58 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
         _firstResolved.TrySetResult();
     }
 
+    /// <summary>
+    /// Follows the instance's SRV record: when the last copy leaves the cache (expired unanswered: the host died without a
+    /// goodbye) the instance is dropped from the endpoints; when one arrives with another port, it is resolved again.
+    /// </summary>
+    private async Task FollowSrvAsync(Instance instance, CancellationToken cancellationToken)
+    {
+        string name = instance.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(".", "\\.", StringComparison.Ordinal) + "." + _serviceType + ".local";
+        var present = new HashSet<(int Interface, string Data)>();
+        try
+        {
+            await foreach (DnsRecordEvent record in _discovery.QueryRecordsAsync(name, Dns.DnsRecordType.Srv, cancellationToken).ConfigureAwait(false))
+            {
+                CancellationTokenSource? changed = null;
+                lock (_gate)
+                {
+                    if (record.Added)
+                    {
+                        present.Add((record.InterfaceIndex, record.Data));
+                        if (instance.Resolved is null ? instance.Dropped : SrvPort(record.Data) is int port && port != instance.Resolved.Port)
+                        {
+                            instance.Dropped = false;
+                            StartResolve(instance);
+                        }
+                    }
+                    else if (present.Remove((record.InterfaceIndex, record.Data)) && present.Count == 0 && instance.Resolved is not null)
+                    {
+                        Log.InstanceExpired(_logger, instance.Name, _browseType);
+                        instance.Resolving.Cancel();
+                        instance.Resolved = null;
+                        instance.Dropped = true;
+                        changed = SwapChangeSource();
+                    }
+                }
+                changed?.Cancel();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            Log.FollowFailed(_logger, instance.Name, _browseType, exception.Message);
+        }
+    }
+
+    /// <summary>The port of an SRV record in presentation form ("priority weight port target").</summary>
+    private static int? SrvPort(string data)
+    {
+        string[] parts = data.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) ? port : null;
+    }
+
     /// <summary>Replaces the change source (under the gate) and returns the old one, to be cancelled outside it.</summary>
     private CancellationTokenSource SwapChangeSource()
     {
@@ -218,6 +275,11 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
         public HashSet<int> Interfaces { get; } = [];
 
         public CancellationTokenSource Resolving { get; set; } = new();
+
+        public CancellationTokenSource Following { get; } = new();
+
+        /// <summary>Its SRV expired: left out until an SRV is announced again.</summary>
+        public bool Dropped { get; set; }
 
         public ResolvedService? Resolved { get; set; }
     }

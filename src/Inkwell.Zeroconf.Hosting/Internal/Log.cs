@@ -20,6 +20,12 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Warning, "DNS-SD: browsing {BrowseType} failed: {Reason}; retrying in {Delay}")]
     public static partial void BrowseFailed(ILogger logger, string browseType, string reason, TimeSpan delay);
 
+    [LoggerMessage(106, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) stopped answering (its SRV record expired); left out until it is announced again")]
+    public static partial void InstanceExpired(ILogger logger, string instance, string browseType);
+
+    [LoggerMessage(107, LogLevel.Warning, "DNS-SD: following the SRV record of {Instance} ({BrowseType}) failed: {Reason}")]
+    public static partial void FollowFailed(ILogger logger, string instance, string browseType, string reason);
+
     [LoggerMessage(105, LogLevel.Debug, "DNS-SD: no instance of {BrowseType} within {Wait}; answering with none")]
     public static partial void NoInstanceYet(ILogger logger, string browseType, TimeSpan wait);
 }
