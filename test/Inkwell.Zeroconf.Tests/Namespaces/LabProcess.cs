@@ -66,17 +66,6 @@ internal sealed class LabProcess : IDisposable
         throw new TimeoutException($"No matching line within {timeout}. Output:\n{string.Join('\n', Lines)}\nErrors:\n{Errors}");
     }
 
-    /// <summary>Sends a signal (e.g. "TERM": a graceful stop) to the program; <c>ip netns exec</c> execs it, so the process is the program itself.</summary>
-    public void Signal(string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -s {signal} {_process.Id} failed");
-        }
-    }
-
     /// <summary>Waits for the process to exit and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
