@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Hosting.Tests.Support;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 
@@ -57,16 +58,7 @@ internal sealed class ZooLab : IAsyncDisposable
     /// </summary>
     private static string Sample(string project)
     {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string framework = output.Name;
-        string configuration = output.Parent!.Name;
-        DirectoryInfo? root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Inkwell.slnx")))
-        {
-            root = root.Parent;
-        }
-        string path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Inkwell.slnx not found above " + output.FullName),
-            "samples", "ZooFinder", project, "bin", configuration, framework, project + ".dll");
+        string path = Path.Combine(Repository.Root, "samples", "ZooFinder", project, "bin", Repository.Configuration, Repository.Framework, project + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("The sample is not built", path);
     }
 
