@@ -9,6 +9,7 @@ namespace Inkwell.Zeroconf.Hosting.Tests.Aot;
 /// <c>PublishAot</c>, which fails on any trim or AOT warning being reported as such here, then runs it on both lab hosts: each
 /// sees both services, and each process stays within 20 MiB of resident memory (issue 17's target).
 /// </summary>
+[Collection(Lab.LabCollection.Name)]
 public sealed class AotProbeTests
 {
     private const long RssLimitKiB = 20 * 1024;

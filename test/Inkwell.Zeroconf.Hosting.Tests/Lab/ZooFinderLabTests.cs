@@ -9,6 +9,7 @@ namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 /// renamed and gets requests. The same through a gRPC channel and the <c>dnssd</c> resolver, and each with the embedded
 /// backend and with the Avahi backend (avahi-daemon on both hosts).
 /// </summary>
+[Collection(LabCollection.Name)]
 public sealed class ZooFinderLabTests
 {
     private static readonly TimeSpan s_start = TimeSpan.FromSeconds(30);
