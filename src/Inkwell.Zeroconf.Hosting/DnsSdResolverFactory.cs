@@ -28,7 +28,19 @@ public sealed class DnsSdResolverFactory : ResolverFactory
     public override Resolver Create(ResolverOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string name = options.Address.AbsolutePath.Trim('/');
+        if (!TryMap(options.Address, _watches.Options, out string browseType, out string serviceType))
+        {
+            throw new ArgumentException(
+                $"'{options.Address}' names no DNS-SD service: expected dnssd:///name, name being 1-15 letters, digits and hyphens (or listed in Zeroconf:ServiceDiscovery:ServiceTypes).",
+                nameof(options));
+        }
+        return new DnsSdResolver(_watches, browseType, serviceType);
+    }
+
+    /// <summary>The types for <c>dnssd:///name</c> or <c>dnssd:///_endpoint.name</c> (an endpoint name is a subtype).</summary>
+    internal static bool TryMap(Uri address, DnsSdServiceEndpointProviderOptions options, out string browseType, out string serviceType)
+    {
+        string name = address.AbsolutePath.Trim('/');
         string? endpoint = null;
         int dot = name.IndexOf('.', StringComparison.Ordinal);
         if (name.StartsWith('_') && dot > 1)
@@ -36,12 +48,6 @@ public sealed class DnsSdResolverFactory : ResolverFactory
             endpoint = name[1..dot];
             name = name[(dot + 1)..];
         }
-        if (!DnsSdServiceName.TryMap(name, endpoint, _watches.Options, out string browseType, out string serviceType))
-        {
-            throw new ArgumentException(
-                $"'{options.Address}' names no DNS-SD service: expected dnssd:///name, name being 1-15 letters, digits and hyphens (or listed in Zeroconf:ServiceDiscovery:ServiceTypes).",
-                nameof(options));
-        }
-        return new DnsSdResolver(_watches, browseType, serviceType);
+        return DnsSdServiceName.TryMap(name, endpoint, options, out browseType, out serviceType);
     }
 }
