@@ -1,0 +1,98 @@
+using Grpc.Core;
+using Grpc.Net.Client.Balancer;
+using Microsoft.Extensions.Primitives;
+
+namespace Inkwell.Zeroconf.Hosting.Internal;
+
+/// <summary>
+/// A gRPC resolver over a <see cref="DnsSdServiceWatch"/>: pushes the live instances' addresses to the channel's load
+/// balancer at start (after waiting up to <see cref="DnsSdServiceEndpointProviderOptions.InitialWait"/> for a first one) and
+/// again whenever instances come or go; no polling.
+/// </summary>
+internal sealed class DnsSdResolver : Resolver
+{
+    private readonly DnsSdServiceWatches _watches;
+    private readonly string _browseType;
+    private readonly string _serviceType;
+    private readonly Lock _gate = new();
+    private Action<ResolverResult>? _listener;
+    private DnsSdServiceWatch? _watch;
+    private IDisposable? _subscription;
+    private bool _disposed;
+
+    public DnsSdResolver(DnsSdServiceWatches watches, string browseType, string serviceType)
+    {
+        _watches = watches;
+        _browseType = browseType;
+        _serviceType = serviceType;
+    }
+
+    public override void Start(Action<ResolverResult> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        _listener = listener;
+        _ = StartAsync();
+    }
+
+    public override void Refresh() => Publish();
+
+    protected override void Dispose(bool disposing)
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _subscription?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private async Task StartAsync()
+    {
+        DnsSdServiceWatch watch = _watches.Get(_browseType, _serviceType);
+        try
+        {
+            await watch.FirstResolved.WaitAsync(_watches.Options.InitialWait, _watches.TimeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.NoInstanceYet(_watches.Logger, _browseType, _watches.Options.InitialWait);
+        }
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _watch = watch;
+            _subscription = ChangeToken.OnChange(() => watch.ChangeToken, Publish);
+        }
+        Publish();
+    }
+
+    private void Publish()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _watch is null || _listener is null)
+            {
+                return;
+            }
+            List<BalancerAddress> addresses = [.. Addresses(_watch.Snapshot())];
+            _listener(addresses.Count > 0
+                ? ResolverResult.ForResult(addresses)
+                : ResolverResult.ForFailure(new Status(StatusCode.Unavailable, $"No instance of {_browseType} is announced on the network.")));
+        }
+    }
+
+    /// <summary>One address per instance: its IPv4 address (else its first IPv6 one) and SRV port.</summary>
+    internal static IEnumerable<BalancerAddress> Addresses(IReadOnlyList<ResolvedService> instances)
+    {
+        foreach (ResolvedService instance in instances)
+        {
+            if (DnsSdServiceWatch.PreferredAddress(instance) is { } address)
+            {
+                yield return new BalancerAddress(address.ToString(), instance.Port);
+            }
+        }
+    }
+}

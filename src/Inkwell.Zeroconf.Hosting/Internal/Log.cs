@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Inkwell.Zeroconf.Hosting.Internal;
+
+/// <summary>Every log line of Inkwell.Zeroconf.Hosting. Event ids: 1xx service-discovery provider.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Debug, "DNS-SD: browsing {BrowseType} for service discovery")]
+    public static partial void Browsing(ILogger logger, string browseType);
+
+    [LoggerMessage(101, LogLevel.Debug, "DNS-SD: {Instance} ({BrowseType}) at {Host}:{Port} ({Addresses}), scheme {Scheme}")]
+    public static partial void InstanceResolved(ILogger logger, string instance, string browseType, string host, int port, string addresses, string scheme);
+
+    [LoggerMessage(102, LogLevel.Debug, "DNS-SD: {Instance} ({BrowseType}) is gone")]
+    public static partial void InstanceRemoved(ILogger logger, string instance, string browseType);
+
+    [LoggerMessage(103, LogLevel.Warning, "DNS-SD: could not resolve {Instance} ({BrowseType}): {Reason}; it is left out until it is announced again")]
+    public static partial void ResolveFailed(ILogger logger, string instance, string browseType, string reason);
+
+    [LoggerMessage(104, LogLevel.Warning, "DNS-SD: browsing {BrowseType} failed: {Reason}; retrying in {Delay}")]
+    public static partial void BrowseFailed(ILogger logger, string browseType, string reason, TimeSpan delay);
+
+    [LoggerMessage(106, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) stopped answering (its SRV record expired); left out until it is announced again")]
+    public static partial void InstanceExpired(ILogger logger, string instance, string browseType);
+
+    [LoggerMessage(107, LogLevel.Warning, "DNS-SD: following the SRV record of {Instance} ({BrowseType}) failed: {Reason}")]
+    public static partial void FollowFailed(ILogger logger, string instance, string browseType, string reason);
+
+    [LoggerMessage(105, LogLevel.Debug, "DNS-SD: no instance of {BrowseType} within {Wait}; answering with none")]
+    public static partial void NoInstanceYet(ILogger logger, string browseType, TimeSpan wait);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Hosting.Tests.Support;
+
+namespace Inkwell.Zeroconf.Hosting.Tests.Aot;
+
+/// <summary>
+/// Native AOT for small devices: publishes <c>bench/Inkwell.Zeroconf.AotProbe</c> (registers one service and browses) with
+/// <c>PublishAot</c>, which fails on any trim or AOT warning being reported as such here, then runs it on both lab hosts: each
+/// sees both services, and each process stays within 20 MiB of resident memory (issue 17's target).
+/// </summary>
+[Collection(Lab.LabCollection.Name)]
+public sealed class AotProbeTests
+{
+    private const long RssLimitKiB = 20 * 1024;
+
+    [Fact]
+    public async Task AotProbe_PublishedWithoutWarnings_RegistersAndBrowsesInTheLab_InLittleMemory()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        if (LabRequirements.Find("clang") is null)
+        {
+            Assert.Skip("Native AOT publishing needs clang (Debian: apt-get install clang zlib1g-dev).");
+        }
+        await using AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        string output = Directory.CreateTempSubdirectory("inkwell-aot-probe-").FullName;
+        try
+        {
+            string log = await LabProcess.RunAsync(
+                Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+                ["publish", Path.Combine(Repository.Root, "bench", "Inkwell.Zeroconf.AotProbe"), "-c", "Release", "-r", "linux-x64", "-o", output],
+                timeout: TimeSpan.FromMinutes(9), cancellationToken: cancellationToken);
+            string[] warnings = [.. log.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal))];
+            Assert.True(warnings.Length == 0, "trim/AOT warnings:\n" + string.Join('\n', warnings));
+            string probe = Path.Combine(output, "Inkwell.Zeroconf.AotProbe");
+            Assert.True(File.Exists(probe), log);
+
+            using LabProcess a = LabProcess.Start("ip", ["netns", "exec", lab.A.Namespace, probe, LabHost.InterfaceName, "aot-a", "probe-a", "_zoo._tcp", "7000"]);
+            using LabProcess b = LabProcess.Start("ip", ["netns", "exec", lab.B.Namespace, probe, LabHost.InterfaceName, "aot-b", "probe-b", "_zoo._tcp", "7001"]);
+            foreach (LabProcess process in (LabProcess[])[a, b])
+            {
+                foreach (string line in (string[])["added probe-a", "added probe-b"])
+                {
+                    await process.WaitForLineAsync(l => l == line, TimeSpan.FromSeconds(20), cancellationToken);
+                }
+            }
+            long rssA = ResidentKiB(a.Id), rssB = ResidentKiB(b.Id);
+            TestContext.Current.TestOutputHelper?.WriteLine($"AOT probe RSS while registered and browsing: {rssA} KiB (host A), {rssB} KiB (host B)");
+            Assert.InRange(rssA, 1, RssLimitKiB);
+            Assert.InRange(rssB, 1, RssLimitKiB);
+
+            await a.StopAsync(TimeSpan.FromSeconds(10));
+            await b.WaitForLineAsync(l => l == "removed probe-a", TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>VmRSS of a process, from /proc (the lab starts programs through <c>ip netns exec</c>, which execs them: same pid).</summary>
+    private static long ResidentKiB(int pid)
+    {
+        string line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}

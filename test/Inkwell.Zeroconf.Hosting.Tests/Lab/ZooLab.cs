@@ -1,0 +1,118 @@
+using System.Globalization;
+using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Zeroconf.Hosting.Tests.Support;
+
+namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
+
+/// <summary>
+/// The ZooFinder sample inside the two-host lab (<see cref="AvahiLab"/>: two network namespaces joined by a veth pair, a
+/// private system bus each): servers (ASP.NET Core apps announcing <c>_zoo._tcp</c> on a free port) on host A, the client (an
+/// HttpClient through the DNS-SD service-discovery provider asking <c>http://zoo</c>, or a gRPC channel on <c>dnssd:///zoo</c>
+/// with round_robin) on host B. With the embedded backend every process runs its own responder on the veth; with the Avahi
+/// backend each host runs avahi-daemon and the processes use it over the host's private bus. Nothing reaches the machine's
+/// real interfaces or its own bus.
+/// </summary>
+internal sealed class ZooLab : IAsyncDisposable
+{
+    private readonly AvahiLab _lab;
+    private readonly bool _grpc;
+    private readonly bool _avahi;
+    private readonly List<LabProcess> _processes = [];
+
+    private ZooLab(AvahiLab lab, bool grpc, bool avahi)
+    {
+        _lab = lab;
+        _grpc = grpc;
+        _avahi = avahi;
+    }
+
+    /// <summary>
+    /// Builds the lab (skips the test where it cannot be built); with <paramref name="grpc"/> the servers speak HTTP/2 only
+    /// (gRPC without TLS) and the client uses a gRPC channel; with <paramref name="avahi"/> both hosts run avahi-daemon.
+    /// </summary>
+    public static async Task<ZooLab> CreateAsync(bool grpc, bool avahi, CancellationToken cancellationToken)
+    {
+        AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        var zoo = new ZooLab(lab, grpc, avahi);
+        try
+        {
+            if (avahi)
+            {
+                await lab.A.StartAvahiAsync(cancellationToken);
+                await lab.B.StartAvahiAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            await zoo.DisposeAsync();
+            throw;
+        }
+        return zoo;
+    }
+
+    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    /// <summary>
+    /// A sample program in its own output folder (built by the project references, same configuration as the tests): each
+    /// needs its own dependency files, the server runs on ASP.NET Core's shared framework and the client does not.
+    /// </summary>
+    private static string Sample(string project)
+    {
+        string path = Path.Combine(Repository.Root, "samples", "ZooFinder", project, "bin", Repository.Configuration, Repository.Framework, project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("The sample is not built", path);
+    }
+
+    /// <summary>Starts a server on host A asking for <paramref name="name"/> (embedded: with a host name of its own).</summary>
+    public LabProcess StartServer(string name, string hostName) =>
+        Start(_lab.A, "ZooServer", ["--urls=http://0.0.0.0:0", "--Zoo:Name=" + name, "--Kestrel:EndpointDefaults:Protocols=" + (_grpc ? "Http2" : "Http1AndHttp2")], hostName);
+
+    /// <summary>Starts the client on host B, one request every <paramref name="interval"/>.</summary>
+    public LabProcess StartClient(TimeSpan interval) =>
+        Start(_lab.B, "ZooClient", ["--Zoo:Interval=" + (int)interval.TotalMilliseconds, "--Zoo:Grpc=" + _grpc], "zoo-client");
+
+    private LabProcess Start(LabHost host, string sample, string[] arguments, string hostName)
+    {
+        string[] backend = _avahi
+            ? ["--Zeroconf:Backend=avahi"]
+            : ["--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=" + hostName];
+        // The host's private bus: avahi-daemon's with the Avahi backend, and never the machine's own with either.
+        var environment = new Dictionary<string, string> { ["DBUS_SYSTEM_BUS_ADDRESS"] = host.BusAddress, ["DOTNET_NOLOGO"] = "1" };
+        LabProcess process = LabProcess.Start("ip", ["netns", "exec", host.Namespace, Dotnet, Sample(sample), .. arguments, .. backend], environment);
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+        return process;
+    }
+
+    /// <summary>The client's answers so far: when (Unix ms) and from which instance, or "error ..." for a failed request.</summary>
+    public static List<(long Time, string Answer)> Answers(LabProcess client)
+    {
+        var answers = new List<(long, string)>();
+        foreach (string line in client.Output.Split('\n'))
+        {
+            int space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0 && long.TryParse(line.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out long time))
+            {
+                answers.Add((time, line[(space + 1)..]));
+            }
+        }
+        return answers;
+    }
+
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    public async ValueTask DisposeAsync()
+    {
+        List<LabProcess> processes;
+        lock (_processes)
+        {
+            processes = [.. _processes];
+        }
+        foreach (LabProcess process in processes)
+        {
+            process.Dispose();
+        }
+        await _lab.DisposeAsync();
+    }
+}
