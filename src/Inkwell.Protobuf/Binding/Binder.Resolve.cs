@@ -4,10 +4,16 @@ using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Binding;
 
-/// <summary>Cross-linking: field types, extendees, method types, default values and JSON names.</summary>
+/// <summary>
+/// Cross-linking (protoc's CrossLinkFile): field types, extendees, method types, default values and JSON names, and the
+/// number conflicts protoc finds while it adds each linked field to its message. A field whose type or extendee does
+/// not resolve is left out of the number checks, as in protoc.
+/// </summary>
 internal sealed partial class Binder
 {
-    private void ResolveFile()
+    private readonly Dictionary<MessageSyntax, Dictionary<int, FieldSyntax>> _fieldsByNumber = [];
+
+    private void CrossLinkFile()
     {
         foreach (MessageSyntax message in _file.Messages)
         {
@@ -16,7 +22,7 @@ internal sealed partial class Binder
 
         foreach (FieldSyntax extension in _file.Extensions)
         {
-            ResolveField(extension);
+            ResolveField(extension, null);
         }
 
         foreach (ServiceSyntax service in _file.Services)
@@ -36,19 +42,19 @@ internal sealed partial class Binder
             ResolveBase(message, inheritance);
         }
 
+        foreach (MessageSyntax nested in message.NestedTypes)
+        {
+            ResolveMessage(nested);
+        }
+
         foreach (FieldSyntax field in message.Fields)
         {
-            ResolveField(field);
+            ResolveField(field, message);
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
-            ResolveField(extension);
-        }
-
-        foreach (MessageSyntax nested in message.NestedTypes)
-        {
-            ResolveMessage(nested);
+            ResolveField(extension, message);
         }
     }
 
@@ -123,16 +129,34 @@ internal sealed partial class Binder
         }
     }
 
-    private void ResolveField(FieldSyntax field)
+    private void ResolveField(FieldSyntax field, MessageSyntax? parent)
     {
+        // protoc 35.1 still numbers a field whose type did not resolve; an extension needs its extendee.
+        ResolveFieldTypes(field, parent);
+        if (field.Extendee is null || field.ResolvedExtendee is not null)
+        {
+            CheckNumberIsFree(field, parent);
+        }
+    }
+
+    private void ResolveFieldTypes(FieldSyntax field, MessageSyntax? parent)
+    {
+        // A map's entry type is made up by the parser, so protoc has no place for its errors.
+        TextPosition typePosition = parent is { IsMapEntry: true } ? TextPosition.None : field.TypePosition;
         field.ResolvedJsonName = field.JsonName ?? ToJsonName(field.Name);
         field.IsPackedByDefault = _file.Syntax == "proto3" || _file.Syntax == "editions" && !SaysExpanded(field.Options) && !SaysExpanded(_file.Options);
         if (field.Extendee is not null)
         {
             field.ResolvedExtendee = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
-            if (field.ResolvedExtendee is not null)
+            if (field.ResolvedExtendee is null)
             {
-                _table.AddExtension(field.ResolvedExtendee.Substring(1), field);
+                return;
+            }
+
+            if (_table.TryGet(field.ResolvedExtendee.Substring(1), out Symbol extendee) && extendee.Node is MessageSyntax extended &&
+                !extended.ExtensionRanges.Exists(r => field.Number >= r.Start && field.Number < r.End))
+            {
+                Error(field.NumberPosition, $"\"{extended.FullName}\" does not declare {field.Number} as an extension number.");
             }
         }
 
@@ -141,13 +165,13 @@ internal sealed partial class Binder
             Symbol? symbol = _scope.Lookup(field.TypeName, field.FullName, typesOnly: true);
             if (symbol is null)
             {
-                NotDefined(field.TypeName, field.TypePosition);
+                NotDefined(field.TypeName, typePosition);
                 return;
             }
 
             if (!symbol.IsType)
             {
-                Error(field.TypePosition, $"\"{field.TypeName}\" is not a type.");
+                Error(typePosition, $"\"{field.TypeName}\" is not a type.");
                 return;
             }
 
@@ -170,7 +194,11 @@ internal sealed partial class Binder
             {
                 if (symbol.Node is EnumSyntax enumType)
                 {
-                    if (!enumType.Values.Any(v => v.Name == field.DefaultValue))
+                    if (!IsIdentifier(field.DefaultValue))
+                    {
+                        Error(field.DefaultValuePosition, "Default value for an enum field must be an identifier.");
+                    }
+                    else if (!enumType.Values.Any(v => v.Name == field.DefaultValue))
                     {
                         Error(field.DefaultValuePosition, $"Enum type \"{enumType.FullName}\" has no value named \"{field.DefaultValue}\".");
                     }
@@ -191,6 +219,56 @@ internal sealed partial class Binder
         {
             field.ResolvedDefaultValue = NormalizeDefault(field);
         }
+    }
+
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && text[0] is not (>= '0' and <= '9') && text.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
+
+    // protoc adds each linked field to its message's numbers; a number taken twice is an error at the later field.
+    private void CheckNumberIsFree(FieldSyntax field, MessageSyntax? parent)
+    {
+        if (field.Extendee is null)
+        {
+            if (!_fieldsByNumber.TryGetValue(parent!, out Dictionary<int, FieldSyntax>? numbers))
+            {
+                _fieldsByNumber[parent!] = numbers = [];
+            }
+
+            if (numbers.TryGetValue(field.Number, out FieldSyntax? other))
+            {
+                Error(field.NumberPosition, $"Field number {field.Number} has already been used in \"{parent!.FullName}\" by field \"{other.Name}\". Next available field number is {NextAvailableFieldNumber(parent)}.");
+            }
+            else
+            {
+                numbers[field.Number] = field;
+            }
+
+            return;
+        }
+
+        string extendee = field.ResolvedExtendee!.Substring(1);
+        foreach (FieldSyntax other in _table.ExtensionsOf(extendee))
+        {
+            if (other.Number == field.Number)
+            {
+                Error(field.NumberPosition, $"Extension number {field.Number} has already been used in \"{extendee}\" by extension \"{other.FullName}\".");
+                return;
+            }
+        }
+
+        _table.AddExtension(extendee, field);
+    }
+
+    private static int NextAvailableFieldNumber(MessageSyntax message)
+    {
+        int candidate = 1;
+        while (message.Fields.Any(f => f.Number == candidate) ||
+               message.ReservedRanges.Concat(message.ExtensionRanges).Any(r => candidate >= r.Start && candidate < r.End))
+        {
+            candidate++;
+        }
+
+        return candidate;
     }
 
     private static bool SaysExpanded(List<OptionSyntax> options) =>

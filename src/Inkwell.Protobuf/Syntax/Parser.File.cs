@@ -236,9 +236,20 @@ internal sealed partial class Parser
                 }
             }
 
+            Token pathToken = Current;
             if (!ConsumeString(out string path, "Expected a string naming the file to import."))
             {
                 return false;
+            }
+
+            // protoc's rules for `import option` (editions 2024): only from 2024 on, and after every other import.
+            if (kind == ImportKind.Option && _file.Edition < Editions.Edition2024)
+            {
+                Error(pathToken, "option import is not supported before edition 2024.");
+            }
+            else if (kind != ImportKind.Option && _file.Imports.Exists(i => i.Kind == ImportKind.Option))
+            {
+                Error(pathToken, "imports should precede any option imports to ensure proto files can roundtrip.");
             }
 
             var import = new ImportSyntax(path, kind, position) { StartOffset = importToken.Offset };
