@@ -195,7 +195,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             var reader = new TextFormatReader(this, nameScope);
             if (!reader.TryParse(option.Aggregate, FindMessage(last.ResolvedTypeName!)!, value, out string? textError))
             {
-                error(option.ValuePosition, $"Error while parsing option value for \"{displayName}\": {textError}");
+                error(option.ValuePosition, $"Error while parsing option value for \"{last.Name}\": {textError}"); // protoc names the field alone
                 return null;
             }
 
