@@ -83,7 +83,8 @@ public sealed class MutationTests
             (_, string protocError, _) = Protoc.Run(["-I" + overlay, "-I" + root, file], root);
             string[] expected = protocError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             CompilationResult result = ProtoCompiler.Compile([file], [overlay, root], TestContext.Current.CancellationToken);
-            string[] actual = [.. result.Diagnostics.Select(d => d.Format())];
+            // Both sides trimmed: protoc's lines are split from its output, and a suggestion with no free number left ends in a space.
+            string[] actual = [.. result.Diagnostics.Select(d => d.Format().Trim())];
             if (!expected.SequenceEqual(actual))
             {
                 disagreements.Add($"{file}:\n  protoc:  {string.Join("\n           ", expected)}\n  inkwell: {string.Join("\n           ", actual)}");

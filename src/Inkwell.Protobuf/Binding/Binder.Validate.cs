@@ -378,7 +378,7 @@ internal sealed partial class Binder
         OptionSyntax? declaration = declarations.Find(d => DeclarationField(d.Aggregate, "number") == extension.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (declaration is null)
         {
-            Error(extension.ExtendeePosition, $"Missing extension declaration for field {extension.Name} with number {extension.Number} in extendee message {extendee.FullName}. An extension range must declare for all extension fields if its verification state is DECLARATION or there's any declaration in the range already. Otherwise, consider splitting up the range.");
+            Error(extension.ExtendeePosition, $"Missing extension declaration for field {extension.FullName} with number {extension.Number} in extendee message {extendee.FullName}. An extension range must declare for all extension fields if its verification state is DECLARATION or there's any declaration in the range already. Otherwise, consider splitting up the range.");
             return;
         }
 

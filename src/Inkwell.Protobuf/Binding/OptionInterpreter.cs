@@ -21,6 +21,11 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             return null;
         }
 
+        if (owner.HasOptions)
+        {
+            scope.MarkUsed(optionsType);
+        }
+
         MessageSyntax type = builtIns.FindMessage(optionsType)!;
         var entries = new List<WireField>();
         if (implicitEntries is not null)
@@ -37,7 +42,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             if (entry is null)
             {
                 ok = false;
-                continue;
+                break; // protoc stops at an element's first bad option
             }
 
             entries.Add(entry.Value);
