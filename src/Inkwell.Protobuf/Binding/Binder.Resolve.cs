@@ -131,15 +131,15 @@ internal sealed partial class Binder
 
     private void ResolveField(FieldSyntax field, MessageSyntax? parent)
     {
-        // protoc 35.1 still numbers a field whose type did not resolve; an extension needs its extendee.
-        ResolveFieldTypes(field, parent);
-        if (field.Extendee is null || field.ResolvedExtendee is not null)
+        // A field that did not link is left out of the numbers, as in protoc (see CheckNumberIsFree for the exception).
+        if (ResolveFieldTypes(field, parent))
         {
             CheckNumberIsFree(field, parent);
         }
     }
 
-    private void ResolveFieldTypes(FieldSyntax field, MessageSyntax? parent)
+    // Returns false where protoc stops linking the field (an unresolved type or extendee).
+    private bool ResolveFieldTypes(FieldSyntax field, MessageSyntax? parent)
     {
         // A map's entry type is made up by the parser, so protoc has no place for its errors.
         TextPosition typePosition = parent is { IsMapEntry: true } ? TextPosition.None : field.TypePosition;
@@ -150,7 +150,7 @@ internal sealed partial class Binder
             field.ResolvedExtendee = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
             if (field.ResolvedExtendee is null)
             {
-                return;
+                return false;
             }
 
             if (_table.TryGet(field.ResolvedExtendee.Substring(1), out Symbol extendee) && extendee.Node is MessageSyntax extended &&
@@ -166,13 +166,13 @@ internal sealed partial class Binder
             if (symbol is null)
             {
                 NotDefined(field.TypeName, typePosition);
-                return;
+                return false;
             }
 
             if (!symbol.IsType)
             {
                 Error(typePosition, $"\"{field.TypeName}\" is not a type.");
-                return;
+                return false;
             }
 
             if (field.Type == FieldType.Group)
@@ -211,7 +211,7 @@ internal sealed partial class Binder
                 }
             }
 
-            return;
+            return true;
         }
 
         field.ResolvedType = field.Type;
@@ -219,48 +219,107 @@ internal sealed partial class Binder
         {
             field.ResolvedDefaultValue = NormalizeDefault(field);
         }
+
+        return true;
     }
 
     private static bool IsIdentifier(string text) =>
         text.Length > 0 && text[0] is not (>= '0' and <= '9') && text.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
 
-    // protoc adds each linked field to its message's numbers; a number taken twice is an error at the later field.
+    // protoc adds each linked field and extension to its file's table of numbers by containing message; a number taken
+    // twice is an error at the later one. The leading fields numbered 1, 2, 3… are not in that table but found by
+    // position, so a field there counts as taken even when its type did not resolve, and no extension may use it.
     private void CheckNumberIsFree(FieldSyntax field, MessageSyntax? parent)
     {
-        if (field.Extendee is null)
+        bool isExtension = field.Extendee is not null;
+        MessageSyntax? container = !isExtension ? parent
+            : _table.TryGet(field.ResolvedExtendee!.Substring(1), out Symbol extendee) ? extendee.Node as MessageSyntax : null;
+        if (container is null)
         {
-            if (!_fieldsByNumber.TryGetValue(parent!, out Dictionary<int, FieldSyntax>? numbers))
+            if (isExtension)
             {
-                _fieldsByNumber[parent!] = numbers = [];
-            }
-
-            if (numbers.TryGetValue(field.Number, out FieldSyntax? other))
-            {
-                Error(field.NumberPosition, $"Field number {field.Number} has already been used in \"{parent!.FullName}\" by field \"{other.Name}\". Next available field number is {NextAvailableFieldNumber(parent)}.");
-            }
-            else
-            {
-                numbers[field.Number] = field;
+                _table.AddExtension(field.ResolvedExtendee!.Substring(1), field); // an extendee known only by name
             }
 
             return;
         }
 
-        string extendee = field.ResolvedExtendee!.Substring(1);
-        foreach (FieldSyntax other in _table.ExtensionsOf(extendee))
+        FieldSyntax? other = null;
+        if (field.Number >= 1 && field.Number <= SequentialFieldLimit(container))
         {
-            if (other.Number == field.Number)
+            other = container.Fields[field.Number - 1];
+            other = other == field ? null : other;
+        }
+        else
+        {
+            if (!_fieldsByNumber.TryGetValue(container, out Dictionary<int, FieldSyntax>? numbers))
             {
-                Error(field.NumberPosition, $"Extension number {field.Number} has already been used in \"{extendee}\" by extension \"{other.FullName}\".");
+                _fieldsByNumber[container] = numbers = [];
+            }
+
+            if (!numbers.TryGetValue(field.Number, out other))
+            {
+                numbers[field.Number] = field;
+            }
+        }
+
+        if (other is not null)
+        {
+            Error(field.NumberPosition, isExtension
+                ? $"Extension number {field.Number} has already been used in \"{container.FullName}\" by extension \"{other.FullName}\"."
+                : $"Field number {field.Number} has already been used in \"{container.FullName}\" by field \"{other.Name}\". Next available field number is {NextAvailableFieldNumber(container)}.");
+            return;
+        }
+
+        if (isExtension)
+        {
+            AddExtension(field, container);
+        }
+    }
+
+    // The compilation's extensions: a number another file's extension took is only a warning (protoc's TODO).
+    private void AddExtension(FieldSyntax extension, MessageSyntax extendee)
+    {
+        foreach (FieldSyntax other in _table.ExtensionsOf(extendee.FullName))
+        {
+            if (other.Number == extension.Number)
+            {
+                string file = _table.TryGet(other.FullName, out Symbol symbol) ? symbol.File.Name : "";
+                Warning(extension.NumberPosition, $"Extension number {extension.Number} has already been used in \"{extendee.FullName}\" by extension \"{other.FullName}\" defined in {file}.");
                 return;
             }
         }
 
-        _table.AddExtension(extendee, field);
+        _table.AddExtension(extendee.FullName, extension);
     }
 
+    private readonly Dictionary<MessageSyntax, int> _sequentialLimits = [];
+
+    private int SequentialFieldLimit(MessageSyntax message)
+    {
+        if (_sequentialLimits.TryGetValue(message, out int known))
+        {
+            return known;
+        }
+
+        int limit = 0;
+        while (limit < message.Fields.Count && message.Fields[limit].Number == limit + 1)
+        {
+            limit++;
+        }
+
+        _sequentialLimits[message] = limit;
+        return limit;
+    }
+
+    // protoc counts up from 1 while the numbers in use follow on; a field numbered 0 or less (an error already) makes it 1.
     private static int NextAvailableFieldNumber(MessageSyntax message)
     {
+        if (message.Fields.Exists(f => f.Number <= 0))
+        {
+            return 1;
+        }
+
         int candidate = 1;
         while (message.Fields.Any(f => f.Number == candidate) ||
                message.ReservedRanges.Concat(message.ExtensionRanges).Any(r => candidate >= r.Start && candidate < r.End))

@@ -126,16 +126,17 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     return null;
                 }
 
-                if (symbol.Kind != SymbolKind.Extension)
+                // protoc: a name that is no field at all is unknown; a field or another message's extension is the wrong field.
+                if (symbol.Kind is not (SymbolKind.Extension or SymbolKind.Field))
                 {
-                    error(option.NamePosition, $"Option \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
+                    error(option.NamePosition, $"Option \"{displayName}\" unknown. {UnknownOptionHint}");
                     return null;
                 }
 
                 field = (FieldSyntax)symbol.Node!;
-                if (field.ResolvedExtendee != "." + current.FullName)
+                if (symbol.Kind != SymbolKind.Extension || field.ResolvedExtendee != "." + current.FullName)
                 {
-                    error(option.NamePosition, $"Option \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
+                    error(option.NamePosition, $"Option field \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
                     return null;
                 }
             }
