@@ -81,10 +81,10 @@ public sealed class MutationTests
         ForEachMutant(mutation, (file, overlay, root) =>
         {
             (_, string protocError, _) = Protoc.Run(["-I" + overlay, "-I" + root, file], root);
-            string[] expected = protocError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string[] expected = UnusedImportsUnordered(protocError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             CompilationResult result = ProtoCompiler.Compile([file], [overlay, root], TestContext.Current.CancellationToken);
             // Both sides trimmed: protoc's lines are split from its output, and a suggestion with no free number left ends in a space.
-            string[] actual = [.. result.Diagnostics.Select(d => d.Format().Trim())];
+            string[] actual = UnusedImportsUnordered([.. result.Diagnostics.Select(d => d.Format().Trim())]);
             if (!expected.SequenceEqual(actual))
             {
                 disagreements.Add($"{file}:\n  protoc:  {string.Join("\n           ", expected)}\n  inkwell: {string.Join("\n           ", actual)}");
@@ -92,5 +92,30 @@ public sealed class MutationTests
         });
 
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreement(s):\n" + string.Join("\n", disagreements.Take(int.TryParse(Environment.GetEnvironmentVariable("INKWELL_MUTATION_SHOW"), out int show) ? show : 15)));
+    }
+
+    // The one known difference (docs/protobuf.md, "Known gaps"): protoc lists a file's unused imports in the order of a
+    // hash set of descriptor pointers, which no other program can reproduce, so a run of them is compared as a set.
+    private static string[] UnusedImportsUnordered(string[] lines)
+    {
+        static bool IsUnusedImport(string line) => line.Contains(": warning: Import ", StringComparison.Ordinal) && line.EndsWith(" is unused.", StringComparison.Ordinal);
+        string[] result = [.. lines];
+        for (int start = 0; start < result.Length; start++)
+        {
+            int end = start;
+            while (end < result.Length && IsUnusedImport(result[end]))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(result, start, end - start, StringComparer.Ordinal);
+            }
+
+            start = end;
+        }
+
+        return result;
     }
 }
