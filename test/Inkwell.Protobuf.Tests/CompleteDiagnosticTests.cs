@@ -68,8 +68,7 @@ public sealed class CompleteDiagnosticTests
     [MemberData(nameof(Cases))]
     public void EveryDiagnostic_MatchesProtoc(string name, string[] files)
     {
-        _ = name;
-        string dir = Directory.CreateTempSubdirectory("inkwell-complete-").FullName;
+        string dir = Directory.CreateTempSubdirectory("inkwell-complete-" + name + "-").FullName;
         try
         {
             for (int i = 0; i < files.Length; i += 2)
