@@ -8,10 +8,11 @@ internal sealed partial class Binder
     // MessageOptions.map_entry = true, as protoc's parser sets it on a map's entry type.
     private static readonly byte[] MapEntryOption = [0x38, 0x01];
 
+    // protoc interprets options in the order its builder allocated them: an element's parts before the element
+    // (a message's oneofs, fields, enums, extension ranges, extensions and nested messages before the message; the
+    // file's options last), so that is the order of their errors.
     private void InterpretAllOptions()
     {
-        string fileScope = _file.Package.Length > 0 ? _file.Package + ".dummy" : "dummy";
-        _file.OptionsBytes = _options.Interpret(_file, "google.protobuf.FileOptions", fileScope, OptionsPath([], 8));
         foreach (MessageSyntax message in _file.Messages)
         {
             InterpretMessage(message);
@@ -24,17 +25,21 @@ internal sealed partial class Binder
 
         foreach (ServiceSyntax service in _file.Services)
         {
-            service.OptionsBytes = _options.Interpret(service, "google.protobuf.ServiceOptions", service.FullName, OptionsPath(service, 3));
             foreach (MethodSyntax method in service.Methods)
             {
                 method.OptionsBytes = _options.Interpret(method, "google.protobuf.MethodOptions", method.FullName, OptionsPath(method, 4));
             }
+
+            service.OptionsBytes = _options.Interpret(service, "google.protobuf.ServiceOptions", service.FullName, OptionsPath(service, 3));
         }
 
         foreach (FieldSyntax extension in _file.Extensions)
         {
             extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
         }
+
+        string fileScope = _file.Package.Length > 0 ? _file.Package + ".dummy" : "dummy";
+        _file.OptionsBytes = _options.Interpret(_file, "google.protobuf.FileOptions", fileScope, OptionsPath([], 8));
     }
 
     // The source code info path of an element's options message, or null for elements the parser made up.
@@ -45,15 +50,19 @@ internal sealed partial class Binder
 
     private void InterpretMessage(MessageSyntax message)
     {
-        message.OptionsBytes = _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? MapEntryOption : null);
+        foreach (OneofSyntax oneof in message.Oneofs)
+        {
+            oneof.OptionsBytes = _options.Interpret(oneof, "google.protobuf.OneofOptions", oneof.FullName, OptionsPath(oneof, 2));
+        }
+
         foreach (FieldSyntax field in message.Fields)
         {
             field.OptionsBytes = _options.Interpret(field, "google.protobuf.FieldOptions", field.FullName, OptionsPath(field, 8));
         }
 
-        foreach (OneofSyntax oneof in message.Oneofs)
+        foreach (EnumSyntax enumType in message.Enums)
         {
-            oneof.OptionsBytes = _options.Interpret(oneof, "google.protobuf.OneofOptions", oneof.FullName, OptionsPath(oneof, 2));
+            InterpretEnum(enumType);
         }
 
         for (int i = 0; i < message.ExtensionRanges.Count; i++)
@@ -63,28 +72,26 @@ internal sealed partial class Binder
             range.OptionsBytes = _options.Interpret(range, "google.protobuf.ExtensionRangeOptions", message.FullName, path);
         }
 
+        foreach (FieldSyntax extension in message.Extensions)
+        {
+            extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
+        }
+
         foreach (MessageSyntax nested in message.NestedTypes)
         {
             InterpretMessage(nested);
         }
 
-        foreach (EnumSyntax enumType in message.Enums)
-        {
-            InterpretEnum(enumType);
-        }
-
-        foreach (FieldSyntax extension in message.Extensions)
-        {
-            extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
-        }
+        message.OptionsBytes = _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? MapEntryOption : null);
     }
 
     private void InterpretEnum(EnumSyntax enumType)
     {
-        enumType.OptionsBytes = _options.Interpret(enumType, "google.protobuf.EnumOptions", enumType.FullName, OptionsPath(enumType, 3));
         foreach (EnumValueSyntax value in enumType.Values)
         {
             value.OptionsBytes = _options.Interpret(value, "google.protobuf.EnumValueOptions", value.FullName, OptionsPath(value, 3));
         }
+
+        enumType.OptionsBytes = _options.Interpret(enumType, "google.protobuf.EnumOptions", enumType.FullName, OptionsPath(enumType, 3));
     }
 }

@@ -4,10 +4,16 @@ using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Binding;
 
-/// <summary>Cross-linking: field types, extendees, method types, default values and JSON names.</summary>
+/// <summary>
+/// Cross-linking (protoc's CrossLinkFile): field types, extendees, method types, default values and JSON names, and the
+/// number conflicts protoc finds while it adds each linked field to its message. A field whose type or extendee does
+/// not resolve is left out of the number checks, as in protoc.
+/// </summary>
 internal sealed partial class Binder
 {
-    private void ResolveFile()
+    private readonly Dictionary<MessageSyntax, Dictionary<int, FieldSyntax>> _fieldsByNumber = [];
+
+    private void CrossLinkFile()
     {
         foreach (MessageSyntax message in _file.Messages)
         {
@@ -16,7 +22,7 @@ internal sealed partial class Binder
 
         foreach (FieldSyntax extension in _file.Extensions)
         {
-            ResolveField(extension);
+            ResolveField(extension, null);
         }
 
         foreach (ServiceSyntax service in _file.Services)
@@ -36,19 +42,19 @@ internal sealed partial class Binder
             ResolveBase(message, inheritance);
         }
 
+        foreach (MessageSyntax nested in message.NestedTypes)
+        {
+            ResolveMessage(nested);
+        }
+
         foreach (FieldSyntax field in message.Fields)
         {
-            ResolveField(field);
+            ResolveField(field, message);
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
-            ResolveField(extension);
-        }
-
-        foreach (MessageSyntax nested in message.NestedTypes)
-        {
-            ResolveMessage(nested);
+            ResolveField(extension, message);
         }
     }
 
@@ -123,16 +129,34 @@ internal sealed partial class Binder
         }
     }
 
-    private void ResolveField(FieldSyntax field)
+    private void ResolveField(FieldSyntax field, MessageSyntax? parent)
     {
+        // A field that did not link is left out of the numbers, as in protoc (see CheckNumberIsFree for the exception).
+        if (ResolveFieldTypes(field, parent))
+        {
+            CheckNumberIsFree(field, parent);
+        }
+    }
+
+    // Returns false where protoc stops linking the field (an unresolved type or extendee).
+    private bool ResolveFieldTypes(FieldSyntax field, MessageSyntax? parent)
+    {
+        // A map's entry type is made up by the parser, so protoc has no place for its errors.
+        TextPosition typePosition = parent is { IsMapEntry: true } ? TextPosition.None : field.TypePosition;
         field.ResolvedJsonName = field.JsonName ?? ToJsonName(field.Name);
         field.IsPackedByDefault = _file.Syntax == "proto3" || _file.Syntax == "editions" && !SaysExpanded(field.Options) && !SaysExpanded(_file.Options);
         if (field.Extendee is not null)
         {
             field.ResolvedExtendee = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
-            if (field.ResolvedExtendee is not null)
+            if (field.ResolvedExtendee is null)
             {
-                _table.AddExtension(field.ResolvedExtendee.Substring(1), field);
+                return false;
+            }
+
+            if (_table.TryGet(field.ResolvedExtendee.Substring(1), out Symbol extendee) && extendee.Node is MessageSyntax extended &&
+                !extended.ExtensionRanges.Exists(r => field.Number >= r.Start && field.Number < r.End))
+            {
+                Error(field.NumberPosition, $"\"{extended.FullName}\" does not declare {field.Number} as an extension number.");
             }
         }
 
@@ -141,14 +165,14 @@ internal sealed partial class Binder
             Symbol? symbol = _scope.Lookup(field.TypeName, field.FullName, typesOnly: true);
             if (symbol is null)
             {
-                NotDefined(field.TypeName, field.TypePosition);
-                return;
+                NotDefined(field.TypeName, typePosition);
+                return false;
             }
 
             if (!symbol.IsType)
             {
-                Error(field.TypePosition, $"\"{field.TypeName}\" is not a type.");
-                return;
+                Error(typePosition, $"\"{field.TypeName}\" is not a type.");
+                return false;
             }
 
             if (field.Type == FieldType.Group)
@@ -170,7 +194,11 @@ internal sealed partial class Binder
             {
                 if (symbol.Node is EnumSyntax enumType)
                 {
-                    if (!enumType.Values.Any(v => v.Name == field.DefaultValue))
+                    if (!IsIdentifier(field.DefaultValue))
+                    {
+                        Error(field.DefaultValuePosition, "Default value for an enum field must be an identifier.");
+                    }
+                    else if (!enumType.Values.Any(v => v.Name == field.DefaultValue))
                     {
                         Error(field.DefaultValuePosition, $"Enum type \"{enumType.FullName}\" has no value named \"{field.DefaultValue}\".");
                     }
@@ -183,7 +211,7 @@ internal sealed partial class Binder
                 }
             }
 
-            return;
+            return true;
         }
 
         field.ResolvedType = field.Type;
@@ -191,6 +219,115 @@ internal sealed partial class Binder
         {
             field.ResolvedDefaultValue = NormalizeDefault(field);
         }
+
+        return true;
+    }
+
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && text[0] is not (>= '0' and <= '9') && text.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
+
+    // protoc adds each linked field and extension to its file's table of numbers by containing message; a number taken
+    // twice is an error at the later one. The leading fields numbered 1, 2, 3… are not in that table but found by
+    // position, so a field there counts as taken even when its type did not resolve, and no extension may use it.
+    private void CheckNumberIsFree(FieldSyntax field, MessageSyntax? parent)
+    {
+        bool isExtension = field.Extendee is not null;
+        MessageSyntax? container = !isExtension ? parent
+            : _table.TryGet(field.ResolvedExtendee!.Substring(1), out Symbol extendee) ? extendee.Node as MessageSyntax : null;
+        if (container is null)
+        {
+            if (isExtension)
+            {
+                _table.AddExtension(field.ResolvedExtendee!.Substring(1), field); // an extendee known only by name
+            }
+
+            return;
+        }
+
+        FieldSyntax? other = null;
+        if (field.Number >= 1 && field.Number <= SequentialFieldLimit(container))
+        {
+            other = container.Fields[field.Number - 1];
+            other = other == field ? null : other;
+        }
+        else
+        {
+            if (!_fieldsByNumber.TryGetValue(container, out Dictionary<int, FieldSyntax>? numbers))
+            {
+                _fieldsByNumber[container] = numbers = [];
+            }
+
+            if (!numbers.TryGetValue(field.Number, out other))
+            {
+                numbers[field.Number] = field;
+            }
+        }
+
+        if (other is not null)
+        {
+            Error(field.NumberPosition, isExtension
+                ? $"Extension number {field.Number} has already been used in \"{container.FullName}\" by extension \"{other.FullName}\"."
+                : $"Field number {field.Number} has already been used in \"{container.FullName}\" by field \"{other.Name}\". Next available field number is {NextAvailableFieldNumber(container)}.");
+            return;
+        }
+
+        if (isExtension)
+        {
+            AddExtension(field, container);
+        }
+    }
+
+    // The compilation's extensions: a number another file's extension took is only a warning (protoc's TODO).
+    private void AddExtension(FieldSyntax extension, MessageSyntax extendee)
+    {
+        foreach (FieldSyntax other in _table.ExtensionsOf(extendee.FullName))
+        {
+            if (other.Number == extension.Number)
+            {
+                string file = _table.TryGet(other.FullName, out Symbol symbol) ? symbol.File.Name : "";
+                Warning(extension.NumberPosition, $"Extension number {extension.Number} has already been used in \"{extendee.FullName}\" by extension \"{other.FullName}\" defined in {file}.");
+                return;
+            }
+        }
+
+        _table.AddExtension(extendee.FullName, extension);
+    }
+
+    private readonly Dictionary<MessageSyntax, int> _sequentialLimits = [];
+
+    private int SequentialFieldLimit(MessageSyntax message)
+    {
+        if (_sequentialLimits.TryGetValue(message, out int known))
+        {
+            return known;
+        }
+
+        int limit = 0;
+        while (limit < message.Fields.Count && message.Fields[limit].Number == limit + 1)
+        {
+            limit++;
+        }
+
+        _sequentialLimits[message] = limit;
+        return limit;
+    }
+
+    // protoc counts up from 1 while the numbers in use follow on; a field numbered 0 or less (an error already) makes it 1.
+    private static int NextAvailableFieldNumber(MessageSyntax message)
+    {
+        if (message.Fields.Exists(f => f.Number <= 0))
+        {
+            return 1;
+        }
+
+        int candidate = 1;
+        while (message.Fields.Any(f => f.Number == candidate) ||
+               message.ReservedRanges.Concat(message.ExtensionRanges).Any(r => candidate >= r.Start && candidate < r.End))
+        {
+            candidate++;
+        }
+
+        return candidate;
     }
 
     private static bool SaysExpanded(List<OptionSyntax> options) =>

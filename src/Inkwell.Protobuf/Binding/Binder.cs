@@ -46,10 +46,17 @@ internal sealed partial class Binder
     private void Warning(TextPosition position, string message) => _report(_file, position, message, DiagnosticSeverity.Warning);
 
     /// <summary>Runs every step for the file; returns false when it had errors.</summary>
+    /// <remarks>
+    /// The phases are protoc's (DescriptorBuilder::BuildFileImpl), so the diagnostics are its complete list in its order:
+    /// build (names and the checks within one element) and cross-link (types, extendees, number conflicts) always run,
+    /// then the field-number suggestions; options are interpreted only when that found no errors, and the option
+    /// checks and the naming style only when nothing before them did.
+    /// </remarks>
     public bool Bind()
     {
-        RegisterSymbols();
-        ResolveFile();
+        BuildFile();
+        CrossLinkFile();
+        SuggestFieldNumbers();
         if (!HadErrors)
         {
             InterpretAllOptions();
@@ -59,7 +66,12 @@ internal sealed partial class Binder
 
         if (!HadErrors)
         {
-            Validate();
+            ValidateOptions();
+        }
+
+        if (!HadErrors)
+        {
+            ValidateNamingStyle();
         }
 
         return !HadErrors;
@@ -68,8 +80,8 @@ internal sealed partial class Binder
     /// <summary>Registers and resolves names only (for the compiled-in descriptor.proto).</summary>
     public void BindWithoutOptions()
     {
-        RegisterSymbols();
-        ResolveFile();
+        BuildFile();
+        CrossLinkFile();
     }
 
     private static string Join(string scope, string name) => scope.Length == 0 ? name : scope + "." + name;
@@ -92,111 +104,6 @@ internal sealed partial class Binder
         else
         {
             Error(position, $"\"{fullName}\" is already defined in file \"{existing.File.Name}\".");
-        }
-    }
-
-    private void RegisterSymbols()
-    {
-        _file.FullName = _file.Package;
-        Symbol? clash = _table.AddPackage(_file.Package, _file);
-        if (clash is not null)
-        {
-            Error(_file.PackagePosition, $"\"{clash.FullName}\" is already defined (as something other than a package) in file \"{clash.File.Name}\".");
-        }
-
-        foreach (MessageSyntax message in _file.Messages)
-        {
-            RegisterMessage(message, _file.Package);
-        }
-
-        foreach (EnumSyntax enumType in _file.Enums)
-        {
-            RegisterEnum(enumType, _file.Package);
-        }
-
-        foreach (ServiceSyntax service in _file.Services)
-        {
-            service.FullName = Join(_file.Package, service.Name);
-            AddSymbol(SymbolKind.Service, service.FullName, service, service.NamePosition);
-            foreach (MethodSyntax method in service.Methods)
-            {
-                method.FullName = service.FullName + "." + method.Name;
-                AddSymbol(SymbolKind.Method, method.FullName, method, method.NamePosition);
-            }
-        }
-
-        foreach (FieldSyntax extension in _file.Extensions)
-        {
-            extension.FullName = Join(_file.Package, extension.Name);
-            AddSymbol(SymbolKind.Extension, extension.FullName, extension, extension.NamePosition);
-        }
-    }
-
-    private void RegisterMessage(MessageSyntax message, string scope)
-    {
-        message.FullName = Join(scope, message.Name);
-        AddSymbol(SymbolKind.Message, message.FullName, message, message.NamePosition);
-        foreach (FieldSyntax field in message.Fields)
-        {
-            field.FullName = message.FullName + "." + field.Name;
-            AddSymbol(SymbolKind.Field, field.FullName, field, field.NamePosition);
-        }
-
-        foreach (OneofSyntax oneof in message.Oneofs)
-        {
-            oneof.FullName = message.FullName + "." + oneof.Name;
-            AddSymbol(SymbolKind.Oneof, oneof.FullName, oneof, oneof.NamePosition);
-        }
-
-        foreach (MessageSyntax nested in message.NestedTypes)
-        {
-            RegisterMessage(nested, message.FullName);
-        }
-
-        foreach (EnumSyntax enumType in message.Enums)
-        {
-            RegisterEnum(enumType, message.FullName);
-        }
-
-        foreach (FieldSyntax extension in message.Extensions)
-        {
-            extension.FullName = message.FullName + "." + extension.Name;
-            AddSymbol(SymbolKind.Extension, extension.FullName, extension, extension.NamePosition);
-        }
-    }
-
-    private void RegisterEnum(EnumSyntax enumType, string scope)
-    {
-        enumType.FullName = Join(scope, enumType.Name);
-        AddSymbol(SymbolKind.Enum, enumType.FullName, enumType, enumType.NamePosition);
-        foreach (EnumValueSyntax value in enumType.Values)
-        {
-            // Enum values are siblings of their enum (C++ scoping).
-            value.FullName = Join(scope, value.Name);
-            Symbol? existing = _table.TryAdd(new Symbol(SymbolKind.EnumValue, value.FullName, _file, value));
-            if (existing is not null)
-            {
-                if (existing.File == _file && existing.Kind == SymbolKind.EnumValue)
-                {
-                    int dot = value.FullName.LastIndexOf('.');
-                    Error(value.NamePosition, dot < 0
-                        ? $"\"{value.FullName}\" is already defined."
-                        : $"\"{value.Name}\" is already defined in \"{scope}\".");
-                    string where = scope.Length == 0 ? "the global scope" : $"\"{scope}\"";
-                    Error(value.NamePosition, $"Note that enum values use C++ scoping rules, meaning that enum values are siblings of their type, not children of it.  Therefore, \"{value.Name}\" must be unique within {where}, not just within \"{enumType.Name}\".");
-                }
-                else if (existing.File == _file)
-                {
-                    int dot = value.FullName.LastIndexOf('.');
-                    Error(value.NamePosition, dot < 0
-                        ? $"\"{value.FullName}\" is already defined."
-                        : $"\"{value.Name}\" is already defined in \"{scope}\".");
-                }
-                else
-                {
-                    Error(value.NamePosition, $"\"{value.FullName}\" is already defined in file \"{existing.File.Name}\".");
-                }
-            }
         }
     }
 }

@@ -37,7 +37,7 @@ internal static class BoundFileRegistration
             Add(table, file, SymbolKind.Extension, extension);
         }
 
-        // Extensions are recorded in the order ResolveFile meets them: messages depth-first, then the file's own.
+        // Extensions are recorded in the order cross-linking meets them: nested messages first, then the file's own.
         foreach (MessageSyntax message in file.Messages)
         {
             AddMessageExtensions(table, message);
@@ -89,19 +89,14 @@ internal static class BoundFileRegistration
 
     private static void AddMessageExtensions(SymbolTable table, MessageSyntax message)
     {
-        foreach (FieldSyntax field in message.Fields)
+        foreach (MessageSyntax nested in message.NestedTypes)
         {
-            AddExtension(table, field);
+            AddMessageExtensions(table, nested);
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
             AddExtension(table, extension);
-        }
-
-        foreach (MessageSyntax nested in message.NestedTypes)
-        {
-            AddMessageExtensions(table, nested);
         }
     }
 

@@ -21,6 +21,11 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             return null;
         }
 
+        if (owner.HasOptions)
+        {
+            scope.MarkUsed(optionsType);
+        }
+
         MessageSyntax type = builtIns.FindMessage(optionsType)!;
         var entries = new List<WireField>();
         if (implicitEntries is not null)
@@ -37,7 +42,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             if (entry is null)
             {
                 ok = false;
-                continue;
+                break; // protoc stops at an element's first bad option
             }
 
             entries.Add(entry.Value);
@@ -121,16 +126,17 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     return null;
                 }
 
-                if (symbol.Kind != SymbolKind.Extension)
+                // protoc: a name that is no field at all is unknown; a field or another message's extension is the wrong field.
+                if (symbol.Kind is not (SymbolKind.Extension or SymbolKind.Field))
                 {
-                    error(option.NamePosition, $"Option \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
+                    error(option.NamePosition, $"Option \"{displayName}\" unknown. {UnknownOptionHint}");
                     return null;
                 }
 
                 field = (FieldSyntax)symbol.Node!;
-                if (field.ResolvedExtendee != "." + current.FullName)
+                if (symbol.Kind != SymbolKind.Extension || field.ResolvedExtendee != "." + current.FullName)
                 {
-                    error(option.NamePosition, $"Option \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
+                    error(option.NamePosition, $"Option field \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
                     return null;
                 }
             }
@@ -195,7 +201,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             var reader = new TextFormatReader(this, nameScope);
             if (!reader.TryParse(option.Aggregate, FindMessage(last.ResolvedTypeName!)!, value, out string? textError))
             {
-                error(option.ValuePosition, $"Error while parsing option value for \"{displayName}\": {textError}");
+                error(option.ValuePosition, $"Error while parsing option value for \"{last.Name}\": {textError}"); // protoc names the field alone
                 return null;
             }
 

@@ -23,6 +23,18 @@ internal sealed class Scope(SymbolTable table, FileSyntax file, IReadOnlyCollect
     /// <summary>A symbol found by name but declared in a file this one does not import.</summary>
     public Symbol? NotImported { get; private set; }
 
+    /// <summary>
+    /// Counts the file declaring <paramref name="fullName"/> as used when this file can see it: protoc looks each
+    /// options message up by name before interpreting options, so an import of descriptor.proto is then used.
+    /// </summary>
+    public void MarkUsed(string fullName)
+    {
+        if (table.TryGet(fullName, out Symbol symbol) && symbol.Kind != SymbolKind.Package && (symbol.File == file || _visible.Contains(symbol.File)))
+        {
+            UsedFiles.Add(symbol.File);
+        }
+    }
+
     public Symbol? Find(string fullName)
     {
         if (!table.TryGet(fullName, out Symbol symbol))

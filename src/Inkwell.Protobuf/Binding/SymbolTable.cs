@@ -10,6 +10,24 @@ internal sealed class SymbolTable
 
     private readonly Dictionary<string, List<FieldSyntax>> _extensions = new(StringComparer.Ordinal);
 
+    // What each addition since the last checkpoint changed, to undo it when the file that made it fails (as protoc
+    // rolls its tables back): a failed file's names must not be found by the files bound after it.
+    private readonly List<Action> _undo = [];
+
+    /// <summary>Keeps everything added so far: <see cref="Rollback"/> returns to this state.</summary>
+    public void Checkpoint() => _undo.Clear();
+
+    /// <summary>Removes everything added since the last <see cref="Checkpoint"/>.</summary>
+    public void Rollback()
+    {
+        for (int i = _undo.Count - 1; i >= 0; i--)
+        {
+            _undo[i]();
+        }
+
+        _undo.Clear();
+    }
+
     /// <summary>Records a resolved extension of <paramref name="extendee"/> (full name without the dot).</summary>
     public void AddExtension(string extendee, FieldSyntax extension)
     {
@@ -19,6 +37,7 @@ internal sealed class SymbolTable
         }
 
         list.Add(extension);
+        _undo.Add(() => list.RemoveAt(list.Count - 1));
     }
 
     /// <summary>Every extension of <paramref name="extendee"/> in the compilation so far.</summary>
@@ -36,6 +55,7 @@ internal sealed class SymbolTable
         }
 
         _symbols.Add(symbol.FullName, symbol);
+        _undo.Add(() => _symbols.Remove(symbol.FullName));
         return null;
     }
 
@@ -62,13 +82,18 @@ internal sealed class SymbolTable
             _packageFiles[package] = files = [];
         }
 
-        files.Add(file);
+        if (files.Add(file))
+        {
+            _undo.Add(() => files.Remove(file));
+        }
+
         if (_symbols.TryGetValue(package, out Symbol? existing))
         {
             return existing.Kind == SymbolKind.Package ? null : existing;
         }
 
         _symbols.Add(package, new Symbol(SymbolKind.Package, package, file, null));
+        _undo.Add(() => _symbols.Remove(package));
         return null;
     }
 

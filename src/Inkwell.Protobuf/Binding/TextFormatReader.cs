@@ -215,7 +215,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
 
             MessageSyntax? subType = interpreter.FindMessage(field.ResolvedTypeName!);
             var inner = new ProtoWriter();
-            _path.Add(field.Name);
+            _path.Add(field.Extendee is not null ? "(" + field.FullName + ")" : field.Name); // protoc's initialization-error path
             bool parsed = subType is not null && ParseMessage(subType, terminator, inner);
             _path.RemoveAt(_path.Count - 1);
             if (!parsed)

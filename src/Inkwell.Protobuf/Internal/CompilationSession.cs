@@ -13,6 +13,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
 
     private readonly Dictionary<string, CompiledFile?> _loaded = new(StringComparer.Ordinal);
     private readonly List<string> _loading = [];
+    private readonly List<FileSyntax> _loadingSyntax = [];
     private readonly SymbolTable _table = new();
     private readonly Dictionary<FileSyntax, string> _displayNames = [];
     private readonly ParallelParser _parser = new(resolver, recordSourceInfo, cancellationToken);
@@ -78,23 +79,37 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             return null;
         }
 
+        // protoc loads every import first (what goes wrong inside one is reported there), then, building this file,
+        // reports each import that failed and goes on without it; only importing itself stops it at once.
         _loading.Add(name);
+        _loadingSyntax.Add(syntax);
+        foreach (ImportSyntax import in syntax.Imports)
+        {
+            int start = _loading.IndexOf(import.Path);
+            if (start >= 0)
+            {
+                ReportCycle(start, import.Path);
+            }
+            else
+            {
+                Load(import.Path, syntax, import.Position);
+            }
+        }
+
+        _loading.RemoveAt(_loading.Count - 1);
+        _loadingSyntax.RemoveAt(_loadingSyntax.Count - 1);
         var dependencies = new List<CompiledFile>();
         var optionDependencies = new List<CompiledFile>();
         bool dependencyFailed = false;
         foreach (ImportSyntax import in syntax.Imports)
         {
-            if (_loading.Contains(import.Path))
+            if (import.Path == name)
             {
-                int start = _loading.IndexOf(import.Path);
-                string cycle = string.Join(" -> ", _loading.Skip(start).Append(import.Path));
-                Report(syntax, name, import.Position, $"File recursively imports itself: {cycle}", DiagnosticSeverity.Error);
-                dependencyFailed = true;
-                continue;
+                _loaded[name] = null;
+                return null;
             }
 
-            CompiledFile? dependency = Load(import.Path, syntax, import.Position);
-            if (dependency is null)
+            if (!_loaded.TryGetValue(import.Path, out CompiledFile? dependency) || dependency is null)
             {
                 Report(syntax, name, import.Position, $"Import \"{import.Path}\" was not found or had errors.", DiagnosticSeverity.Error);
                 dependencyFailed = true;
@@ -104,17 +119,10 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             (import.Kind == ImportKind.Option ? optionDependencies : dependencies).Add(dependency);
         }
 
-        _loading.RemoveAt(_loading.Count - 1);
-        if (dependencyFailed)
-        {
-            _loaded[name] = null;
-            return null;
-        }
-
         CompiledFile? before = Ordered.Count > 0 ? Ordered[^1] : null;
         if (kept is not null)
         {
-            if (TryReuse(kept, name, before, parsed.DisplayPath) is { } reused)
+            if (!dependencyFailed && TryReuse(kept, name, before, parsed.DisplayPath) is { } reused)
             {
                 return reused;
             }
@@ -135,7 +143,13 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
 
         int firstBindingDiagnostic = Diagnostics.Count;
         var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
-        bool ok = binder.Bind();
+        _table.Checkpoint();
+        bool ok = binder.Bind() && !dependencyFailed;
+        if (!ok)
+        {
+            _table.Rollback(); // as protoc: names of a file that failed are not found by the files after it
+        }
+
         Diagnostic[] bindingDiagnostics = [.. Diagnostics.Skip(firstBindingDiagnostic)];
         var unusedImports = new List<Diagnostic>();
         if (ok && syntax.UsesInheritance)
@@ -183,6 +197,16 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
         }
 
         return compiled;
+    }
+
+    // protoc reports a cycle in the first file of it, at its import of the next one (or of itself).
+    private void ReportCycle(int start, string reentered)
+    {
+        string cycle = string.Join(" -> ", _loading.Skip(start).Append(reentered));
+        string next = start + 1 < _loading.Count ? _loading[start + 1] : reentered;
+        FileSyntax file = _loadingSyntax[start];
+        ImportSyntax? import = file.Imports.Find(i => i.Path == next);
+        Report(file, _loading[start], import?.Position ?? TextPosition.None, $"File recursively imports itself: {cycle}", DiagnosticSeverity.Error);
     }
 
     // An import is used when a symbol came from it or from a file it re-exports with `import public`, as in protoc.

@@ -5,12 +5,8 @@ internal sealed partial class Lexer
 {
     private bool _peeking;
 
-    /// <summary>The text of the token after <see cref="Current"/> when it is an identifier; otherwise null.</summary>
-    public string? PeekIdentifier()
-    {
-        Token next = Peek();
-        return next.Kind == TokenKind.Identifier ? next.Text : null;
-    }
+    /// <summary>Whether the token after <see cref="Current"/> is <paramref name="text"/> (not a string).</summary>
+    public bool PeekIs(string text) => Peek().Is(text);
 
     /// <summary>The kind of the token after <see cref="Current"/>.</summary>
     public TokenKind PeekKind() => Peek().Kind;

@@ -341,7 +341,7 @@ internal sealed partial class Lexer
                     Error("Unexpected end of string.");
                     return;
                 case '\n':
-                    Error("String literals cannot cross line boundaries.");
+                    Error("Multiline strings are not allowed. Did you miss a \"?."); // protoc 35.1's text, whatever the delimiter
                     return;
                 case '\\':
                     NextChar();

@@ -122,18 +122,27 @@ internal sealed partial class Parser
             return true;
         }
 
-        if (LookingAt("message") || LookingAtVisibility("message"))
+        SymbolVisibility visibility = SymbolVisibility.Unset;
+        if (LookingAtVisibility())
         {
-            SymbolVisibility visibility = ConsumeVisibility();
+            visibility = ConsumeVisibility();
+            if (!LookingAt("message") && !LookingAt("enum"))
+            {
+                Error("'local' and 'export' visibility modifiers are valid only on 'message' and 'enum'");
+                return false;
+            }
+        }
+
+        if (LookingAt("message"))
+        {
             using var location = root.Child(FileMessageType, _file.Messages.Count);
             var message = new MessageSyntax { Visibility = visibility };
             _file.Messages.Add(message);
             return ParseMessageDefinition(message, location);
         }
 
-        if (LookingAt("enum") || LookingAtVisibility("enum"))
+        if (LookingAt("enum"))
         {
-            SymbolVisibility visibility = ConsumeVisibility();
             using var location = root.Child(FileEnumType, _file.Enums.Count);
             var enumType = new EnumSyntax { Visibility = visibility };
             _file.Enums.Add(enumType);
@@ -174,8 +183,10 @@ internal sealed partial class Parser
         return false;
     }
 
-    // "export message" / "local enum" (edition 2024); the keyword is only special before a declaration.
-    private bool LookingAtVisibility(string declaration) => (LookingAt("export") || LookingAt("local")) && _lexer.PeekIdentifier() == declaration;
+    // "export message" / "local enum": keywords from edition 2024 on (before it, plain identifiers), unless a "." makes
+    // them the start of a type name.
+    private bool LookingAtVisibility() =>
+        _file.Edition >= Editions.Edition2024 && (LookingAt("export") || LookingAt("local")) && !_lexer.PeekIs(".");
 
     // protoc records a declaration's location from the `message`/`enum` keyword, after `export`/`local`.
     private SymbolVisibility ConsumeVisibility()
@@ -204,6 +215,8 @@ internal sealed partial class Parser
             {
                 return false;
             }
+
+            Token afterImport = Current; // where protoc reports the import-option rules
 
             if (LookingAt("option"))
             {
@@ -239,6 +252,16 @@ internal sealed partial class Parser
             if (!ConsumeString(out string path, "Expected a string naming the file to import."))
             {
                 return false;
+            }
+
+            // protoc's rules for `import option` (editions 2024): only from 2024 on, and after every other import.
+            if (kind == ImportKind.Option && _file.Edition < Editions.Edition2024)
+            {
+                Error(afterImport, "option import is not supported before edition 2024.");
+            }
+            else if (kind != ImportKind.Option && _file.Imports.Exists(i => i.Kind == ImportKind.Option))
+            {
+                Error(afterImport, "imports should precede any option imports to ensure proto files can roundtrip.");
             }
 
             var import = new ImportSyntax(path, kind, position) { StartOffset = importToken.Offset };

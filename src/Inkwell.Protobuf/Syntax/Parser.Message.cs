@@ -125,18 +125,27 @@ internal sealed partial class Parser
             return true;
         }
 
-        if (LookingAt("message") || LookingAtVisibility("message"))
+        SymbolVisibility visibility = SymbolVisibility.Unset;
+        if (LookingAtVisibility())
         {
-            SymbolVisibility visibility = ConsumeVisibility();
+            visibility = ConsumeVisibility();
+            if (!LookingAt("message") && !LookingAt("enum"))
+            {
+                Error("'local' and 'export' visibility modifiers are valid only on 'message' and 'enum'");
+                return false;
+            }
+        }
+
+        if (LookingAt("message"))
+        {
             using var location = messageLocation.Child(MessageNestedType, message.NestedTypes.Count);
             var nested = new MessageSyntax { Visibility = visibility };
             message.NestedTypes.Add(nested);
             return ParseMessageDefinition(nested, location);
         }
 
-        if (LookingAt("enum") || LookingAtVisibility("enum"))
+        if (LookingAt("enum"))
         {
-            SymbolVisibility visibility = ConsumeVisibility();
             using var location = messageLocation.Child(MessageEnumType, message.Enums.Count);
             var enumType = new EnumSyntax { Visibility = visibility };
             message.Enums.Add(enumType);

@@ -396,20 +396,19 @@ internal sealed partial class Parser
 
             if (LookingAt(TokenKind.Symbol))
             {
+                // Like protoc, a brace that does not end the block is consumed and then the token after it is
+                // skipped too, so a nested block can swallow its parent's closing brace (and the error recovery of
+                // protoc, with it the errors it reports later, depends on that).
                 if (TryConsumeEndOfDeclaration("}", null))
                 {
                     if (--depth == 0)
                     {
                         return;
                     }
-
-                    continue;
                 }
-
-                if (TryConsume("{"))
+                else if (TryConsume("{"))
                 {
                     depth++;
-                    continue;
                 }
             }
 
