@@ -15,6 +15,14 @@ internal static class ProtocAction
             return 1;
         }
 
+        if (arguments.ShowVersion)
+        {
+            // Scripts parse "libprotoc X.Y" to learn what the compiler understands: Inkwell compiles what protoc 35.1
+            // compiles, byte for byte, so it answers as that protoc (docs/cli.md).
+            await output.WriteLineAsync(ProtocVersion.Line).ConfigureAwait(false);
+            return 0;
+        }
+
         if (arguments.Inputs.Count == 0)
         {
             await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);

@@ -32,6 +32,9 @@ internal sealed class ProtocArguments
 
     public ErrorFormat ErrorFormat { get; private set; } = ErrorFormat.Gcc;
 
+    /// <summary><c>--version</c> was given: print protoc's version line and stop, as protoc does at that flag.</summary>
+    public bool ShowVersion { get; private set; }
+
     /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> on a bad flag.</summary>
     public static ProtocArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
@@ -91,11 +94,8 @@ internal sealed class ProtocArguments
 
                 value = queue[++i];
             }
-            else if (!takesValue && value is not null)
-            {
-                error = $"{name} does not take a value.";
-                return null;
-            }
+
+            // Like protoc, a flag that takes no value ignores one written with '=' (--include_imports=1 is accepted).
 
             switch (name)
             {
@@ -153,6 +153,14 @@ internal sealed class ProtocArguments
                     break;
                 case "--csharp_opt":
                     result.CSharpOptions = Join(result.CSharpOptions, value!);
+                    break;
+                case "--version":
+                    // protoc prints its version as soon as it reaches the flag and ignores the rest.
+                    result.ShowVersion = true;
+                    error = null;
+                    return result;
+                case "--experimental_allow_proto3_optional" or "--experimental_editions":
+                    // protoc 35.1 still accepts both and ignores them: proto3 optional and editions are always on.
                     break;
                 case "--include_imports":
                     result.IncludeImports = true;
