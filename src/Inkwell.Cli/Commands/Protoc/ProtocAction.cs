@@ -29,7 +29,8 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null && arguments.GrpcOut is null)
+        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null && arguments.GrpcOut is null
+            && arguments.PluginOutputs.Count == 0)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -51,7 +52,7 @@ internal static class ProtocAction
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
-        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null };
+        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.PluginOutputs.Count > 0 };
         CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
@@ -81,6 +82,42 @@ internal static class ProtocAction
             grpc = await GrpcOutput.GenerateAsync(result, arguments.GrpcOut, arguments.GrpcOptions, error).ConfigureAwait(false);
             if (grpc is null)
             {
+                return 1;
+            }
+        }
+
+        // Generated files wait in memory per output folder, where plugins can insert into earlier files.
+        var folders = new Dictionary<string, OutputFolder>(StringComparer.Ordinal);
+        OutputFolder FolderOf(string location) => folders.TryGetValue(location, out OutputFolder? folder) ? folder : folders[location] = new OutputFolder(location);
+        foreach ((IReadOnlyList<GeneratedFile>? files, string? location) in new[] { (csharp, arguments.CSharpOut), (grpc, arguments.GrpcOut) })
+        {
+            foreach (GeneratedFile file in files ?? [])
+            {
+                if (!FolderOf(location!).Add(file.RelativePath, file.Content, error))
+                {
+                    return 1;
+                }
+            }
+        }
+
+        bool pluginsSucceeded = true;
+        foreach (PluginOutputDirective directive in arguments.PluginOutputs)
+        {
+            // protoc runs every generator and reports each failure before giving up.
+            pluginsSucceeded &= await PluginOutput.RunAsync(directive, arguments, result, FolderOf(directive.Location), error, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!pluginsSucceeded)
+        {
+            return 1;
+        }
+
+        foreach (OutputFolder folder in folders.Values)
+        {
+            if (!Directory.Exists(folder.Location))
+            {
+                // protoc does not create the output root either; a typo should not scatter files.
+                await error.WriteLineAsync($"{folder.Location}/: No such file or directory").ConfigureAwait(false);
                 return 1;
             }
         }
@@ -115,16 +152,12 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (csharp is not null
-            && !await CSharpOutput.WriteAsync(csharp, arguments.CSharpOut!, error, cancellationToken).ConfigureAwait(false))
+        foreach (OutputFolder folder in folders.Values)
         {
-            return 1;
-        }
-
-        if (grpc is not null
-            && !await CSharpOutput.WriteAsync(grpc, arguments.GrpcOut!, error, cancellationToken).ConfigureAwait(false))
-        {
-            return 1;
+            if (!await folder.WriteAsync(error, cancellationToken).ConfigureAwait(false))
+            {
+                return 1;
+            }
         }
 
         if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
