@@ -218,4 +218,98 @@ public sealed class ProtocPluginTests : IDisposable
         // descriptor.proto (imported for the google.api options) has source-retention options: see the corpus test.
         Assert.Equal(WithProtocsStrippedDescriptors(protoc.Request!, ["-I" + root, "-I" + protobufRoot, .. files]), inkwell.Request);
     }
+
+    /// <summary>Plugins that fail in each way protoc knows: same exit status and the same messages as protoc.</summary>
+    [Theory]
+    [InlineData("exits", "echo to-stderr >&2; exit 3")]
+    [InlineData("garbage", "printf '\\377\\377 garbage\\n'")]
+    [InlineData("signal", "kill -SEGV $$")]
+    public async Task FailingPlugin_FailsAsWithProtoc(string name, string body)
+    {
+        string plugin = WritePlugin(name, body);
+
+        var (protoc, inkwell) = await RunBothAsync("-I" + _dir, "--plugin=protoc-gen-t=" + plugin, "--t_out={0}", "opt.proto");
+
+        AssertSame(protoc, inkwell);
+        Assert.Equal(1, inkwell.ExitCode);
+        Assert.Contains("--t_out: protoc-gen-t: Plugin", inkwell.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--plugin=protoc-gen-t={1}/no-such-plugin|--t_out={0}")]
+    [InlineData("--zz_no_such_plugin_out={0}")]
+    [InlineData("--plugin={1}/nope|--nope_out={0}")]
+    public async Task MissingPlugin_FailsAsWithProtoc(string flags)
+    {
+        var (protoc, inkwell) = await RunBothAsync(["-I" + _dir, .. flags.Replace("{1}", _dir, StringComparison.Ordinal).Split('|'), "opt.proto"]);
+
+        AssertSame(protoc, inkwell);
+        Assert.Equal(1, inkwell.ExitCode);
+    }
+
+    public static TheoryData<string, string, string> Responses => new()
+    {
+        // name, response (JSON of CodeGeneratorResponse), inputs and flags
+        { "error", """{ "error": "boom", "supportedFeatures": "3" }""", "opt.proto" },
+        { "no features", """{ }""", "opt.proto|ed.proto" },
+        { "no features, error", """{ "error": "bad" }""", "opt.proto|ed.proto|plain.proto" },
+        { "optional only", """{ "supportedFeatures": "1" }""", "opt.proto|ed.proto" },
+        { "no maximum edition", """{ "supportedFeatures": "3" }""", "ed.proto" },
+        { "minimum 2024", """{ "supportedFeatures": "3", "minimumEdition": 1001, "maximumEdition": 1001 }""", "ed.proto" },
+        { "maximum proto3", """{ "supportedFeatures": "3", "minimumEdition": 998, "maximumEdition": 999 }""", "ed.proto" },
+        { "experimental editions", """{ "supportedFeatures": "1" }""", "ed.proto|--experimental_editions" },
+        { "files", """
+            { "supportedFeatures": "3", "file": [
+              { "name": "a.txt", "content": "head\n  // @@protoc_insertion_point(p)\nx /* @@protoc_insertion_point(q) */ y\n" },
+              { "content": "continued\n" },
+              { "name": "sub/dir/b.txt", "content": "b" },
+              { "name": "a.txt", "insertionPoint": "p", "content": "one\n\ntwo" },
+              { "name": "a.txt", "insertionPoint": "p", "content": "three\n" },
+              { "name": "a.txt", "insertionPoint": "q", "content": "inline" } ] }
+            """, "opt.proto" },
+        { "no such point", """{ "supportedFeatures": "3", "file": [ { "name": "a.txt", "content": "x" }, { "name": "a.txt", "insertionPoint": "p", "content": "y" } ] }""", "opt.proto" },
+        { "no such file", """{ "supportedFeatures": "3", "file": [ { "name": "a.txt", "insertionPoint": "p", "content": "y" } ] }""", "opt.proto" },
+        { "twice", """{ "supportedFeatures": "3", "file": [ { "name": "a.txt", "content": "x" }, { "name": "a.txt", "content": "y" } ] }""", "opt.proto" },
+        { "nameless first chunk", """{ "supportedFeatures": "3", "file": [ { "content": "x" } ] }""", "opt.proto" },
+    };
+
+    /// <summary>What the plugin answers is filed (or refused) exactly as protoc does.</summary>
+    [Theory]
+    [MemberData(nameof(Responses))]
+    public async Task Response_IsHandledAsByProtoc(string name, string response, string inputsAndFlags)
+    {
+        string plugin = WritePlugin("answer", JsonParser.Default.Parse<CodeGeneratorResponse>(response));
+
+        var (protoc, inkwell) = await RunBothAsync(["-I" + _dir, "--plugin=protoc-gen-t=" + plugin, "--t_out={0}", .. inputsAndFlags.Split('|')]);
+
+        AssertSame(protoc, inkwell);
+        Assert.True(name != "files" || inkwell.Files.Count == 2, string.Join(", ", inkwell.Files.Keys));
+    }
+
+    /// <summary>Several generators in one run: a failing one leaves no output of the others, as with protoc.</summary>
+    [Fact]
+    public async Task SeveralGenerators_OneFails_NothingIsWritten()
+    {
+        string writer = WritePlugin("writer", new CodeGeneratorResponse { SupportedFeatures = 3, File = { new CodeGeneratorResponse.Types.File { Name = "w.txt", Content = "w" } } });
+        string failing = WritePlugin("failing", "exit 2");
+
+        var (protoc, inkwell) = await RunBothAsync("-I" + _dir, "--plugin=protoc-gen-w=" + writer, "--plugin=protoc-gen-f=" + failing,
+            "--w_out={0}", "--csharp_out={0}", "--f_out={0}", "opt.proto");
+
+        AssertSame(protoc, inkwell);
+        Assert.Empty(inkwell.Files);
+    }
+
+    /// <summary>Two plugins into one folder: the second inserts into the first's file, as with protoc.</summary>
+    [Fact]
+    public async Task SeveralGenerators_LaterOneInsertsIntoEarlierFile()
+    {
+        string first = WritePlugin("first", new CodeGeneratorResponse { SupportedFeatures = 3, File = { new CodeGeneratorResponse.Types.File { Name = "x.txt", Content = "a\n    // @@protoc_insertion_point(here)\nb\n" } } });
+        string second = WritePlugin("second", new CodeGeneratorResponse { SupportedFeatures = 3, File = { new CodeGeneratorResponse.Types.File { Name = "x.txt", InsertionPoint = "here", Content = "inserted" } } });
+
+        var (protoc, inkwell) = await RunBothAsync("-I" + _dir, "--plugin=protoc-gen-a=" + first, "--plugin=protoc-gen-b=" + second, "--a_out={0}", "--b_out={0}", "opt.proto");
+
+        AssertSame(protoc, inkwell);
+        Assert.Contains("    inserted\n", inkwell.Files["x.txt"], StringComparison.Ordinal);
+    }
 }
