@@ -58,4 +58,70 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
         Assert.True(exitCode == 0, error);
         Assert.Equal(File.ReadAllBytes(protocSet), File.ReadAllBytes(inkwellSet));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FatalWarnings_FailsOnAWarningAfterWritingAsProtocDoes(bool fatal)
+    {
+        File.WriteAllText(Path.Combine(_dir, "unused.proto"), "syntax = \"proto3\";\nimport \"opt.proto\";\nmessage U {}\n");
+        string inkwellSet = Path.Combine(_dir, "inkwell.pb");
+        string protocSet = Path.Combine(_dir, "protoc.pb");
+        string[] flags = fatal ? ["--fatal_warnings"] : [];
+
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync(["protoc", "-I" + _dir, .. flags, "-o", inkwellSet, "unused.proto"]);
+        var protoc = ProtocOracle.Run(_dir, ["-I" + _dir, .. flags, "-o", protocSet, "unused.proto"]);
+
+        Assert.Equal(protoc.ExitCode, exitCode);
+        Assert.Equal(protoc.Error, error);
+        Assert.Contains("warning", error, StringComparison.Ordinal);
+        Assert.Equal(File.Exists(protocSet), File.Exists(inkwellSet));
+        Assert.True(File.Exists(inkwellSet));
+        Assert.Equal(fatal ? 1 : 0, exitCode);
+    }
+
+    /// <summary>protoc 35.1's flags Inkwell does not do yet are refused by name, never half done.</summary>
+    [Theory]
+    [InlineData("--decode_raw")]
+    [InlineData("--encode=t.A")]
+    [InlineData("--decode=t.A")]
+    [InlineData("--descriptor_set_in=x.pb")]
+    [InlineData("--dependency_out=deps")]
+    [InlineData("--print_free_field_numbers")]
+    [InlineData("--retain_options")]
+    [InlineData("--deterministic_output")]
+    [InlineData("--unsafe_allow_out_dir_escape")]
+    [InlineData("--enable_codegen_trace")]
+    [InlineData("--direct_dependencies=a.proto")]
+    [InlineData("--option_dependencies=a.proto")]
+    [InlineData("--notices")]
+    public async Task UnsupportedProtocFlag_IsRefusedByName(string flag)
+    {
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, flag, "-o", Path.Combine(_dir, "x.pb"), "opt.proto");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(flag.Split('=')[0] + ": protoc 35.1's flag is not supported by inkwell protoc", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--cpp_out={0}")]
+    [InlineData("--java_out={0}")]
+    [InlineData("--python_out={0}")]
+    public async Task ProtocsOtherBuiltInGenerators_AreRefusedByName(string flag)
+    {
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, string.Format(System.Globalization.CultureInfo.InvariantCulture, flag, _dir), "opt.proto");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(flag.Split('=')[0] + ": protoc's built-in", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ZipOutput_IsRefused()
+    {
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--csharp_out=" + Path.Combine(_dir, "out.zip"), "opt.proto");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("out.zip: writing generated files into a .zip or .jar is not supported", error, StringComparison.Ordinal);
+        Assert.False(Path.Exists(Path.Combine(_dir, "out.zip")));
+    }
 }

@@ -312,4 +312,18 @@ public sealed class ProtocPluginTests : IDisposable
         AssertSame(protoc, inkwell);
         Assert.Contains("    inserted\n", inkwell.Files["x.txt"], StringComparison.Ordinal);
     }
+
+    /// <summary><c>--grpc_out</c> with <c>--plugin=protoc-gen-grpc=…</c> runs that plugin, as protoc does, instead of the built-in.</summary>
+    [Fact]
+    public async Task GrpcOut_WithAGrpcPlugin_RunsThePlugin()
+    {
+        File.WriteAllText(Path.Combine(_dir, "svc.proto"), "syntax = \"proto3\";\npackage s;\nmessage M {}\nservice S { rpc Call(M) returns (M); }\n");
+        string plugin = Path.Combine(ProtocOracle.ToolsDirectory, "grpc_csharp_plugin");
+
+        var (protoc, inkwell) = await RunBothAsync("-I" + _dir, "--plugin=protoc-gen-grpc=" + plugin, "--grpc_out=no_server:{0}", "--grpc_opt=internal_access", "svc.proto");
+
+        AssertSame(protoc, inkwell);
+        Assert.Contains("internal static partial class S", inkwell.Files["SvcGrpc.cs"], StringComparison.Ordinal);
+        Assert.Contains("grpc_csharp_plugin", inkwell.Files["SvcGrpc.cs"], StringComparison.Ordinal);
+    }
 }

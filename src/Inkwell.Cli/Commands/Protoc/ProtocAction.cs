@@ -36,6 +36,16 @@ internal static class ProtocAction
             return 1;
         }
 
+        foreach (string? location in arguments.PluginOutputs.Select(d => d.Location).Append(arguments.CSharpOut).Append(arguments.GrpcOut))
+        {
+            if (location is not null && (location.EndsWith(".zip", StringComparison.Ordinal) || location.EndsWith(".jar", StringComparison.Ordinal)))
+            {
+                // protoc would write a zip archive here; writing one into a folder of that name would be wrong.
+                await error.WriteLineAsync($"{location}: writing generated files into a .zip or .jar is not supported by inkwell protoc.").ConfigureAwait(false);
+                return 1;
+            }
+        }
+
         List<string> roots = arguments.ImportPaths.Count > 0 ? arguments.ImportPaths : ["."];
         var names = new List<string>();
         foreach (string input in arguments.Inputs)
@@ -165,6 +175,7 @@ internal static class ProtocAction
             await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms; JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms; GCs: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms").ConfigureAwait(false);
         }
 
-        return 0;
+        // protoc writes everything, then fails the run for a warning.
+        return arguments.FatalWarnings && result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning) ? 1 : 0;
     }
 }

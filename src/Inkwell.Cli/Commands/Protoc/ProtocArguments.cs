@@ -41,6 +41,9 @@ internal sealed class ProtocArguments
     /// <summary>Plugin executables named by <c>--plugin=NAME=PATH</c> (or <c>--plugin=PATH</c>: its file name) by plugin name.</summary>
     public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary><c>--fatal_warnings</c>: a compilation with warnings exits 1 after writing its output, as with protoc.</summary>
+    public bool FatalWarnings { get; private set; }
+
     /// <summary><c>--experimental_editions</c>: as in protoc, plugins are then not checked for editions support.</summary>
     public bool ExperimentalEditions { get; private set; }
 
@@ -95,7 +98,7 @@ internal sealed class ProtocArguments
             }
 
             bool isGeneratorFlag = name.StartsWith("--", StringComparison.Ordinal) && (name.EndsWith("_out", StringComparison.Ordinal) || name.EndsWith("_opt", StringComparison.Ordinal));
-            bool takesValue = isGeneratorFlag || name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format" or "--plugin";
+            bool takesValue = isGeneratorFlag || name is "--descriptor_set_in" or "--encode" or "--decode" or "--dependency_out" or "--direct_dependencies" or "--option_dependencies" or "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format" or "--plugin";
             if (takesValue && value is null)
             {
                 if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
@@ -173,6 +176,12 @@ internal sealed class ProtocArguments
                     result.ShowVersion = true;
                     error = null;
                     return result;
+                case "--fatal_warnings":
+                    result.FatalWarnings = true;
+                    break;
+                case var _ when NotSupported.Contains(name):
+                    error = $"{name}: protoc 35.1's flag is not supported by inkwell protoc (docs/cli.md lists what is).";
+                    return null;
                 case "--experimental_allow_proto3_optional":
                     // protoc 35.1 still accepts it and ignores it: proto3 optional is always on.
                     break;
@@ -236,6 +245,14 @@ internal sealed class ProtocArguments
         error = null;
         return result;
     }
+
+    /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
+    private static readonly HashSet<string> NotSupported =
+    [
+        "--descriptor_set_in", "--encode", "--decode", "--decode_raw", "--deterministic_output", "--unsafe_allow_out_dir_escape",
+        "--retain_options", "--dependency_out", "--print_free_field_numbers", "--enable_codegen_trace", "--direct_dependencies",
+        "--option_dependencies", "--notices", "--disallow_services",
+    ];
 
     /// <summary>protoc's built-in generators (its --help) that Inkwell does not have: refused rather than run as plugins.</summary>
     private static readonly HashSet<string> UnsupportedBuiltInGenerators =
