@@ -86,7 +86,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     [InlineData("--encode=t.A")]
     [InlineData("--decode=t.A")]
     [InlineData("--descriptor_set_in=x.pb")]
-    [InlineData("--dependency_out=deps")]
     [InlineData("--print_free_field_numbers")]
     [InlineData("--retain_options")]
     [InlineData("--deterministic_output")]
@@ -123,5 +122,18 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("out.zip: writing generated files into a .zip or .jar is not supported", error, StringComparison.Ordinal);
         Assert.False(Path.Exists(Path.Combine(_dir, "out.zip")));
+    }
+
+    [Fact]
+    public async Task DependencyOut_WithTwoInputs_IsRefusedAsByProtoc()
+    {
+        File.WriteAllText(Path.Combine(_dir, "b.proto"), "syntax = \"proto3\";\nmessage B {}\n");
+        string[] arguments = ["-I" + _dir, "--dependency_out=" + Path.Combine(_dir, "deps.d"), "-o", Path.Combine(_dir, "x.pb"), "opt.proto", "b.proto"];
+
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync(["protoc", .. arguments]);
+        var protoc = ProtocOracle.Run(_dir, arguments);
+
+        Assert.Equal(protoc.ExitCode, exitCode);
+        Assert.Equal(protoc.Error, error);
     }
 }

@@ -14,6 +14,9 @@ internal sealed class OutputFolder(string location)
     /// <summary>The folder, as given on the command line.</summary>
     public string Location { get; } = location;
 
+    /// <summary>The generated files' names below <see cref="Location"/>, in the order they were generated.</summary>
+    public IReadOnlyList<string> Names => _order;
+
     /// <summary>Adds a new file; false after printing protoc's message if a file of that name was already written.</summary>
     public bool Add(string name, string content, TextWriter error)
     {

@@ -57,7 +57,7 @@ internal static class PluginRequest
     }
 
     /// <summary>protoc's GetTransitiveDependencies: for each input in turn, its imports and then its <c>import option</c>s (depth first), then itself, each once.</summary>
-    private static List<CompiledFile> DependenciesFirst(IReadOnlyList<CompiledFile> inputs)
+    public static List<CompiledFile> DependenciesFirst(IReadOnlyList<CompiledFile> inputs)
     {
         var seen = new HashSet<CompiledFile>();
         var ordered = new List<CompiledFile>();

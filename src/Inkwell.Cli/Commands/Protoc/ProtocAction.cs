@@ -46,6 +46,12 @@ internal static class ProtocAction
             }
         }
 
+        if (arguments.DependencyOut is not null && arguments.Inputs.Count > 1)
+        {
+            await error.WriteLineAsync("Can only process one input file when using --dependency_out=FILE.").ConfigureAwait(false);
+            return 1;
+        }
+
         List<string> roots = arguments.ImportPaths.Count > 0 ? arguments.ImportPaths : ["."];
         var names = new List<string>();
         foreach (string input in arguments.Inputs)
@@ -168,6 +174,12 @@ internal static class ProtocAction
             {
                 return 1;
             }
+        }
+
+        if (arguments.DependencyOut is not null
+            && !await DependencyOutput.WriteAsync(arguments.DependencyOut, folders.Values, arguments.DescriptorSetOut, result, roots, error, cancellationToken).ConfigureAwait(false))
+        {
+            return 1;
         }
 
         if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")

@@ -41,6 +41,9 @@ internal sealed class ProtocArguments
     /// <summary>Plugin executables named by <c>--plugin=NAME=PATH</c> (or <c>--plugin=PATH</c>: its file name) by plugin name.</summary>
     public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary><c>--dependency_out</c>: where to write a make rule of the outputs and the .proto files they came from.</summary>
+    public string? DependencyOut { get; private set; }
+
     /// <summary><c>--fatal_warnings</c>: a compilation with warnings exits 1 after writing its output, as with protoc.</summary>
     public bool FatalWarnings { get; private set; }
 
@@ -176,6 +179,15 @@ internal sealed class ProtocArguments
                     result.ShowVersion = true;
                     error = null;
                     return result;
+                case "--dependency_out":
+                    if (result.DependencyOut is not null)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    result.DependencyOut = value;
+                    break;
                 case "--fatal_warnings":
                     result.FatalWarnings = true;
                     break;
@@ -250,7 +262,7 @@ internal sealed class ProtocArguments
     private static readonly HashSet<string> NotSupported =
     [
         "--descriptor_set_in", "--encode", "--decode", "--decode_raw", "--deterministic_output", "--unsafe_allow_out_dir_escape",
-        "--retain_options", "--dependency_out", "--print_free_field_numbers", "--enable_codegen_trace", "--direct_dependencies",
+        "--retain_options", "--print_free_field_numbers", "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
 
