@@ -23,6 +23,11 @@ internal static class ProtocAction
             return 0;
         }
 
+        if (arguments.DecodeRaw)
+        {
+            return await RunDecodeRawAsync(arguments, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (arguments.Inputs.Count == 0)
         {
             await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
@@ -189,5 +194,37 @@ internal static class ProtocAction
 
         // protoc writes everything, then fails the run for a warning.
         return arguments.FatalWarnings && result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning) ? 1 : 0;
+    }
+
+    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
+    private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (arguments.Inputs.Count > 0)
+        {
+            await error.WriteLineAsync("When using --decode_raw, no input files should be given.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.ProtoOut is not null || arguments.PluginOutputs.Count > 0)
+        {
+            await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var input = new MemoryStream();
+        await using (Stream stdin = Console.OpenStandardInput())
+        {
+            await stdin.CopyToAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? text = DecodeRaw.Format(input.ToArray());
+        if (text is null)
+        {
+            await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await output.WriteAsync(text).ConfigureAwait(false);
+        return 0;
     }
 }

@@ -44,6 +44,9 @@ internal sealed class ProtocArguments
     /// <summary><c>--dependency_out</c>: where to write a make rule of the outputs and the .proto files they came from.</summary>
     public string? DependencyOut { get; private set; }
 
+    /// <summary><c>--decode_raw</c>: print standard input's message as raw tag/value text instead of compiling.</summary>
+    public bool DecodeRaw { get; private set; }
+
     /// <summary><c>--fatal_warnings</c>: a compilation with warnings exits 1 after writing its output, as with protoc.</summary>
     public bool FatalWarnings { get; private set; }
 
@@ -188,6 +191,9 @@ internal sealed class ProtocArguments
 
                     result.DependencyOut = value;
                     break;
+                case "--decode_raw":
+                    result.DecodeRaw = true;
+                    break;
                 case "--fatal_warnings":
                     result.FatalWarnings = true;
                     break;
@@ -261,7 +267,7 @@ internal sealed class ProtocArguments
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
     private static readonly HashSet<string> NotSupported =
     [
-        "--descriptor_set_in", "--encode", "--decode", "--decode_raw", "--deterministic_output", "--unsafe_allow_out_dir_escape",
+        "--descriptor_set_in", "--encode", "--decode", "--deterministic_output", "--unsafe_allow_out_dir_escape",
         "--retain_options", "--print_free_field_numbers", "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];

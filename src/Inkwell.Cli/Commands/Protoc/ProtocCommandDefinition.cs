@@ -26,6 +26,7 @@ internal static class ProtocCommandDefinition
               --NAME_out=[OPTS:]DIR         run protoc-gen-NAME (from --plugin, else PATH) into DIR
               --NAME_opt=OPTS               options for protoc-gen-NAME
               --fatal_warnings              exit 1 if there were warnings
+              --decode_raw                  print standard input's message as raw tag/value text
               --dependency_out=FILE         write a make rule of the outputs and their sources
               --experimental_allow_proto3_optional, --experimental_editions   accepted, as protoc 35.1
               --version                     print the protoc version reproduced (libprotoc 35.1)
