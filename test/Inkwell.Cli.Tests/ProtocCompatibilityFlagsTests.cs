@@ -85,7 +85,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     [InlineData("--encode=t.A")]
     [InlineData("--decode=t.A")]
     [InlineData("--descriptor_set_in=x.pb")]
-    [InlineData("--print_free_field_numbers")]
     [InlineData("--retain_options")]
     [InlineData("--deterministic_output")]
     [InlineData("--unsafe_allow_out_dir_escape")]
@@ -128,6 +127,41 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "b.proto"), "syntax = \"proto3\";\nmessage B {}\n");
         string[] arguments = ["-I" + _dir, "--dependency_out=" + Path.Combine(_dir, "deps.d"), "-o", Path.Combine(_dir, "x.pb"), "opt.proto", "b.proto"];
+
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync(["protoc", .. arguments]);
+        var protoc = ProtocOracle.Run(_dir, arguments);
+
+        Assert.Equal(protoc.ExitCode, exitCode);
+        Assert.Equal(protoc.Error, error);
+    }
+
+    /// <summary>Every file of the protobuf corpus, each on its own: the same lines as protoc, nested messages first.</summary>
+    [Fact]
+    public async Task PrintFreeFieldNumbers_OnTheCorpus_PrintsWhatProtocPrints()
+    {
+        string root = Inkwell.Testing.Corpus.RequireProtobuf();
+        string[] files = [.. Directory.EnumerateFiles(Path.Combine(root, "google", "protobuf"), "*.proto", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
+        int lines = 0;
+        foreach (string file in files)
+        {
+            var (exitCode, output, error) = await InProcessInkwell.RunAsync("protoc", "-I" + root, "--print_free_field_numbers", file);
+            var protoc = ProtocOracle.Run(_dir, ["-I" + root, "--print_free_field_numbers", file]);
+
+            Assert.True(protoc.ExitCode == 0, protoc.Error);
+            Assert.True(exitCode == 0, error);
+            Assert.Equal(protoc.Output, output);
+            lines += output.Split('\n').Length;
+        }
+
+        Assert.True(lines > 500, $"{lines} lines");
+    }
+
+    [Fact]
+    public async Task PrintFreeFieldNumbers_WithAnOutput_FailsAsProtoc()
+    {
+        string[] arguments = ["-I" + _dir, "--print_free_field_numbers", "-o", Path.Combine(_dir, "x.pb"), "opt.proto"];
 
         var (exitCode, _, error) = await InProcessInkwell.RunAsync(["protoc", .. arguments]);
         var protoc = ProtocOracle.Run(_dir, arguments);

@@ -34,8 +34,15 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null && arguments.GrpcOut is null
-            && arguments.PluginOutputs.Count == 0)
+        bool anyOutput = arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.ProtoOut is not null || arguments.GrpcOut is not null
+            || arguments.PluginOutputs.Count > 0;
+        if (arguments.PrintFreeFieldNumbers && anyOutput)
+        {
+            await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (!anyOutput && !arguments.PrintFreeFieldNumbers)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -84,6 +91,12 @@ internal static class ProtocAction
         if (!result.Success)
         {
             return 1;
+        }
+
+        if (arguments.PrintFreeFieldNumbers)
+        {
+            await output.WriteAsync(FreeFieldNumbers.Format(result.Files.Select(file => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(file.DescriptorBytes)))).ConfigureAwait(false);
+            return 0;
         }
 
         // Every generator runs in memory first: a failing one leaves no output behind, as with protoc.

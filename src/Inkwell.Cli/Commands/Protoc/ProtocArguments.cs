@@ -44,6 +44,9 @@ internal sealed class ProtocArguments
     /// <summary><c>--dependency_out</c>: where to write a make rule of the outputs and the .proto files they came from.</summary>
     public string? DependencyOut { get; private set; }
 
+    /// <summary><c>--print_free_field_numbers</c>: print each input message's free field numbers instead of writing output.</summary>
+    public bool PrintFreeFieldNumbers { get; private set; }
+
     /// <summary><c>--decode_raw</c>: print standard input's message as raw tag/value text instead of compiling.</summary>
     public bool DecodeRaw { get; private set; }
 
@@ -191,6 +194,9 @@ internal sealed class ProtocArguments
 
                     result.DependencyOut = value;
                     break;
+                case "--print_free_field_numbers":
+                    result.PrintFreeFieldNumbers = true;
+                    break;
                 case "--decode_raw":
                     result.DecodeRaw = true;
                     break;
@@ -268,7 +274,7 @@ internal sealed class ProtocArguments
     private static readonly HashSet<string> NotSupported =
     [
         "--descriptor_set_in", "--encode", "--decode", "--deterministic_output", "--unsafe_allow_out_dir_escape",
-        "--retain_options", "--print_free_field_numbers", "--enable_codegen_trace", "--direct_dependencies",
+        "--retain_options", "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
 

@@ -27,6 +27,7 @@ internal static class ProtocCommandDefinition
               --NAME_opt=OPTS               options for protoc-gen-NAME
               --fatal_warnings              exit 1 if there were warnings
               --decode_raw                  print standard input's message as raw tag/value text
+              --print_free_field_numbers    print the field numbers each input message leaves free
               --dependency_out=FILE         write a make rule of the outputs and their sources
               --experimental_allow_proto3_optional, --experimental_editions   accepted, as protoc 35.1
               --version                     print the protoc version reproduced (libprotoc 35.1)
