@@ -86,8 +86,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     [InlineData("--decode=t.A")]
     [InlineData("--descriptor_set_in=x.pb")]
     [InlineData("--retain_options")]
-    [InlineData("--deterministic_output")]
-    [InlineData("--unsafe_allow_out_dir_escape")]
     [InlineData("--enable_codegen_trace")]
     [InlineData("--direct_dependencies=a.proto")]
     [InlineData("--option_dependencies=a.proto")]
@@ -162,6 +160,18 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     public async Task PrintFreeFieldNumbers_WithAnOutput_FailsAsProtoc()
     {
         string[] arguments = ["-I" + _dir, "--print_free_field_numbers", "-o", Path.Combine(_dir, "x.pb"), "opt.proto"];
+
+        var (exitCode, _, error) = await InProcessInkwell.RunAsync(["protoc", .. arguments]);
+        var protoc = ProtocOracle.Run(_dir, arguments);
+
+        Assert.Equal(protoc.ExitCode, exitCode);
+        Assert.Equal(protoc.Error, error);
+    }
+
+    [Fact]
+    public async Task DeterministicOutput_WithoutEncode_FailsAsProtoc()
+    {
+        string[] arguments = ["-I" + _dir, "--deterministic_output", "-o", Path.Combine(_dir, "x.pb"), "opt.proto"];
 
         var (exitCode, _, error) = await InProcessInkwell.RunAsync(["protoc", .. arguments]);
         var protoc = ProtocOracle.Run(_dir, arguments);

@@ -270,6 +270,11 @@ public sealed class ProtocPluginTests : IDisposable
         { "no such point", """{ "supportedFeatures": "3", "file": [ { "name": "a.txt", "content": "x" }, { "name": "a.txt", "insertionPoint": "p", "content": "y" } ] }""", "opt.proto" },
         { "no such file", """{ "supportedFeatures": "3", "file": [ { "name": "a.txt", "insertionPoint": "p", "content": "y" } ] }""", "opt.proto" },
         { "twice", """{ "supportedFeatures": "3", "file": [ { "name": "a.txt", "content": "x" }, { "name": "a.txt", "content": "y" } ] }""", "opt.proto" },
+        { "escapes the folder", """{ "supportedFeatures": "3", "file": [ { "name": "../escaped.txt", "content": "x" } ] }""", "opt.proto" },
+        { "escapes in the middle", """{ "supportedFeatures": "3", "file": [ { "name": "a/../../escaped.txt", "content": "x" } ] }""", "opt.proto" },
+        { "escape allowed", """{ "supportedFeatures": "3", "file": [ { "name": "a/../b.txt", "content": "x" } ] }""", "opt.proto|--unsafe_allow_out_dir_escape" },
+        { "absolute name", """{ "supportedFeatures": "3", "file": [ { "name": "/abs/c.txt", "content": "x" } ] }""", "opt.proto" },
+        { "untidy name", """{ "supportedFeatures": "3", "file": [ { "name": "./d//e.txt", "content": "x" } ] }""", "opt.proto" },
         { "nameless first chunk", """{ "supportedFeatures": "3", "file": [ { "content": "x" } ] }""", "opt.proto" },
     };
 
@@ -284,6 +289,7 @@ public sealed class ProtocPluginTests : IDisposable
 
         AssertSame(protoc, inkwell);
         Assert.True(name != "files" || inkwell.Files.Count == 2, string.Join(", ", inkwell.Files.Keys));
+        Assert.False(File.Exists(Path.Combine(_dir, "escaped.txt")));
     }
 
     /// <summary>Several generators in one run: a failing one leaves no output of the others, as with protoc.</summary>

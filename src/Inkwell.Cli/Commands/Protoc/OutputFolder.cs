@@ -6,7 +6,7 @@ namespace Inkwell.Cli.Commands.Protoc;
 /// The files generated into one output folder during a run, kept in memory until every generator has succeeded
 /// (protoc's GeneratorContextImpl): later plugins can insert into files written earlier into the same folder.
 /// </summary>
-internal sealed class OutputFolder(string location)
+internal sealed class OutputFolder(string location, bool allowEscape)
 {
     private readonly Dictionary<string, StringBuilder> _files = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
@@ -20,6 +20,13 @@ internal sealed class OutputFolder(string location)
     /// <summary>Adds a new file; false after printing protoc's message if a file of that name was already written.</summary>
     public bool Add(string name, string content, TextWriter error)
     {
+        if (!allowEscape && name.Split('/', '\\').Contains(".."))
+        {
+            // A plugin must not write outside the folder it was given (protoc's check).
+            error.WriteLine($"Output file names must never have a relative path. ({name}). Use --unsafe_allow_out_dir_escape to disable this error if intentional.");
+            return false;
+        }
+
         if (_files.ContainsKey(name))
         {
             error.WriteLine($"{name}: Tried to write the same file twice.");
@@ -94,7 +101,8 @@ internal sealed class OutputFolder(string location)
     {
         foreach (string name in _order)
         {
-            string path = Path.Combine(Location, name);
+            // A name starting with '/' is still below the folder, as with protoc (Path.Combine would make it absolute).
+            string path = Path.Combine(Location, name.TrimStart('/'));
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

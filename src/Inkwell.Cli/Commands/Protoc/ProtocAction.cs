@@ -122,7 +122,7 @@ internal static class ProtocAction
 
         // Generated files wait in memory per output folder, where plugins can insert into earlier files.
         var folders = new Dictionary<string, OutputFolder>(StringComparer.Ordinal);
-        OutputFolder FolderOf(string location) => folders.TryGetValue(location, out OutputFolder? folder) ? folder : folders[location] = new OutputFolder(location);
+        OutputFolder FolderOf(string location) => folders.TryGetValue(location, out OutputFolder? folder) ? folder : folders[location] = new OutputFolder(location, arguments.AllowOutDirEscape);
         foreach ((IReadOnlyList<GeneratedFile>? files, string? location) in new[] { (csharp, arguments.CSharpOut), (grpc, arguments.GrpcOut) })
         {
             foreach (GeneratedFile file in files ?? [])

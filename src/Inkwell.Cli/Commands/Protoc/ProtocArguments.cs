@@ -44,6 +44,9 @@ internal sealed class ProtocArguments
     /// <summary><c>--dependency_out</c>: where to write a make rule of the outputs and the .proto files they came from.</summary>
     public string? DependencyOut { get; private set; }
 
+    /// <summary><c>--unsafe_allow_out_dir_escape</c>: generated file names may contain <c>..</c>.</summary>
+    public bool AllowOutDirEscape { get; private set; }
+
     /// <summary><c>--print_free_field_numbers</c>: print each input message's free field numbers instead of writing output.</summary>
     public bool PrintFreeFieldNumbers { get; private set; }
 
@@ -194,6 +197,13 @@ internal sealed class ProtocArguments
 
                     result.DependencyOut = value;
                     break;
+                case "--unsafe_allow_out_dir_escape":
+                    result.AllowOutDirEscape = true;
+                    break;
+                case "--deterministic_output":
+                    // It orders --encode's map fields; --encode is refused, so this is protoc's error for it alone.
+                    error = "Can only use --deterministic_output with --encode.";
+                    return null;
                 case "--print_free_field_numbers":
                     result.PrintFreeFieldNumbers = true;
                     break;
@@ -273,7 +283,7 @@ internal sealed class ProtocArguments
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
     private static readonly HashSet<string> NotSupported =
     [
-        "--descriptor_set_in", "--encode", "--decode", "--deterministic_output", "--unsafe_allow_out_dir_escape",
+        "--descriptor_set_in", "--encode", "--decode", 
         "--retain_options", "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
