@@ -39,6 +39,18 @@ internal static class PluginProcess
 
         using (process)
         {
+            // Asked to stop (Ctrl-C, SIGTERM): the plugin goes too, rather than outliving the command.
+            using CancellationTokenRegistration killOnStop = cancellationToken.Register(() =>
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            });
             Task<byte[]> stdout = ReadAllAsync(process.StandardOutput.BaseStream, cancellationToken);
             Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             try
