@@ -45,25 +45,4 @@ internal static class CSharpOutput
 
         return files;
     }
-
-    /// <summary>Writes generated files below <paramref name="directory"/>; false after printing an error.</summary>
-    public static async Task<bool> WriteAsync(IReadOnlyList<GeneratedFile> files, string directory, TextWriter error, CancellationToken cancellationToken)
-    {
-        foreach (GeneratedFile file in files)
-        {
-            string path = Path.Combine(directory, file.RelativePath);
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, file.Content, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await error.WriteLineAsync($"{path}: {e.Message}").ConfigureAwait(false);
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

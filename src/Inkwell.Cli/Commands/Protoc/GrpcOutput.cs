@@ -6,7 +6,7 @@ namespace Inkwell.Cli.Commands.Protoc;
 
 /// <summary>
 /// <c>--grpc_out</c>: the gRPC service code grpc_csharp_plugin would write, built in (no plugin process). Files are
-/// written by <see cref="CSharpOutput.WriteAsync"/>.
+/// written with the other generators' through <see cref="OutputFolder"/>.
 /// </summary>
 internal static class GrpcOutput
 {

@@ -15,15 +15,52 @@ internal static class ProtocAction
             return 1;
         }
 
+        if (arguments.ShowVersion)
+        {
+            // Scripts parse "libprotoc X.Y" to learn what the compiler understands: Inkwell compiles what protoc 35.1
+            // compiles, byte for byte, so it answers as that protoc (docs/cli.md).
+            await output.WriteLineAsync(ProtocVersion.Line).ConfigureAwait(false);
+            return 0;
+        }
+
+        if (arguments.DecodeRaw)
+        {
+            return await RunDecodeRawAsync(arguments, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (arguments.Inputs.Count == 0)
         {
             await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
             return 1;
         }
 
-        if (arguments.DescriptorSetOut is null && arguments.CSharpOut is null && arguments.ProtoOut is null && arguments.GrpcOut is null)
+        bool anyOutput = arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.ProtoOut is not null || arguments.GrpcOut is not null
+            || arguments.PluginOutputs.Count > 0;
+        if (arguments.PrintFreeFieldNumbers && anyOutput)
+        {
+            await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (!anyOutput && !arguments.PrintFreeFieldNumbers)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
+            return 1;
+        }
+
+        foreach (string? location in arguments.PluginOutputs.Select(d => d.Location).Append(arguments.CSharpOut).Append(arguments.GrpcOut))
+        {
+            if (location is not null && (location.EndsWith(".zip", StringComparison.Ordinal) || location.EndsWith(".jar", StringComparison.Ordinal)))
+            {
+                // protoc would write a zip archive here; writing one into a folder of that name would be wrong.
+                await error.WriteLineAsync($"{location}: writing generated files into a .zip or .jar is not supported by inkwell protoc.").ConfigureAwait(false);
+                return 1;
+            }
+        }
+
+        if (arguments.DependencyOut is not null && arguments.Inputs.Count > 1)
+        {
+            await error.WriteLineAsync("Can only process one input file when using --dependency_out=FILE.").ConfigureAwait(false);
             return 1;
         }
 
@@ -43,7 +80,7 @@ internal static class ProtocAction
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
-        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null };
+        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.PluginOutputs.Count > 0 };
         CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
@@ -54,6 +91,12 @@ internal static class ProtocAction
         if (!result.Success)
         {
             return 1;
+        }
+
+        if (arguments.PrintFreeFieldNumbers)
+        {
+            await output.WriteAsync(FreeFieldNumbers.Format(result.Files.Select(file => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(file.DescriptorBytes)))).ConfigureAwait(false);
+            return 0;
         }
 
         // Every generator runs in memory first: a failing one leaves no output behind, as with protoc.
@@ -73,6 +116,42 @@ internal static class ProtocAction
             grpc = await GrpcOutput.GenerateAsync(result, arguments.GrpcOut, arguments.GrpcOptions, error).ConfigureAwait(false);
             if (grpc is null)
             {
+                return 1;
+            }
+        }
+
+        // Generated files wait in memory per output folder, where plugins can insert into earlier files.
+        var folders = new Dictionary<string, OutputFolder>(StringComparer.Ordinal);
+        OutputFolder FolderOf(string location) => folders.TryGetValue(location, out OutputFolder? folder) ? folder : folders[location] = new OutputFolder(location, arguments.AllowOutDirEscape);
+        foreach ((IReadOnlyList<GeneratedFile>? files, string? location) in new[] { (csharp, arguments.CSharpOut), (grpc, arguments.GrpcOut) })
+        {
+            foreach (GeneratedFile file in files ?? [])
+            {
+                if (!FolderOf(location!).Add(file.RelativePath, file.Content, error))
+                {
+                    return 1;
+                }
+            }
+        }
+
+        bool pluginsSucceeded = true;
+        foreach (PluginOutputDirective directive in arguments.PluginOutputs)
+        {
+            // protoc runs every generator and reports each failure before giving up.
+            pluginsSucceeded &= await PluginOutput.RunAsync(directive, arguments, result, FolderOf(directive.Location), error, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!pluginsSucceeded)
+        {
+            return 1;
+        }
+
+        foreach (OutputFolder folder in folders.Values)
+        {
+            if (!Directory.Exists(folder.Location))
+            {
+                // protoc does not create the output root either; a typo should not scatter files.
+                await error.WriteLineAsync($"{folder.Location}/: No such file or directory").ConfigureAwait(false);
                 return 1;
             }
         }
@@ -107,14 +186,16 @@ internal static class ProtocAction
             return 1;
         }
 
-        if (csharp is not null
-            && !await CSharpOutput.WriteAsync(csharp, arguments.CSharpOut!, error, cancellationToken).ConfigureAwait(false))
+        foreach (OutputFolder folder in folders.Values)
         {
-            return 1;
+            if (!await folder.WriteAsync(error, cancellationToken).ConfigureAwait(false))
+            {
+                return 1;
+            }
         }
 
-        if (grpc is not null
-            && !await CSharpOutput.WriteAsync(grpc, arguments.GrpcOut!, error, cancellationToken).ConfigureAwait(false))
+        if (arguments.DependencyOut is not null
+            && !await DependencyOutput.WriteAsync(arguments.DependencyOut, folders.Values, arguments.DescriptorSetOut, result, roots, error, cancellationToken).ConfigureAwait(false))
         {
             return 1;
         }
@@ -124,6 +205,39 @@ internal static class ProtocAction
             await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms; JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms; GCs: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms").ConfigureAwait(false);
         }
 
+        // protoc writes everything, then fails the run for a warning.
+        return arguments.FatalWarnings && result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning) ? 1 : 0;
+    }
+
+    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
+    private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (arguments.Inputs.Count > 0)
+        {
+            await error.WriteLineAsync("When using --decode_raw, no input files should be given.").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.ProtoOut is not null || arguments.PluginOutputs.Count > 0)
+        {
+            await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var input = new MemoryStream();
+        await using (Stream stdin = Console.OpenStandardInput())
+        {
+            await stdin.CopyToAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? text = DecodeRaw.Format(input.ToArray());
+        if (text is null)
+        {
+            await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await output.WriteAsync(text).ConfigureAwait(false);
         return 0;
     }
 }

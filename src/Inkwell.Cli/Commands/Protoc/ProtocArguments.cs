@@ -32,6 +32,36 @@ internal sealed class ProtocArguments
 
     public ErrorFormat ErrorFormat { get; private set; } = ErrorFormat.Gcc;
 
+    /// <summary>The <c>--NAME_out</c> directives that run a plugin, in command-line order.</summary>
+    public List<PluginOutputDirective> PluginOutputs { get; } = [];
+
+    /// <summary><c>--NAME_opt</c> values by plugin name (<c>protoc-gen-NAME</c>), comma-joined in order as protoc joins them.</summary>
+    public Dictionary<string, string> PluginOptions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Plugin executables named by <c>--plugin=NAME=PATH</c> (or <c>--plugin=PATH</c>: its file name) by plugin name.</summary>
+    public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary><c>--dependency_out</c>: where to write a make rule of the outputs and the .proto files they came from.</summary>
+    public string? DependencyOut { get; private set; }
+
+    /// <summary><c>--unsafe_allow_out_dir_escape</c>: generated file names may contain <c>..</c>.</summary>
+    public bool AllowOutDirEscape { get; private set; }
+
+    /// <summary><c>--print_free_field_numbers</c>: print each input message's free field numbers instead of writing output.</summary>
+    public bool PrintFreeFieldNumbers { get; private set; }
+
+    /// <summary><c>--decode_raw</c>: print standard input's message as raw tag/value text instead of compiling.</summary>
+    public bool DecodeRaw { get; private set; }
+
+    /// <summary><c>--fatal_warnings</c>: a compilation with warnings exits 1 after writing its output, as with protoc.</summary>
+    public bool FatalWarnings { get; private set; }
+
+    /// <summary><c>--experimental_editions</c>: as in protoc, plugins are then not checked for editions support.</summary>
+    public bool ExperimentalEditions { get; private set; }
+
+    /// <summary><c>--version</c> was given: print protoc's version line and stop, as protoc does at that flag.</summary>
+    public bool ShowVersion { get; private set; }
+
     /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> on a bad flag.</summary>
     public static ProtocArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
@@ -79,8 +109,8 @@ internal sealed class ProtocArguments
                 value = arg.Length > 2 ? arg.Substring(2) : null;
             }
 
-            bool takesValue = name is "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format"
-                or "--csharp_out" or "--csharp_opt" or "--proto_out" or "--grpc_out" or "--grpc_opt";
+            bool isGeneratorFlag = name.StartsWith("--", StringComparison.Ordinal) && (name.EndsWith("_out", StringComparison.Ordinal) || name.EndsWith("_opt", StringComparison.Ordinal));
+            bool takesValue = isGeneratorFlag || name is "--descriptor_set_in" or "--encode" or "--decode" or "--dependency_out" or "--direct_dependencies" or "--option_dependencies" or "-I" or "--proto_path" or "-o" or "--descriptor_set_out" or "--error_format" or "--plugin";
             if (takesValue && value is null)
             {
                 if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
@@ -91,11 +121,8 @@ internal sealed class ProtocArguments
 
                 value = queue[++i];
             }
-            else if (!takesValue && value is not null)
-            {
-                error = $"{name} does not take a value.";
-                return null;
-            }
+
+            // Like protoc, a flag that takes no value ignores one written with '=' (--include_imports=1 is accepted).
 
             switch (name)
             {
@@ -133,6 +160,7 @@ internal sealed class ProtocArguments
                     }
 
                     (string? grpcOptions, result.GrpcOut) = SplitOptions(value!);
+                    result.GrpcParameter = grpcOptions;
                     if (grpcOptions is not null)
                     {
                         result.GrpcOptions = Join(result.GrpcOptions, grpcOptions);
@@ -141,6 +169,7 @@ internal sealed class ProtocArguments
                     break;
                 case "--grpc_opt":
                     result.GrpcOptions = Join(result.GrpcOptions, value!);
+                    result.PluginOptions["protoc-gen-grpc"] = Join(result.PluginOptions.GetValueOrDefault("protoc-gen-grpc"), value!);
                     break;
                 case "--proto_out":
                     if (result.ProtoOut is not null)
@@ -153,6 +182,70 @@ internal sealed class ProtocArguments
                     break;
                 case "--csharp_opt":
                     result.CSharpOptions = Join(result.CSharpOptions, value!);
+                    break;
+                case "--version":
+                    // protoc prints its version as soon as it reaches the flag and ignores the rest.
+                    result.ShowVersion = true;
+                    error = null;
+                    return result;
+                case "--dependency_out":
+                    if (result.DependencyOut is not null)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    result.DependencyOut = value;
+                    break;
+                case "--unsafe_allow_out_dir_escape":
+                    result.AllowOutDirEscape = true;
+                    break;
+                case "--deterministic_output":
+                    // It orders --encode's map fields; --encode is refused, so this is protoc's error for it alone.
+                    error = "Can only use --deterministic_output with --encode.";
+                    return null;
+                case "--print_free_field_numbers":
+                    result.PrintFreeFieldNumbers = true;
+                    break;
+                case "--decode_raw":
+                    result.DecodeRaw = true;
+                    break;
+                case "--fatal_warnings":
+                    result.FatalWarnings = true;
+                    break;
+                case var _ when NotSupported.Contains(name):
+                    error = $"{name}: protoc 35.1's flag is not supported by inkwell protoc (docs/cli.md lists what is).";
+                    return null;
+                case "--experimental_allow_proto3_optional":
+                    // protoc 35.1 still accepts it and ignores it: proto3 optional is always on.
+                    break;
+                case "--experimental_editions":
+                    // Editions are always on; protoc then only skips the plugins' editions support check.
+                    result.ExperimentalEditions = true;
+                    break;
+                case "--plugin":
+                    int pluginEquals = value!.IndexOf('=');
+                    if (pluginEquals < 0)
+                    {
+                        // protoc names a bare path's plugin after its file name (extension dropped).
+                        result.Plugins[Path.GetFileNameWithoutExtension(value)] = value;
+                    }
+                    else
+                    {
+                        result.Plugins[value.Substring(0, pluginEquals)] = value.Substring(pluginEquals + 1);
+                    }
+
+                    break;
+                case var _ when isGeneratorFlag && UnsupportedBuiltInGenerators.Contains(name[2..^4]):
+                    error = $"{name}: protoc's built-in {name[2..^4]} generator is not part of inkwell protoc (only csharp, grpc and proto are built in; a protoc-gen-{name[2..^4]} plugin can be run under another name with --plugin).";
+                    return null;
+                case var _ when isGeneratorFlag && name.EndsWith("_out", StringComparison.Ordinal):
+                    (string? pluginParameter, string location) = SplitOptions(value!);
+                    result.PluginOutputs.Add(new PluginOutputDirective(name[2..^4], pluginParameter ?? "", location));
+                    break;
+                case var _ when isGeneratorFlag:
+                    string pluginName = "protoc-gen-" + name[2..^4];
+                    result.PluginOptions[pluginName] = result.PluginOptions.TryGetValue(pluginName, out string? earlier) ? earlier + "," + value : value!;
                     break;
                 case "--include_imports":
                     result.IncludeImports = true;
@@ -182,15 +275,53 @@ internal sealed class ProtocArguments
             }
         }
 
+        result.RouteGrpcToPlugin();
         error = null;
         return result;
     }
 
-    /// <summary>protoc's <c>OPTS:DIR</c> form; a single drive letter before the colon is a Windows path, not options.</summary>
+    /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
+    private static readonly HashSet<string> NotSupported =
+    [
+        "--descriptor_set_in", "--encode", "--decode", 
+        "--retain_options", "--enable_codegen_trace", "--direct_dependencies",
+        "--option_dependencies", "--notices", "--disallow_services",
+    ];
+
+    /// <summary>protoc's built-in generators (its --help) that Inkwell does not have: refused rather than run as plugins.</summary>
+    private static readonly HashSet<string> UnsupportedBuiltInGenerators =
+        ["cpp", "java", "kotlin", "objc", "php", "pyi", "python", "rbs", "ruby", "rust"];
+
+    /// <summary>
+    /// <c>--grpc_out</c> is built in, but a <c>--plugin=protoc-gen-grpc=PATH</c> asks for that plugin, as with protoc:
+    /// the directive then runs it.
+    /// </summary>
+    private void RouteGrpcToPlugin()
+    {
+        if (GrpcOut is not null && Plugins.ContainsKey("protoc-gen-grpc"))
+        {
+            PluginOutputs.Add(new PluginOutputDirective("grpc", GrpcParameter ?? "", GrpcOut));
+            GrpcOut = null;
+            GrpcOptions = null;
+        }
+        else
+        {
+            PluginOptions.Remove("protoc-gen-grpc");
+        }
+    }
+
+    /// <summary>The options written in <c>--grpc_out=OPTS:DIR</c> alone, for when a plugin runs it.</summary>
+    private string? GrpcParameter { get; set; }
+
+    /// <summary>
+    /// protoc's <c>OPTS:DIR</c> form: options end at the first colon, unless (on Windows) the value is an absolute
+    /// path such as <c>C:\out</c>.
+    /// </summary>
     private static (string? Options, string Directory) SplitOptions(string value)
     {
-        int colon = value.LastIndexOf(':');
-        return colon > 1 ? (value.Substring(0, colon), value.Substring(colon + 1)) : (null, value);
+        int colon = value.IndexOf(':');
+        bool windowsAbsolute = OperatingSystem.IsWindows() && value.Length >= 3 && char.IsAsciiLetter(value[0]) && value[1] == ':' && value[2] is '\\' or '/';
+        return colon >= 0 && !windowsAbsolute ? (value.Substring(0, colon), value.Substring(colon + 1)) : (null, value);
     }
 
     private static string Join(string? options, string more) => options is null ? more : options + "," + more;

@@ -22,6 +22,15 @@ internal static class ProtocCommandDefinition
                                             does (built in: no --plugin)
               --grpc_opt=OPTS               gRPC options: no_client, no_server, internal_access,
                                             file_suffix=, base_namespace=
+              --plugin=[protoc-gen-NAME=]PATH   a protoc plugin to run for --NAME_out
+              --NAME_out=[OPTS:]DIR         run protoc-gen-NAME (from --plugin, else PATH) into DIR
+              --NAME_opt=OPTS               options for protoc-gen-NAME
+              --fatal_warnings              exit 1 if there were warnings
+              --decode_raw                  print standard input's message as raw tag/value text
+              --print_free_field_numbers    print the field numbers each input message leaves free
+              --dependency_out=FILE         write a make rule of the outputs and their sources
+              --experimental_allow_proto3_optional, --experimental_editions   accepted, as protoc 35.1
+              --version                     print the protoc version reproduced (libprotoc 35.1)
               --error_format=gcc|msvs       how to print errors
               @FILE                         read more arguments from FILE, one per line
             """)

@@ -1,0 +1,86 @@
+using Google.Protobuf;
+using Google.Protobuf.Compiler;
+using Inkwell.Protobuf;
+
+namespace Inkwell.Cli.Commands.Protoc;
+
+/// <summary>
+/// The serialized <c>CodeGeneratorRequest</c> protoc 35.1 sends a plugin. Written field by field with the files'
+/// own descriptor bytes (the ones <c>-o</c> writes) so the request is protoc's byte for byte, not a re-encoding.
+/// </summary>
+internal static class PluginRequest
+{
+    /// <summary>
+    /// file_to_generate (1): the inputs; parameter (2) when not empty; compiler_version (3): 7.35.1 with an empty
+    /// suffix, protoc 35.1's (its C++ version number), since the descriptors are that protoc's; proto_file (15): every
+    /// file of the compilation reachable from the inputs, dependencies first, with source info and json_name;
+    /// source_file_descriptors (17): the inputs' descriptors again, in proto_file order.
+    /// </summary>
+    public static byte[] Build(CompilationResult result, string parameter)
+    {
+        using var stream = new MemoryStream();
+        var output = new CodedOutputStream(stream);
+        foreach (CompiledFile file in result.Files)
+        {
+            output.WriteTag(CodeGeneratorRequest.FileToGenerateFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteString(file.Name);
+        }
+
+        if (parameter.Length > 0)
+        {
+            output.WriteTag(CodeGeneratorRequest.ParameterFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteString(parameter);
+        }
+
+        var version = new Google.Protobuf.Compiler.Version { Major = ProtocVersion.Major, Minor = ProtocVersion.Minor, Patch = ProtocVersion.Patch, Suffix = "" };
+        output.WriteTag(CodeGeneratorRequest.CompilerVersionFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteMessage(version);
+
+        List<CompiledFile> ordered = DependenciesFirst(result.Files);
+        foreach (CompiledFile file in ordered)
+        {
+            output.WriteTag(CodeGeneratorRequest.ProtoFileFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteBytes(ByteString.CopyFrom(file.GetDescriptorBytes(includeSourceInfo: true)));
+        }
+
+        // protoc's copy here keeps source-retention options; Inkwell's descriptors have them stripped already
+        // (docs/cli.md): for files that set none, the two copies are the same bytes, as with protoc.
+        var toGenerate = new HashSet<CompiledFile>(result.Files);
+        foreach (CompiledFile file in ordered.Where(toGenerate.Contains))
+        {
+            output.WriteTag(CodeGeneratorRequest.SourceFileDescriptorsFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteBytes(ByteString.CopyFrom(file.GetDescriptorBytes(includeSourceInfo: true)));
+        }
+
+        output.Flush();
+        return stream.ToArray();
+    }
+
+    /// <summary>protoc's GetTransitiveDependencies: for each input in turn, its imports and then its <c>import option</c>s (depth first), then itself, each once.</summary>
+    public static List<CompiledFile> DependenciesFirst(IReadOnlyList<CompiledFile> inputs)
+    {
+        var seen = new HashSet<CompiledFile>();
+        var ordered = new List<CompiledFile>();
+        foreach (CompiledFile input in inputs)
+        {
+            Visit(input);
+        }
+
+        return ordered;
+
+        void Visit(CompiledFile file)
+        {
+            if (!seen.Add(file))
+            {
+                return;
+            }
+
+            foreach (CompiledFile dependency in file.Dependencies.Concat(file.OptionDependencies))
+            {
+                Visit(dependency);
+            }
+
+            ordered.Add(file);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Inkwell.Cli.Tests.Support;
+
+/// <summary>protoc 35.1 from the Grpc.Tools package: the oracle <c>inkwell protoc</c> is compared with.</summary>
+internal static class ProtocOracle
+{
+    /// <summary>The package's tools folder for this machine (protoc, grpc_csharp_plugin), made executable.</summary>
+    public static string ToolsDirectory
+    {
+        get
+        {
+            string? package = typeof(ProtocOracle).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "GrpcToolsPath")?.Value;
+            Assert.True(!string.IsNullOrEmpty(package) && Directory.Exists(package), "Grpc.Tools was not restored (GrpcToolsPath is empty); run dotnet restore.");
+            string tools = Path.Combine(package!, "tools", OperatingSystem.IsWindows() ? "windows_x64" : "linux_x64");
+            foreach (string tool in Directory.EnumerateFiles(tools))
+            {
+                if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(tool) & UnixFileMode.UserExecute) == 0)
+                {
+                    // NuGet extracts without the executable bit.
+                    File.SetUnixFileMode(tool, File.GetUnixFileMode(tool) | UnixFileMode.UserExecute);
+                }
+            }
+
+            return tools;
+        }
+    }
+
+    public static string ProtocPath => Path.Combine(ToolsDirectory, OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
+
+    /// <summary>Runs protoc in <paramref name="workingDirectory"/> with <paramref name="environment"/> added.</summary>
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(ProtocPath)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+}
