@@ -48,11 +48,28 @@ internal static class DnsSdAction
         try
         {
             BackendMode backend = parseResult.GetValue(DnsSdCommandDefinition.Backend);
-            Func<Task<ServiceDiscovery>> open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
-                backend,
-                new ServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
-                new AvahiBackendOptions { LoggerFactory = loggerFactory },
-                stop.Token));
+            WideAreaOptions? wideArea = WideArea(parseResult, loggerFactory);
+            string? domain = OperationDomain(args, modes);
+            Func<Task<ServiceDiscovery>> open;
+            if (ServiceNameRules.IsMulticastDomain(domain))
+            {
+                open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
+                    backend,
+                    new ServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
+                    new AvahiBackendOptions { LoggerFactory = loggerFactory },
+                    stop.Token));
+            }
+            else
+            {
+                // Wide-area only: no multicast backend is created, so no multicast socket is opened.
+                ServiceDiscoveryOptions options = new()
+                {
+                    LoggerFactory = loggerFactory,
+                    WideArea = wideArea ?? throw new ArgumentException(
+                        $"Domain '{domain}' is not served by multicast DNS; give --server ADDRESS[:PORT] (and --key FILE to register) for wide-area DNS-SD."),
+                };
+                open = () => Task.FromResult(new ServiceDiscovery(options));
+            }
             if (modes[0])
             {
                 return await RegisterAsync(args, open, writer, error, stop.Token);
@@ -167,6 +184,58 @@ internal static class DnsSdAction
             writer.RecordEvent(e);
         }
         return 0;
+    }
+
+    /// <summary>The domain argument of the operation (-R's third, -B's second, -L's third), or null for the default.</summary>
+    private static string? OperationDomain(string[] args, bool[] modes)
+    {
+        int index = modes[0] ? 2 : modes[1] ? 1 : modes[2] ? 2 : -1;
+        return index >= 0 && index < args.Length ? Domain(args[index]) : null;
+    }
+
+    /// <summary>The wide-area options from --server, --key, --host and --host-address; null without --server.</summary>
+    private static WideAreaOptions? WideArea(ParseResult parseResult, ILoggerFactory loggerFactory)
+    {
+        string? server = parseResult.GetValue(DnsSdCommandDefinition.Server);
+        string? keyFile = parseResult.GetValue(DnsSdCommandDefinition.Key);
+        string? host = parseResult.GetValue(DnsSdCommandDefinition.Host);
+        string[] hostAddresses = parseResult.GetValue(DnsSdCommandDefinition.HostAddress) ?? [];
+        if (server is null)
+        {
+            if (keyFile is not null || host is not null || hostAddresses.Length > 0)
+            {
+                throw new ArgumentException("--key, --host and --host-address need --server ADDRESS[:PORT]");
+            }
+            return null;
+        }
+        if (!System.Net.IPEndPoint.TryParse(server, out System.Net.IPEndPoint? endPoint))
+        {
+            throw new ArgumentException($"--server '{server}' is not an IP address with an optional port (e.g. 192.0.2.53 or [2001:db8::53]:5300)");
+        }
+        if (endPoint.Port == 0)
+        {
+            endPoint.Port = 53;
+        }
+        List<System.Net.IPAddress> addresses = [];
+        foreach (string text in hostAddresses)
+        {
+            addresses.Add(System.Net.IPAddress.TryParse(text, out System.Net.IPAddress? address)
+                ? address
+                : throw new ArgumentException($"--host-address '{text}' is not an IP address"));
+        }
+        TsigKey? key = null;
+        if (keyFile is not null)
+        {
+            try
+            {
+                key = TsigKey.Load(keyFile);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--key: {e.Message}", e);
+            }
+        }
+        return new WideAreaOptions { Server = endPoint, Key = key, HostName = host, HostAddresses = addresses, LoggerFactory = loggerFactory };
     }
 
     private static KeyValuePair<string, string?> ParseTxt(string entry)
