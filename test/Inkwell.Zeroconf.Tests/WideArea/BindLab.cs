@@ -169,6 +169,10 @@ public sealed class BindLab : IAsyncLifetime
     /// <summary><c>dig +short</c> at the lab server: one line per record, in dig's presentation format.</summary>
     public string Dig(string type, string name) => Run("/usr/bin/dig", "@127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+short", "+norecurse", "+time=2", "+tries=2", type, name);
 
+    /// <summary><c>dig</c> at the lab server with its full output (header flags included), over UDP.</summary>
+    public string DigRaw(params string[] arguments) =>
+        Run("/usr/bin/dig", ["@127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+norecurse", "+time=2", "+tries=2", .. arguments], null);
+
     /// <summary>Runs <c>nsupdate -k key</c> with the given commands (an independent writer).</summary>
     public string NsUpdate(string commands) =>
         Run("/usr/bin/nsupdate", ["-k", KeyFile], $"server 127.0.0.1 {Port}\nzone {Zone}\n{commands}\nsend\n");
