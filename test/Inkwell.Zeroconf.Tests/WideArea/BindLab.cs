@@ -143,6 +143,27 @@ public sealed class BindLab : IAsyncLifetime
         await named.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Kills named (SIGKILL, as a crash would) and starts it again on the same port with the same files: what it
+    /// serves afterwards is what its zone file and journal (<c>example.test.db.jnl</c>) kept.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        Process named = _named ?? throw new InvalidOperationException("named is not running");
+        named.Kill();
+        await named.WaitForExitAsync();
+        named.Dispose();
+        _named = null;
+        for (int attempt = 0; attempt < 3 && _named is null; attempt++)
+        {
+            await StartAsync();
+        }
+        if (_named is null)
+        {
+            throw new InvalidOperationException($"named did not start again on port {Port}:\n{Log}");
+        }
+    }
+
     private bool Answers()
     {
         try

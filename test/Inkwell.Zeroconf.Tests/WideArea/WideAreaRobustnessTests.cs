@@ -140,4 +140,68 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
         Assert.Equal(WideAreaError.BadSignature, e.Error);
         await serve;
     }
+
+    [Fact]
+    public async Task ServerRestart_UnderALiveRegistration_LosesNothing_AndTheBrowseGoesOnWithoutDuplicates()
+    {
+        lab.Require();
+        await using ServiceDiscovery registrar = Discovery(lab.Key);
+        await using ServiceDiscovery browser = Discovery(key: null);
+        ServiceRegistration registration = await registrar.RegisterAsync(new ServiceProfile("Survivor", "_wrestart._tcp", 3030) { Domain = BindLab.Zone }, Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var events = new List<ServiceBrowseEvent>();
+        Task browse = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (ServiceBrowseEvent e in browser.BrowseAsync("_wrestart._tcp", BindLab.Zone, stop.Token))
+                {
+                    lock (events)
+                    {
+                        events.Add(e);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, stop.Token);
+        await WaitUntilAsync(() => events.Count == 1);
+
+        // Killed as in a crash: BIND writes each update to its journal before answering, so nothing is lost.
+        await lab.RestartAsync();
+        await Task.Delay(1500, Token);   // several polls, some of them while named was down
+
+        Assert.Equal("0 0 3030 robust-host.example.test.", lab.Dig("SRV", "Survivor._wrestart._tcp.example.test").Trim());
+        lock (events)
+        {
+            Assert.Equal(("Survivor", ServiceBrowseEventKind.Added), (Assert.Single(events).InstanceName, events[0].Kind));
+        }
+
+        // The registration still works against the restarted server: its removal reaches the browser.
+        await registration.DisposeAsync();
+        await WaitUntilAsync(() => events.Count == 2);
+        lock (events)
+        {
+            Assert.Equal(ServiceBrowseEventKind.Removed, events[1].Kind);
+        }
+        await stop.CancelAsync();
+        await browse;
+
+        async Task WaitUntilAsync(Func<bool> condition)
+        {
+            for (int i = 0; i < 150; i++)
+            {
+                lock (events)
+                {
+                    if (condition())
+                    {
+                        return;
+                    }
+                }
+                await Task.Delay(100, Token);
+            }
+            Assert.Fail("timed out waiting for browse events");
+        }
+    }
 }
