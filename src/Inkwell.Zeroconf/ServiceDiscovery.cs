@@ -103,6 +103,23 @@ public sealed class ServiceDiscovery : IAsyncDisposable
         return Backend.BrowseServiceTypesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Asks the wide-area DNS server which domains its operator recommends for browsing or registering (RFC 6763 §11:
+    /// the PTR records at <c>b</c>, <c>db</c>, <c>r</c>, <c>dr</c> or <c>lb</c> <c>._dns-sd._udp.</c><paramref name="domain"/>),
+    /// e.g. "example.test" for the domain "test". Empty when there are none. Needs <see cref="ServiceDiscoveryOptions.WideArea"/>;
+    /// over multicast the only domain is "local".
+    /// </summary>
+    public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string domain, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
+        if (ServiceNames.IsMulticast(domainName))
+        {
+            throw new ArgumentException("Domain enumeration asks a unicast DNS server; over multicast DNS the only domain is 'local'.", nameof(domain));
+        }
+        return WideArea(domain, nameof(domain)).EnumerateDomainsAsync(kind, domainName, cancellationToken);
+    }
+
     /// <summary>Follows the records of one name and type (like <c>dns-sd -Q</c>) over multicast DNS until cancelled.</summary>
     public IAsyncEnumerable<DnsRecordEvent> QueryRecordsAsync(string name, DnsRecordType type = DnsRecordType.A, CancellationToken cancellationToken = default)
     {

@@ -15,10 +15,10 @@ internal static class DnsSdAction
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
         string[] args = parseResult.GetValue(DnsSdCommandDefinition.Arguments) ?? [];
-        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query }.Select(parseResult.GetValue)];
+        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query, DnsSdCommandDefinition.RegistrationDomains, DnsSdCommandDefinition.BrowsingDomains }.Select(parseResult.GetValue)];
         if (modes.Count(m => m) != 1)
         {
-            await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L or -Q (see --help)");
+            await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L, -Q, -E or -F (see --help)");
             return 2;
         }
         double? timeout = parseResult.GetValue(DnsSdCommandDefinition.Timeout);
@@ -82,7 +82,11 @@ internal static class DnsSdAction
             {
                 return await LookupAsync(args, open, writer, error, stop.Token);
             }
-            return await QueryAsync(args, open, writer, error, stop.Token);
+            if (modes[3])
+            {
+                return await QueryAsync(args, open, writer, error, stop.Token);
+            }
+            return await DomainsAsync(args, modes[4], domain, wideArea is not null && !ServiceNameRules.IsMulticastDomain(domain), open, writer, error, stop.Token);
         }
         catch (ArgumentException exception)
         {
@@ -189,7 +193,7 @@ internal static class DnsSdAction
     /// <summary>The domain argument of the operation (-R's third, -B's second, -L's third), or null for the default.</summary>
     private static string? OperationDomain(string[] args, bool[] modes)
     {
-        int index = modes[0] ? 2 : modes[1] ? 1 : modes[2] ? 2 : -1;
+        int index = modes[0] ? 2 : modes[1] ? 1 : modes[2] ? 2 : modes[4] || modes[5] ? 0 : -1;
         return index >= 0 && index < args.Length ? Domain(args[index]) : null;
     }
 
@@ -236,6 +240,40 @@ internal static class DnsSdAction
             }
         }
         return new WideAreaOptions { Server = endPoint, Key = key, HostName = host, HostAddresses = addresses, LoggerFactory = loggerFactory };
+    }
+
+    /// <summary>
+    /// -E / -F: "local" always (multicast DNS's one domain, the default unless the server names another), then with
+    /// a wide-area DOMAIN and --server the domains the server recommends (RFC 6763 §11), the default ones marked.
+    /// </summary>
+    private static async Task<int> DomainsAsync(string[] args, bool registration, string? domain, bool wideArea, Func<Task<ServiceDiscovery>> open,
+        DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length > 1)
+        {
+            await error.WriteLineAsync($"dns-sd: {(registration ? "-E" : "-F")} takes at most one DOMAIN");
+            return 2;
+        }
+        writer.EnumeratingDomains(registration);
+        if (!wideArea)
+        {
+            writer.DomainFound("local", isDefault: true);
+        }
+        else
+        {
+            await using ServiceDiscovery discovery = await open();
+            IReadOnlyList<string> defaults = await discovery.EnumerateDomainsAsync(
+                registration ? DomainEnumerationKind.DefaultRegistration : DomainEnumerationKind.DefaultBrowse, domain!, cancellationToken);
+            IReadOnlyList<string> recommended = await discovery.EnumerateDomainsAsync(
+                registration ? DomainEnumerationKind.Registration : DomainEnumerationKind.Browse, domain!, cancellationToken);
+            writer.DomainFound("local", isDefault: defaults.Count == 0);
+            foreach (string found in defaults.Concat(recommended).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                writer.DomainFound(found, defaults.Contains(found, StringComparer.OrdinalIgnoreCase));
+            }
+        }
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
     }
 
     private static KeyValuePair<string, string?> ParseTxt(string entry)

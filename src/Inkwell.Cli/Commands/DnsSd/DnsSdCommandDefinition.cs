@@ -17,6 +17,10 @@ internal static class DnsSdCommandDefinition
 
     public static readonly Option<bool> Query = new("-Q") { Description = "Query records: NAME [RRTYPE] (A, AAAA, PTR, SRV, TXT, ANY or a number)", Arity = ArgumentArity.Zero };
 
+    public static readonly Option<bool> RegistrationDomains = new("-E") { Description = "List recommended registration domains: [DOMAIN] (wide area: asks --server for r/dr._dns-sd._udp.DOMAIN)", Arity = ArgumentArity.Zero };
+
+    public static readonly Option<bool> BrowsingDomains = new("-F") { Description = "List recommended browsing domains: [DOMAIN] (wide area: asks --server for b/db._dns-sd._udp.DOMAIN)", Arity = ArgumentArity.Zero };
+
     public static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object per line instead of the table" };
 
     public static readonly Option<double?> Timeout = new("--timeout") { Description = "Stop after SECONDS and exit 0", HelpName = "SECONDS" };
@@ -70,6 +74,8 @@ internal static class DnsSdCommandDefinition
         command.Options.Add(Browse);
         command.Options.Add(Lookup);
         command.Options.Add(Query);
+        command.Options.Add(RegistrationDomains);
+        command.Options.Add(BrowsingDomains);
         command.Options.Add(Json);
         command.Options.Add(Timeout);
         command.Options.Add(Interface);

@@ -67,6 +67,18 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
     {
     }
 
+    public override void EnumeratingDomains(bool registration)
+    {
+    }
+
+    public override void DomainFound(string domain, bool isDefault) =>
+        Write(w =>
+        {
+            w.WriteString("event", "domain");
+            w.WriteString("domain", domain.TrimEnd('.'));
+            w.WriteBoolean("default", isDefault);
+        });
+
     public override void RecordEvent(DnsRecordEvent e) =>
         Write(w =>
         {

@@ -24,6 +24,12 @@ internal abstract class DnsSdOutput(TextWriter writer)
 
     public abstract void RecordEvent(DnsRecordEvent e);
 
+    /// <summary>-E (registration) or -F (browsing) domain enumeration starts.</summary>
+    public abstract void EnumeratingDomains(bool registration);
+
+    /// <summary>One recommended domain; <paramref name="isDefault"/> for the default one (RFC 6763 §11 <c>db</c> / <c>dr</c>).</summary>
+    public abstract void DomainFound(string domain, bool isDefault);
+
     protected void Line(string text)
     {
         Writer.WriteLine(text);

@@ -61,6 +61,16 @@ internal sealed class DnsSdTableOutput(TextWriter writer) : DnsSdOutput(writer)
         Line(string.Create(CultureInfo.InvariantCulture,
             $"{Now}  {(e.Added ? "Add" : "Rmv"),-3} {(e.Added ? 2 : 0),8} {e.InterfaceIndex,2} {e.Name + ".",-29} {TypeText(e.Type),-5} {(e.Class == 1 ? "IN" : e.Class.ToString(CultureInfo.InvariantCulture)),-7} {e.Data}"));
 
+    public override void EnumeratingDomains(bool registration)
+    {
+        Line($"Looking for recommended {(registration ? "registration" : "browsing")} domains:");
+        Start();
+        Line($"Timestamp     Recommended {(registration ? "Registration" : "Browsing")} domain");
+    }
+
+    public override void DomainFound(string domain, bool isDefault) =>
+        Line($"{Now}  Added     {(isDefault ? "(Default)" : ""),-20} {domain.TrimEnd('.')}.");
+
     private void Start()
     {
         Line($"DATE: ---{DateTime.Now.ToString("ddd dd MMM yyyy", CultureInfo.InvariantCulture)}---");
