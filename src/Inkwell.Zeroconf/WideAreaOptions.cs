@@ -16,7 +16,10 @@ public sealed class WideAreaOptions
     /// <summary>The TSIG key updates are signed with (<see cref="TsigKey.Load"/> reads a BIND key file); null sends them unsigned.</summary>
     public TsigKey? Key { get; init; }
 
-    /// <summary>The zone to update; null means the registration's domain is the zone (e.g. "example.test").</summary>
+    /// <summary>
+    /// The zone to update; null finds it from the registration's domain (its SOA, or the enclosing zone's SOA in the
+    /// server's authority section: "sites.example.test" inside zone "example.test").
+    /// </summary>
     public string? Zone { get; init; }
 
     /// <summary>

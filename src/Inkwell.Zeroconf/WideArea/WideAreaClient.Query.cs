@@ -33,10 +33,28 @@ internal sealed partial class WideAreaClient
         return response.Rcode switch
         {
             DnsUpdateClient.NoError => response,
-            DnsUpdateClient.NXDomain => new DnsMessage { Id = id, Flags = response.Flags, Questions = response.Questions },
+            // No answers for a name that does not exist, whatever a broken server put there; the authority section
+            // (the zone's SOA) stays, for FindZoneAsync.
+            DnsUpdateClient.NXDomain => new DnsMessage { Id = id, Flags = response.Flags, Questions = response.Questions, Authorities = response.Authorities },
             DnsUpdateClient.Refused => throw new WideAreaException(WideAreaError.Refused, $"DNS server {Server} REFUSED the query for {name} {type}.") { ResponseCode = response.Rcode },
             _ => throw new WideAreaException(WideAreaError.ServerFailure, $"DNS server {Server} answered RCODE {response.Rcode} to {name} {type}.") { ResponseCode = response.Rcode },
         };
+    }
+
+    /// <summary>
+    /// The zone a name belongs to (RFC 2136 §4: the update goes to the zone's primary): ask for the name's SOA; an
+    /// answer means the name is a zone apex, otherwise the SOA in the authority section names the enclosing zone.
+    /// </summary>
+    internal async Task<DnsName> FindZoneAsync(DnsName name, CancellationToken cancellationToken)
+    {
+        DnsMessage response = await QueryAsync(name, DnsRecordType.Soa, cancellationToken).ConfigureAwait(false);
+        if (AnswersFor(response, name, DnsRecordType.Soa).Any())
+        {
+            return name;
+        }
+        DnsRecord? soa = response.Authorities.FirstOrDefault(r => r.Type == DnsRecordType.Soa && r.Class == DnsClass.Internet && name.EndsWith(r.Name));
+        return soa?.Name ?? throw new WideAreaException(WideAreaError.NotZone,
+            $"DNS server {Server} names no zone for {name} (no SOA in its answer); set WideAreaOptions.Zone.");
     }
 
     /// <summary>The records of one name and type in a response's answer section.</summary>

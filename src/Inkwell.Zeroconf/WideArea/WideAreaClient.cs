@@ -45,7 +45,9 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         DnsName type = ServiceNames.ParseServiceTypeIn(profile.ServiceType, domain, nameof(profile));
-        DnsName zone = _options.Zone is { } z ? ServiceNames.ParseDomain(z, nameof(WideAreaOptions.Zone)) : domain;
+        DnsName zone = _options.Zone is { } z
+            ? ServiceNames.ParseDomain(z, nameof(WideAreaOptions.Zone))
+            : await FindZoneAsync(domain, cancellationToken).ConfigureAwait(false);
         var records = new WideAreaServiceRecords(type, profile.Subtypes, profile.InstanceName, HostName(domain), (ushort)profile.Port,
             TxtData.Encode(profile.Txt), _options.HostAddresses, Ttl);
         for (int attempt = 1; ; attempt++)
@@ -73,7 +75,7 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         Log.WideAreaRegistered(_logger, records.Instance.ToString(), Server);
         string typeText = string.Join('.', type.Labels.Take(type.Labels.Count - domain.Labels.Count));
         TimeSpan refresh = _options.Lease * 0.8;
-        var registration = new WideAreaRegistration(this, records, typeText, domain.ToString(), profile.Port, refresh);
+        var registration = new WideAreaRegistration(this, records, zone, typeText, domain.ToString(), profile.Port, refresh);
         lock (_registrations)
         {
             _registrations.Add(registration);
@@ -165,8 +167,7 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         }
     }
 
-    private DnsName ZoneOf(WideAreaRegistration registration) =>
-        _options.Zone is { } z ? ServiceNames.ParseDomain(z, nameof(WideAreaOptions.Zone)) : ServiceNames.ParseDomain(registration.Domain, nameof(registration));
+    private static DnsName ZoneOf(WideAreaRegistration registration) => registration.Zone;
 
     /// <summary>The SRV target: the configured name (a label goes under the domain) or the machine's host name under the domain.</summary>
     private DnsName HostName(DnsName domain)

@@ -1,3 +1,4 @@
+using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Internal;
 
 namespace Inkwell.Zeroconf.WideArea;
@@ -9,10 +10,11 @@ internal sealed class WideAreaRegistration : ServiceRegistration
     private readonly ITimer _refresh;
     private int _disposed;
 
-    public WideAreaRegistration(WideAreaClient client, WideAreaServiceRecords records, string serviceType, string domain, int port, TimeSpan refreshEvery)
+    public WideAreaRegistration(WideAreaClient client, WideAreaServiceRecords records, DnsName zone, string serviceType, string domain, int port, TimeSpan refreshEvery)
     {
         _client = client;
         Records = records;
+        Zone = zone;
         ServiceType = serviceType;
         Domain = domain;
         Port = port;
@@ -20,6 +22,9 @@ internal sealed class WideAreaRegistration : ServiceRegistration
     }
 
     internal WideAreaServiceRecords Records { get; }
+
+    /// <summary>The zone the records were written to (configured, or found from the domain's SOA).</summary>
+    internal DnsName Zone { get; }
 
     public override string Name => Records.InstanceLabel;
 

@@ -134,4 +134,33 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
 
         Assert.Contains("no wide-area DNS server is configured", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Register_InADomainInsideTheZone_FindsTheZoneFromTheSoa()
+    {
+        lab.Require();
+        await using ServiceDiscovery discovery = Discovery(host: "site-host");
+
+        ServiceRegistration registration = await discovery.RegisterAsync(
+            new ServiceProfile("Branch", "_wsite._tcp", 7070) { Domain = "sites." + BindLab.Zone }, Token);
+
+        Assert.Equal("sites.example.test", registration.Domain);
+        Assert.Equal("Branch._wsite._tcp.sites.example.test.", lab.Dig("PTR", "_wsite._tcp.sites.example.test").Trim());
+        Assert.Equal("0 0 7070 site-host.sites.example.test.", lab.Dig("SRV", "Branch._wsite._tcp.sites.example.test").Trim());
+        await registration.DisposeAsync();
+        Assert.Equal("", lab.Dig("PTR", "_wsite._tcp.sites.example.test"));
+    }
+
+    [Fact]
+    public async Task Register_InADomainTheServerDoesNotServe_FailsClearly()
+    {
+        lab.Require();
+        await using ServiceDiscovery discovery = Discovery();
+
+        WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () =>
+            await discovery.RegisterAsync(new ServiceProfile("Nowhere", "_wnone._tcp", 1) { Domain = "elsewhere.test" }, Token));
+
+        Assert.Equal(WideAreaError.Refused, e.Error);
+        Assert.Contains("elsewhere.test", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -13,12 +13,13 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceDiscovery Discovery(TsigKey? key, IPEndPoint? server = null, TimeSpan? lease = null) => new(new ServiceDiscoveryOptions
+    private ServiceDiscovery Discovery(TsigKey? key, IPEndPoint? server = null, TimeSpan? lease = null, string? zone = null) => new(new ServiceDiscoveryOptions
     {
         WideArea = new WideAreaOptions
         {
             Server = server ?? lab.Server,
             Key = key,
+            Zone = zone,
             HostName = "robust-host",
             HostAddresses = [IPAddress.Parse("192.0.2.99")],
             Timeout = TimeSpan.FromMilliseconds(300),
@@ -132,7 +133,8 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
             var answer = new DnsMessage { Id = request.Id, Flags = (ushort)(DnsMessage.ResponseFlag | (5 << 11)), Questions = request.Questions };
             await fake.SendToAsync(answer.ToArray(), received.RemoteEndPoint, stop.Token);
         }, stop.Token);
-        await using ServiceDiscovery discovery = Discovery(new TsigKey("k", "hmac-sha256", [1]), (IPEndPoint)fake.LocalEndPoint!);
+        // The zone is configured, so the first request is the UPDATE (no SOA query to find the zone).
+        await using ServiceDiscovery discovery = Discovery(new TsigKey("k", "hmac-sha256", [1]), (IPEndPoint)fake.LocalEndPoint!, zone: "example.test");
 
         WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("X", "_wforge._tcp", 1) { Domain = "example.test" }, Token));
