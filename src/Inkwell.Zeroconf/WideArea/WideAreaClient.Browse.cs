@@ -9,12 +9,14 @@ internal sealed partial class WideAreaClient
     /// <summary>
     /// Follows the PTR records of a service type by polling: at <see cref="WideAreaOptions.MinPollInterval"/>
     /// after any change, doubling while nothing changes up to <see cref="WideAreaOptions.MaxPollInterval"/>
-    /// (BIND serves no DNS Push, RFC 8765). A server that cannot be reached on the first poll is an error; later
-    /// failures are logged and the poll retried, keeping what is known.
+    /// (BIND serves no DNS Push, RFC 8765). Each poll also reads every known instance's TXT, so a change is an
+    /// Updated event with the new TXT, as over multicast. A server that cannot be reached on the first poll is an
+    /// error; later failures are logged and the poll retried, keeping what is known.
     /// </summary>
     public async IAsyncEnumerable<ServiceBrowseEvent> BrowseAsync(DnsName typeName, DnsName domain, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var known = new HashSet<DnsName>();
+        // Each known instance with its TXT rdata as last read (null until read), so a change is an Updated event.
+        var known = new Dictionary<DnsName, byte[]?>();
         TimeSpan interval = _options.MinPollInterval;
         bool first = true;
         while (true)
@@ -24,21 +26,50 @@ internal sealed partial class WideAreaClient
             bool changed = false;
             if (current is not null)
             {
-                foreach (DnsName gone in known.Where(n => !current.Contains(n)).ToList())
+                foreach (DnsName gone in known.Keys.Where(n => !current.Contains(n)).ToList())
                 {
                     changed = true;
                     known.Remove(gone);
                     yield return Event(ServiceBrowseEventKind.Removed, gone, domain);
                 }
-                foreach (DnsName added in current.Where(n => !known.Contains(n)).ToList())
+                foreach (DnsName instance in current)
                 {
-                    changed = true;
-                    known.Add(added);
-                    yield return Event(ServiceBrowseEventKind.Added, added, domain);
+                    TxtRecordData? txt = await PollTxtAsync(instance, cancellationToken).ConfigureAwait(false);
+                    byte[]? bytes = txt?.Canonical;
+                    if (!known.TryGetValue(instance, out byte[]? previous))
+                    {
+                        changed = true;
+                        known[instance] = bytes;
+                        yield return Event(ServiceBrowseEventKind.Added, instance, domain);
+                    }
+                    else if (txt is not null && (previous is null || !previous.AsSpan().SequenceEqual(bytes)))
+                    {
+                        known[instance] = bytes;
+                        if (previous is not null)
+                        {
+                            changed = true;
+                            yield return Event(ServiceBrowseEventKind.Updated, instance, domain) with { Txt = TxtData.Decode(txt.Strings) };
+                        }
+                    }
                 }
             }
             interval = changed ? _options.MinPollInterval : TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, _options.MaxPollInterval.Ticks));
             await Task.Delay(interval, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An instance's TXT record, or null when it has none or the query failed (the next poll asks again).</summary>
+    private async Task<TxtRecordData?> PollTxtAsync(DnsName instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            DnsMessage response = await QueryAsync(instance, DnsRecordType.Txt, cancellationToken).ConfigureAwait(false);
+            return AnswersFor(response, instance, DnsRecordType.Txt).Select(r => (TxtRecordData)r.Data).FirstOrDefault();
+        }
+        catch (WideAreaException e)
+        {
+            Log.WideAreaPollFailed(_logger, instance.ToString(), Server, e.Message);
+            return null;
         }
     }
 

@@ -128,4 +128,26 @@ public sealed class WideAreaBrowseTests(BindLab lab)
         ResolvedService service = await resolve.WaitAsync(TimeSpan.FromSeconds(15), Token);
         Assert.Equal(1234, service.Port);
     }
+
+    [Fact]
+    public async Task Browse_TxtChange_IsAnUpdatedEventWithTheNewTxt()
+    {
+        lab.Require();
+        await using ServiceDiscovery registrar = Discovery(lab.Key);
+        await using ServiceDiscovery browser = Discovery(key: null);
+        await using ServiceRegistration registration = await registrar.RegisterAsync(
+            new ServiceProfile("Changing", "_wupd._tcp", 1) { Domain = BindLab.Zone, Txt = [new("v", "1")] }, Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        await using IAsyncEnumerator<ServiceBrowseEvent> events = browser.BrowseAsync("_wupd._tcp", BindLab.Zone, stop.Token).GetAsyncEnumerator(stop.Token);
+        Assert.Equal(ServiceBrowseEventKind.Added, (await NextAsync(events)).Kind);
+
+        await registration.UpdateTxtAsync([new("v", "2"), new("extra", null)], Token);
+        ServiceBrowseEvent updated = await NextAsync(events);
+
+        Assert.Equal((ServiceBrowseEventKind.Updated, "Changing"), (updated.Kind, updated.InstanceName));
+        Assert.NotNull(updated.Txt);
+        Assert.Equal("2", updated.Txt["v"]);
+        Assert.True(updated.Txt.ContainsKey("extra"));
+        await stop.CancelAsync();
+    }
 }
