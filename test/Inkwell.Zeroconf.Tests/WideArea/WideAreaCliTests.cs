@@ -59,6 +59,10 @@ public sealed class WideAreaCliTests(BindLab lab)
         JsonElement resolved = JsonDocument.Parse(Assert.Single(lookup, l => l.Contains("\"resolved\"", StringComparison.Ordinal))).RootElement;
         Assert.Equal(("cli-host.example.test", 9090), (resolved.GetProperty("host").GetString(), resolved.GetProperty("port").GetInt32()));
         Assert.Equal("192.0.2.9", Assert.Single(resolved.GetProperty("addresses").EnumerateArray()).GetString());
+        (int tableExit, string[] table, _) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--timeout", "3");
+        Assert.Equal(0, tableExit);
+        Assert.Equal("Lookup Cli Service._wcli._tcp.example.test", table[0]);
+        Assert.Contains(table, l => l.EndsWith("Cli\\032Service._wcli._tcp.example.test. can be reached at cli-host.example.test.:9090 (interface 0)", StringComparison.Ordinal));
 
         // --timeout ends -R normally: the registration is disposed, so its records are deleted.
         await register.WaitForExitAsync(TestContext.Current.CancellationToken);

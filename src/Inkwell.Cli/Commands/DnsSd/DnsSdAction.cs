@@ -167,7 +167,7 @@ internal static class DnsSdAction
         ServiceNameRules.ValidateInstanceName(args[0]);
         ServiceNameRules.ValidateServiceType(args[1], args.Length > 2 ? Domain(args[2]) : null);
         await using ServiceDiscovery discovery = await open();
-        writer.LookingUp(args[0], args[1]);
+        writer.LookingUp(args[0], args[1], args.Length > 2 ? Domain(args[2]) : "local");
         ResolvedService resolved = await discovery.ResolveAsync(args[0], args[1], args.Length > 2 ? Domain(args[2]) : null, cancellationToken);
         writer.Resolved(resolved);
         await Task.Delay(Timeout.Infinite, cancellationToken);

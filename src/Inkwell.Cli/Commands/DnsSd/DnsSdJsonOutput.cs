@@ -41,7 +41,7 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
             }
         });
 
-    public override void LookingUp(string instance, string serviceType)
+    public override void LookingUp(string instance, string serviceType, string domain)
     {
     }
 

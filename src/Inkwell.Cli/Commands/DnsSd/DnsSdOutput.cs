@@ -16,7 +16,7 @@ internal abstract class DnsSdOutput(TextWriter writer)
 
     public abstract void BrowseEvent(ServiceBrowseEvent e);
 
-    public abstract void LookingUp(string instance, string serviceType);
+    public abstract void LookingUp(string instance, string serviceType, string domain);
 
     public abstract void Resolved(ResolvedService service);
 

@@ -34,9 +34,9 @@ internal sealed class DnsSdTableOutput(TextWriter writer) : DnsSdOutput(writer)
         Line(string.Create(CultureInfo.InvariantCulture, $"{Now}  {kind,-3} {flags,8} {e.InterfaceIndex,3} {e.Domain + ".",-20} {e.ServiceType + ".",-20} {e.InstanceName}"));
     }
 
-    public override void LookingUp(string instance, string serviceType)
+    public override void LookingUp(string instance, string serviceType, string domain)
     {
-        Line($"Lookup {instance}.{serviceType}.local");
+        Line($"Lookup {instance}.{serviceType}.{domain.TrimEnd('.')}");
         Start();
     }
 
