@@ -33,7 +33,15 @@ internal sealed class UnicastDnsClient(IPEndPoint server, TimeSpan timeout, int 
         ushort id = BinaryPrimitives.ReadUInt16BigEndian(request);
         using var socket = new Socket(Server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         // Connected: the kernel drops datagrams from anyone but the server, and reports ICMP port unreachable.
-        await socket.ConnectAsync(Server, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.ConnectAsync(Server, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            // No route to the server, for instance.
+            throw new WideAreaException(WideAreaError.Unreachable, $"DNS server {Server} is unreachable over UDP: {e.Message}", e);
+        }
         byte[] buffer = new byte[DnsMessage.MaxUnicastLength];
         TimeSpan wait = timeout;
         for (int attempt = 1; attempt <= attempts; attempt++)

@@ -40,7 +40,7 @@ public sealed class WideAreaCliTests(BindLab lab)
     {
         lab.Require();
         using Process register = Start("-R", "Cli Service", "_wcli._tcp", BindLab.Zone, "9090", "a=1", "--server", Server, "--key", lab.KeyFile,
-            "--host", "cli-host", "--host-address", "192.0.2.9", "--json", "--timeout", "12");
+            "--host", "cli-host", "--host-address", "192.0.2.9", "--json", "--timeout", "40");
         string? registered = await register.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
         if (registered is null)
         {
@@ -49,8 +49,8 @@ public sealed class WideAreaCliTests(BindLab lab)
         Assert.Equal("registered", JsonDocument.Parse(registered).RootElement.GetProperty("event").GetString());
         Assert.Equal("0 0 9090 cli-host.example.test.", lab.Dig("SRV", "Cli\\032Service._wcli._tcp.example.test").Trim());
 
-        (int browseExit, string[] browse, string browseError) = await RunAsync("-B", "_wcli._tcp", BindLab.Zone, "--server", Server, "--json", "--timeout", "2");
-        (int lookupExit, string[] lookup, string lookupError) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--json", "--timeout", "3");
+        (int browseExit, string[] browse, string browseError) = await RunAsync("-B", "_wcli._tcp", BindLab.Zone, "--server", Server, "--json", "--timeout", "4");
+        (int lookupExit, string[] lookup, string lookupError) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--json", "--timeout", "8");
 
         Assert.True(browseExit == 0, browseError);
         JsonElement added = Assert.Single(browse, l => l.Contains("\"added\"", StringComparison.Ordinal)) is { } line ? JsonDocument.Parse(line).RootElement : default;
@@ -59,12 +59,13 @@ public sealed class WideAreaCliTests(BindLab lab)
         JsonElement resolved = JsonDocument.Parse(Assert.Single(lookup, l => l.Contains("\"resolved\"", StringComparison.Ordinal))).RootElement;
         Assert.Equal(("cli-host.example.test", 9090), (resolved.GetProperty("host").GetString(), resolved.GetProperty("port").GetInt32()));
         Assert.Equal("192.0.2.9", Assert.Single(resolved.GetProperty("addresses").EnumerateArray()).GetString());
-        (int tableExit, string[] table, _) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--timeout", "3");
+        (int tableExit, string[] table, _) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--timeout", "8");
         Assert.Equal(0, tableExit);
         Assert.Equal("Lookup Cli Service._wcli._tcp.example.test", table[0]);
         Assert.Contains(table, l => l.EndsWith("Cli\\032Service._wcli._tcp.example.test. can be reached at cli-host.example.test.:9090 (interface 0)", StringComparison.Ordinal));
 
-        // --timeout ends -R normally: the registration is disposed, so its records are deleted.
+        // --timeout ends -R normally: the registration is disposed, so its records are deleted. (Long enough for the
+        // three client runs above on a loaded machine.)
         await register.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.Equal(0, register.ExitCode);
         Assert.Equal("", lab.Dig("PTR", "_wcli._tcp.example.test"));
