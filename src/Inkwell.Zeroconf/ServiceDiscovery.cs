@@ -1,12 +1,15 @@
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Internal;
+using Inkwell.Zeroconf.WideArea;
 
 namespace Inkwell.Zeroconf;
 
 /// <summary>
-/// Bonjour / DNS-SD for .NET: register services, browse for them, resolve them, over multicast DNS.
-/// The work is done by a backend: the embedded responder by default, or a system daemon.
+/// Bonjour / DNS-SD for .NET: register services, browse for them, resolve them. The domain picks the transport:
+/// <c>local</c> (the default) goes over multicast DNS through a backend (the embedded responder by default, or a
+/// system daemon); any other domain is wide-area DNS-SD over unicast DNS to the server in
+/// <see cref="WideAreaOptions"/> (registration by signed DNS UPDATE). Both can be used at once.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,56 +20,107 @@ namespace Inkwell.Zeroconf;
 /// </example>
 public sealed class ServiceDiscovery : IAsyncDisposable
 {
-    /// <summary>Uses the embedded responder with the given options (real sockets on every multicast interface by default).</summary>
+    private readonly Lazy<IServiceDiscoveryBackend> _backend;
+    private readonly WideAreaClient? _wideArea;
+    private int _disposed;
+
+    /// <summary>
+    /// Uses the embedded responder with the given options (real sockets on every multicast interface by default),
+    /// and <see cref="ServiceDiscoveryOptions.WideArea"/> for other domains. The multicast sockets are opened on the
+    /// first use of a <c>local</c> domain (or of <see cref="Backend"/>), so a wide-area-only user opens none.
+    /// </summary>
     public ServiceDiscovery(ServiceDiscoveryOptions? options = null)
-        : this(new EmbeddedBackend(options))
     {
+        _backend = new Lazy<IServiceDiscoveryBackend>(() => new EmbeddedBackend(options));
+        _wideArea = options?.WideArea is { } wideArea ? new WideAreaClient(wideArea) : null;
     }
 
     /// <summary>Uses the given backend; the discovery object owns it and disposes it.</summary>
     public ServiceDiscovery(IServiceDiscoveryBackend backend)
+        : this(backend, null)
     {
-        ArgumentNullException.ThrowIfNull(backend);
-        Backend = backend;
     }
 
-    /// <summary>The backend doing the work.</summary>
-    public IServiceDiscoveryBackend Backend { get; }
+    /// <summary>Uses the given backend for <c>local</c> and <paramref name="wideArea"/> (if not null) for other domains.</summary>
+    public ServiceDiscovery(IServiceDiscoveryBackend backend, WideAreaOptions? wideArea)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        _backend = new Lazy<IServiceDiscoveryBackend>(backend);
+        _wideArea = wideArea is null ? null : new WideAreaClient(wideArea);
+    }
+
+    /// <summary>The backend doing the multicast work (created on first use when built from options).</summary>
+    public IServiceDiscoveryBackend Backend
+    {
+        get
+        {
+            // After dispose, never open sockets for a backend that was not there.
+            ObjectDisposedException.ThrowIf(_disposed != 0 && !_backend.IsValueCreated, this);
+            return _backend.Value;
+        }
+    }
 
     /// <summary>
-    /// Announces a service. Completes once the name is established: after probing (about a second) and
-    /// any renaming on conflict ("Name (2)" embedded, "Name #2" through Avahi); <see cref="ServiceRegistration.Name"/> is the final name.
-    /// Dispose the registration to withdraw the service.
+    /// Announces a service. Over multicast, completes once the name is established: after probing (about a second)
+    /// and any renaming on conflict ("Name (2)" embedded, "Name #2" through Avahi). In another domain, completes once
+    /// the DNS server accepted the update (renamed "Name (2)" when the name is taken). <see cref="ServiceRegistration.Name"/>
+    /// is the final name. Dispose the registration to withdraw the service.
     /// </summary>
     public ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken = default)
     {
         ServiceNameRules.Validate(profile);
-        return Backend.RegisterAsync(profile, cancellationToken);
+        DnsName domain = ServiceNames.ParseDomain(profile.Domain, nameof(profile));
+        return ServiceNames.IsMulticast(domain)
+            ? Backend.RegisterAsync(profile, cancellationToken)
+            : WideArea(profile.Domain, nameof(profile)).RegisterAsync(profile, domain, cancellationToken);
     }
 
-    /// <summary>Browses for instances of a service type (or "_subtype._sub._type._tcp") until cancelled.</summary>
+    /// <summary>Browses for instances of a service type (or "_subtype._sub._type._tcp") in a domain ("local" by default) until cancelled.</summary>
     public IAsyncEnumerable<ServiceBrowseEvent> BrowseAsync(string serviceType, string? domain = null, CancellationToken cancellationToken = default)
     {
-        ServiceNames.ParseServiceType(serviceType, domain, nameof(serviceType));
-        return Backend.BrowseAsync(serviceType, cancellationToken);
+        DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
+        DnsName typeName = ServiceNames.ParseServiceTypeIn(serviceType, domainName, nameof(serviceType));
+        return ServiceNames.IsMulticast(domainName)
+            ? Backend.BrowseAsync(serviceType, cancellationToken)
+            : WideArea(domain, nameof(domain)).BrowseAsync(typeName, domainName, cancellationToken);
     }
 
     /// <summary>Resolves an instance to its host, port, addresses and TXT data; waits until it answers or is cancelled.</summary>
     public Task<ResolvedService> ResolveAsync(string instanceName, string serviceType, string? domain = null, CancellationToken cancellationToken = default)
     {
         ServiceNames.ValidateInstance(instanceName, nameof(instanceName));
-        ServiceNames.ParseServiceType(serviceType, domain, nameof(serviceType));
-        return Backend.ResolveAsync(instanceName, serviceType, cancellationToken);
+        DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
+        DnsName typeName = ServiceNames.ParseServiceTypeIn(serviceType, domainName, nameof(serviceType));
+        return ServiceNames.IsMulticast(domainName)
+            ? Backend.ResolveAsync(instanceName, serviceType, cancellationToken)
+            : WideArea(domain, nameof(domain)).ResolveAsync(instanceName, typeName, domainName, cancellationToken);
     }
 
-    /// <summary>Enumerates the service types announced on the network (RFC 6763 §9); events carry the type only.</summary>
+    /// <summary>Enumerates the service types announced on the network (RFC 6763 §9); events carry the type only. Multicast only for now.</summary>
     public IAsyncEnumerable<ServiceBrowseEvent> BrowseServiceTypesAsync(string? domain = null, CancellationToken cancellationToken = default)
     {
         ServiceNames.CheckDomain(domain, nameof(domain));
         return Backend.BrowseServiceTypesAsync(cancellationToken);
     }
 
-    /// <summary>Follows the records of one name and type (like <c>dns-sd -Q</c>) until cancelled.</summary>
+    /// <summary>
+    /// Asks the wide-area DNS server which domains its operator recommends for browsing or registering (RFC 6763 §11:
+    /// the PTR records at <c>b</c>, <c>db</c>, <c>r</c>, <c>dr</c> or <c>lb</c> <c>._dns-sd._udp.</c><paramref name="domain"/>),
+    /// e.g. "example.test" for the domain "test". Empty when there are none. Needs <see cref="ServiceDiscoveryOptions.WideArea"/>;
+    /// over multicast the only domain is "local".
+    /// </summary>
+    public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string domain, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
+        if (ServiceNames.IsMulticast(domainName))
+        {
+            throw new ArgumentException("Domain enumeration asks a unicast DNS server; over multicast DNS the only domain is 'local'.", nameof(domain));
+        }
+        return WideArea(domain, nameof(domain)).EnumerateDomainsAsync(kind, domainName, cancellationToken);
+    }
+
+    /// <summary>Follows the records of one name and type (like <c>dns-sd -Q</c>) over multicast DNS until cancelled.</summary>
     public IAsyncEnumerable<DnsRecordEvent> QueryRecordsAsync(string name, DnsRecordType type = DnsRecordType.A, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -74,6 +128,27 @@ public sealed class ServiceDiscovery : IAsyncDisposable
         return Backend.QueryRecordsAsync(name, type, cancellationToken);
     }
 
-    /// <summary>Withdraws every registration (goodbyes) and closes the backend; safe to call twice.</summary>
-    public ValueTask DisposeAsync() => Backend.DisposeAsync();
+    /// <summary>Withdraws every registration (goodbyes, DNS UPDATE deletes) and closes the backend; safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        if (_wideArea is not null)
+        {
+            await _wideArea.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_backend.IsValueCreated)
+        {
+            await _backend.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private WideAreaClient WideArea(string? domain, string parameterName)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _wideArea ?? throw new ArgumentException(
+            $"Domain '{domain}' is not served by multicast DNS, and no wide-area DNS server is configured (ServiceDiscoveryOptions.WideArea).", parameterName);
+    }
 }

@@ -25,6 +25,12 @@ public sealed class ServiceDiscoveryOptions
     /// <summary>Where log lines go.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>
+    /// Wide-area DNS-SD: the DNS server (and TSIG key) used for every domain other than <c>local</c>. Null: only
+    /// multicast DNS, and a non-local domain is an argument error.
+    /// </summary>
+    public WideAreaOptions? WideArea { get; init; }
+
     /// <summary>A transport to use instead of real sockets (the in-memory network in tests).</summary>
     internal IMulticastTransport? Transport { get; init; }
 

@@ -10,16 +10,25 @@ public static class ServiceNameRules
 
     /// <summary>
     /// Throws <see cref="ArgumentException"/> unless the type is "_name._tcp" or "_name._udp" (name 1–15
-    /// letters, digits or hyphens), or "_subtype._sub._name._tcp", and the domain is empty or "local".
+    /// letters, digits or hyphens), or "_subtype._sub._name._tcp", and the domain is a valid DNS name (empty means
+    /// "local"; other domains are wide-area DNS-SD).
     /// </summary>
-    public static void ValidateServiceType(string serviceType, string? domain = null) => ServiceNames.ParseServiceType(serviceType, domain, nameof(serviceType));
+    public static void ValidateServiceType(string serviceType, string? domain = null) =>
+        ServiceNames.ParseServiceTypeIn(serviceType, ServiceNames.ParseDomain(domain, nameof(domain)), nameof(serviceType));
+
+    /// <summary>
+    /// Whether <paramref name="domain"/> is served by multicast DNS: empty, "local" or a name under it (RFC 6762 §3).
+    /// Any other domain is wide-area DNS-SD over unicast DNS (<see cref="ServiceDiscoveryOptions.WideArea"/>).
+    /// Throws <see cref="ArgumentException"/> when it is not a valid DNS name.
+    /// </summary>
+    public static bool IsMulticastDomain(string? domain) => ServiceNames.IsMulticast(ServiceNames.ParseDomain(domain, nameof(domain)));
 
     /// <summary>Throws <see cref="ArgumentException"/> unless the whole profile is valid: names, port, subtypes, TXT.</summary>
     public static void Validate(ServiceProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ServiceNames.ValidateInstance(profile.InstanceName, nameof(profile));
-        ServiceNames.ParseServiceType(profile.ServiceType, profile.Domain, nameof(profile));
+        ServiceNames.ParseServiceTypeIn(profile.ServiceType, ServiceNames.ParseDomain(profile.Domain, nameof(profile)), nameof(profile));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(profile.Port, nameof(profile));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(profile.Port, ushort.MaxValue, nameof(profile));
         foreach (string subtype in profile.Subtypes)

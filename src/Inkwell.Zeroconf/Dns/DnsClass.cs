@@ -6,7 +6,10 @@ internal static class DnsClass
     /// <summary>The Internet class.</summary>
     public const ushort Internet = 1;
 
-    /// <summary>Any class (QCLASS only).</summary>
+    /// <summary>Class NONE: in a DNS UPDATE, "name not in use" prerequisites and deletes of one record (RFC 2136 §2.4, §2.5).</summary>
+    public const ushort None = 254;
+
+    /// <summary>Any class (QCLASS; in a DNS UPDATE, "in use" prerequisites and deletes of whole RRsets, RFC 2136 §2.4, §2.5; TSIG's class).</summary>
     public const ushort Any = 255;
 
     /// <summary>Top bit of the class: cache-flush in a record, unicast-response (QU) in a question.</summary>

@@ -14,9 +14,10 @@ internal sealed partial class DnsMessage
     /// Parses a message. A message whose framing is broken (truncated, a bad name, counts larger than
     /// the data could hold) is rejected as a whole with an error naming the offset; a record whose
     /// rdata disagrees with its type is dropped and counted in <paramref name="droppedRecords"/>, so a
-    /// truncated record is never cached. Never throws on any input.
+    /// truncated record is never cached. Never throws on any input. <paramref name="maxLength"/> is mDNS's
+    /// 9000 bytes by default; unicast DNS over TCP passes <see cref="MaxUnicastLength"/> (RFC 1035 §4.2.2).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> data, out DnsMessage message, out int droppedRecords, out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> data, out DnsMessage message, out int droppedRecords, out string? error, int maxLength = MaxLength)
     {
         message = null!;
         droppedRecords = 0;
@@ -25,9 +26,11 @@ internal sealed partial class DnsMessage
             error = $"message is {data.Length} bytes; a DNS header is 12";
             return false;
         }
-        if (data.Length > MaxLength)
+        if (data.Length > maxLength)
         {
-            error = $"message is {data.Length} bytes; the mDNS limit is {MaxLength} (RFC 6762 §17)";
+            error = maxLength == MaxLength
+                ? $"message is {data.Length} bytes; the mDNS limit is {MaxLength} (RFC 6762 §17)"
+                : $"message is {data.Length} bytes; the limit is {maxLength}";
             return false;
         }
         var reader = new DnsReader(data);

@@ -6,6 +6,9 @@ internal sealed partial class DnsMessage
     /// <summary>The largest mDNS message, including IP and UDP headers (RFC 6762 §17).</summary>
     public const int MaxLength = 9000;
 
+    /// <summary>The largest unicast DNS message: TCP's two-byte length prefix (RFC 1035 §4.2.2).</summary>
+    public const int MaxUnicastLength = ushort.MaxValue;
+
     /// <summary>Header flag: this is a response.</summary>
     public const ushort ResponseFlag = 0x8000;
 
@@ -14,6 +17,9 @@ internal sealed partial class DnsMessage
 
     /// <summary>Header flag: truncated; in a query, more known answers follow (RFC 6762 §18.5).</summary>
     public const ushort TruncatedFlag = 0x0200;
+
+    /// <summary>Header flag: recursion desired (unicast queries to an authoritative server leave it clear).</summary>
+    public const ushort RecursionDesiredFlag = 0x0100;
 
     /// <summary>The message id; 0 in multicast messages (RFC 6762 §18.1).</summary>
     public ushort Id { get; init; }

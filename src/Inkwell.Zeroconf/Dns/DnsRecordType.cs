@@ -5,6 +5,8 @@ public enum DnsRecordType : ushort
 {
     /// <summary>An IPv4 address.</summary>
     A = 1,
+    /// <summary>Start of authority: names a zone (the zone section of a DNS UPDATE, RFC 2136 §2.3).</summary>
+    Soa = 6,
     /// <summary>A canonical name (alias); carried, never followed.</summary>
     CName = 5,
     /// <summary>A pointer to another name: DNS-SD's service instance enumeration.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Zeroconf.Internal;
 
-/// <summary>Every log line of Inkwell.Zeroconf. Event ids: 1xx transport, 2xx wire, 3xx responder, 4xx querier, 5xx backends.</summary>
+/// <summary>Every log line of Inkwell.Zeroconf. Event ids: 1xx transport, 2xx wire, 3xx responder, 4xx querier, 5xx backends, 6xx wide-area (unicast DNS).</summary>
 internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Information, "Listening for mDNS on {Interface} ({Families})")]
@@ -74,4 +74,25 @@ internal static partial class Log
 
     [LoggerMessage(500, LogLevel.Information, "Using the {Backend} backend")]
     public static partial void BackendChosen(ILogger logger, string backend);
+
+    [LoggerMessage(600, LogLevel.Information, "Registered {Name} with DNS server {Server}")]
+    public static partial void WideAreaRegistered(ILogger logger, string name, string server);
+
+    [LoggerMessage(601, LogLevel.Information, "{Name} is taken at DNS server {Server} (YXDOMAIN); trying {NewName}")]
+    public static partial void WideAreaRenamed(ILogger logger, string name, string server, string newName);
+
+    [LoggerMessage(602, LogLevel.Information, "Removed {Name} from DNS server {Server}")]
+    public static partial void WideAreaWithdrawn(ILogger logger, string name, string server);
+
+    [LoggerMessage(603, LogLevel.Warning, "Could not remove {Name} from DNS server {Server}; its records stay until removed by hand (nsupdate) or a new registration replaces them: {Reason}")]
+    public static partial void WideAreaWithdrawFailed(ILogger logger, string name, string server, string reason);
+
+    [LoggerMessage(604, LogLevel.Warning, "Refreshing {Name} at DNS server {Server} failed; retrying at the next refresh: {Reason}")]
+    public static partial void WideAreaRefreshFailed(ILogger logger, string name, string server, string reason);
+
+    [LoggerMessage(605, LogLevel.Debug, "DNS server {Server} granted no update lease for {Name} (RFC 9664 not implemented there); the records stay until removed")]
+    public static partial void WideAreaNoLease(ILogger logger, string name, string server);
+
+    [LoggerMessage(606, LogLevel.Warning, "Polling DNS server {Server} for {Name} failed; retrying: {Reason}")]
+    public static partial void WideAreaPollFailed(ILogger logger, string name, string server, string reason);
 }

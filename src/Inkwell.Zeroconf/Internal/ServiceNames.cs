@@ -24,15 +24,21 @@ internal static class ServiceNames
     }
 
     /// <summary>
-    /// Parses "_name._tcp" (or "_sub1._sub._name._tcp" for a subtype browse) with a domain into the
-    /// name to query. The service name is 1–15 characters of letters, digits and hyphens (§7).
+    /// Parses "_name._tcp" (or "_sub1._sub._name._tcp" for a subtype browse) with a multicast domain (empty
+    /// or "local") into the name to query. The service name is 1–15 characters of letters, digits and hyphens (§7).
     /// </summary>
     public static DnsName ParseServiceType(string serviceType, string? domain, string parameterName)
     {
-        ArgumentException.ThrowIfNullOrEmpty(serviceType, parameterName);
         CheckDomain(domain, parameterName);
+        return ParseServiceTypeIn(serviceType, Local, parameterName);
+    }
+
+    /// <summary>Parses a service type (as <see cref="ParseServiceType"/>) under any domain, e.g. "example.test".</summary>
+    public static DnsName ParseServiceTypeIn(string serviceType, DnsName domain, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceType, parameterName);
         string[] labels = serviceType.TrimEnd('.').Split('.');
-        if (labels.Length >= 2 && labels[^1].Equals("local", StringComparison.OrdinalIgnoreCase))
+        if (labels.Length >= 2 && domain == Local && labels[^1].Equals("local", StringComparison.OrdinalIgnoreCase))
         {
             labels = labels[..^1];
         }
@@ -54,8 +60,29 @@ internal static class ServiceNames
         {
             ValidateSubtype(labels[0], parameterName);
         }
-        return DnsName.FromLabels([.. labels, "local"]);
+        return DnsName.FromLabels([.. labels, .. domain.Labels]);
     }
+
+    /// <summary>A domain as a name: empty or null is "local"; anything else must be a valid DNS name.</summary>
+    public static DnsName ParseDomain(string? domain, string parameterName)
+    {
+        if (string.IsNullOrEmpty(domain) || domain == ".")
+        {
+            return Local;
+        }
+        try
+        {
+            DnsName name = DnsName.Parse(domain);
+            return name == Local ? Local : name;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Domain '{domain}' is not a valid DNS name: {e.Message}", parameterName, e);
+        }
+    }
+
+    /// <summary>Whether a domain is served by multicast DNS: "local" and names under it (RFC 6762 §3).</summary>
+    public static bool IsMulticast(DnsName domain) => domain.EndsWith(Local);
 
     public static void ValidateSubtype(string subtype, string parameterName)
     {
@@ -65,11 +92,12 @@ internal static class ServiceNames
         }
     }
 
+    /// <summary>Throws unless the domain is empty or "local": what multicast DNS (and so every mDNS backend) serves.</summary>
     public static void CheckDomain(string? domain, string parameterName)
     {
         if (!string.IsNullOrEmpty(domain) && domain.TrimEnd('.') is { } d && d.Length > 0 && !d.Equals("local", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"Domain '{domain}' is not served by multicast DNS; use 'local'.", parameterName);
+            throw new ArgumentException($"Domain '{domain}' is not served by multicast DNS; use 'local', or configure a wide-area DNS server (ServiceDiscoveryOptions.WideArea).", parameterName);
         }
     }
 

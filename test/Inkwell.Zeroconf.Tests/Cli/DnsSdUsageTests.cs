@@ -29,7 +29,7 @@ public sealed class DnsSdUsageTests
     }
 
     [Theory]
-    [InlineData(new string[0], "exactly one of -R, -B, -L or -Q")]
+    [InlineData(new string[0], "exactly one of -R, -B, -L, -Q, -E or -F")]
     [InlineData(new[] { "-R", "-B", "_x._tcp" }, "exactly one of")]
     [InlineData(new[] { "-R", "Name", "_daap._tcp", "local", "http" }, "PORT")]
     [InlineData(new[] { "-R", "Name", "daap", "local", "3689" }, "_name._tcp")]

@@ -15,10 +15,10 @@ internal static class DnsSdAction
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error); // log lines come from other threads
         string[] args = parseResult.GetValue(DnsSdCommandDefinition.Arguments) ?? [];
-        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query }.Select(parseResult.GetValue)];
+        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query, DnsSdCommandDefinition.RegistrationDomains, DnsSdCommandDefinition.BrowsingDomains }.Select(parseResult.GetValue)];
         if (modes.Count(m => m) != 1)
         {
-            await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L or -Q (see --help)");
+            await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L, -Q, -E or -F (see --help)");
             return 2;
         }
         double? timeout = parseResult.GetValue(DnsSdCommandDefinition.Timeout);
@@ -45,11 +45,28 @@ internal static class DnsSdAction
         try
         {
             BackendMode backend = parseResult.GetValue(DnsSdCommandDefinition.Backend);
-            Func<Task<ServiceDiscovery>> open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
-                backend,
-                new ServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
-                new AvahiBackendOptions { LoggerFactory = loggerFactory },
-                stop.Token));
+            WideAreaOptions? wideArea = WideArea(parseResult, loggerFactory);
+            string? domain = OperationDomain(args, modes);
+            Func<Task<ServiceDiscovery>> open;
+            if (ServiceNameRules.IsMulticastDomain(domain))
+            {
+                open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
+                    backend,
+                    new ServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
+                    new AvahiBackendOptions { LoggerFactory = loggerFactory },
+                    stop.Token));
+            }
+            else
+            {
+                // Wide-area only: no multicast backend is created, so no multicast socket is opened.
+                ServiceDiscoveryOptions options = new()
+                {
+                    LoggerFactory = loggerFactory,
+                    WideArea = wideArea ?? throw new ArgumentException(
+                        $"Domain '{domain}' is not served by multicast DNS; give --server ADDRESS[:PORT] (and --key FILE to register) for wide-area DNS-SD."),
+                };
+                open = () => Task.FromResult(new ServiceDiscovery(options));
+            }
             if (modes[0])
             {
                 return await RegisterAsync(args, open, writer, error, stop.Token);
@@ -62,7 +79,11 @@ internal static class DnsSdAction
             {
                 return await LookupAsync(args, open, writer, error, stop.Token);
             }
-            return await QueryAsync(args, open, writer, error, stop.Token);
+            if (modes[3])
+            {
+                return await QueryAsync(args, open, writer, error, stop.Token);
+            }
+            return await DomainsAsync(args, modes[4], domain, wideArea is not null && !ServiceNameRules.IsMulticastDomain(domain), open, writer, error, stop.Token);
         }
         catch (ArgumentException exception)
         {
@@ -143,7 +164,7 @@ internal static class DnsSdAction
         ServiceNameRules.ValidateInstanceName(args[0]);
         ServiceNameRules.ValidateServiceType(args[1], args.Length > 2 ? Domain(args[2]) : null);
         await using ServiceDiscovery discovery = await open();
-        writer.LookingUp(args[0], args[1]);
+        writer.LookingUp(args[0], args[1], args.Length > 2 ? Domain(args[2]) : "local");
         ResolvedService resolved = await discovery.ResolveAsync(args[0], args[1], args.Length > 2 ? Domain(args[2]) : null, cancellationToken);
         writer.Resolved(resolved);
         await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -163,6 +184,92 @@ internal static class DnsSdAction
         {
             writer.RecordEvent(e);
         }
+        return 0;
+    }
+
+    /// <summary>The domain argument of the operation (-R's third, -B's second, -L's third), or null for the default.</summary>
+    private static string? OperationDomain(string[] args, bool[] modes)
+    {
+        int index = modes[0] ? 2 : modes[1] ? 1 : modes[2] ? 2 : modes[4] || modes[5] ? 0 : -1;
+        return index >= 0 && index < args.Length ? Domain(args[index]) : null;
+    }
+
+    /// <summary>The wide-area options from --server, --key, --host and --host-address; null without --server.</summary>
+    private static WideAreaOptions? WideArea(ParseResult parseResult, ILoggerFactory loggerFactory)
+    {
+        string? server = parseResult.GetValue(DnsSdCommandDefinition.Server);
+        string? keyFile = parseResult.GetValue(DnsSdCommandDefinition.Key);
+        string? host = parseResult.GetValue(DnsSdCommandDefinition.Host);
+        string[] hostAddresses = parseResult.GetValue(DnsSdCommandDefinition.HostAddress) ?? [];
+        if (server is null)
+        {
+            if (keyFile is not null || host is not null || hostAddresses.Length > 0)
+            {
+                throw new ArgumentException("--key, --host and --host-address need --server ADDRESS[:PORT]");
+            }
+            return null;
+        }
+        if (!System.Net.IPEndPoint.TryParse(server, out System.Net.IPEndPoint? endPoint))
+        {
+            throw new ArgumentException($"--server '{server}' is not an IP address with an optional port (e.g. 192.0.2.53 or [2001:db8::53]:5300)");
+        }
+        if (endPoint.Port == 0)
+        {
+            endPoint.Port = 53;
+        }
+        List<System.Net.IPAddress> addresses = [];
+        foreach (string text in hostAddresses)
+        {
+            addresses.Add(System.Net.IPAddress.TryParse(text, out System.Net.IPAddress? address)
+                ? address
+                : throw new ArgumentException($"--host-address '{text}' is not an IP address"));
+        }
+        TsigKey? key = null;
+        if (keyFile is not null)
+        {
+            try
+            {
+                key = TsigKey.Load(keyFile);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--key: {e.Message}", e);
+            }
+        }
+        return new WideAreaOptions { Server = endPoint, Key = key, HostName = host, HostAddresses = addresses, LoggerFactory = loggerFactory };
+    }
+
+    /// <summary>
+    /// -E / -F: "local" always (multicast DNS's one domain, the default unless the server names another), then with
+    /// a wide-area DOMAIN and --server the domains the server recommends (RFC 6763 §11), the default ones marked.
+    /// </summary>
+    private static async Task<int> DomainsAsync(string[] args, bool registration, string? domain, bool wideArea, Func<Task<ServiceDiscovery>> open,
+        DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length > 1)
+        {
+            await error.WriteLineAsync($"dns-sd: {(registration ? "-E" : "-F")} takes at most one DOMAIN");
+            return 2;
+        }
+        writer.EnumeratingDomains(registration);
+        if (!wideArea)
+        {
+            writer.DomainFound("local", isDefault: true);
+        }
+        else
+        {
+            await using ServiceDiscovery discovery = await open();
+            IReadOnlyList<string> defaults = await discovery.EnumerateDomainsAsync(
+                registration ? DomainEnumerationKind.DefaultRegistration : DomainEnumerationKind.DefaultBrowse, domain!, cancellationToken);
+            IReadOnlyList<string> recommended = await discovery.EnumerateDomainsAsync(
+                registration ? DomainEnumerationKind.Registration : DomainEnumerationKind.Browse, domain!, cancellationToken);
+            writer.DomainFound("local", isDefault: defaults.Count == 0);
+            foreach (string found in defaults.Concat(recommended).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                writer.DomainFound(found, defaults.Contains(found, StringComparer.OrdinalIgnoreCase));
+            }
+        }
+        await Task.Delay(Timeout.Infinite, cancellationToken);
         return 0;
     }
 

@@ -41,7 +41,7 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
             }
         });
 
-    public override void LookingUp(string instance, string serviceType)
+    public override void LookingUp(string instance, string serviceType, string domain)
     {
     }
 
@@ -66,6 +66,18 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
     public override void Querying(string name, DnsRecordType type)
     {
     }
+
+    public override void EnumeratingDomains(bool registration)
+    {
+    }
+
+    public override void DomainFound(string domain, bool isDefault) =>
+        Write(w =>
+        {
+            w.WriteString("event", "domain");
+            w.WriteString("domain", domain.TrimEnd('.'));
+            w.WriteBoolean("default", isDefault);
+        });
 
     public override void RecordEvent(DnsRecordEvent e) =>
         Write(w =>

@@ -16,13 +16,19 @@ internal abstract class DnsSdOutput(TextWriter writer)
 
     public abstract void BrowseEvent(ServiceBrowseEvent e);
 
-    public abstract void LookingUp(string instance, string serviceType);
+    public abstract void LookingUp(string instance, string serviceType, string domain);
 
     public abstract void Resolved(ResolvedService service);
 
     public abstract void Querying(string name, DnsRecordType type);
 
     public abstract void RecordEvent(DnsRecordEvent e);
+
+    /// <summary>-E (registration) or -F (browsing) domain enumeration starts.</summary>
+    public abstract void EnumeratingDomains(bool registration);
+
+    /// <summary>One recommended domain; <paramref name="isDefault"/> for the default one (RFC 6763 §11 <c>db</c> / <c>dr</c>).</summary>
+    public abstract void DomainFound(string domain, bool isDefault);
 
     protected void Line(string text)
     {

@@ -34,9 +34,9 @@ internal sealed class DnsSdTableOutput(TextWriter writer) : DnsSdOutput(writer)
         Line(string.Create(CultureInfo.InvariantCulture, $"{Now}  {kind,-3} {flags,8} {e.InterfaceIndex,3} {e.Domain + ".",-20} {e.ServiceType + ".",-20} {e.InstanceName}"));
     }
 
-    public override void LookingUp(string instance, string serviceType)
+    public override void LookingUp(string instance, string serviceType, string domain)
     {
-        Line($"Lookup {instance}.{serviceType}.local");
+        Line($"Lookup {instance}.{serviceType}.{domain.TrimEnd('.')}");
         Start();
     }
 
@@ -60,6 +60,16 @@ internal sealed class DnsSdTableOutput(TextWriter writer) : DnsSdOutput(writer)
     public override void RecordEvent(DnsRecordEvent e) =>
         Line(string.Create(CultureInfo.InvariantCulture,
             $"{Now}  {(e.Added ? "Add" : "Rmv"),-3} {(e.Added ? 2 : 0),8} {e.InterfaceIndex,2} {e.Name + ".",-29} {TypeText(e.Type),-5} {(e.Class == 1 ? "IN" : e.Class.ToString(CultureInfo.InvariantCulture)),-7} {e.Data}"));
+
+    public override void EnumeratingDomains(bool registration)
+    {
+        Line($"Looking for recommended {(registration ? "registration" : "browsing")} domains:");
+        Start();
+        Line($"Timestamp     Recommended {(registration ? "Registration" : "Browsing")} domain");
+    }
+
+    public override void DomainFound(string domain, bool isDefault) =>
+        Line($"{Now}  Added     {(isDefault ? "(Default)" : ""),-20} {domain.TrimEnd('.')}.");
 
     private void Start()
     {

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Inkwell.Zeroconf.Tests.WideArea;
+
+/// <summary>
+/// A real BIND 9 for the wide-area tests: <c>named</c> in the foreground, listening on 127.0.0.1 only (a
+/// random high port, no IPv6, recursion and NOTIFY off, no control channel), so nothing it sends or
+/// receives leaves the loopback interface. It serves a dynamic zone <c>example.test</c> that key
+/// <c>inkwell-key</c> (generated per run by <c>tsig-keygen</c>) may update, a static zone
+/// <c>static.test</c> no key may update (REFUSED), and nothing else (NOTAUTH). <c>dig</c> is the independent
+/// reader. Started once for the wide-area collection and stopped (directory deleted) at the end.
+/// </summary>
+public sealed class BindLab : IAsyncLifetime
+{
+    public const string Zone = "example.test";
+    public const string StaticZone = "static.test";
+    public const string KeyName = "inkwell-key";
+
+    private Process? _named;
+    private readonly StringBuilder _log = new();
+
+    /// <summary>Why the lab is not running, or null.</summary>
+    public string? SkipReason { get; private set; }
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("inkwell-bind-lab-").FullName;
+
+    public int Port { get; private set; }
+
+    public IPEndPoint Server => new(IPAddress.Loopback, Port);
+
+    public string KeyFile => Path.Combine(Directory, "key.conf");
+
+    public TsigKey Key => TsigKey.Load(KeyFile);
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Skips the calling test with the reason when BIND is not available.</summary>
+    public void Require()
+    {
+        if (SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            SkipReason = "the BIND lab needs Linux";
+            return;
+        }
+        foreach ((string tool, string package) in (ReadOnlySpan<(string, string)>)[("/usr/sbin/named", "bind9"), ("/usr/sbin/tsig-keygen", "bind9"), ("/usr/bin/dig", "bind9-dnsutils")])
+        {
+            if (!File.Exists(tool))
+            {
+                SkipReason = $"{tool} is not installed (apt-get install bind9 bind9-dnsutils); the wide-area tests need a real BIND 9";
+                return;
+            }
+        }
+        File.WriteAllText(KeyFile, Run("/usr/sbin/tsig-keygen", "-a", "hmac-sha256", KeyName));
+        WriteZone(Zone);
+        WriteZone(StaticZone);
+        for (int attempt = 0; attempt < 5 && _named is null; attempt++)
+        {
+            Port = FreePort();
+            WriteConfig();
+            await StartAsync();
+        }
+        if (_named is null)
+        {
+            throw new InvalidOperationException($"named did not start:\n{Log}");
+        }
+    }
+
+    private void WriteZone(string zone) => File.WriteAllText(Path.Combine(Directory, zone + ".db"), $"""
+        $TTL 60
+        @   IN SOA ns.{zone}. admin.{zone}. 1 3600 600 86400 60
+        @   IN NS  ns.{zone}.
+        ns  IN A   127.0.0.1
+
+        """);
+
+    private void WriteConfig() => File.WriteAllText(Path.Combine(Directory, "named.conf"), $$"""
+        options {
+            directory "{{Directory}}";
+            pid-file "{{Directory}}/named.pid";
+            session-keyfile "{{Directory}}/session.key";
+            managed-keys-directory "{{Directory}}";
+            listen-on port {{Port}} { 127.0.0.1; };
+            listen-on-v6 { none; };
+            recursion no;
+            dnssec-validation no;
+            notify no;
+        };
+        controls { };
+        include "{{KeyFile}}";
+        zone "{{Zone}}" { type primary; file "{{Zone}}.db"; update-policy { grant {{KeyName}} zonesub ANY; }; };
+        zone "{{StaticZone}}" { type primary; file "{{StaticZone}}.db"; };
+
+        """);
+
+    private async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("/usr/sbin/named") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])["-g", "-c", Path.Combine(Directory, "named.conf"), "-n", "1"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var named = new Process { StartInfo = start };
+        named.OutputDataReceived += (_, e) => Append(e.Data);
+        named.ErrorDataReceived += (_, e) => Append(e.Data);
+        named.Start();
+        named.BeginOutputReadLine();
+        named.BeginErrorReadLine();
+        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < end)
+        {
+            if (named.HasExited)
+            {
+                return;
+            }
+            if (Log.Contains("running", StringComparison.Ordinal) && Answers())
+            {
+                _named = named;
+                return;
+            }
+            await Task.Delay(100);
+        }
+        named.Kill();
+        await named.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Kills named (SIGKILL, as a crash would) and starts it again on the same port with the same files: what it
+    /// serves afterwards is what its zone file and journal (<c>example.test.db.jnl</c>) kept.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        Process named = _named ?? throw new InvalidOperationException("named is not running");
+        named.Kill();
+        await named.WaitForExitAsync();
+        named.Dispose();
+        _named = null;
+        for (int attempt = 0; attempt < 3 && _named is null; attempt++)
+        {
+            await StartAsync();
+        }
+        if (_named is null)
+        {
+            throw new InvalidOperationException($"named did not start again on port {Port}:\n{Log}");
+        }
+    }
+
+    private bool Answers()
+    {
+        try
+        {
+            return Dig("SOA", Zone).Contains("ns." + Zone, StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary><c>dig +short</c> at the lab server: one line per record, in dig's presentation format.</summary>
+    public string Dig(string type, string name) => Run("/usr/bin/dig", "@127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+short", "+norecurse", "+time=2", "+tries=2", type, name);
+
+    /// <summary><c>dig</c> at the lab server with its full output (header flags included), over UDP.</summary>
+    public string DigRaw(params string[] arguments) =>
+        Run("/usr/bin/dig", ["@127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+norecurse", "+time=2", "+tries=2", .. arguments], null);
+
+    /// <summary>Runs <c>nsupdate -k key</c> with the given commands (an independent writer).</summary>
+    public string NsUpdate(string commands) =>
+        Run("/usr/bin/nsupdate", ["-k", KeyFile], $"server 127.0.0.1 {Port}\nzone {Zone}\n{commands}\nsend\n");
+
+    private static string Run(string fileName, params string[] arguments) => Run(fileName, arguments, null);
+
+    private static string Run(string fileName, string[] arguments, string? input)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using Process process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}{output}");
+        }
+        return output;
+    }
+
+    /// <summary>A port free on 127.0.0.1 for both UDP and TCP right now (named binds both).</summary>
+    private static int FreePort()
+    {
+        while (true)
+        {
+            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            tcp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            int port = ((IPEndPoint)tcp.LocalEndPoint!).Port;
+            try
+            {
+                using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_named is { HasExited: false })
+        {
+            _named.Kill();
+            await _named.WaitForExitAsync();
+        }
+        _named?.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(nameof(BindCollection))]
+public sealed class BindCollection : ICollectionFixture<BindLab>;

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Inkwell.Zeroconf.Tests.WideArea;
+
+/// <summary>
+/// <c>inkwell dns-sd</c> with a non-local domain and <c>--server</c>: -R registers by signed UPDATE (checked with dig),
+/// -B and -L in other processes see and resolve it. No multicast socket is opened for a wide-area domain.
+/// </summary>
+[Collection(nameof(BindCollection))]
+public sealed class WideAreaCliTests(BindLab lab)
+{
+    private static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return Process.Start(start)!;
+    }
+
+    private static async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] arguments)
+    {
+        using Process process = Start(arguments);
+        Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await error);
+    }
+
+    private string Server => $"127.0.0.1:{lab.Port}";
+
+    [Fact]
+    public async Task RegisterBrowseLookup_OverTheLabServer()
+    {
+        lab.Require();
+        using Process register = Start("-R", "Cli Service", "_wcli._tcp", BindLab.Zone, "9090", "a=1", "--server", Server, "--key", lab.KeyFile,
+            "--host", "cli-host", "--host-address", "192.0.2.9", "--json", "--timeout", "40");
+        string? registered = await register.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        if (registered is null)
+        {
+            Assert.Fail(await register.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        }
+        Assert.Equal("registered", JsonDocument.Parse(registered).RootElement.GetProperty("event").GetString());
+        Assert.Equal("0 0 9090 cli-host.example.test.", lab.Dig("SRV", "Cli\\032Service._wcli._tcp.example.test").Trim());
+
+        (int browseExit, string[] browse, string browseError) = await RunAsync("-B", "_wcli._tcp", BindLab.Zone, "--server", Server, "--json", "--timeout", "4");
+        (int lookupExit, string[] lookup, string lookupError) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--json", "--timeout", "8");
+
+        Assert.True(browseExit == 0, browseError);
+        JsonElement added = Assert.Single(browse, l => l.Contains("\"added\"", StringComparison.Ordinal)) is { } line ? JsonDocument.Parse(line).RootElement : default;
+        Assert.Equal(("Cli Service", "example.test"), (added.GetProperty("name").GetString(), added.GetProperty("domain").GetString()));
+        Assert.True(lookupExit == 0, lookupError);
+        JsonElement resolved = JsonDocument.Parse(Assert.Single(lookup, l => l.Contains("\"resolved\"", StringComparison.Ordinal))).RootElement;
+        Assert.Equal(("cli-host.example.test", 9090), (resolved.GetProperty("host").GetString(), resolved.GetProperty("port").GetInt32()));
+        Assert.Equal("192.0.2.9", Assert.Single(resolved.GetProperty("addresses").EnumerateArray()).GetString());
+        (int tableExit, string[] table, _) = await RunAsync("-L", "Cli Service", "_wcli._tcp", BindLab.Zone, "--server", Server, "--timeout", "8");
+        Assert.Equal(0, tableExit);
+        Assert.Equal("Lookup Cli Service._wcli._tcp.example.test", table[0]);
+        Assert.Contains(table, l => l.EndsWith("Cli\\032Service._wcli._tcp.example.test. can be reached at cli-host.example.test.:9090 (interface 0)", StringComparison.Ordinal));
+
+        // --timeout ends -R normally: the registration is disposed, so its records are deleted. (Long enough for the
+        // three client runs above on a loaded machine.)
+        await register.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, register.ExitCode);
+        Assert.Equal("", lab.Dig("PTR", "_wcli._tcp.example.test"));
+    }
+
+    [Fact]
+    public async Task Register_WrongKeyFile_ExitsWith1AndSaysBadSig()
+    {
+        lab.Require();
+        string wrongKey = Path.Combine(lab.Directory, "wrong.conf");
+        await File.WriteAllTextAsync(wrongKey, $"key \"{BindLab.KeyName}\" {{ algorithm hmac-sha256; secret \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"; }};", TestContext.Current.CancellationToken);
+
+        (int exitCode, _, string error) = await RunAsync("-R", "Bad", "_wclibad._tcp", BindLab.Zone, "1", "--server", Server, "--key", wrongKey, "--timeout", "5");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("BADSIG", error, StringComparison.Ordinal);
+        Assert.Equal("", lab.Dig("PTR", "_wclibad._tcp.example.test"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "-B", "_x._tcp", "example.test", "--server", "not-an-address" }, "--server 'not-an-address' is not an IP address")]
+    [InlineData(new[] { "-R", "X", "_x._tcp", "example.test", "1", "--server", "127.0.0.1", "--key", "/nonexistent/key.conf" }, "--key:")]
+    [InlineData(new[] { "-B", "_x._tcp", "local", "--key", "k.conf" }, "need --server")]
+    public async Task BadWideAreaOptions_ExitWith2(string[] arguments, string expected)
+    {
+        (int exitCode, string[] lines, string error) = await RunAsync(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Empty(lines);
+    }
+}
