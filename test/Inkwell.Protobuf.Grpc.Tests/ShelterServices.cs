@@ -20,7 +20,7 @@ internal static class Shelters
 
 internal sealed class OneofShelterService(CallLog log) : Oneof.Shelter.ShelterBase
 {
-    public override Task<Oneof.Animal> Adopt(Oneof.Animal request, ServerCallContext context) => Shelters.Oneof.Adopt(log, request);
+    public override Task<Oneof.Animal> Adopt(Oneof.Animal request, ServerCallContext context) => Shelters.Oneof.Adopt(log, request, context);
 
     public override Task Census(Oneof.Animal request, IServerStreamWriter<Oneof.Animal> responseStream, ServerCallContext context) =>
         Shelters.Oneof.Census(log, request, responseStream, context);
@@ -34,7 +34,7 @@ internal sealed class OneofShelterService(CallLog log) : Oneof.Shelter.ShelterBa
 
 internal sealed class AnyShelterService(CallLog log) : Any.Shelter.ShelterBase
 {
-    public override Task<Any.Animal> Adopt(Any.Animal request, ServerCallContext context) => Shelters.Any.Adopt(log, request);
+    public override Task<Any.Animal> Adopt(Any.Animal request, ServerCallContext context) => Shelters.Any.Adopt(log, request, context);
 
     public override Task Census(Any.Animal request, IServerStreamWriter<Any.Animal> responseStream, ServerCallContext context) =>
         Shelters.Any.Census(log, request, responseStream, context);
@@ -48,7 +48,7 @@ internal sealed class AnyShelterService(CallLog log) : Any.Shelter.ShelterBase
 
 internal sealed class ExtensionsShelterService(CallLog log) : Extensions.Shelter.ShelterBase
 {
-    public override Task<Extensions.Animal> Adopt(Extensions.Animal request, ServerCallContext context) => Shelters.Extensions.Adopt(log, request);
+    public override Task<Extensions.Animal> Adopt(Extensions.Animal request, ServerCallContext context) => Shelters.Extensions.Adopt(log, request, context);
 
     public override Task Census(Extensions.Animal request, IServerStreamWriter<Extensions.Animal> responseStream, ServerCallContext context) =>
         Shelters.Extensions.Census(log, request, responseStream, context);
