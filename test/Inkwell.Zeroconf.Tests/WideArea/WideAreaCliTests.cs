@@ -72,6 +72,43 @@ public sealed class WideAreaCliTests(BindLab lab)
     }
 
     [Fact]
+    public async Task Register_StoppedWithCtrlC_DeletesItsRecordsAndExits0()
+    {
+        lab.Require();
+        using Process register = Start("-R", "Interrupted", "_wint._tcp", BindLab.Zone, "9091", "--server", Server, "--key", lab.KeyFile,
+            "--host", "int-host", "--json");
+        try
+        {
+            string? registered = await register.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            if (registered is null)
+            {
+                Assert.Fail(await register.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            }
+            Assert.Equal("Interrupted._wint._tcp.example.test.", lab.Dig("PTR", "_wint._tcp.example.test").Trim());
+
+            using (Process kill = Process.Start("kill", ["-INT", register.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            patience.CancelAfter(TimeSpan.FromSeconds(20));
+            await register.WaitForExitAsync(patience.Token);
+
+            // The signal cancels the command, which disposes the registration: its DNS UPDATE deletes the records.
+            Assert.Equal(0, register.ExitCode);
+            Assert.Equal("", lab.Dig("PTR", "_wint._tcp.example.test"));
+            Assert.Equal("", lab.Dig("SRV", "Interrupted._wint._tcp.example.test"));
+        }
+        finally
+        {
+            if (!register.HasExited)
+            {
+                register.Kill();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Register_WrongKeyFile_ExitsWith1AndSaysBadSig()
     {
         lab.Require();
