@@ -205,8 +205,9 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
         return snapshot.UnitOrder.Select(u => snapshot.Units[u].Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);
     }
 
-    /// <summary>Collects garbage until every old version is gone (up to <paramref name="attempts"/> collections) and
-    /// returns the versions still alive, which shows something keeps them referenced.</summary>
+    /// <summary>Collects garbage until every old version is gone (up to <paramref name="attempts"/> collections, with
+    /// short growing pauses after the second, about 0.9 s in all at the default) and returns the versions still alive,
+    /// which shows something keeps them referenced.</summary>
     public IReadOnlyList<LeakedVersion> VerifyUnloaded(int attempts = 10)
     {
         IReadOnlyList<LeakedVersion> leaks = _unloads.Verify(attempts);
