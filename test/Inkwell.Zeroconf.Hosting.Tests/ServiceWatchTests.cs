@@ -44,13 +44,14 @@ public sealed class ServiceWatchTests
 
         // The host stops answering without a goodbye (pulled plug, SIGKILL). Its PTR would stay cached for 75 minutes;
         // its SRV (TTL 120 s) expires unanswered.
-        // Checked at two moments, each after letting the watch's background work settle in real time.
+        // Checked at two moments, each after letting the watch's background work settle in real time: at 60 s, before
+        // the cache's first refresh query (80 % of the TTL), it is still listed; by 130 s it is gone.
         lan.Network.Drop = packet => packet.From == "zoo-host";
-        lan.Advance(TimeSpan.FromSeconds(100), TimeSpan.FromMilliseconds(10));
+        lan.Advance(TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(10));
         await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.Single(watch.Snapshot());
         Task<bool> gone = WhenAsync(watch, s => s.Count == 0);
-        lan.Advance(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10));
+        lan.Advance(TimeSpan.FromSeconds(70), TimeSpan.FromMilliseconds(10));
         Assert.True(await gone.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
 
         // The same instance name comes back from a new process on another port (the old one stays dead): resolved again.
