@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.CSharp.Internal;
 namespace Inkwell.Protobuf.CSharp;
 
 /// <summary>
@@ -37,19 +38,8 @@ public sealed record CSharpGeneratorOptions
     public static CSharpGeneratorOptions Parse(string? text)
     {
         var options = new CSharpGeneratorOptions();
-        if (string.IsNullOrEmpty(text))
+        foreach ((string name, string value) in GeneratorParameter.Entries(text))
         {
-            return options;
-        }
-        foreach (string part in text!.Split(','))
-        {
-            if (part.Length == 0)
-            {
-                continue;
-            }
-            int equals = part.IndexOf('=');
-            string name = equals < 0 ? part : part.Substring(0, equals);
-            string value = equals < 0 ? "" : part.Substring(equals + 1);
             options = name switch
             {
                 "file_extension" => options with { FileExtension = value },

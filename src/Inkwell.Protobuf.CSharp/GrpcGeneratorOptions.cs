@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.CSharp.Internal;
 namespace Inkwell.Protobuf.CSharp;
 
 /// <summary>
@@ -38,19 +39,8 @@ public sealed record GrpcGeneratorOptions
     public static GrpcGeneratorOptions Parse(string? text)
     {
         var options = new GrpcGeneratorOptions();
-        if (string.IsNullOrEmpty(text))
+        foreach ((string name, string value) in GeneratorParameter.Entries(text))
         {
-            return options;
-        }
-        foreach (string part in text!.Split(','))
-        {
-            if (part.Length == 0)
-            {
-                continue;
-            }
-            int equals = part.IndexOf('=');
-            string name = equals < 0 ? part : part.Substring(0, equals);
-            string value = equals < 0 ? "" : part.Substring(equals + 1);
             options = name switch
             {
                 "no_client" => options with { GenerateClient = false },
