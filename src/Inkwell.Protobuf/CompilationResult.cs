@@ -41,7 +41,7 @@ public sealed class CompilationResult
     public byte[] GetDescriptorSetBytes(bool includeImports = false, bool includeSourceInfo = false)
     {
         var writer = new ProtoWriter();
-        foreach (CompiledFile file in OrderForSet(includeImports))
+        foreach (CompiledFile file in FilesInSetOrder(includeImports))
         {
             writer.WriteBytesField(1, file.GetDescriptorBytes(includeSourceInfo));
         }
@@ -53,7 +53,12 @@ public sealed class CompilationResult
     public FileDescriptorSet ToFileDescriptorSet(bool includeImports = false, bool includeSourceInfo = false) =>
         FileDescriptorSet.Parser.ParseFrom(GetDescriptorSetBytes(includeImports, includeSourceInfo));
 
-    private List<CompiledFile> OrderForSet(bool includeImports)
+    /// <summary>
+    /// The files in the order protoc writes them into a descriptor set (and sends them to a plugin): for each requested
+    /// file in turn, its imports and then its <c>import option</c>s depth first, then the file itself, each once. Without
+    /// <paramref name="includeImports"/>, only requested files, still dependencies first.
+    /// </summary>
+    public IReadOnlyList<CompiledFile> FilesInSetOrder(bool includeImports = false)
     {
         var seen = new HashSet<CompiledFile>();
         if (!includeImports)

@@ -25,7 +25,7 @@ internal static class DependencyOutput
             outputs.Add(descriptorSetOut);
         }
 
-        IEnumerable<string> sources = PluginRequest.DependenciesFirst(result.Files).Select(file => DiskPath(file.Name, roots));
+        IEnumerable<string> sources = result.FilesInSetOrder(includeImports: true).Select(file => DiskPath(file.Name, roots));
         string text = string.Join(" \\\n", outputs) + ":" + string.Join("\\\n", sources.Select(source => " " + source));
         try
         {

@@ -36,7 +36,7 @@ internal static class PluginRequest
         output.WriteTag(CodeGeneratorRequest.CompilerVersionFieldNumber, WireFormat.WireType.LengthDelimited);
         output.WriteMessage(version);
 
-        List<CompiledFile> ordered = DependenciesFirst(result.Files);
+        IReadOnlyList<CompiledFile> ordered = result.FilesInSetOrder(includeImports: true);
         foreach (CompiledFile file in ordered)
         {
             output.WriteTag(CodeGeneratorRequest.ProtoFileFieldNumber, WireFormat.WireType.LengthDelimited);
@@ -54,33 +54,5 @@ internal static class PluginRequest
 
         output.Flush();
         return stream.ToArray();
-    }
-
-    /// <summary>protoc's GetTransitiveDependencies: for each input in turn, its imports and then its <c>import option</c>s (depth first), then itself, each once.</summary>
-    public static List<CompiledFile> DependenciesFirst(IReadOnlyList<CompiledFile> inputs)
-    {
-        var seen = new HashSet<CompiledFile>();
-        var ordered = new List<CompiledFile>();
-        foreach (CompiledFile input in inputs)
-        {
-            Visit(input);
-        }
-
-        return ordered;
-
-        void Visit(CompiledFile file)
-        {
-            if (!seen.Add(file))
-            {
-                return;
-            }
-
-            foreach (CompiledFile dependency in file.Dependencies.Concat(file.OptionDependencies))
-            {
-                Visit(dependency);
-            }
-
-            ordered.Add(file);
-        }
     }
 }
