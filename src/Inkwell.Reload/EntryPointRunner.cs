@@ -124,7 +124,12 @@ public sealed class EntryPointRunner
                     {
                         exitCode = Report(running);
                     }
+
+                    running = null;
                 }
+
+                // Nothing here references the old entry's task any more: the old version may now be checked.
+                _host.ReleaseUnloadVerification();
 
                 if (restart && !cancellationToken.IsCancellationRequested)
                 {
@@ -136,6 +141,7 @@ public sealed class EntryPointRunner
         {
             _host.Reloaded -= OnReloaded;
             _host.Reloading -= OnReloading;
+            _host.ReleaseUnloadVerification();
         }
 
         return exitCode;
@@ -157,6 +163,8 @@ public sealed class EntryPointRunner
 
             (running, stop, hosts, _stoppedForReload) = (_running, _stop, _hosts, true);
         }
+
+        _host.HoldUnloadVerification();
 
         try
         {

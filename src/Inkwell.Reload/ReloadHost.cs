@@ -40,6 +40,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     private readonly string[] _referencePaths;
     private volatile Snapshot _snapshot;
     private ITimer? _verifyTimer;
+    private volatile bool _unloadVerificationHeld;
     private bool _started;
     private bool _disposed;
 
@@ -221,10 +222,27 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
 
     private void VerifyInBackground()
     {
-        if (!_disposed)
+        // While held, the entry point runner still references the old version's entry task; it starts the wait again
+        // when it lets go.
+        if (!_disposed && !_unloadVerificationHeld && VerifyUnloaded().Count == 0)
         {
-            // A chain of contexts unloads one level per collection or so; the default attempts cover deep graphs.
-            _ = VerifyUnloaded();
+            Log.AllCollected(_logger);
+        }
+    }
+
+    /// <summary>Keeps the <see cref="ReloadHostOptions.VerifyUnloadAfter"/> check from reporting until
+    /// <see cref="ReleaseUnloadVerification"/>. <see cref="EntryPointRunner"/> holds it from the moment it stops the old
+    /// version's entry point for a reload until it has dropped that entry's task (an async method's task is an object of
+    /// the old version's types, so it keeps that version alive), which on a busy machine can take longer than the wait.</summary>
+    internal void HoldUnloadVerification() => _unloadVerificationHeld = true;
+
+    /// <summary>Ends <see cref="HoldUnloadVerification"/> and starts the wait again from now if a check is due.</summary>
+    internal void ReleaseUnloadVerification()
+    {
+        _unloadVerificationHeld = false;
+        if (_options.VerifyUnloadAfter is { } delay && _unloads.Pending > 0)
+        {
+            _verifyTimer?.Change(delay, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -54,8 +54,9 @@ public sealed class ReloadHostOptions
     public bool ApplyInBackground { get; init; }
 
     /// <summary>When set, this long after each successful reload the host collects garbage and logs a warning (event
-    /// 300) for every old version still alive, as <see cref="ReloadHost.VerifyUnloaded"/> would return. Off by
-    /// default: a forced collection is a pause a game loop may not want. <c>inkwell run</c> uses 2 s.</summary>
+    /// 300) for every old version still alive, as <see cref="ReloadHost.VerifyUnloaded"/> would return, or logs event 301
+    /// (debug) when all are gone. Under <see cref="EntryPointRunner"/> the wait starts again once the runner has let go of
+    /// the old entry point. Off by default: a forced collection is a pause a game loop may not want. <c>inkwell run</c> uses 2 s.</summary>
     public TimeSpan? VerifyUnloadAfter { get; init; }
 
     /// <summary>How long the static constructors of a new version's types with <see cref="PreserveAttribute"/> members

@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(300, LogLevel.Warning, "Old version not collected: {Leak}")]
     public static partial void StillAlive(ILogger logger, string leak);
 
+    [LoggerMessage(301, LogLevel.Debug, "Every old version was collected")]
+    public static partial void AllCollected(ILogger logger);
+
     [LoggerMessage(400, LogLevel.Warning, "File-system events are unavailable under {Root} ({Reason}); polling instead")]
     public static partial void FallingBackToPolling(ILogger logger, string root, string reason);
 
