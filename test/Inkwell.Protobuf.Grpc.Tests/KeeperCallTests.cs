@@ -86,7 +86,7 @@ public sealed class KeeperCallTests : IAsyncLifetime
     public async Task Deadline_Passed_FailsWithDeadlineExceededAndCancelsTheHandler()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await _client.FeedAsync(new FeedRequest { Animal = KeeperService.Sleepy }, deadline: DateTime.UtcNow.AddMilliseconds(200), cancellationToken: Token));
+            await _client.FeedAsync(new FeedRequest { Animal = KeeperService.Sleepy }, deadline: DateTime.UtcNow + CallLog.DeadlineForSleepyCalls, cancellationToken: Token));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.Equal("Feed", await _server.Log.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), Token));

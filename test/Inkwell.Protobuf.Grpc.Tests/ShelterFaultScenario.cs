@@ -35,7 +35,7 @@ internal sealed class ShelterFaultScenario<TAnimal, TCat, TDog>(
     public async Task DeadlineAsync(CancellationToken cancellationToken)
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await adopt(Cat(Shelter<TAnimal, TCat, TDog>.Sleepy), new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300), cancellationToken: cancellationToken)));
+            await adopt(Cat(Shelter<TAnimal, TCat, TDog>.Sleepy), new CallOptions(deadline: DateTime.UtcNow + CallLog.DeadlineForSleepyCalls, cancellationToken: cancellationToken)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.Equal("Adopt", await log.Cancelled.Task.WaitAsync(HandlerWait, cancellationToken));
