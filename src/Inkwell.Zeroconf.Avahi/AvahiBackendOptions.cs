@@ -12,6 +12,12 @@ public sealed class AvahiBackendOptions
     /// <summary>Where log lines go (the backend choice, the daemon coming and going, renames).</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
-    /// <summary>How long the <see cref="BackendMode.Auto"/> and <see cref="BackendMode.Avahi"/> choices wait for the daemon to answer.</summary>
-    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>The default <see cref="ProbeTimeout"/>: 5 s. Only a bus or daemon that accepts the call and then does not
+    /// answer waits this long; a missing bus socket or an absent daemon is known at once. A daemon that answers slowly
+    /// because the machine is busy is still chosen (1 s proved too short on a loaded 2-core machine).</summary>
+    public static TimeSpan DefaultProbeTimeout { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the <see cref="BackendMode.Auto"/> and <see cref="BackendMode.Avahi"/> choices wait for the daemon to answer.
+    /// Default <see cref="DefaultProbeTimeout"/>.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = DefaultProbeTimeout;
 }

@@ -33,6 +33,7 @@ public sealed class ZeroconfOptions
     /// <summary>Avahi: the D-Bus address of the system bus; null for <c>DBUS_SYSTEM_BUS_ADDRESS</c> or the standard socket.</summary>
     public string? BusAddress { get; set; }
 
-    /// <summary>How long <see cref="BackendMode.Auto"/> and <see cref="BackendMode.Avahi"/> wait for avahi-daemon to answer.</summary>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long <see cref="BackendMode.Auto"/> and <see cref="BackendMode.Avahi"/> wait for avahi-daemon to answer.
+    /// Default <see cref="AvahiBackendOptions.DefaultProbeTimeout"/>.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = AvahiBackendOptions.DefaultProbeTimeout;
 }

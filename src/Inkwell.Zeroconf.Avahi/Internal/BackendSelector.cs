@@ -8,9 +8,6 @@ namespace Inkwell.Zeroconf.Avahi.Internal;
 /// </summary>
 internal static class BackendSelector
 {
-    /// <summary>How long <see cref="BackendMode.Auto"/> waits for the daemon to answer.</summary>
-    public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>Returns true to use avahi-daemon, false for the embedded responder.</summary>
     /// <exception cref="AvahiException"><see cref="BackendMode.Avahi"/> was asked for and the daemon does not answer.</exception>
     public static async Task<bool> UseAvahiAsync(
@@ -22,7 +19,7 @@ internal static class BackendSelector
             Log.BackendChosen(logger, "embedded", "asked for");
             return false;
         }
-        TimeSpan timeout = probeTimeout ?? DefaultProbeTimeout;
+        TimeSpan timeout = probeTimeout ?? AvahiBackendOptions.DefaultProbeTimeout;
         bool available = await AvahiClient.IsAvailableAsync(busAddress, timeout, logger, cancellationToken).ConfigureAwait(false);
         if (available)
         {

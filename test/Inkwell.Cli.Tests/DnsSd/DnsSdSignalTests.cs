@@ -37,8 +37,10 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
         using LabProcess avahiBrowse = lab.B.Start("avahi-browse", ["--parsable", Type]);
         using LabProcess inkwell = StartInkwell(lab.A, "--backend", backend, "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242");
 
-        await python.WaitForLineAsync(l => l == "added " + Name, TimeSpan.FromSeconds(30), ct);
-        await avahiBrowse.WaitForLineAsync(l => IsAvahiBrowseLine(l, '+'), TimeSpan.FromSeconds(30), ct);
+        // Registered first (a failure here shows what inkwell printed), then seen on host B.
+        await WithOutputOnTimeout(inkwell, inkwell.WaitForLineAsync(l => l.Contains("Name now registered and active", StringComparison.Ordinal), TimeSpan.FromSeconds(60), ct));
+        await WithOutputOnTimeout(inkwell, python.WaitForLineAsync(l => l == "added " + Name, TimeSpan.FromSeconds(30), ct));
+        await WithOutputOnTimeout(inkwell, avahiBrowse.WaitForLineAsync(l => IsAvahiBrowseLine(l, '+'), TimeSpan.FromSeconds(30), ct));
         var sinceSignal = Stopwatch.StartNew();
         await inkwell.SignalAsync(signal);
         Task<TimeSpan> pythonSaw = SeenAsync(python, l => l == "removed " + Name, sinceSignal, ct);
@@ -51,6 +53,18 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
         TimeSpan avahiRemoval = await avahiSaw;
         log.WriteLine($"{backend}, SIG{signal}: exited after {exited.TotalMilliseconds:F0} ms; removal seen by python-zeroconf after {pythonRemoval.TotalMilliseconds:F0} ms, by avahi-browse after {avahiRemoval.TotalMilliseconds:F0} ms");
         Assert.DoesNotContain("Unhandled exception", inkwell.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task WithOutputOnTimeout(LabProcess inkwell, Task<string> wait)
+    {
+        try
+        {
+            await wait;
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\ninkwell printed:\n{inkwell.Output}", timeout);
+        }
     }
 
     /// <summary>An <c>avahi-browse --parsable</c> line for the service, <c>+;veth0;IPv4;Bye\032Svc;_gb._tcp;local</c> (or
