@@ -107,10 +107,16 @@ public sealed class ServiceDiscovery : IAsyncDisposable
     /// Asks the wide-area DNS server which domains its operator recommends for browsing or registering (RFC 6763 §11:
     /// the PTR records at <c>b</c>, <c>db</c>, <c>r</c>, <c>dr</c> or <c>lb</c> <c>._dns-sd._udp.</c><paramref name="domain"/>),
     /// e.g. "example.test" for the domain "test". Empty when there are none. Needs <see cref="ServiceDiscoveryOptions.WideArea"/>;
-    /// over multicast the only domain is "local".
+    /// over multicast the only domain is "local". A null <paramref name="domain"/> asks under each domain of the system
+    /// resolver's search list (the <c>search</c> / <c>domain</c> line of /etc/resolv.conf), as RFC 6763 §11 has a host do
+    /// with the domains it is configured with, and returns their union in search-list order.
     /// </summary>
-    public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string domain, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string? domain = null, CancellationToken cancellationToken = default)
     {
+        if (domain is null)
+        {
+            return WideArea(domain, nameof(domain)).EnumerateSystemDomainsAsync(kind, cancellationToken);
+        }
         ArgumentException.ThrowIfNullOrEmpty(domain);
         DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
         if (ServiceNames.IsMulticast(domainName))
