@@ -155,6 +155,7 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
             if (rcode == DnsUpdateClient.NoError)
             {
                 Log.WideAreaWithdrawn(_logger, records.Instance.ToString(), registration.UpdateServer);
+                await WithdrawServiceTypeAsync(registration, timeout.Token).ConfigureAwait(false);
                 return;
             }
             Log.WideAreaWithdrawFailed(_logger, records.Instance.ToString(), registration.UpdateServer, $"RCODE {rcode}");
@@ -162,6 +163,26 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         catch (Exception e) when (e is ZeroconfException or OperationCanceledException)
         {
             Log.WideAreaWithdrawFailed(_logger, records.Instance.ToString(), registration.UpdateServer, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Removes the type from the domain's type enumeration (RFC 6763 §9) if no instance of it is left, whoever
+    /// registered them: the prerequisite "the type's PTR RRset does not exist" makes the check and the delete one
+    /// atomic step on the server (YXRRSET, and nothing changes, when another instance remains).
+    /// </summary>
+    private async Task WithdrawServiceTypeAsync(WideAreaRegistration registration, CancellationToken cancellationToken)
+    {
+        var update = new DnsUpdate(ZoneOf(registration));
+        update.Prerequisites.Add(DnsUpdate.RRsetDoesNotExist(registration.Records.Type, DnsRecordType.Ptr));
+        update.Updates.Add(DnsUpdate.DeleteRecord(registration.Records.ServiceTypePointer()));
+        try
+        {
+            await registration.Updates.SendAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ZeroconfException or OperationCanceledException)
+        {
+            Log.WideAreaWithdrawFailed(_logger, registration.Records.ServiceTypePointer().Name.ToString(), registration.UpdateServer, e.Message);
         }
     }
 

@@ -49,8 +49,10 @@ internal static class DnsSdAction
             string? domain = OperationDomain(args, modes);
             // -E / -F without a DOMAIN but with --server ask under the system's search domains.
             bool systemDomains = domain is null && (modes[4] || modes[5]) && wideArea is not null;
+            // -Q of a name outside local with --server asks that server; without, multicast DNS as before.
+            bool wideQuery = modes[3] && wideArea is not null && args.Length > 0 && !ServiceNameRules.IsMulticastDomain(args[0]);
             Func<Task<ServiceDiscovery>> open;
-            if (ServiceNameRules.IsMulticastDomain(domain) && !systemDomains)
+            if (ServiceNameRules.IsMulticastDomain(domain) && !systemDomains && !wideQuery)
             {
                 open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
                     backend,
