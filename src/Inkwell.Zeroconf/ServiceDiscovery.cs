@@ -119,9 +119,13 @@ public sealed class ServiceDiscovery : IAsyncDisposable
     /// </summary>
     public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string? domain = null, CancellationToken cancellationToken = default)
     {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a domain enumeration kind.");
+        }
         if (domain is null)
         {
-            return WideArea(domain, nameof(domain)).EnumerateSystemDomainsAsync(kind, cancellationToken);
+            return WideArea("(the search list)", nameof(domain)).EnumerateSystemDomainsAsync(kind, cancellationToken);
         }
         ArgumentException.ThrowIfNullOrEmpty(domain);
         DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
