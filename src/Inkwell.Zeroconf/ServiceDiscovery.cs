@@ -96,21 +96,37 @@ public sealed class ServiceDiscovery : IAsyncDisposable
             : WideArea(domain, nameof(domain)).ResolveAsync(instanceName, typeName, domainName, cancellationToken);
     }
 
-    /// <summary>Enumerates the service types announced on the network (RFC 6763 §9); events carry the type only. Multicast only for now.</summary>
+    /// <summary>
+    /// Enumerates the service types announced in a domain ("local" by default; RFC 6763 §9) until cancelled; events carry
+    /// the type only. In another domain, polls the <c>_services._dns-sd._udp.</c>&lt;domain&gt; PTR records that wide-area
+    /// registrations write, with the browse's backoff.
+    /// </summary>
     public IAsyncEnumerable<ServiceBrowseEvent> BrowseServiceTypesAsync(string? domain = null, CancellationToken cancellationToken = default)
     {
-        ServiceNames.CheckDomain(domain, nameof(domain));
-        return Backend.BrowseServiceTypesAsync(cancellationToken);
+        DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
+        return ServiceNames.IsMulticast(domainName)
+            ? Backend.BrowseServiceTypesAsync(cancellationToken)
+            : WideArea(domain, nameof(domain)).BrowseServiceTypesAsync(domainName, cancellationToken);
     }
 
     /// <summary>
     /// Asks the wide-area DNS server which domains its operator recommends for browsing or registering (RFC 6763 §11:
     /// the PTR records at <c>b</c>, <c>db</c>, <c>r</c>, <c>dr</c> or <c>lb</c> <c>._dns-sd._udp.</c><paramref name="domain"/>),
     /// e.g. "example.test" for the domain "test". Empty when there are none. Needs <see cref="ServiceDiscoveryOptions.WideArea"/>;
-    /// over multicast the only domain is "local".
+    /// over multicast the only domain is "local". A null <paramref name="domain"/> asks under each domain of the system
+    /// resolver's search list (the <c>search</c> / <c>domain</c> line of /etc/resolv.conf), as RFC 6763 §11 has a host do
+    /// with the domains it is configured with, and returns their union in search-list order.
     /// </summary>
-    public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string domain, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> EnumerateDomainsAsync(DomainEnumerationKind kind, string? domain = null, CancellationToken cancellationToken = default)
     {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a domain enumeration kind.");
+        }
+        if (domain is null)
+        {
+            return WideArea("(the search list)", nameof(domain)).EnumerateSystemDomainsAsync(kind, cancellationToken);
+        }
         ArgumentException.ThrowIfNullOrEmpty(domain);
         DnsName domainName = ServiceNames.ParseDomain(domain, nameof(domain));
         if (ServiceNames.IsMulticast(domainName))
@@ -120,11 +136,21 @@ public sealed class ServiceDiscovery : IAsyncDisposable
         return WideArea(domain, nameof(domain)).EnumerateDomainsAsync(kind, domainName, cancellationToken);
     }
 
-    /// <summary>Follows the records of one name and type (like <c>dns-sd -Q</c>) over multicast DNS until cancelled.</summary>
+    /// <summary>
+    /// Follows the records of one name and type (like <c>dns-sd -Q</c>) until cancelled. A name under <c>local</c> is
+    /// asked over multicast DNS; any other name over unicast DNS when <see cref="ServiceDiscoveryOptions.WideArea"/> is
+    /// configured (polled with the browse's backoff; a record is added when it appears and removed when it goes), else
+    /// over multicast DNS as well.
+    /// </summary>
     public IAsyncEnumerable<DnsRecordEvent> QueryRecordsAsync(string name, DnsRecordType type = DnsRecordType.A, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        DnsName.Parse(name);
+        DnsName dnsName = DnsName.Parse(name);
+        if (!ServiceNames.IsMulticast(dnsName) && _wideArea is not null)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return _wideArea.QueryRecordsAsync(dnsName, type, cancellationToken);
+        }
         return Backend.QueryRecordsAsync(name, type, cancellationToken);
     }
 

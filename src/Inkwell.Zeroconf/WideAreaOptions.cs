@@ -10,8 +10,19 @@ namespace Inkwell.Zeroconf;
 /// </summary>
 public sealed class WideAreaOptions
 {
-    /// <summary>The zone's primary server, e.g. 192.0.2.53:53. Updates and queries both go there.</summary>
-    public required IPEndPoint Server { get; init; }
+    /// <summary>
+    /// The DNS server queries go to, e.g. 192.0.2.53:53: the zone's authoritative server (asked without recursion), or a
+    /// recursive resolver. Null: the system resolver, the first <c>nameserver</c> of /etc/resolv.conf (asked with
+    /// recursion desired).
+    /// </summary>
+    public IPEndPoint? Server { get; init; }
+
+    /// <summary>
+    /// The server DNS UPDATEs go to. Null: found per zone as DNS-SD clients do, by asking <see cref="Server"/> for the
+    /// target of the zone's <c>_dns-update._udp.&lt;zone&gt;</c> SRV record, else the primary named by the zone's SOA
+    /// (its MNAME, port 53), and then for that host's address.
+    /// </summary>
+    public IPEndPoint? UpdateServer { get; init; }
 
     /// <summary>The TSIG key updates are signed with (<see cref="TsigKey.Load"/> reads a BIND key file); null sends them unsigned.</summary>
     public TsigKey? Key { get; init; }
@@ -60,4 +71,7 @@ public sealed class WideAreaOptions
 
     /// <summary>Where log lines go.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The resolver configuration read for the system's name server and search list (tests point it elsewhere).</summary>
+    internal string ResolvConfPath { get; init; } = WideArea.ResolvConf.DefaultPath;
 }

@@ -151,6 +151,18 @@ internal sealed partial class DnsMessage
                 data = new SrvRecordData(priority, weight, port, target);
                 return true;
             }
+            case DnsRecordType.Soa:
+            {
+                var reader = new DnsReader(message[..(offset + length)]) { Position = offset };
+                if (!reader.TryReadName(out DnsName primary, out _) || !reader.TryReadName(out DnsName mailbox, out _)
+                    || !reader.TryReadUInt32(out uint serial) || !reader.TryReadUInt32(out uint refresh) || !reader.TryReadUInt32(out uint retry)
+                    || !reader.TryReadUInt32(out uint expire) || !reader.TryReadUInt32(out uint minimum) || reader.Position != offset + length)
+                {
+                    return false;
+                }
+                data = new SoaRecordData(primary, mailbox, serial, refresh, retry, expire, minimum);
+                return true;
+            }
             case DnsRecordType.Txt:
             {
                 var strings = new List<byte[]>();

@@ -33,6 +33,9 @@ internal sealed class DnsUpdate(DnsName zone)
     /// <summary>Prerequisite "name is not in use": no RR of any type exists at <paramref name="name"/> (§2.4.5).</summary>
     public static DnsRecord NameNotInUse(DnsName name) => new(name, DnsRecordType.Any, 0, Empty(), Class: DnsClass.None);
 
+    /// <summary>Prerequisite "RRset does not exist": no record of <paramref name="type"/> at <paramref name="name"/> (§2.4.3).</summary>
+    public static DnsRecord RRsetDoesNotExist(DnsName name, DnsRecordType type) => new(name, type, 0, Empty(), Class: DnsClass.None);
+
     /// <summary>Update "delete an RRset": every record of one type at a name (§2.5.2).</summary>
     public static DnsRecord DeleteRRset(DnsName name, DnsRecordType type) => new(name, type, 0, Empty(), Class: DnsClass.Any);
 

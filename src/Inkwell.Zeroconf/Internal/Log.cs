@@ -95,4 +95,10 @@ internal static partial class Log
 
     [LoggerMessage(606, LogLevel.Warning, "Polling DNS server {Server} for {Name} failed; retrying: {Reason}")]
     public static partial void WideAreaPollFailed(ILogger logger, string name, string server, string reason);
+
+    [LoggerMessage(607, LogLevel.Information, "Updates of zone {Zone} go to {Server}, found from {How}")]
+    public static partial void WideAreaUpdateServerFound(ILogger logger, string zone, string server, string how);
+
+    [LoggerMessage(608, LogLevel.Debug, "DNS server {Server} gave no recommended domains under search domain {Domain}: {Reason}")]
+    public static partial void WideAreaSearchDomainFailed(ILogger logger, string server, string domain, string reason);
 }

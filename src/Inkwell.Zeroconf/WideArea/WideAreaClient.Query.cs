@@ -5,7 +5,8 @@ namespace Inkwell.Zeroconf.WideArea;
 internal sealed partial class WideAreaClient
 {
     /// <summary>
-    /// Asks the server one question (RD clear: it is authoritative) and returns the records of every section.
+    /// Asks the server one question (RD clear for a configured server, which is authoritative; set for the system's
+    /// recursive resolver) and returns the records of every section.
     /// NXDOMAIN is an empty answer; an answer to another question, or another error code, is an exception.
     /// </summary>
     internal async Task<DnsMessage> QueryAsync(DnsName name, DnsRecordType type, CancellationToken cancellationToken)
@@ -15,6 +16,7 @@ internal sealed partial class WideAreaClient
         var query = new DnsMessage
         {
             Id = id,
+            Flags = _recursive ? DnsMessage.RecursionDesiredFlag : (ushort)0,
             Questions = [question],
             // EDNS(0) so larger answers still come over UDP (RFC 6891); TC falls back to TCP anyway.
             Additionals = [new DnsRecord(DnsName.Root, DnsRecordType.Opt, 0, new OpaqueRecordData([]), Class: DnsUpdate.UdpPayloadSize)],

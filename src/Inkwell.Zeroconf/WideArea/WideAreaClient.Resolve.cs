@@ -25,13 +25,7 @@ internal sealed partial class WideAreaClient
             {
                 DnsMessage txtAnswer = await QueryAsync(instance, DnsRecordType.Txt, cancellationToken).ConfigureAwait(false);
                 DnsRecord? txt = AnswersFor(txtAnswer, instance, DnsRecordType.Txt).FirstOrDefault();
-                List<IPAddress> addresses = [.. Addresses(srvAnswer.Additionals, srv.Target)];
-                if (addresses.Count == 0)
-                {
-                    DnsMessage a = await QueryAsync(srv.Target, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
-                    DnsMessage aaaa = await QueryAsync(srv.Target, DnsRecordType.Aaaa, cancellationToken).ConfigureAwait(false);
-                    addresses = [.. Addresses(a.Answers, srv.Target).Concat(Addresses(aaaa.Answers, srv.Target))];
-                }
+                List<IPAddress> addresses = await AddressesOfAsync(srv.Target, srvAnswer, cancellationToken).ConfigureAwait(false);
                 if (txt is not null && addresses.Count > 0)
                 {
                     return new ResolvedService(instanceName, typeText, domain.ToString(), srv.Target.ToString(), srv.Port, addresses,

@@ -1,3 +1,4 @@
+using System.Net;
 using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Internal;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,11 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
     private const int MaxRenames = 100;
 
     private readonly WideAreaOptions _options;
-    private readonly DnsUpdateClient _updates;
     private readonly UnicastDnsClient _queries;
+    private readonly Dictionary<DnsName, Task<DnsUpdateClient>> _updateClients = [];
+
+    /// <summary>Whether queries go to a recursive resolver (the system's), so ask with RD set.</summary>
+    private readonly bool _recursive;
     private readonly ILogger _logger;
     private readonly List<WideAreaRegistration> _registrations = [];
     private int _disposed;
@@ -23,17 +27,18 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
     public WideAreaClient(WideAreaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.Server);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Attempts, 1);
         _options = options;
-        _queries = new UnicastDnsClient(options.Server, options.Timeout, options.Attempts, options.TimeProvider);
-        _updates = new DnsUpdateClient(_queries, options.Key, options.TimeProvider);
+        _recursive = options.Server is null;
+        // resolv.conf(5): without a nameserver line the C library asks the name server on the local machine.
+        IPEndPoint server = options.Server ?? ResolvConf.Load(options.ResolvConfPath).NameServers.FirstOrDefault() ?? new IPEndPoint(IPAddress.Loopback, 53);
+        _queries = new UnicastDnsClient(server, options.Timeout, options.Attempts, options.TimeProvider);
         _logger = options.LoggerFactory.CreateLogger("Inkwell.Zeroconf.WideArea");
     }
 
     public TimeProvider TimeProvider => _options.TimeProvider;
 
-    private string Server => _options.Server.ToString();
+    private string Server => _queries.Server.ToString();
 
     private uint Ttl => (uint)Math.Clamp(_options.Ttl.TotalSeconds, 0, int.MaxValue);
 
@@ -48,6 +53,8 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         DnsName zone = _options.Zone is { } z
             ? ServiceNames.ParseDomain(z, nameof(WideAreaOptions.Zone))
             : await FindZoneAsync(domain, cancellationToken).ConfigureAwait(false);
+        DnsUpdateClient updates = await UpdateClientForAsync(zone, cancellationToken).ConfigureAwait(false);
+        string updateServer = updates.Client.Server.ToString();
         var records = new WideAreaServiceRecords(type, profile.Subtypes, profile.InstanceName, HostName(domain), (ushort)profile.Port,
             TxtData.Encode(profile.Txt), _options.HostAddresses, Ttl);
         for (int attempt = 1; ; attempt++)
@@ -55,27 +62,27 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
             var update = new DnsUpdate(zone) { Lease = _options.Lease };
             update.Prerequisites.Add(DnsUpdate.NameNotInUse(records.Instance));
             update.Updates.AddRange(records.All());
-            int rcode = await _updates.SendAsync(update, cancellationToken).ConfigureAwait(false);
+            int rcode = await updates.SendAsync(update, cancellationToken).ConfigureAwait(false);
             if (rcode == DnsUpdateClient.NoError)
             {
                 break;
             }
             if (rcode != DnsUpdateClient.YXDomain)
             {
-                throw new WideAreaException(WideAreaError.ServerFailure, $"Registering {records.Instance} at {Server}: the server answered RCODE {rcode} to a 'name not in use' prerequisite.") { ResponseCode = rcode };
+                throw new WideAreaException(WideAreaError.ServerFailure, $"Registering {records.Instance} at {updateServer}: the server answered RCODE {rcode} to a 'name not in use' prerequisite.") { ResponseCode = rcode };
             }
             if (attempt == MaxRenames)
             {
-                throw new WideAreaException(WideAreaError.NameConflict, $"Registering '{profile.InstanceName}' at {Server}: {MaxRenames} names were all taken.") { ResponseCode = rcode };
+                throw new WideAreaException(WideAreaError.NameConflict, $"Registering '{profile.InstanceName}' at {updateServer}: {MaxRenames} names were all taken.") { ResponseCode = rcode };
             }
             string next = $"{profile.InstanceName} ({attempt + 1})";
-            Log.WideAreaRenamed(_logger, records.Instance.ToString(), Server, next);
+            Log.WideAreaRenamed(_logger, records.Instance.ToString(), updateServer, next);
             records = records.Renamed(next);
         }
-        Log.WideAreaRegistered(_logger, records.Instance.ToString(), Server);
+        Log.WideAreaRegistered(_logger, records.Instance.ToString(), updateServer);
         string typeText = string.Join('.', type.Labels.Take(type.Labels.Count - domain.Labels.Count));
         TimeSpan refresh = _options.Lease * 0.8;
-        var registration = new WideAreaRegistration(this, records, zone, typeText, domain.ToString(), profile.Port, refresh);
+        var registration = new WideAreaRegistration(this, records, zone, updates, typeText, domain.ToString(), profile.Port, refresh);
         lock (_registrations)
         {
             _registrations.Add(registration);
@@ -97,11 +104,11 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         {
             var update = new DnsUpdate(ZoneOf(registration)) { Lease = _options.Lease };
             update.Updates.AddRange(registration.Records.All());
-            await _updates.SendAsync(update, CancellationToken.None).ConfigureAwait(false);
+            await registration.Updates.SendAsync(update, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ZeroconfException or OperationCanceledException)
         {
-            Log.WideAreaRefreshFailed(_logger, registration.Records.Instance.ToString(), Server, e.Message);
+            Log.WideAreaRefreshFailed(_logger, registration.Records.Instance.ToString(), registration.UpdateServer, e.Message);
         }
     }
 
@@ -112,10 +119,10 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         var update = new DnsUpdate(ZoneOf(registration)) { Lease = _options.Lease };
         update.Updates.Add(DnsUpdate.DeleteRRset(records.Instance, DnsRecordType.Txt));
         update.Updates.Add(new DnsRecord(records.Instance, DnsRecordType.Txt, records.Ttl, new TxtRecordData(txt)));
-        int rcode = await _updates.SendAsync(update, cancellationToken).ConfigureAwait(false);
+        int rcode = await registration.Updates.SendAsync(update, cancellationToken).ConfigureAwait(false);
         if (rcode != DnsUpdateClient.NoError)
         {
-            throw new WideAreaException(WideAreaError.ServerFailure, $"Updating the TXT of {records.Instance} at {Server}: RCODE {rcode}.") { ResponseCode = rcode };
+            throw new WideAreaException(WideAreaError.ServerFailure, $"Updating the TXT of {records.Instance} at {registration.UpdateServer}: RCODE {rcode}.") { ResponseCode = rcode };
         }
         records.Txt = txt;
     }
@@ -144,17 +151,38 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(_options.Timeout * (1 << Math.Min(_options.Attempts, 8)), _options.TimeProvider);
-            int rcode = await _updates.SendAsync(update, timeout.Token).ConfigureAwait(false);
+            int rcode = await registration.Updates.SendAsync(update, timeout.Token).ConfigureAwait(false);
             if (rcode == DnsUpdateClient.NoError)
             {
-                Log.WideAreaWithdrawn(_logger, records.Instance.ToString(), Server);
+                Log.WideAreaWithdrawn(_logger, records.Instance.ToString(), registration.UpdateServer);
+                await WithdrawServiceTypeAsync(registration, timeout.Token).ConfigureAwait(false);
                 return;
             }
-            Log.WideAreaWithdrawFailed(_logger, records.Instance.ToString(), Server, $"RCODE {rcode}");
+            Log.WideAreaWithdrawFailed(_logger, records.Instance.ToString(), registration.UpdateServer, $"RCODE {rcode}");
         }
         catch (Exception e) when (e is ZeroconfException or OperationCanceledException)
         {
-            Log.WideAreaWithdrawFailed(_logger, records.Instance.ToString(), Server, e.Message);
+            Log.WideAreaWithdrawFailed(_logger, records.Instance.ToString(), registration.UpdateServer, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Removes the type from the domain's type enumeration (RFC 6763 §9) if no instance of it is left, whoever
+    /// registered them: the prerequisite "the type's PTR RRset does not exist" makes the check and the delete one
+    /// atomic step on the server (YXRRSET, and nothing changes, when another instance remains).
+    /// </summary>
+    private async Task WithdrawServiceTypeAsync(WideAreaRegistration registration, CancellationToken cancellationToken)
+    {
+        var update = new DnsUpdate(ZoneOf(registration));
+        update.Prerequisites.Add(DnsUpdate.RRsetDoesNotExist(registration.Records.Type, DnsRecordType.Ptr));
+        update.Updates.Add(DnsUpdate.DeleteRecord(registration.Records.ServiceTypePointer()));
+        try
+        {
+            await registration.Updates.SendAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ZeroconfException or OperationCanceledException)
+        {
+            Log.WideAreaWithdrawFailed(_logger, registration.Records.ServiceTypePointer().Name.ToString(), registration.UpdateServer, e.Message);
         }
     }
 

@@ -10,11 +10,12 @@ internal sealed class WideAreaRegistration : ServiceRegistration
     private readonly ITimer _refresh;
     private int _disposed;
 
-    public WideAreaRegistration(WideAreaClient client, WideAreaServiceRecords records, DnsName zone, string serviceType, string domain, int port, TimeSpan refreshEvery)
+    public WideAreaRegistration(WideAreaClient client, WideAreaServiceRecords records, DnsName zone, DnsUpdateClient updates, string serviceType, string domain, int port, TimeSpan refreshEvery)
     {
         _client = client;
         Records = records;
         Zone = zone;
+        Updates = updates;
         ServiceType = serviceType;
         Domain = domain;
         Port = port;
@@ -25,6 +26,11 @@ internal sealed class WideAreaRegistration : ServiceRegistration
 
     /// <summary>The zone the records were written to (configured, or found from the domain's SOA).</summary>
     internal DnsName Zone { get; }
+
+    /// <summary>Where the zone's updates go (configured, or found from the zone's records), for refresh and removal.</summary>
+    internal DnsUpdateClient Updates { get; }
+
+    internal string UpdateServer => Updates.Client.Server.ToString();
 
     public override string Name => Records.InstanceLabel;
 

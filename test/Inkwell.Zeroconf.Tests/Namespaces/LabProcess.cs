@@ -76,6 +76,16 @@ internal sealed class LabProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Sends SIGINT, as Ctrl+C would. <c>ip netns exec</c> execs the program, so the process started is the program
+    /// itself (for <c>dotnet inkwell.dll</c>, the dotnet host running the CLI).
+    /// </summary>
+    public void Interrupt()
+    {
+        using Process kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public void Dispose()
     {
         try

@@ -9,7 +9,8 @@ namespace Inkwell.Zeroconf.Tests.WideArea;
 /// A real BIND 9 for the wide-area tests: <c>named</c> in the foreground, listening on 127.0.0.1 only (a
 /// random high port, no IPv6, recursion and NOTIFY off, no control channel), so nothing it sends or
 /// receives leaves the loopback interface. It serves a dynamic zone <c>example.test</c> that key
-/// <c>inkwell-key</c> (generated per run by <c>tsig-keygen</c>) may update, a static zone
+/// <c>inkwell-key</c> (generated per run by <c>tsig-keygen</c>) may update, its update server published as
+/// <c>_dns-update._udp.example.test</c> SRV (the lab's port), a static zone
 /// <c>static.test</c> no key may update (REFUSED), and nothing else (NOTAUTH). <c>dig</c> is the independent
 /// reader. Started once for the wide-area collection and stopped (directory deleted) at the end.
 /// </summary>
@@ -18,6 +19,9 @@ public sealed class BindLab : IAsyncLifetime
     public const string Zone = "example.test";
     public const string StaticZone = "static.test";
     public const string KeyName = "inkwell-key";
+
+    /// <summary>A dynamic zone whose published update server (its <c>_dns-update._udp</c> SRV) is 127.0.0.1:1, where nothing listens.</summary>
+    public const string MovedZone = "moved.test";
 
     private Process? _named;
     private readonly StringBuilder _log = new();
@@ -71,11 +75,13 @@ public sealed class BindLab : IAsyncLifetime
             }
         }
         File.WriteAllText(KeyFile, Run("/usr/sbin/tsig-keygen", "-a", "hmac-sha256", KeyName));
-        WriteZone(Zone);
-        WriteZone(StaticZone);
         for (int attempt = 0; attempt < 5 && _named is null; attempt++)
         {
             Port = FreePort();
+            WriteZone(Zone, Port);
+            WriteZone(StaticZone, Port);
+            // Its update SRV names a port where nothing listens: only a configured UpdateServer reaches the lab.
+            WriteZone(MovedZone, 1);
             WriteConfig();
             await StartAsync();
         }
@@ -85,11 +91,13 @@ public sealed class BindLab : IAsyncLifetime
         }
     }
 
-    private void WriteZone(string zone) => File.WriteAllText(Path.Combine(Directory, zone + ".db"), $"""
+    /// <summary>A zone whose <c>_dns-update._udp</c> SRV record names <paramref name="updatePort"/> on ns.ZONE (127.0.0.1), as a DNS-SD operator publishes it.</summary>
+    private void WriteZone(string zone, int updatePort) => File.WriteAllText(Path.Combine(Directory, zone + ".db"), $"""
         $TTL 60
         @   IN SOA ns.{zone}. admin.{zone}. 1 3600 600 86400 60
         @   IN NS  ns.{zone}.
         ns  IN A   127.0.0.1
+        _dns-update._udp IN SRV 0 0 {updatePort} ns.{zone}.
 
         """);
 
@@ -109,6 +117,7 @@ public sealed class BindLab : IAsyncLifetime
         include "{{KeyFile}}";
         zone "{{Zone}}" { type primary; file "{{Zone}}.db"; update-policy { grant {{KeyName}} zonesub ANY; }; };
         zone "{{StaticZone}}" { type primary; file "{{StaticZone}}.db"; };
+        zone "{{MovedZone}}" { type primary; file "{{MovedZone}}.db"; update-policy { grant {{KeyName}} zonesub ANY; }; };
 
         """);
 

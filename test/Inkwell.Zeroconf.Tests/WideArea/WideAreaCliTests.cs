@@ -126,6 +126,8 @@ public sealed class WideAreaCliTests(BindLab lab)
     [InlineData(new[] { "-B", "_x._tcp", "example.test", "--server", "not-an-address" }, "--server 'not-an-address' is not an IP address")]
     [InlineData(new[] { "-R", "X", "_x._tcp", "example.test", "1", "--server", "127.0.0.1", "--key", "/nonexistent/key.conf" }, "--key:")]
     [InlineData(new[] { "-B", "_x._tcp", "local", "--key", "k.conf" }, "need --server")]
+    [InlineData(new[] { "-B", "_x._tcp", "local", "--update-server", "127.0.0.1" }, "need --server")]
+    [InlineData(new[] { "-R", "X", "_x._tcp", "example.test", "1", "--server", "127.0.0.1", "--update-server", "ns1" }, "--update-server 'ns1' is not an IP address")]
     public async Task BadWideAreaOptions_ExitWith2(string[] arguments, string expected)
     {
         (int exitCode, string[] lines, string error) = await RunAsync(arguments);

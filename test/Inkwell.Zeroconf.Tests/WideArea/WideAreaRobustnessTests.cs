@@ -18,6 +18,8 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
         WideArea = new WideAreaOptions
         {
             Server = server ?? lab.Server,
+            // A fake server is asked directly: it publishes no update server to find.
+            UpdateServer = server,
             Key = key,
             Zone = zone,
             HostName = "robust-host",

@@ -47,8 +47,12 @@ internal static class DnsSdAction
             BackendMode backend = parseResult.GetValue(DnsSdCommandDefinition.Backend);
             WideAreaOptions? wideArea = WideArea(parseResult, loggerFactory);
             string? domain = OperationDomain(args, modes);
+            // -E / -F without a DOMAIN but with --server ask under the system's search domains.
+            bool systemDomains = domain is null && (modes[4] || modes[5]) && wideArea is not null;
+            // -Q of a name outside local with --server asks that server; without, multicast DNS as before.
+            bool wideQuery = modes[3] && wideArea is not null && args.Length > 0 && !ServiceNameRules.IsMulticastDomain(args[0]);
             Func<Task<ServiceDiscovery>> open;
-            if (ServiceNameRules.IsMulticastDomain(domain))
+            if (ServiceNameRules.IsMulticastDomain(domain) && !systemDomains && !wideQuery)
             {
                 open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
                     backend,
@@ -63,7 +67,7 @@ internal static class DnsSdAction
                 {
                     LoggerFactory = loggerFactory,
                     WideArea = wideArea ?? throw new ArgumentException(
-                        $"Domain '{domain}' is not served by multicast DNS; give --server ADDRESS[:PORT] (and --key FILE to register) for wide-area DNS-SD."),
+                        $"Domain '{domain}' is not served by multicast DNS; give --server ADDRESS[:PORT], or --server system for the resolver of /etc/resolv.conf (and --key FILE to register), for wide-area DNS-SD."),
                 };
                 open = () => Task.FromResult(new ServiceDiscovery(options));
             }
@@ -83,7 +87,7 @@ internal static class DnsSdAction
             {
                 return await QueryAsync(args, open, writer, error, stop.Token);
             }
-            return await DomainsAsync(args, modes[4], domain, wideArea is not null && !ServiceNameRules.IsMulticastDomain(domain), open, writer, error, stop.Token);
+            return await DomainsAsync(args, modes[4], domain, systemDomains || (wideArea is not null && !ServiceNameRules.IsMulticastDomain(domain)), open, writer, error, stop.Token);
         }
         catch (ArgumentException exception)
         {
@@ -194,29 +198,27 @@ internal static class DnsSdAction
         return index >= 0 && index < args.Length ? Domain(args[index]) : null;
     }
 
-    /// <summary>The wide-area options from --server, --key, --host and --host-address; null without --server.</summary>
+    /// <summary>
+    /// The wide-area options from --server, --update-server, --key, --host and --host-address; null without --server.
+    /// "--server system" is the system resolver (/etc/resolv.conf's first nameserver).
+    /// </summary>
     private static WideAreaOptions? WideArea(ParseResult parseResult, ILoggerFactory loggerFactory)
     {
         string? server = parseResult.GetValue(DnsSdCommandDefinition.Server);
+        string? updateServer = parseResult.GetValue(DnsSdCommandDefinition.UpdateServer);
         string? keyFile = parseResult.GetValue(DnsSdCommandDefinition.Key);
         string? host = parseResult.GetValue(DnsSdCommandDefinition.Host);
         string[] hostAddresses = parseResult.GetValue(DnsSdCommandDefinition.HostAddress) ?? [];
         if (server is null)
         {
-            if (keyFile is not null || host is not null || hostAddresses.Length > 0)
+            if (keyFile is not null || host is not null || hostAddresses.Length > 0 || updateServer is not null)
             {
-                throw new ArgumentException("--key, --host and --host-address need --server ADDRESS[:PORT]");
+                throw new ArgumentException("--key, --host, --host-address and --update-server need --server ADDRESS[:PORT] (or --server system)");
             }
             return null;
         }
-        if (!System.Net.IPEndPoint.TryParse(server, out System.Net.IPEndPoint? endPoint))
-        {
-            throw new ArgumentException($"--server '{server}' is not an IP address with an optional port (e.g. 192.0.2.53 or [2001:db8::53]:5300)");
-        }
-        if (endPoint.Port == 0)
-        {
-            endPoint.Port = 53;
-        }
+        System.Net.IPEndPoint? endPoint = server == "system" ? null : EndPoint("--server", server);
+        System.Net.IPEndPoint? updateEndPoint = updateServer is null ? null : EndPoint("--update-server", updateServer);
         List<System.Net.IPAddress> addresses = [];
         foreach (string text in hostAddresses)
         {
@@ -236,12 +238,13 @@ internal static class DnsSdAction
                 throw new ArgumentException($"--key: {e.Message}", e);
             }
         }
-        return new WideAreaOptions { Server = endPoint, Key = key, HostName = host, HostAddresses = addresses, LoggerFactory = loggerFactory };
+        return new WideAreaOptions { Server = endPoint, UpdateServer = updateEndPoint, Key = key, HostName = host, HostAddresses = addresses, LoggerFactory = loggerFactory };
     }
 
     /// <summary>
     /// -E / -F: "local" always (multicast DNS's one domain, the default unless the server names another), then with
     /// a wide-area DOMAIN and --server the domains the server recommends (RFC 6763 §11), the default ones marked.
+    /// With --server and no DOMAIN, the domains recommended under each of the system's search domains.
     /// </summary>
     private static async Task<int> DomainsAsync(string[] args, bool registration, string? domain, bool wideArea, Func<Task<ServiceDiscovery>> open,
         DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
@@ -260,9 +263,9 @@ internal static class DnsSdAction
         {
             await using ServiceDiscovery discovery = await open();
             IReadOnlyList<string> defaults = await discovery.EnumerateDomainsAsync(
-                registration ? DomainEnumerationKind.DefaultRegistration : DomainEnumerationKind.DefaultBrowse, domain!, cancellationToken);
+                registration ? DomainEnumerationKind.DefaultRegistration : DomainEnumerationKind.DefaultBrowse, domain, cancellationToken);
             IReadOnlyList<string> recommended = await discovery.EnumerateDomainsAsync(
-                registration ? DomainEnumerationKind.Registration : DomainEnumerationKind.Browse, domain!, cancellationToken);
+                registration ? DomainEnumerationKind.Registration : DomainEnumerationKind.Browse, domain, cancellationToken);
             writer.DomainFound("local", isDefault: defaults.Count == 0);
             foreach (string found in defaults.Concat(recommended).Distinct(StringComparer.OrdinalIgnoreCase))
             {
@@ -271,6 +274,20 @@ internal static class DnsSdAction
         }
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return 0;
+    }
+
+    /// <summary>ADDRESS[:PORT], port 53 when none is given.</summary>
+    private static System.Net.IPEndPoint EndPoint(string option, string text)
+    {
+        if (!System.Net.IPEndPoint.TryParse(text, out System.Net.IPEndPoint? endPoint))
+        {
+            throw new ArgumentException($"{option} '{text}' is not an IP address with an optional port (e.g. 192.0.2.53 or [2001:db8::53]:5300)");
+        }
+        if (endPoint.Port == 0)
+        {
+            endPoint.Port = 53;
+        }
+        return endPoint;
     }
 
     private static KeyValuePair<string, string?> ParseTxt(string entry)

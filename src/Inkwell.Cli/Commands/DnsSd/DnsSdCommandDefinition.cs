@@ -17,9 +17,9 @@ internal static class DnsSdCommandDefinition
 
     public static readonly Option<bool> Query = new("-Q") { Description = "Query records: NAME [RRTYPE] (A, AAAA, PTR, SRV, TXT, ANY or a number)", Arity = ArgumentArity.Zero };
 
-    public static readonly Option<bool> RegistrationDomains = new("-E") { Description = "List recommended registration domains: [DOMAIN] (wide area: asks --server for r/dr._dns-sd._udp.DOMAIN)", Arity = ArgumentArity.Zero };
+    public static readonly Option<bool> RegistrationDomains = new("-E") { Description = "List recommended registration domains: [DOMAIN] (wide area: asks --server for r/dr._dns-sd._udp.DOMAIN, or under each search domain without DOMAIN)", Arity = ArgumentArity.Zero };
 
-    public static readonly Option<bool> BrowsingDomains = new("-F") { Description = "List recommended browsing domains: [DOMAIN] (wide area: asks --server for b/db._dns-sd._udp.DOMAIN)", Arity = ArgumentArity.Zero };
+    public static readonly Option<bool> BrowsingDomains = new("-F") { Description = "List recommended browsing domains: [DOMAIN] (wide area: asks --server for b/db._dns-sd._udp.DOMAIN, or under each search domain without DOMAIN)", Arity = ArgumentArity.Zero };
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object per line instead of the table" };
 
@@ -41,7 +41,13 @@ internal static class DnsSdCommandDefinition
 
     public static readonly Option<string?> Server = new("--server")
     {
-        Description = "Wide-area DNS-SD: the DNS server holding the zone of any domain other than local (port 53 by default)",
+        Description = "Wide-area DNS-SD: the DNS server to query for any domain other than local (port 53 by default), or 'system' for /etc/resolv.conf's first nameserver; with -E/-F and no DOMAIN, ask under the system's search domains",
+        HelpName = "ADDRESS[:PORT]|system",
+    };
+
+    public static readonly Option<string?> UpdateServer = new("--update-server")
+    {
+        Description = "Wide-area -R: send DNS UPDATEs here instead of the server the zone publishes (_dns-update._udp SRV, else the SOA primary)",
         HelpName = "ADDRESS[:PORT]",
     };
 
@@ -82,6 +88,7 @@ internal static class DnsSdCommandDefinition
         command.Options.Add(Backend);
         command.Options.Add(IgnoreLocal);
         command.Options.Add(Server);
+        command.Options.Add(UpdateServer);
         command.Options.Add(Key);
         command.Options.Add(Host);
         command.Options.Add(HostAddress);
