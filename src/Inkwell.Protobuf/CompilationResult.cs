@@ -36,22 +36,23 @@ public sealed class CompilationResult
 
     /// <summary>
     /// The serialized FileDescriptorSet protoc writes with <c>-o</c>: the requested files, or with
-    /// <paramref name="includeImports"/> also everything they import, dependencies first.
+    /// <paramref name="includeImports"/> also everything they import, dependencies first; with
+    /// <paramref name="retainOptions"/>, source-retention options kept (protoc's <c>--retain_options</c>).
     /// </summary>
-    public byte[] GetDescriptorSetBytes(bool includeImports = false, bool includeSourceInfo = false)
+    public byte[] GetDescriptorSetBytes(bool includeImports = false, bool includeSourceInfo = false, bool retainOptions = false)
     {
         var writer = new ProtoWriter();
         foreach (CompiledFile file in FilesInSetOrder(includeImports))
         {
-            writer.WriteBytesField(1, file.GetDescriptorBytes(includeSourceInfo));
+            writer.WriteBytesField(1, file.GetDescriptorBytes(includeSourceInfo, retainOptions));
         }
 
         return writer.ToArray();
     }
 
     /// <summary>The descriptor set as Google.Protobuf's message type.</summary>
-    public FileDescriptorSet ToFileDescriptorSet(bool includeImports = false, bool includeSourceInfo = false) =>
-        FileDescriptorSet.Parser.ParseFrom(GetDescriptorSetBytes(includeImports, includeSourceInfo));
+    public FileDescriptorSet ToFileDescriptorSet(bool includeImports = false, bool includeSourceInfo = false, bool retainOptions = false) =>
+        FileDescriptorSet.Parser.ParseFrom(GetDescriptorSetBytes(includeImports, includeSourceInfo, retainOptions));
 
     /// <summary>
     /// The files in the order protoc writes them into a descriptor set (and sends them to a plugin): for each requested

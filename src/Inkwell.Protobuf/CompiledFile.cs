@@ -9,6 +9,8 @@ public sealed class CompiledFile
 {
     private byte[]? _descriptor;
     private byte[]? _descriptorWithSourceInfo;
+    private byte[]? _retainedDescriptor;
+    private byte[]? _retainedDescriptorWithSourceInfo;
 
     internal CompiledFile(FileSyntax syntax, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies)
     {
@@ -47,6 +49,30 @@ public sealed class CompiledFile
         }
 
         return _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true);
+    }
+
+    /// <summary>
+    /// The serialized FileDescriptorProto; with <paramref name="retainOptions"/>, options with
+    /// <c>retention = RETENTION_SOURCE</c> are kept, as protoc 35.1 writes with <c>--retain_options</c> and sends a
+    /// plugin in <c>source_file_descriptors</c> (custom options then stay in the order they were set, where the
+    /// stripped form has them in field-number order). Same bytes as <see cref="GetDescriptorBytes(bool)"/> for a file
+    /// whose options do not differ so.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Source info is asked for, but the compilation did not record it (<see cref="ProtoCompilerOptions.SourceInfo"/>).</exception>
+    public byte[] GetDescriptorBytes(bool includeSourceInfo, bool retainOptions)
+    {
+        if (!retainOptions || !Syntax.HasRetainedOptions)
+        {
+            return GetDescriptorBytes(includeSourceInfo);
+        }
+
+        if (!includeSourceInfo)
+        {
+            return _retainedDescriptor ??= DescriptorWriter.Write(Syntax, includeSourceInfo: false, retain: true);
+        }
+
+        GetDescriptorBytes(includeSourceInfo: true); // the same check for recorded source info
+        return _retainedDescriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true, retain: true);
     }
 
     /// <summary>The descriptor as Google.Protobuf's message type.</summary>

@@ -85,7 +85,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     [InlineData("--encode=t.A")]
     [InlineData("--decode=t.A")]
     [InlineData("--descriptor_set_in=x.pb")]
-    [InlineData("--retain_options")]
     [InlineData("--enable_codegen_trace")]
     [InlineData("--direct_dependencies=a.proto")]
     [InlineData("--option_dependencies=a.proto")]

@@ -62,6 +62,7 @@ internal sealed partial class Binder
             InterpretAllOptions();
             _file.InterpretedOptionPaths = _options.InterpretedPaths;
             _file.StrippedOptionPaths = _options.StrippedPaths;
+            _file.HasRetainedOptions = _options.HasRetainedOptions;
         }
 
         if (!HadErrors)

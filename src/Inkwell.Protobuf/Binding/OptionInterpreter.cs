@@ -77,12 +77,15 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
 
         var writer = new ProtoWriter();
         var strippedPaths = new List<int[]>();
-        bool stripped = Canonicalize(type, entries, writer, [.. optionsPath ?? []], strippedPaths);
+        bool stripped = Canonicalize(type, entries, writer, [.. optionsPath ?? []], strippedPaths, retain: false);
         if (optionsPath is not null)
         {
             StrippedPaths.AddRange(strippedPaths);
         }
 
+        byte[] result = writer.ToArray();
+        owner.RetainedOptionsBytes = stripped || HasExtensionEntries(type, entries) ? Retained(type, entries, result) : null;
+        HasRetainedOptions |= owner.RetainedOptionsBytes is not null;
         if (stripped && writer.Length == 0)
         {
             // protoc drops an options message that held nothing but source-retention options.
@@ -95,10 +98,38 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             return null;
         }
 
-        return writer.ToArray();
+        return result;
+    }
+
+    /// <summary>
+    /// The options as protoc holds them before stripping (what <c>--retain_options</c> writes and a plugin gets in
+    /// <c>source_file_descriptors</c>), or null when they are the same bytes as <paramref name="stripped"/>.
+    /// </summary>
+    private byte[]? Retained(MessageSyntax type, List<WireField> entries, byte[] stripped)
+    {
+        var writer = new ProtoWriter();
+        Canonicalize(type, entries, writer, [], strippedPaths: [], retain: true);
+        return writer.Written.SequenceEqual(stripped) ? null : writer.ToArray();
+    }
+
+    /// <summary>Whether any option set is an extension (a custom option), which only the stripped form puts in number order.</summary>
+    private static bool HasExtensionEntries(MessageSyntax type, List<WireField> entries)
+    {
+        foreach (WireField entry in entries)
+        {
+            if (!type.Fields.Exists(f => f.Number == entry.Number))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const string UnknownOptionHint = "Ensure that your proto definition file imports the proto which defines the option (i.e. via import option after edition 2024).";
+
+    /// <summary>Whether some element's options differ before stripping (see <see cref="ElementSyntax.RetainedOptionsBytes"/>).</summary>
+    public bool HasRetainedOptions { get; private set; }
 
     /// <summary>Paths of options stripped for source retention; protoc drops their source locations too.</summary>
     public List<int[]> StrippedPaths { get; } = [];
@@ -440,10 +471,14 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     /// as a dynamic message of the compilation's pool (so every extension it can see is known), strips
     /// fields with <c>retention = RETENTION_SOURCE</c>, and serializes: fields in number order, singular
     /// messages merged, the last value of a singular scalar winning. Returns whether anything was stripped.
+    /// With <paramref name="retain"/>, writes them as protoc holds them before that: nothing stripped, and the
+    /// options message's own extensions (custom options) left as protoc's compiled-in options class leaves them,
+    /// unknown fields in the order interpreted, unmerged; message fields nested in it (<c>features</c>) are still
+    /// written as the pool sees them (checked against protoc 35.1's <c>--retain_options</c>).
     /// </summary>
-    private bool Canonicalize(MessageSyntax type, List<WireField> entries, ProtoWriter writer, List<int> path, List<int[]> strippedPaths)
+    private bool Canonicalize(MessageSyntax type, List<WireField> entries, ProtoWriter writer, List<int> path, List<int[]> strippedPaths, bool retain, bool nested = false)
     {
-        Dictionary<int, FieldSyntax> fieldsByNumber = FieldsByNumber(type);
+        Dictionary<int, FieldSyntax> fieldsByNumber = retain && !nested ? BuiltInFieldsByNumber(type) : FieldsByNumber(type);
 
         var known = new SortedDictionary<int, List<WireField>>();
         var unknown = new List<WireField>();
@@ -467,7 +502,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         foreach (KeyValuePair<int, List<WireField>> pair in known)
         {
             FieldSyntax field = fieldsByNumber[pair.Key];
-            if (HasSourceRetention(field))
+            if (!retain && HasSourceRetention(field))
             {
                 stripped = true;
                 strippedPaths.Add([.. path, field.Number]);
@@ -499,7 +534,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     var inner = new ProtoWriter();
                     if (subType is not null)
                     {
-                        stripped |= Canonicalize(subType, merged, inner, path, strippedPaths);
+                        stripped |= Canonicalize(subType, merged, inner, path, strippedPaths, retain, nested: true);
                     }
 
                     path.RemoveRange(path.Count - (repeated ? 2 : 1), repeated ? 2 : 1);
@@ -524,6 +559,19 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
 
         return stripped;
+    }
+
+    private readonly Dictionary<MessageSyntax, Dictionary<int, FieldSyntax>> _builtInFieldMaps = [];
+
+    // The options type's own fields by number: what protoc's compiled-in descriptor.proto knows of it.
+    private Dictionary<int, FieldSyntax> BuiltInFieldsByNumber(MessageSyntax type)
+    {
+        if (!_builtInFieldMaps.TryGetValue(type, out Dictionary<int, FieldSyntax>? fields))
+        {
+            _builtInFieldMaps[type] = fields = type.Fields.ToDictionary(f => f.Number);
+        }
+
+        return fields;
     }
 
     // The fields and pool extensions of a type by number, cached until another extension of it appears.

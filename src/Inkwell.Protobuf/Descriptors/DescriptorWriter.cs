@@ -9,7 +9,11 @@ namespace Inkwell.Protobuf.Descriptors;
 /// </summary>
 internal static class DescriptorWriter
 {
-    public static byte[] Write(FileSyntax file, bool includeSourceInfo)
+    /// <summary>
+    /// The file's descriptor; with <paramref name="retain"/>, before source-retention stripping (protoc's
+    /// <c>--retain_options</c>, and what it sends a plugin in <c>source_file_descriptors</c>).
+    /// </summary>
+    public static byte[] Write(FileSyntax file, bool includeSourceInfo, bool retain = false)
     {
         var w = new ProtoWriter();
         w.WriteStringField(1, file.Name);
@@ -26,28 +30,28 @@ internal static class DescriptorWriter
 
         foreach (MessageSyntax message in file.Messages)
         {
-            w.WriteMessageField(4, inner => WriteMessage(inner, message));
+            w.WriteMessageField(4, inner => WriteMessage(inner, message, retain));
         }
 
         foreach (EnumSyntax enumType in file.Enums)
         {
-            w.WriteMessageField(5, inner => WriteEnum(inner, enumType));
+            w.WriteMessageField(5, inner => WriteEnum(inner, enumType, retain));
         }
 
         foreach (ServiceSyntax service in file.Services)
         {
-            w.WriteMessageField(6, inner => WriteService(inner, service));
+            w.WriteMessageField(6, inner => WriteService(inner, service, retain));
         }
 
         foreach (FieldSyntax extension in file.Extensions)
         {
-            w.WriteMessageField(7, inner => WriteField(inner, extension));
+            w.WriteMessageField(7, inner => WriteField(inner, extension, retain));
         }
 
-        WriteOptions(w, 8, file);
+        WriteOptions(w, 8, file, retain);
         if (includeSourceInfo)
         {
-            w.WriteMessageField(9, inner => SourceInfoWriter.Write(inner, file));
+            w.WriteMessageField(9, inner => SourceInfoWriter.Write(inner, file, retain));
         }
 
         for (int i = 0; i < dependencies.Count; i++)
@@ -87,9 +91,13 @@ internal static class DescriptorWriter
         return w.ToArray();
     }
 
-    private static void WriteOptions(ProtoWriter w, int number, ElementSyntax element)
+    private static void WriteOptions(ProtoWriter w, int number, ElementSyntax element, bool retain)
     {
-        if (element.OptionsBytes is { } bytes)
+        if (retain && element.RetainedOptionsBytes is { } retained)
+        {
+            w.WriteBytesField(number, retained);
+        }
+        else if (element.OptionsBytes is { } bytes)
         {
             w.WriteBytesField(number, bytes);
         }
@@ -99,22 +107,22 @@ internal static class DescriptorWriter
         }
     }
 
-    private static void WriteMessage(ProtoWriter w, MessageSyntax message)
+    private static void WriteMessage(ProtoWriter w, MessageSyntax message, bool retain)
     {
         w.WriteStringField(1, message.Name);
         foreach (FieldSyntax field in message.Fields)
         {
-            w.WriteMessageField(2, inner => WriteField(inner, field));
+            w.WriteMessageField(2, inner => WriteField(inner, field, retain));
         }
 
         foreach (MessageSyntax nested in message.NestedTypes)
         {
-            w.WriteMessageField(3, inner => WriteMessage(inner, nested));
+            w.WriteMessageField(3, inner => WriteMessage(inner, nested, retain));
         }
 
         foreach (EnumSyntax enumType in message.Enums)
         {
-            w.WriteMessageField(4, inner => WriteEnum(inner, enumType));
+            w.WriteMessageField(4, inner => WriteEnum(inner, enumType, retain));
         }
 
         foreach (RangeSyntax range in message.ExtensionRanges)
@@ -123,22 +131,22 @@ internal static class DescriptorWriter
             {
                 inner.WriteInt32Field(1, range.Start);
                 inner.WriteInt32Field(2, range.End);
-                WriteOptions(inner, 3, range);
+                WriteOptions(inner, 3, range, retain);
             });
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
-            w.WriteMessageField(6, inner => WriteField(inner, extension));
+            w.WriteMessageField(6, inner => WriteField(inner, extension, retain));
         }
 
-        WriteOptions(w, 7, message);
+        WriteOptions(w, 7, message, retain);
         foreach (OneofSyntax oneof in message.Oneofs)
         {
             w.WriteMessageField(8, inner =>
             {
                 inner.WriteStringField(1, oneof.Name);
-                WriteOptions(inner, 2, oneof);
+                WriteOptions(inner, 2, oneof, retain);
             });
         }
 
@@ -162,7 +170,7 @@ internal static class DescriptorWriter
         }
     }
 
-    private static void WriteField(ProtoWriter w, FieldSyntax field)
+    private static void WriteField(ProtoWriter w, FieldSyntax field, bool retain)
     {
         w.WriteStringField(1, field.Name);
         if (field.ResolvedExtendee is { } extendee)
@@ -188,7 +196,7 @@ internal static class DescriptorWriter
             w.WriteStringField(7, defaultValue);
         }
 
-        WriteOptions(w, 8, field);
+        WriteOptions(w, 8, field, retain);
         if (field.OneofIndex is { } oneofIndex)
         {
             w.WriteInt32Field(9, oneofIndex);
@@ -201,7 +209,7 @@ internal static class DescriptorWriter
         }
     }
 
-    private static void WriteEnum(ProtoWriter w, EnumSyntax enumType)
+    private static void WriteEnum(ProtoWriter w, EnumSyntax enumType, bool retain)
     {
         w.WriteStringField(1, enumType.Name);
         foreach (EnumValueSyntax value in enumType.Values)
@@ -210,11 +218,11 @@ internal static class DescriptorWriter
             {
                 inner.WriteStringField(1, value.Name);
                 inner.WriteInt32Field(2, value.Number);
-                WriteOptions(inner, 3, value);
+                WriteOptions(inner, 3, value, retain);
             });
         }
 
-        WriteOptions(w, 3, enumType);
+        WriteOptions(w, 3, enumType, retain);
         foreach (RangeSyntax range in enumType.ReservedRanges)
         {
             w.WriteMessageField(4, inner =>
@@ -235,7 +243,7 @@ internal static class DescriptorWriter
         }
     }
 
-    private static void WriteService(ProtoWriter w, ServiceSyntax service)
+    private static void WriteService(ProtoWriter w, ServiceSyntax service, bool retain)
     {
         w.WriteStringField(1, service.Name);
         foreach (MethodSyntax method in service.Methods)
@@ -245,7 +253,7 @@ internal static class DescriptorWriter
                 inner.WriteStringField(1, method.Name);
                 inner.WriteStringField(2, method.ResolvedInputType ?? method.InputType);
                 inner.WriteStringField(3, method.ResolvedOutputType ?? method.OutputType);
-                WriteOptions(inner, 4, method);
+                WriteOptions(inner, 4, method, retain);
                 if (method.ClientStreaming)
                 {
                     inner.WriteBoolField(5, true);
@@ -258,6 +266,6 @@ internal static class DescriptorWriter
             });
         }
 
-        WriteOptions(w, 3, service);
+        WriteOptions(w, 3, service, retain);
     }
 }

@@ -45,11 +45,12 @@ internal static class SourceInfoWriter
         }
     }
 
-    public static void Write(ProtoWriter w, FileSyntax file)
+    /// <summary>Writes the locations; the ones of stripped options only with <paramref name="retain"/>, as protoc.</summary>
+    public static void Write(ProtoWriter w, FileSyntax file, bool retain)
     {
         foreach (SourceLocation location in RewriteOptionPaths(file))
         {
-            if (file.StrippedOptionPaths.Any(stripped => location.Path.Length >= stripped.Length && location.Path.AsSpan(0, stripped.Length).SequenceEqual(stripped)))
+            if (!retain && file.StrippedOptionPaths.Any(stripped => location.Path.Length >= stripped.Length && location.Path.AsSpan(0, stripped.Length).SequenceEqual(stripped)))
             {
                 continue;
             }

@@ -159,7 +159,7 @@ internal static class SyntaxCloner
         EndOffset = inheritance.EndOffset,
     };
 
-    // What every declaration has as written; the binder's part (FullName, OptionsBytes, OptionsDropped) stays unset.
+    // What every declaration has as written; the binder's part (FullName, OptionsBytes, OptionsDropped, RetainedOptionsBytes) stays unset.
     private static void CopyElement(ElementSyntax source, ElementSyntax target)
     {
         target.Name = source.Name;

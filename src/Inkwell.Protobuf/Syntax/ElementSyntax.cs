@@ -24,5 +24,11 @@ public abstract class ElementSyntax
     /// <summary>Whether the options held only source-retention options, which protoc strips with the whole message.</summary>
     internal bool OptionsDropped { get; set; }
 
+    /// <summary>
+    /// The options message before source-retention stripping, as protoc holds it (<c>--retain_options</c>, a plugin's
+    /// <c>source_file_descriptors</c>); null when those are the same bytes as <see cref="OptionsBytes"/>.
+    /// </summary>
+    internal byte[]? RetainedOptionsBytes { get; set; }
+
     internal SourceLocation? Location { get; set; }
 }

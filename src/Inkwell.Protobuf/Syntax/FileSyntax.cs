@@ -55,4 +55,7 @@ public sealed class FileSyntax : ElementSyntax
 
     /// <summary>Paths of options protoc strips for source retention (their locations are dropped).</summary>
     internal List<int[]> StrippedOptionPaths { get; set; } = [];
+
+    /// <summary>Whether the descriptor before source-retention stripping differs from the stripped one.</summary>
+    internal bool HasRetainedOptions { get; set; }
 }

@@ -28,6 +28,9 @@ internal static class ProtocOracle
         }
     }
 
+    /// <summary>The package's copy of protobuf's well-known .proto files (<c>google/protobuf/descriptor.proto</c>, …), an import root.</summary>
+    public static string IncludeDirectory => Path.GetFullPath(Path.Combine(ToolsDirectory, "..", "..", "build", "native", "include"));
+
     public static string ProtocPath => Path.Combine(ToolsDirectory, OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
 
     /// <summary>Runs protoc in <paramref name="workingDirectory"/> with <paramref name="environment"/> added.</summary>

@@ -48,6 +48,13 @@ internal static class ProtocAction
             return 1;
         }
 
+        if (arguments.DependencyOut is not null && arguments.Inputs.Count > 1)
+        {
+            await error.WriteLineAsync("Can only process one input file when using --dependency_out=FILE.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await WarnOfUselessRetainOptionsAsync(arguments, error).ConfigureAwait(false);
         foreach (string? location in arguments.PluginOutputs.Select(d => d.Location).Append(arguments.CSharpOut).Append(arguments.GrpcOut))
         {
             if (location is not null && (location.EndsWith(".zip", StringComparison.Ordinal) || location.EndsWith(".jar", StringComparison.Ordinal)))
@@ -56,12 +63,6 @@ internal static class ProtocAction
                 await error.WriteLineAsync($"{location}: writing generated files into a .zip or .jar is not supported by inkwell protoc.").ConfigureAwait(false);
                 return 1;
             }
-        }
-
-        if (arguments.DependencyOut is not null && arguments.Inputs.Count > 1)
-        {
-            await error.WriteLineAsync("Can only process one input file when using --dependency_out=FILE.").ConfigureAwait(false);
-            return 1;
         }
 
         List<string> roots = arguments.ImportPaths.Count > 0 ? arguments.ImportPaths : ["."];
@@ -168,7 +169,7 @@ internal static class ProtocAction
 
         if (arguments.DescriptorSetOut is not null)
         {
-            byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo);
+            byte[] bytes = result.GetDescriptorSetBytes(arguments.IncludeImports, arguments.IncludeSourceInfo, arguments.RetainOptions);
             try
             {
                 await File.WriteAllBytesAsync(arguments.DescriptorSetOut, bytes, cancellationToken).ConfigureAwait(false);
@@ -210,6 +211,15 @@ internal static class ProtocAction
     }
 
     /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
+    /// <summary>protoc's warning, printed once its own argument checks passed; the run goes on.</summary>
+    private static async Task WarnOfUselessRetainOptionsAsync(ProtocArguments arguments, TextWriter error)
+    {
+        if (arguments.RetainOptions && arguments.DescriptorSetOut is null)
+        {
+            await error.WriteLineAsync("--retain_options only makes sense when combined with --descriptor_set_out.").ConfigureAwait(false);
+        }
+    }
+
     private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Inputs.Count > 0)
@@ -224,6 +234,7 @@ internal static class ProtocAction
             return 1;
         }
 
+        await WarnOfUselessRetainOptionsAsync(arguments, error).ConfigureAwait(false);
         using var input = new MemoryStream();
         await using (Stream stdin = Console.OpenStandardInput())
         {

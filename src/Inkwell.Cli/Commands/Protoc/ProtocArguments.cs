@@ -30,6 +30,9 @@ internal sealed class ProtocArguments
 
     public bool IncludeSourceInfo { get; private set; }
 
+    /// <summary><c>--retain_options</c>: the <c>-o</c> set keeps options with <c>retention = RETENTION_SOURCE</c>.</summary>
+    public bool RetainOptions { get; private set; }
+
     public ErrorFormat ErrorFormat { get; private set; } = ErrorFormat.Gcc;
 
     /// <summary>The <c>--NAME_out</c> directives that run a plugin, in command-line order.</summary>
@@ -253,6 +256,15 @@ internal sealed class ProtocArguments
                 case "--include_source_info":
                     result.IncludeSourceInfo = true;
                     break;
+                case "--retain_options":
+                    if (result.RetainOptions)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    result.RetainOptions = true;
+                    break;
                 case "--error_format":
                     if (value == "gcc")
                     {
@@ -284,7 +296,7 @@ internal sealed class ProtocArguments
     private static readonly HashSet<string> NotSupported =
     [
         "--descriptor_set_in", "--encode", "--decode", 
-        "--retain_options", "--enable_codegen_trace", "--direct_dependencies",
+        "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
 

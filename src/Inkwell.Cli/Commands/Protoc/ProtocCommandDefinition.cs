@@ -13,6 +13,7 @@ internal static class ProtocCommandDefinition
               -oFILE, --descriptor_set_out=FILE   write a FileDescriptorSet
               --include_imports             include all dependencies in the set
               --include_source_info         keep comments and source spans in the set
+              --retain_options              keep source-retention options in the set
               --proto_out=DIR               write the inputs as standard .proto (message inheritance
                                             lowered) into DIR, with what they import; '-' prints them
               --csharp_out=DIR              generate C# for the Google.Protobuf runtime into DIR
