@@ -14,7 +14,7 @@ internal static class InputMapper
                 string r = Normalize(roots[index]);
                 string? name = r == "." ? normalized
                     : normalized.StartsWith(r + "/", StringComparison.Ordinal) ? normalized.Substring(r.Length + 1) : null;
-                if (name is null)
+                if (name is null || !IsImportName(name))
                 {
                     continue;
                 }
@@ -33,7 +33,7 @@ internal static class InputMapper
                 return name;
             }
 
-            if (roots.Any(root => File.Exists(Path.Combine(root, input))))
+            if (IsImportName(normalized) && roots.Any(root => File.Exists(Path.Combine(root, input))))
             {
                 return normalized;
             }
@@ -44,7 +44,7 @@ internal static class InputMapper
 
         foreach (string root in roots)
         {
-            if (File.Exists(Path.Combine(root, input)))
+            if (IsImportName(normalized) && File.Exists(Path.Combine(root, input)))
             {
                 return normalized;
             }
@@ -53,6 +53,13 @@ internal static class InputMapper
         error = $"Could not make proto path relative: {input}: No such file or directory";
         return null;
     }
+
+    /// <summary>Whether <paramref name="name"/> can be a name under an import root: protoc's mapping refuses a
+    /// remainder that climbs out of the root (a <c>..</c> component) or is absolute, so <c>-I. -I.. ../a.proto</c> is
+    /// <c>a.proto</c> through the second root, not <c>../a.proto</c> through the first.</summary>
+    private static bool IsImportName(string name) =>
+        !name.StartsWith('/') && name != ".." && !name.StartsWith("../", StringComparison.Ordinal)
+        && !name.EndsWith("/..", StringComparison.Ordinal) && !name.Contains("/../", StringComparison.Ordinal);
 
     private static string Normalize(string path)
     {
