@@ -59,7 +59,7 @@ public sealed class RunCommandEndToEndTests : IDisposable
 
         int exitCode = await run.InterruptAsync(Patience);
         Assert.Equal(0, exitCode);
-        await run.WaitForErrorAsync(l => l == "[inkwell] stopped", TimeSpan.FromSeconds(5));
+        await run.WaitForErrorAsync(l => l == "[inkwell] stopped", Patience);
         Assert.DoesNotContain(run.Errors, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
     }
 
