@@ -22,19 +22,19 @@ namespace Inkwell.Protobuf.Generator;
 public sealed class ProtobufGenerator : IIncrementalGenerator
 {
     /// <summary>The tracking name of the per-file read step.</summary>
-    public const string ReadStep = "Inkwell.Read";
+    internal const string ReadStep = "Inkwell.Read";
 
     /// <summary>The tracking name of the per-file parse step.</summary>
-    public const string ParseStep = "Inkwell.Parse";
+    internal const string ParseStep = "Inkwell.Parse";
 
     /// <summary>The tracking name of the link step.</summary>
-    public const string LinkStep = "Inkwell.Link";
+    internal const string LinkStep = "Inkwell.Link";
 
     /// <summary>The tracking name of the step that splits the link result into files.</summary>
-    public const string FileStep = "Inkwell.File";
+    internal const string FileStep = "Inkwell.File";
 
     /// <summary>The tracking name of the per-file C# generation step.</summary>
-    public const string EmitStep = "Inkwell.Emit";
+    internal const string EmitStep = "Inkwell.Emit";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)

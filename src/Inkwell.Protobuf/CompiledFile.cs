@@ -4,7 +4,7 @@ using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf;
 
-/// <summary>One compiled .proto file: its linked syntax tree and its descriptor, exactly as protoc writes it.</summary>
+/// <summary>One compiled .proto file: its descriptor, exactly as protoc writes it, and the files it depends on.</summary>
 public sealed class CompiledFile
 {
     private byte[]? _descriptor;
@@ -17,16 +17,26 @@ public sealed class CompiledFile
         Syntax = syntax;
         Dependencies = dependencies;
         OptionDependencies = optionDependencies;
+        PublicDependencies = [.. syntax.Imports
+            .Where(i => i.Kind == ImportKind.Public)
+            .Select(i => dependencies.FirstOrDefault(d => d.Name == i.Path))
+            .OfType<CompiledFile>()];
     }
 
     /// <summary>The import name, e.g. <c>google/protobuf/any.proto</c>.</summary>
     public string Name => Syntax.Name;
 
     /// <summary>The linked syntax tree (types resolved, options interpreted).</summary>
-    public FileSyntax Syntax { get; }
+    internal FileSyntax Syntax { get; }
 
     /// <summary>The files this one imports (plain, public and weak), in import order.</summary>
     public IReadOnlyList<CompiledFile> Dependencies { get; }
+
+    /// <summary>
+    /// The files this one imports with <c>import public</c>, in import order (a subset of <see cref="Dependencies"/>):
+    /// their types are visible to every file that imports this one, as the descriptor's <c>public_dependency</c> says.
+    /// </summary>
+    public IReadOnlyList<CompiledFile> PublicDependencies { get; }
 
     /// <summary>The files imported with <c>import option</c> (only their options are used).</summary>
     public IReadOnlyList<CompiledFile> OptionDependencies { get; }

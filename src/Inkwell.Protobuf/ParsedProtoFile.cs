@@ -64,7 +64,7 @@ public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
         bool sourceInfo = options?.SourceInfo ?? true;
         var diagnostics = new List<Diagnostic>();
         FileSyntax syntax = Parser.Parse(text, displayPath, (line, column, message, severity) =>
-            diagnostics.Add(new Diagnostic(displayPath, line + 1, column + 1, message, severity)), out bool hadErrors, sourceInfo);
+            diagnostics.Add(new Diagnostic(DiagnosticIds.Syntax(severity), displayPath, line + 1, column + 1, message, severity)), out bool hadErrors, sourceInfo);
         return new ParsedProtoFile(text, displayPath, sourceInfo, syntax, diagnostics, !hadErrors);
     }
 

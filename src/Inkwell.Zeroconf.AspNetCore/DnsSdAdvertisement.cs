@@ -11,6 +11,11 @@ public sealed class DnsSdAdvertisement
     private readonly List<AdvertisedEndpoint> _endpoints = [];
     private readonly Dictionary<string, DnsSdAdvertisementStatus> _statusByType = new(StringComparer.OrdinalIgnoreCase);
 
+    // One per app, made by AddDnsSdAdvertisement; an instance of one's own would advertise nothing.
+    internal DnsSdAdvertisement()
+    {
+    }
+
     /// <summary>The overall status: <see cref="DnsSdAdvertisementStatus.Failed"/> if any advertisement failed, else the least advanced one's.</summary>
     public DnsSdAdvertisementStatus Status
     {

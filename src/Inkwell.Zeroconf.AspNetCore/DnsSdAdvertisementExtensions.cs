@@ -30,7 +30,7 @@ public static class DnsSdAdvertisementExtensions
         // Misuse (a bad type, instance name, TXT key or subtype) fails here, not after the app has started.
         Inkwell.Zeroconf.ServiceNameRules.Validate(new Inkwell.Zeroconf.ServiceProfile(options.InstanceName ?? "x", serviceType, 1) { Txt = [.. options.Txt], Subtypes = [.. options.Subtypes] });
         services.AddZeroconf();
-        services.TryAddSingleton<DnsSdAdvertisement>();
+        services.TryAddSingleton(_ => new DnsSdAdvertisement());
         services.AddSingleton<IHostedService>(sp => new DnsSdAdvertiser(
             serviceType,
             options,
@@ -50,7 +50,7 @@ public static class DnsSdAdvertisementExtensions
     public static IHealthChecksBuilder AddDnsSdAdvertisement(this IHealthChecksBuilder builder, string name = "dns-sd")
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<DnsSdAdvertisement>();
+        builder.Services.TryAddSingleton(_ => new DnsSdAdvertisement());
         return builder.AddCheck<DnsSdAdvertisementHealthCheck>(name);
     }
 }

@@ -17,7 +17,7 @@ public sealed class AvahiException : ZeroconfException
     /// <param name="message">What failed, in words a user can act on.</param>
     /// <param name="innerException">The D-Bus or socket exception behind it.</param>
     public AvahiException(string message, Exception? innerException)
-        : base(message, innerException!) // Exception accepts a null cause; ZeroconfException merely does not say so.
+        : base(message, innerException)
     {
     }
 
@@ -26,7 +26,7 @@ public sealed class AvahiException : ZeroconfException
     /// <param name="errorName">The D-Bus error name, such as <c>org.freedesktop.Avahi.CollisionError</c>.</param>
     /// <param name="innerException">The D-Bus exception behind it.</param>
     public AvahiException(string message, string? errorName, Exception? innerException)
-        : base(message, innerException!) // Exception accepts a null cause; ZeroconfException merely does not say so.
+        : base(message, innerException)
     {
         ErrorName = errorName;
     }

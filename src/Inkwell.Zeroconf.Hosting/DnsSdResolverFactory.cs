@@ -11,7 +11,7 @@ namespace Inkwell.Zeroconf.Hosting;
 /// app's services as <c>GrpcChannelOptions.ServiceProvider</c>; use <c>round_robin</c> to spread calls. The channel's
 /// credentials decide between TLS and plain HTTP/2, whatever scheme an instance announces.
 /// </summary>
-public sealed class DnsSdResolverFactory : ResolverFactory
+internal sealed class DnsSdResolverFactory : ResolverFactory
 {
     private readonly DnsSdServiceWatches _watches;
 

@@ -44,7 +44,7 @@ public static class DnsSdServiceDiscoveryExtensions
     }
 
     /// <summary>
-    /// Registers the <c>dnssd</c> resolver for gRPC channels (<see cref="DnsSdResolverFactory"/>): with
+    /// Registers the <c>dnssd</c> resolver for gRPC channels (a <c>Grpc.Net.Client.Balancer.ResolverFactory</c>): with
     /// <c>GrpcChannelOptions.ServiceProvider</c> set to the app's services, <c>GrpcChannel.ForAddress("dnssd:///zoo", …)</c>
     /// balances over the live instances of <c>_zoo._tcp</c>. The mapping and options are those of
     /// <see cref="AddDnsSdServiceEndpointProvider"/>; it also registers the app's <see cref="Inkwell.Zeroconf.ServiceDiscovery"/>.

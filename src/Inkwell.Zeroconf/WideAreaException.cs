@@ -10,7 +10,7 @@ public sealed class WideAreaException : ZeroconfException
     public WideAreaException(WideAreaError error, string message) : base(message) => Error = error;
 
     /// <summary>Creates the exception with a cause.</summary>
-    public WideAreaException(WideAreaError error, string message, Exception innerException) : base(message, innerException) => Error = error;
+    public WideAreaException(WideAreaError error, string message, Exception? innerException) : base(message, innerException) => Error = error;
 
     /// <summary>What went wrong.</summary>
     public WideAreaError Error { get; }

@@ -14,7 +14,7 @@ public class ZeroconfException : Exception
     }
 
     /// <summary>Creates the exception with a message and a cause.</summary>
-    public ZeroconfException(string message, Exception innerException) : base(message, innerException)
+    public ZeroconfException(string message, Exception? innerException) : base(message, innerException)
     {
     }
 }

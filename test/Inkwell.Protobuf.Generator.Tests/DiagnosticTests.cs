@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
             """).Run().AssertNoException();
 
         RoslynDiagnostic error = Assert.Single(run.Diagnostics);
-        Assert.Equal("IWP001", error.Id);
+        Assert.Equal("IWP102", error.Id);
         Assert.Equal(RoslynSeverity.Error, error.Severity);
         Assert.Equal("Expected \";\".", error.GetMessage());
         var span = error.Location.GetLineSpan();
@@ -37,7 +37,7 @@ public sealed class DiagnosticTests
         const string Line = "\tstring a = 1; /* é, 🐈 */ Missing b = 2;";
         GeneratorRun run = new ProtoProject().Protobuf("t.proto", "syntax = \"proto3\";\nmessage M {\n" + Line + "\n}\n").Run().AssertNoException();
 
-        RoslynDiagnostic error = Assert.Single(run.Diagnostics, d => d.Id == "IWP001");
+        RoslynDiagnostic error = Assert.Single(run.Diagnostics, d => d.Id == "IWP104");
         Assert.Equal("\"Missing\" is not defined.", error.GetMessage());
         int character = Line.IndexOf("Missing", StringComparison.Ordinal);
         Assert.Equal(new LinePositionSpan(new(2, character), new(2, character + "Missing".Length)), error.Location.GetLineSpan().Span);
@@ -60,12 +60,12 @@ public sealed class DiagnosticTests
                 """)
             .Run().AssertNoException();
 
-        RoslynDiagnostic unknown = Assert.Single(run.Diagnostics, d => d.Id == "IWP001");
+        RoslynDiagnostic unknown = Assert.Single(run.Diagnostics, d => d.Id == "IWP104");
         Assert.Equal("\"Missing\" is not defined.", unknown.GetMessage());
         Assert.Equal(2, unknown.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal(ProtoProject.PathOf("a.proto"), unknown.Location.GetLineSpan().Path);
 
-        RoslynDiagnostic unused = Assert.Single(run.Diagnostics, d => d.Id == "IWP002" && d.Location.GetLineSpan().Path.EndsWith("c.proto", StringComparison.Ordinal));
+        RoslynDiagnostic unused = Assert.Single(run.Diagnostics, d => d.Id == "IWP106" && d.Location.GetLineSpan().Path.EndsWith("c.proto", StringComparison.Ordinal));
         Assert.Equal(RoslynSeverity.Warning, unused.Severity);
         Assert.Equal("Import b.proto is unused.", unused.GetMessage());
 
@@ -81,8 +81,8 @@ public sealed class DiagnosticTests
             .Protobuf("b.proto", "syntax = \"proto3\";\nmessage B { int32 x = 1; int32 y = 1; }\n")
             .Run().AssertNoException();
 
-        Assert.Contains(run.Diagnostics, d => d.Id == "IWP001" && d.Location.GetLineSpan().Path.EndsWith("/b.proto", StringComparison.Ordinal) && d.GetMessage().Contains("has already been used", StringComparison.Ordinal));
-        Assert.Contains(run.Diagnostics, d => d.Id == "IWP001" && d.Location.GetLineSpan().Path.EndsWith("/a.proto", StringComparison.Ordinal) && d.GetMessage().Contains("b.proto", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.Id == "IWP104" && d.Location.GetLineSpan().Path.EndsWith("/b.proto", StringComparison.Ordinal) && d.GetMessage().Contains("has already been used", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.Id == "IWP101" && d.Location.GetLineSpan().Path.EndsWith("/a.proto", StringComparison.Ordinal) && d.GetMessage().Contains("b.proto", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class DiagnosticTests
             .Protobuf("b.proto", "syntax = \"proto3\";\nimport \"a.proto\";\n")
             .Run().AssertNoException();
 
-        Assert.Contains(run.Diagnostics, d => d.Id == "IWP001" && d.GetMessage().Contains("recursively imports itself", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.Id == "IWP101" && d.GetMessage().Contains("recursively imports itself", StringComparison.Ordinal));
         Assert.Empty(run.Sources);
     }
 

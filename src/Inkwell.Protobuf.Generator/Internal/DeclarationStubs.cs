@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Generator.Internal;
 
@@ -55,12 +54,9 @@ internal static class DeclarationStubs
             }
 
             visible.Add(current);
-            foreach (ImportSyntax import in current.Syntax.Imports)
+            foreach (CompiledFile publicImport in current.PublicDependencies)
             {
-                if (import.Kind == ImportKind.Public && current.Dependencies.FirstOrDefault(d => d.Name == import.Path) is { } publicImport)
-                {
-                    AddWithPublicImports(publicImport);
-                }
+                AddWithPublicImports(publicImport);
             }
         }
     }

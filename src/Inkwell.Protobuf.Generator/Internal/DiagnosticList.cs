@@ -19,8 +19,7 @@ internal sealed class DiagnosticList
     {
         foreach (Diagnostic diagnostic in compilerDiagnostics)
         {
-            bool error = diagnostic.Severity == DiagnosticSeverity.Error;
-            var descriptor = error ? GeneratorDiagnostics.ProtoError : GeneratorDiagnostics.ProtoWarning;
+            Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor = GeneratorDiagnostics.ById(diagnostic.Id);
             if (files.TryGetValue(diagnostic.File, out ParsedSource? file))
             {
                 Add(DiagnosticInfo.Create(descriptor, diagnostic.Message, SourcePositions.Locate(file.Source.FullPath, file.Source.Text, diagnostic.Line, diagnostic.Column)));

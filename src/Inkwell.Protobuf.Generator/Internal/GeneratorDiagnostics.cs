@@ -8,13 +8,36 @@ internal static class GeneratorDiagnostics
 {
     private const string Category = "Inkwell.Protobuf";
 
-    /// <summary>An error in a .proto file, in protoc's words, at its line and column.</summary>
-    public static readonly DiagnosticDescriptor ProtoError = new(
-        "IWP001", "Error in a .proto file", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+    // The compiler's diagnostics (Inkwell.Protobuf's Diagnostic.Id, IWP101…), reported under their own ids in protoc's
+    // words at their line and column. Compilers are free to add ids; an id missing here is reported as IWP099.
 
-    /// <summary>A warning in a .proto file (such as an unused import), in protoc's words.</summary>
-    public static readonly DiagnosticDescriptor ProtoWarning = new(
-        "IWP002", "Warning in a .proto file", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+    /// <summary>A file or one of its imports was not found, failed, or imports itself.</summary>
+    public static readonly DiagnosticDescriptor FileNotLoaded = new(
+        "IWP101", "A .proto file or its import could not be loaded", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Text that is not valid .proto syntax.</summary>
+    public static readonly DiagnosticDescriptor SyntaxError = new(
+        "IWP102", "Syntax error in a .proto file", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Valid syntax that protoc warns about.</summary>
+    public static readonly DiagnosticDescriptor SyntaxWarning = new(
+        "IWP103", "Syntax warning in a .proto file", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>Names, types, numbers or options that do not check out.</summary>
+    public static readonly DiagnosticDescriptor SemanticError = new(
+        "IWP104", "Error in a .proto file's definitions", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>A definition protoc accepts with a warning.</summary>
+    public static readonly DiagnosticDescriptor SemanticWarning = new(
+        "IWP105", "Warning about a .proto file's definitions", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>An import the file does not use.</summary>
+    public static readonly DiagnosticDescriptor UnusedImport = new(
+        "IWP106", "Unused import in a .proto file", "{0}", Category, RoslynSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>A message-inheritance declaration that cannot be lowered.</summary>
+    public static readonly DiagnosticDescriptor InheritanceError = new(
+        "IWP107", "Message inheritance error in a .proto file", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>A .proto file is not inside its ProtoRoot, so it has no import name.</summary>
     public static readonly DiagnosticDescriptor NotUnderProtoRoot = new(
@@ -45,7 +68,7 @@ internal static class GeneratorDiagnostics
         "IWP099", "Inkwell.Protobuf.Generator failed", "{0}", Category, RoslynSeverity.Error, isEnabledByDefault: true);
 
     private static readonly DiagnosticDescriptor[] s_all =
-        [ProtoError, ProtoWarning, NotUnderProtoRoot, GenerationFailed, DuplicateImportName, RuntimeMissing, OneofSubtypeApartFromBase, GrpcApiMissing, InternalError];
+        [FileNotLoaded, SyntaxError, SyntaxWarning, SemanticError, SemanticWarning, UnusedImport, InheritanceError, NotUnderProtoRoot, GenerationFailed, DuplicateImportName, RuntimeMissing, OneofSubtypeApartFromBase, GrpcApiMissing, InternalError];
 
     public static DiagnosticDescriptor ById(string id)
     {

@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Binding;
 
 /// <summary>What a fully-qualified name refers to.</summary>
-public enum SymbolKind
+internal enum SymbolKind
 {
     /// <summary>A package or a prefix of one.</summary>
     Package,

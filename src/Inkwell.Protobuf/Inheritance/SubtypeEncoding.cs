@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Inheritance;
 
 /// <summary>How a base message carries its subtypes on the wire (the <c>encoding</c> of its <c>subtypes</c> declaration).</summary>
-public enum SubtypeEncoding
+internal enum SubtypeEncoding
 {
     /// <summary>The base holds <c>oneof subtype { Cat cat = 100; … }</c>; every subtype is in the compilation.</summary>
     Oneof = 0,

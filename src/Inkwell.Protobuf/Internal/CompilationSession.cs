@@ -22,19 +22,20 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
 
     public List<CompiledFile> Ordered { get; } = [];
 
-    private void Report(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity) =>
-        Diagnostics.Add(Located(file, name, position, message, severity));
+    private void Report(string id, FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity) =>
+        Diagnostics.Add(Located(id, file, name, position, message, severity));
 
-    private Diagnostic Located(FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
+    private Diagnostic Located(string id, FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
     {
         string display = file is not null && _displayNames.TryGetValue(file, out string? d) ? d : name;
         return position.Line < 0
-            ? new Diagnostic(display, 0, 0, message, severity)
-            : new Diagnostic(display, position.Line + 1, position.Column + 1, message, severity);
+            ? new Diagnostic(id, display, 0, 0, message, severity)
+            : new Diagnostic(id, display, position.Line + 1, position.Column + 1, message, severity);
     }
 
     /// <summary>Reports an error found after binding (by the inheritance checks) at a place in <paramref name="file"/>.</summary>
-    public void Error(CompiledFile file, TextPosition position, string message) => Report(file.Syntax, file.Name, position, message, DiagnosticSeverity.Error);
+    public void Error(CompiledFile file, TextPosition position, string message) =>
+        Report(DiagnosticIds.InheritanceError, file.Syntax, file.Name, position, message, DiagnosticSeverity.Error);
 
     private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
 
@@ -66,7 +67,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
         if (parsed.Syntax is null)
         {
             _loaded[name] = null;
-            Diagnostics.Add(new Diagnostic(name, 0, 0, "File not found.", DiagnosticSeverity.Error));
+            Diagnostics.Add(new Diagnostic(DiagnosticIds.FileNotLoaded, name, 0, 0, "File not found.", DiagnosticSeverity.Error));
             return null;
         }
 
@@ -111,7 +112,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
 
             if (!_loaded.TryGetValue(import.Path, out CompiledFile? dependency) || dependency is null)
             {
-                Report(syntax, name, import.Position, $"Import \"{import.Path}\" was not found or had errors.", DiagnosticSeverity.Error);
+                Report(DiagnosticIds.FileNotLoaded, syntax, name, import.Position, $"Import \"{import.Path}\" was not found or had errors.", DiagnosticSeverity.Error);
                 dependencyFailed = true;
                 continue;
             }
@@ -142,7 +143,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
         }
 
         int firstBindingDiagnostic = Diagnostics.Count;
-        var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(file, name, position, message, severity));
+        var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(DiagnosticIds.Semantic(severity), file, name, position, message, severity));
         _table.Checkpoint();
         bool ok = binder.Bind() && !dependencyFailed;
         if (!ok)
@@ -175,7 +176,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
                     !IsUsed(dependency, binder))
                 {
-                    unusedImports.Add(Located(syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning));
+                    unusedImports.Add(Located(DiagnosticIds.UnusedImport, syntax, name, import.Position, $"Import {import.Path} is unused.", DiagnosticSeverity.Warning));
                 }
             }
 
@@ -206,7 +207,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
         string next = start + 1 < _loading.Count ? _loading[start + 1] : reentered;
         FileSyntax file = _loadingSyntax[start];
         ImportSyntax? import = file.Imports.Find(i => i.Path == next);
-        Report(file, _loading[start], import?.Position ?? TextPosition.None, $"File recursively imports itself: {cycle}", DiagnosticSeverity.Error);
+        Report(DiagnosticIds.FileNotLoaded, file, _loading[start], import?.Position ?? TextPosition.None, $"File recursively imports itself: {cycle}", DiagnosticSeverity.Error);
     }
 
     // An import is used when a symbol came from it or from a file it re-exports with `import public`, as in protoc.

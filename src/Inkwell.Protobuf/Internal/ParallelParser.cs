@@ -50,7 +50,7 @@ internal sealed class ParallelParser(IProtoFileResolver resolver, bool recordSou
 
         var diagnostics = new List<Diagnostic>();
         FileSyntax syntax = Parser.Parse(text, name, (line, column, message, severity) =>
-            diagnostics.Add(new Diagnostic(displayPath, line + 1, column + 1, message, severity)), out bool hadErrors, recordSourceInfo);
+            diagnostics.Add(new Diagnostic(DiagnosticIds.Syntax(severity), displayPath, line + 1, column + 1, message, severity)), out bool hadErrors, recordSourceInfo);
         if (!hadErrors)
         {
             foreach (ImportSyntax import in syntax.Imports)

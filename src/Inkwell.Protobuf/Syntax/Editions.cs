@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>The numbers of descriptor.proto's Edition enum that the compiler uses.</summary>
-public static class Editions
+internal static class Editions
 {
     /// <summary>EDITION_PROTO2.</summary>
     public const int Proto2 = 998;

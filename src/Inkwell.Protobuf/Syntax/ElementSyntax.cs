@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>What every named declaration has: a name, a position, options, and the name the binder gives it.</summary>
-public abstract class ElementSyntax
+internal abstract class ElementSyntax
 {
     /// <summary>The declared name.</summary>
     public string Name { get; set; } = "";

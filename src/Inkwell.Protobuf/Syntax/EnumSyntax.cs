@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>An enum declaration.</summary>
-public sealed class EnumSyntax : ElementSyntax
+internal sealed class EnumSyntax : ElementSyntax
 {
     /// <summary>The values, in declaration order.</summary>
     public List<EnumValueSyntax> Values { get; } = [];

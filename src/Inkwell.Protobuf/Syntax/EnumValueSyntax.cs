@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>An enum value declaration.</summary>
-public sealed class EnumValueSyntax : ElementSyntax
+internal sealed class EnumValueSyntax : ElementSyntax
 {
     /// <summary>The value's number.</summary>
     public int Number { get; set; }

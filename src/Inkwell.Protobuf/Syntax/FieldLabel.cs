@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>Field labels, numbered as in descriptor.proto's FieldDescriptorProto.Label.</summary>
-public enum FieldLabel
+internal enum FieldLabel
 {
     /// <summary>No label written (allowed in proto3, editions, and oneofs).</summary>
     None = 0,

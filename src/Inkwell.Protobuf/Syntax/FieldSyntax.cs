@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>A field or extension declaration (also the field half of a group or map).</summary>
-public sealed class FieldSyntax : ElementSyntax
+internal sealed class FieldSyntax : ElementSyntax
 {
     /// <summary>The field number.</summary>
     public int Number { get; set; }

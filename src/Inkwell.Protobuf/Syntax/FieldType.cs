@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>Field types, numbered as in descriptor.proto's FieldDescriptorProto.Type.</summary>
-public enum FieldType
+internal enum FieldType
 {
     /// <summary>Not set (a named type not yet resolved).</summary>
     None = 0,

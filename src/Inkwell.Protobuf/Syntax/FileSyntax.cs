@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>A parsed .proto file: the syntax tree with positions, comments and options as written.</summary>
-public sealed class FileSyntax : ElementSyntax
+internal sealed class FileSyntax : ElementSyntax
 {
     /// <summary>The package, or empty.</summary>
     public string Package { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>How a file is imported.</summary>
-public enum ImportKind
+internal enum ImportKind
 {
     /// <summary><c>import "x.proto";</c></summary>
     Plain,

@@ -4,7 +4,7 @@ namespace Inkwell.Protobuf.Syntax;
 /// <param name="Path">The imported file's name, relative to an import root.</param>
 /// <param name="Kind">Plain, public, weak or option.</param>
 /// <param name="Position">Where the statement starts.</param>
-public sealed record ImportSyntax(string Path, ImportKind Kind, TextPosition Position)
+internal sealed record ImportSyntax(string Path, ImportKind Kind, TextPosition Position)
 {
     /// <summary>The offset of the <c>import</c> keyword in the file's text.</summary>
     public int StartOffset { get; init; }

@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>The <c>: Animal = 100</c> of <c>message Cat : Animal = 100 { … }</c>: Inkwell's inheritance extension.</summary>
-public sealed class InheritanceSyntax
+internal sealed class InheritanceSyntax
 {
     /// <summary>The base type's name as written (resolved like a field type).</summary>
     public string BaseTypeName { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>A message declaration (also the message half of a group, and a map's synthesized entry).</summary>
-public sealed class MessageSyntax : ElementSyntax
+internal sealed class MessageSyntax : ElementSyntax
 {
     /// <summary>The fields, in declaration order (oneof members included).</summary>
     public List<FieldSyntax> Fields { get; } = [];

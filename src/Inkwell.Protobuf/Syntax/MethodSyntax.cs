@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>An <c>rpc</c> declaration.</summary>
-public sealed class MethodSyntax : ElementSyntax
+internal sealed class MethodSyntax : ElementSyntax
 {
     /// <summary>The request type as written.</summary>
     public string InputType { get; set; } = "";

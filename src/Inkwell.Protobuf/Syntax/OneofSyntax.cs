@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>A <c>oneof</c> declaration, or the synthetic oneof of a proto3 <c>optional</c> field.</summary>
-public sealed class OneofSyntax : ElementSyntax
+internal sealed class OneofSyntax : ElementSyntax
 {
     /// <summary>Whether the parser made this oneof for a proto3 <c>optional</c> field.</summary>
     public bool IsSynthetic { get; set; }

@@ -4,4 +4,4 @@ namespace Inkwell.Protobuf.Syntax;
 /// <param name="Name">The part's text (an extension name may be dotted and start with a dot).</param>
 /// <param name="IsExtension">Whether the part was written in parentheses.</param>
 /// <param name="Position">Where the part starts.</param>
-public sealed record OptionNamePart(string Name, bool IsExtension, TextPosition Position);
+internal sealed record OptionNamePart(string Name, bool IsExtension, TextPosition Position);

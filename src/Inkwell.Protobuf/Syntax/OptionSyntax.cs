@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>An option as written (protoc's UninterpretedOption): its name parts and its value.</summary>
-public sealed class OptionSyntax
+internal sealed class OptionSyntax
 {
     /// <summary>The dot-separated parts of the name.</summary>
     public List<OptionNamePart> Name { get; } = [];

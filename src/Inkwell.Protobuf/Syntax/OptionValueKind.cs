@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>How an option's value was written.</summary>
-public enum OptionValueKind
+internal enum OptionValueKind
 {
     /// <summary>An identifier such as <c>true</c> or an enum value name.</summary>
     Identifier,

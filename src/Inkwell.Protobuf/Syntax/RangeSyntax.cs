@@ -4,7 +4,7 @@ namespace Inkwell.Protobuf.Syntax;
 /// A number range as written in <c>reserved</c> or <c>extensions</c>. For messages <see cref="End"/> is
 /// exclusive (as in descriptors); for enums it is inclusive.
 /// </summary>
-public sealed class RangeSyntax : ElementSyntax
+internal sealed class RangeSyntax : ElementSyntax
 {
     /// <summary>The first number.</summary>
     public int Start { get; set; }

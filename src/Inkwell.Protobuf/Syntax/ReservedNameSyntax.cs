@@ -3,4 +3,4 @@ namespace Inkwell.Protobuf.Syntax;
 /// <summary>A reserved name and where it is written.</summary>
 /// <param name="Name">The reserved name.</param>
 /// <param name="Position">Where it is written.</param>
-public sealed record ReservedNameSyntax(string Name, TextPosition Position);
+internal sealed record ReservedNameSyntax(string Name, TextPosition Position);

@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>A base message's <c>subtypes 100 to 199 [encoding = ANY];</c> declaration (Inkwell's inheritance extension).</summary>
-public sealed class SubtypesSyntax
+internal sealed class SubtypesSyntax
 {
     /// <summary>The first tag subtypes may use.</summary>
     public int Start { get; set; }

@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>Edition 2024's <c>export</c>/<c>local</c> keywords, numbered as descriptor.proto's SymbolVisibility.</summary>
-public enum SymbolVisibility
+internal enum SymbolVisibility
 {
     /// <summary>Not written.</summary>
     Unset = 0,

@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.Syntax;
 /// <param name="Line">The zero-based line the token starts on.</param>
 /// <param name="Column">The zero-based column the token starts at.</param>
 /// <param name="EndColumn">The zero-based column just past the token's last character.</param>
-public readonly record struct Token(TokenKind Kind, string Text, int Line, int Column, int EndColumn)
+internal readonly record struct Token(TokenKind Kind, string Text, int Line, int Column, int EndColumn)
 {
     /// <summary>The zero-based offset of the token's first character in the file's text (for source rewriting).</summary>
     public int Offset { get; init; }

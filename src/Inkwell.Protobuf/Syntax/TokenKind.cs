@@ -1,7 +1,7 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>The kinds of token protoc's tokenizer produces.</summary>
-public enum TokenKind
+internal enum TokenKind
 {
     /// <summary>The end of the input.</summary>
     EndOfFile,

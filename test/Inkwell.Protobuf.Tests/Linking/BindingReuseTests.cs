@@ -116,7 +116,7 @@ public sealed class BindingReuseTests
         CompilationResult onlyMainAgain = ProtoCompiler.Link(["main.proto"], parses, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Empty(onlyMain.Diagnostics);
-        Assert.Equal([new Diagnostic("dep.proto", 2, 1, "Import unused.proto is unused.", DiagnosticSeverity.Warning)], depToo.Diagnostics);
+        Assert.Equal([new Diagnostic("IWP106", "dep.proto", 2, 1, "Import unused.proto is unused.", DiagnosticSeverity.Warning)], depToo.Diagnostics);
         Assert.Same(onlyMain.AllFiles.Single(f => f.Name == "dep.proto"), depToo.AllFiles.Single(f => f.Name == "dep.proto"));
         Assert.Empty(onlyMainAgain.Diagnostics);
         AssertLikeCompile(files, ["dep.proto", "main.proto"], depToo);
