@@ -84,7 +84,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     [Theory]
     [InlineData("--encode=t.A")]
     [InlineData("--decode=t.A")]
-    [InlineData("--descriptor_set_in=x.pb")]
     [InlineData("--retain_options")]
     [InlineData("--enable_codegen_trace")]
     [InlineData("--direct_dependencies=a.proto")]

@@ -64,11 +64,30 @@ internal static class ProtocAction
             return 1;
         }
 
-        List<string> roots = arguments.ImportPaths.Count > 0 ? arguments.ImportPaths : ["."];
+        DescriptorSetResolver? sets = null;
+        if (arguments.DescriptorSetIn.Count > 0)
+        {
+            List<Google.Protobuf.Reflection.FileDescriptorProto>? precompiled = await DescriptorSetInput.ReadAsync(arguments.DescriptorSetIn, error, cancellationToken).ConfigureAwait(false);
+            if (precompiled is null)
+            {
+                return 1;
+            }
+
+            // As protoc: without -I the sets alone are searched (no default "."), and every input must be in one.
+            sets = new DescriptorSetResolver(precompiled, arguments.ImportPaths.Count > 0 ? new FileSystemResolver(arguments.ImportPaths) : null);
+            if (arguments.ImportPaths.Count == 0 && arguments.Inputs.FirstOrDefault(input => !sets.Contains(input)) is { } missing)
+            {
+                await error.WriteLineAsync($"Could not find file in descriptor database: {missing}: No such file or directory").ConfigureAwait(false);
+                return 1;
+            }
+        }
+
+        List<string> roots = arguments.ImportPaths.Count > 0 || sets is not null ? arguments.ImportPaths : ["."];
         var names = new List<string>();
         foreach (string input in arguments.Inputs)
         {
-            string? name = InputMapper.ToImportName(input, roots, out string? mappingError);
+            string? mappingError = null;
+            string? name = sets is not null && roots.Count == 0 ? input : InputMapper.ToImportName(input, roots, sets is null ? null : sets.Contains, out mappingError);
             if (name is null)
             {
                 await error.WriteLineAsync(mappingError).ConfigureAwait(false);
@@ -81,7 +100,7 @@ internal static class ProtocAction
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
         var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.PluginOutputs.Count > 0 };
-        CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), options, cancellationToken);
+        CompilationResult result = ProtoCompiler.Compile(names, sets ?? (IProtoFileResolver)new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
