@@ -42,6 +42,38 @@ public sealed class DescriptorSetResolver : IProtoFileResolver
     /// <summary>Whether a set holds a file named <paramref name="name"/> (whether or not source files hide it).</summary>
     public bool Contains(string name) => _files.ContainsKey(name);
 
+    /// <summary>
+    /// The name of the first set file that declares the message type <paramref name="fullName"/> (e.g. <c>pkg.Outer.Inner</c>),
+    /// or null: where protoc's <c>--decode</c> finds a type when no input file is given.
+    /// </summary>
+    public string? FindFileDeclaring(string fullName)
+    {
+        foreach (FileDescriptorProto file in _files.Values)
+        {
+            string prefix = file.Package.Length == 0 ? "" : file.Package + ".";
+            if (fullName.StartsWith(prefix, StringComparison.Ordinal) && Declares(file.MessageType, fullName.Substring(prefix.Length)))
+            {
+                return file.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Declares(IEnumerable<DescriptorProto> messages, string relativeName)
+    {
+        foreach (DescriptorProto message in messages)
+        {
+            if (message.Name == relativeName
+                || relativeName.StartsWith(message.Name + ".", StringComparison.Ordinal) && Declares(message.NestedType, relativeName.Substring(message.Name.Length + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc/>
     public bool TryRead(string name, out string content, out string displayPath)
     {

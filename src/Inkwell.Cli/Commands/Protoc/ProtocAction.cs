@@ -28,7 +28,7 @@ internal static class ProtocAction
             return await RunDecodeRawAsync(arguments, output, error, cancellationToken).ConfigureAwait(false);
         }
 
-        if (arguments.Inputs.Count == 0)
+        if (arguments.Inputs.Count == 0 && !(arguments.Decode is not null && arguments.DescriptorSetIn.Count > 0))
         {
             await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
             return 1;
@@ -36,13 +36,13 @@ internal static class ProtocAction
 
         bool anyOutput = arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.ProtoOut is not null || arguments.GrpcOut is not null
             || arguments.PluginOutputs.Count > 0;
-        if (arguments.PrintFreeFieldNumbers && anyOutput)
+        if ((arguments.PrintFreeFieldNumbers || arguments.Decode is not null) && anyOutput)
         {
             await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
             return 1;
         }
 
-        if (!anyOutput && !arguments.PrintFreeFieldNumbers)
+        if (!anyOutput && !arguments.PrintFreeFieldNumbers && arguments.Decode is null)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -97,6 +97,18 @@ internal static class ProtocAction
             names.Add(name);
         }
 
+        if (names.Count == 0 && sets is not null && arguments.Decode is not null)
+        {
+            // protoc looks the type up in the sets alone: compile the file that declares it.
+            if (sets.FindFileDeclaring(arguments.Decode) is not { } declaring)
+            {
+                await error.WriteLineAsync($"Type not defined: {arguments.Decode}").ConfigureAwait(false);
+                return 1;
+            }
+
+            names.Add(declaring);
+        }
+
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
         var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.PluginOutputs.Count > 0 };
@@ -110,6 +122,11 @@ internal static class ProtocAction
         if (!result.Success)
         {
             return 1;
+        }
+
+        if (arguments.Decode is not null)
+        {
+            return await RunDecodeAsync(arguments.Decode, result, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         if (arguments.PrintFreeFieldNumbers)
@@ -228,6 +245,38 @@ internal static class ProtocAction
         return arguments.FatalWarnings && result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning) ? 1 : 0;
     }
 
+    /// <summary><c>--decode=TYPE</c>: standard input's message of that type as text on standard output, as protoc prints it.</summary>
+    private static async Task<int> RunDecodeAsync(string type, CompilationResult result, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var printer = new TextFormatPrinter(result.AllFiles.Select(file => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(file.DescriptorBytes)));
+        if (!printer.HasMessageType(type))
+        {
+            await error.WriteLineAsync($"Type not defined: {type}").ConfigureAwait(false);
+            return 1;
+        }
+
+        byte[] input = await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false);
+        if (!printer.TryPrint(type, input, out string text))
+        {
+            await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await output.WriteAsync(text).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<byte[]> ReadStandardInputAsync(CancellationToken cancellationToken)
+    {
+        using var input = new MemoryStream();
+        await using (Stream stdin = Console.OpenStandardInput())
+        {
+            await stdin.CopyToAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
+        return input.ToArray();
+    }
+
     /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
     private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -243,14 +292,7 @@ internal static class ProtocAction
             return 1;
         }
 
-        using var input = new MemoryStream();
-        await using (Stream stdin = Console.OpenStandardInput())
-        {
-            await stdin.CopyToAsync(input, cancellationToken).ConfigureAwait(false);
-        }
-
-        string? text = DecodeRaw.Format(input.ToArray());
-        if (text is null)
+        if (!TextFormatPrinter.TryPrintRaw(await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false), out string text))
         {
             await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
             return 1;

@@ -53,6 +53,9 @@ internal sealed class ProtocArguments
     /// <summary><c>--print_free_field_numbers</c>: print each input message's free field numbers instead of writing output.</summary>
     public bool PrintFreeFieldNumbers { get; private set; }
 
+    /// <summary><c>--decode=TYPE</c>: the message type to read from standard input and print as text, or null.</summary>
+    public string? Decode { get; private set; }
+
     /// <summary><c>--decode_raw</c>: print standard input's message as raw tag/value text instead of compiling.</summary>
     public bool DecodeRaw { get; private set; }
 
@@ -237,8 +240,15 @@ internal sealed class ProtocArguments
                 case "--print_free_field_numbers":
                     result.PrintFreeFieldNumbers = true;
                     break;
-                case "--decode_raw":
-                    result.DecodeRaw = true;
+                case "--decode_raw" or "--decode":
+                    if (result.DecodeRaw || result.Decode is not null)
+                    {
+                        error = "Only one of --encode and --decode can be specified.";
+                        return null;
+                    }
+
+                    result.DecodeRaw = name == "--decode_raw";
+                    result.Decode = name == "--decode" ? value : null;
                     break;
                 case "--fatal_warnings":
                     result.FatalWarnings = true;
@@ -313,7 +323,7 @@ internal sealed class ProtocArguments
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
     private static readonly HashSet<string> NotSupported =
     [
-        "--encode", "--decode",
+        "--encode",
         "--retain_options", "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
