@@ -109,16 +109,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
     }
 
     [Fact]
-    public async Task ZipOutput_IsRefused()
-    {
-        var (exitCode, _, error) = await InProcessInkwell.RunAsync("protoc", "-I" + _dir, "--csharp_out=" + Path.Combine(_dir, "out.zip"), "opt.proto");
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("out.zip: writing generated files into a .zip or .jar is not supported", error, StringComparison.Ordinal);
-        Assert.False(Path.Exists(Path.Combine(_dir, "out.zip")));
-    }
-
-    [Fact]
     public async Task DependencyOut_WithTwoInputs_IsRefusedAsByProtoc()
     {
         File.WriteAllText(Path.Combine(_dir, "b.proto"), "syntax = \"proto3\";\nmessage B {}\n");

@@ -48,16 +48,6 @@ internal static class ProtocAction
             return 1;
         }
 
-        foreach (string? location in arguments.PluginOutputs.Select(d => d.Location).Append(arguments.CSharpOut).Append(arguments.GrpcOut))
-        {
-            if (location is not null && (location.EndsWith(".zip", StringComparison.Ordinal) || location.EndsWith(".jar", StringComparison.Ordinal)))
-            {
-                // protoc would write a zip archive here; writing one into a folder of that name would be wrong.
-                await error.WriteLineAsync($"{location}: writing generated files into a .zip or .jar is not supported by inkwell protoc.").ConfigureAwait(false);
-                return 1;
-            }
-        }
-
         if (arguments.DependencyOut is not null && arguments.Inputs.Count > 1)
         {
             await error.WriteLineAsync("Can only process one input file when using --dependency_out=FILE.").ConfigureAwait(false);
@@ -184,7 +174,7 @@ internal static class ProtocAction
 
         foreach (OutputFolder folder in folders.Values)
         {
-            if (!Directory.Exists(folder.Location))
+            if (!folder.IsArchive && !Directory.Exists(folder.Location))
             {
                 // protoc does not create the output root either; a typo should not scatter files.
                 await error.WriteLineAsync($"{folder.Location}/: No such file or directory").ConfigureAwait(false);
