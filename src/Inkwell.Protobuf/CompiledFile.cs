@@ -12,7 +12,8 @@ public sealed class CompiledFile
     private byte[]? _retainedDescriptor;
     private byte[]? _retainedDescriptorWithSourceInfo;
 
-    internal CompiledFile(FileSyntax syntax, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies)
+    internal CompiledFile(FileSyntax syntax, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies,
+        FileDescriptorProto? precompiled = null)
     {
         Syntax = syntax;
         Dependencies = dependencies;
@@ -21,7 +22,14 @@ public sealed class CompiledFile
             .Where(i => i.Kind == ImportKind.Public)
             .Select(i => dependencies.FirstOrDefault(d => d.Name == i.Path))
             .OfType<CompiledFile>()];
+        Precompiled = precompiled;
     }
+
+    /// <summary>
+    /// The descriptor this file was read from (a <see cref="DescriptorSetResolver"/>'s set), or null when it was compiled
+    /// from .proto text. Other files are then bound against text written back from it.
+    /// </summary>
+    public FileDescriptorProto? Precompiled { get; }
 
     /// <summary>The import name, e.g. <c>google/protobuf/any.proto</c>.</summary>
     public string Name => Syntax.Name;
@@ -42,15 +50,26 @@ public sealed class CompiledFile
     public IReadOnlyList<CompiledFile> OptionDependencies { get; }
 
     /// <summary>The serialized FileDescriptorProto without source code info.</summary>
-    public byte[] DescriptorBytes => _descriptor ??= DescriptorWriter.Write(Syntax, includeSourceInfo: false);
+    public byte[] DescriptorBytes => _descriptor ??= Precompiled is not null
+        ? PrecompiledDescriptor.Write(Precompiled, includeSourceInfo: false)
+        : DescriptorWriter.Write(Syntax, includeSourceInfo: false);
 
     /// <summary>The serialized FileDescriptorProto, with source code info (comments and spans) if asked.</summary>
-    /// <exception cref="InvalidOperationException">Source info is asked for, but the compilation did not record it (<see cref="ProtoCompilerOptions.SourceInfo"/>).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Source info is asked for, but the compilation did not record it (<see cref="ProtoCompilerOptions.SourceInfo"/>).
+    /// A precompiled file (<see cref="Precompiled"/>) has the source info its set had, if any.
+    /// </exception>
     public byte[] GetDescriptorBytes(bool includeSourceInfo)
     {
         if (!includeSourceInfo)
         {
             return DescriptorBytes;
+        }
+
+        if (Precompiled is not null)
+        {
+            // protoc keeps a precompiled file's source info when it has some, and writes none otherwise.
+            return _descriptorWithSourceInfo ??= PrecompiledDescriptor.Write(Precompiled, includeSourceInfo: true);
         }
 
         if (!Syntax.HasSourceInfo)

@@ -3,7 +3,10 @@ using Inkwell.Cli.Tests.Support;
 
 namespace Inkwell.Cli.Tests;
 
-/// <summary><c>--decode_raw</c>: the built inkwell and protoc 35.1 read the same bytes on standard input and must print the same.</summary>
+/// <summary>
+/// <c>--decode_raw</c> and <c>--decode=TYPE</c>: the built inkwell and protoc 35.1 read the same bytes on standard input
+/// and must print the same (the text-format printer itself is checked on random messages in Inkwell.Protobuf.Tests).
+/// </summary>
 public sealed class ProtocDecodeRawTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("inkwell-decode-raw-").FullName;
@@ -55,6 +58,29 @@ public sealed class ProtocDecodeRawTests : IDisposable
         File.WriteAllBytes(file, [8, 1]);
 
         AssertSameAsProtoc(file, flags.Split('|'));
+    }
+
+    /// <summary>A descriptor set printed as a FileDescriptorSet, and --decode's checks and messages.</summary>
+    [Theory]
+    [InlineData("-I{corpus}|--decode=google.protobuf.FileDescriptorSet|google/protobuf/descriptor.proto")]
+    [InlineData("-I{corpus}|--decode=proto2_unittest.TestAllTypes|google/protobuf/unittest.proto")]
+    [InlineData("--descriptor_set_in={set}|--decode=google.protobuf.FileDescriptorSet")]
+    [InlineData("--descriptor_set_in={set}|--decode=proto2_unittest.TestAllTypes")]
+    [InlineData("--descriptor_set_in={set}|--decode=no.Such")]
+    [InlineData("-I{corpus}|--decode=proto2_unittest.NoSuch|google/protobuf/unittest.proto")]
+    [InlineData("-I{corpus}|--decode=proto2_unittest.TestAllTypes|--decode_raw|google/protobuf/unittest.proto")]
+    [InlineData("-I{corpus}|--decode_raw|--decode=proto2_unittest.TestAllTypes|google/protobuf/unittest.proto")]
+    [InlineData("-I{corpus}|--decode=proto2_unittest.TestAllTypes|-ox.pb|google/protobuf/unittest.proto")]
+    [InlineData("--decode=proto2_unittest.TestAllTypes")]
+    [InlineData("-I{corpus}|--deterministic_output|--decode=proto2_unittest.TestAllTypes|google/protobuf/unittest.proto")]
+    public void Decode_PrintsWhatProtocPrints(string flags)
+    {
+        string root = Inkwell.Testing.Corpus.RequireProtobuf();
+        string set = Path.Combine(_dir, "set.pb");
+        var compile = ProtocOracle.Run(_dir, ["-I" + root, "--include_imports", "--include_source_info", "-o", set, "google/protobuf/unittest.proto"]);
+        Assert.True(compile.ExitCode == 0, compile.Error);
+
+        AssertSameAsProtoc(set, flags.Replace("{corpus}", root, StringComparison.Ordinal).Replace("{set}", set, StringComparison.Ordinal).Split('|'));
     }
 
     private void AssertSameAsProtoc(string stdinFile, string[] arguments)

@@ -15,6 +15,9 @@ internal sealed class BuiltInFileResolver(IProtoFileResolver inner) : IProtoFile
         return reader.ReadToEnd();
     });
 
+    /// <summary>The caller's resolver.</summary>
+    public IProtoFileResolver Inner => inner;
+
     public bool TryRead(string name, out string content, out string displayPath)
     {
         if (inner.TryRead(name, out content, out displayPath))

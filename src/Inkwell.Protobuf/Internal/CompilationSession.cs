@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Syntax;
 
@@ -10,6 +11,7 @@ namespace Inkwell.Protobuf.Internal;
 internal sealed partial class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
     private readonly ParsedFileSource? _parsed = resolver as ParsedFileSource;
+    private readonly DescriptorSetResolver? _sets = resolver as DescriptorSetResolver ?? (resolver as BuiltInFileResolver)?.Inner as DescriptorSetResolver;
 
     private readonly Dictionary<string, CompiledFile?> _loaded = new(StringComparer.Ordinal);
     private readonly List<string> _loading = [];
@@ -28,7 +30,8 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
     private Diagnostic Located(string id, FileSyntax? file, string name, TextPosition position, string message, DiagnosticSeverity severity)
     {
         string display = file is not null && _displayNames.TryGetValue(file, out string? d) ? d : name;
-        return position.Line < 0
+        // A precompiled file's problems are reported, as by protoc, without a position (its text was written here).
+        return position.Line < 0 || _sets is not null && _sets.TryGetPrecompiled(file?.Name ?? name, out _)
             ? new Diagnostic(id, display, 0, 0, message, severity)
             : new Diagnostic(id, display, position.Line + 1, position.Column + 1, message, severity);
     }
@@ -168,9 +171,12 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
                 }
             }
         }
-        if (ok && (_requested.Contains(name) || kept is not null))
+        FileDescriptorProto? precompiled = null;
+        bool isPrecompiled = _sets is not null && _sets.TryGetPrecompiled(name, out precompiled);
+        if (ok && !isPrecompiled && (_requested.Contains(name) || kept is not null))
         {
-            // protoc warns about unused plain imports of the files it was asked to compile (a kept binding keeps them for a link that asks).
+            // protoc warns about unused plain imports of the files it was asked to compile (a kept binding keeps them for a link that asks),
+            // not of precompiled ones.
             foreach (ImportSyntax import in syntax.Imports)
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null &&
@@ -186,7 +192,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             }
         }
 
-        var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies) : null;
+        var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies, precompiled) : null;
         if (compiled is not null && kept is not null)
         {
             Remember(kept, name, before, compiled, bindingDiagnostics, unusedImports);

@@ -36,7 +36,7 @@ internal static class CSharpOutput
             return null;
         }
 
-        if (!Directory.Exists(directory))
+        if (!ZipArchiveWriter.IsArchive(directory) && !Directory.Exists(directory))
         {
             // protoc does not create the output root either; a typo should not scatter files.
             await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);

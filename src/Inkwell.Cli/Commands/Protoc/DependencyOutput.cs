@@ -16,7 +16,8 @@ internal static class DependencyOutput
         var outputs = new List<string>();
         foreach (OutputFolder folder in folders)
         {
-            string location = folder.Location.EndsWith('/') ? folder.Location : folder.Location + "/";
+            // protoc joins an archive's path and its entries' names without a '/' ("out.zipA.cs"): kept, for the same rule.
+            string location = folder.Location.EndsWith('/') || folder.IsArchive ? folder.Location : folder.Location + "/";
             outputs.AddRange(folder.Names.Select(name => location + name));
         }
 

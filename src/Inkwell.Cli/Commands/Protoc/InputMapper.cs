@@ -3,9 +3,15 @@ namespace Inkwell.Cli.Commands.Protoc;
 /// <summary>Maps an input path to its import name under the import roots, as protoc does.</summary>
 internal static class InputMapper
 {
-    public static string? ToImportName(string input, IReadOnlyList<string> roots, out string? error)
+    /// <summary>
+    /// The import name of <paramref name="input"/>, or null with protoc's message in <paramref name="error"/>.
+    /// <paramref name="inDescriptorSet"/> (<c>--descriptor_set_in</c>) tells whether a name is a precompiled file's: protoc
+    /// then takes an input it cannot find or map on disk as that name.
+    /// </summary>
+    public static string? ToImportName(string input, IReadOnlyList<string> roots, Func<string, bool>? inDescriptorSet, out string? error)
     {
         error = null;
+        bool precompiled = inDescriptorSet?.Invoke(input) == true;
         string normalized = Normalize(input);
         if (File.Exists(input))
         {
@@ -33,9 +39,9 @@ internal static class InputMapper
                 return name;
             }
 
-            if (IsImportName(normalized) && roots.Any(root => File.Exists(Path.Combine(root, input))))
+            if (precompiled || (IsImportName(normalized) && roots.Any(root => File.Exists(Path.Combine(root, input)))))
             {
-                return normalized;
+                return precompiled ? input : normalized;
             }
 
             error = $"{input}: File does not reside within any path specified using --proto_path (or -I).  You must specify a --proto_path which encompasses this file.  Note that the proto_path must be an exact prefix of the .proto file names -- protoc is too dumb to figure out when two paths (e.g. absolute and relative) are equivalent (it's harder than you think).";
@@ -48,6 +54,11 @@ internal static class InputMapper
             {
                 return normalized;
             }
+        }
+
+        if (precompiled)
+        {
+            return input;
         }
 
         error = $"Could not make proto path relative: {input}: No such file or directory";

@@ -96,9 +96,28 @@ internal sealed class OutputFolder(string location, bool allowEscape)
         return true;
     }
 
-    /// <summary>Writes the files below <see cref="Location"/>; false after printing an error.</summary>
+    /// <summary>Whether the files go into a zip archive at <see cref="Location"/> (a <c>.zip</c> or <c>.jar</c>), as with protoc.</summary>
+    public bool IsArchive => ZipArchiveWriter.IsArchive(Location);
+
+    /// <summary>Writes the files below <see cref="Location"/> (or into the archive it names); false after printing an error.</summary>
     public async Task<bool> WriteAsync(TextWriter error, CancellationToken cancellationToken)
     {
+        if (IsArchive)
+        {
+            try
+            {
+                await File.WriteAllBytesAsync(Location, ZipArchiveWriter.Write(Location, _order.Select(name => (name, _files[name].ToString()))), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // protoc prints strerror's text.
+                string reason = e is DirectoryNotFoundException or FileNotFoundException ? "No such file or directory" : e.Message;
+                await error.WriteAsync($"{Location}: {reason}").ConfigureAwait(false); // protoc ends this message without a line break
+                return false;
+            }
+        }
+
         foreach (string name in _order)
         {
             // A name starting with '/' is still below the folder, as with protoc (Path.Combine would make it absolute).

@@ -28,7 +28,7 @@ internal static class ProtocAction
             return await RunDecodeRawAsync(arguments, output, error, cancellationToken).ConfigureAwait(false);
         }
 
-        if (arguments.Inputs.Count == 0)
+        if (arguments.Inputs.Count == 0 && !(arguments.Decode is not null && arguments.DescriptorSetIn.Count > 0))
         {
             await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
             return 1;
@@ -36,13 +36,13 @@ internal static class ProtocAction
 
         bool anyOutput = arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.ProtoOut is not null || arguments.GrpcOut is not null
             || arguments.PluginOutputs.Count > 0;
-        if (arguments.PrintFreeFieldNumbers && anyOutput)
+        if ((arguments.PrintFreeFieldNumbers || arguments.Decode is not null) && anyOutput)
         {
             await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
             return 1;
         }
 
-        if (!anyOutput && !arguments.PrintFreeFieldNumbers)
+        if (!anyOutput && !arguments.PrintFreeFieldNumbers && arguments.Decode is null)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -55,21 +55,30 @@ internal static class ProtocAction
         }
 
         await WarnOfUselessRetainOptionsAsync(arguments, error).ConfigureAwait(false);
-        foreach (string? location in arguments.PluginOutputs.Select(d => d.Location).Append(arguments.CSharpOut).Append(arguments.GrpcOut))
+        DescriptorSetResolver? sets = null;
+        if (arguments.DescriptorSetIn.Count > 0)
         {
-            if (location is not null && (location.EndsWith(".zip", StringComparison.Ordinal) || location.EndsWith(".jar", StringComparison.Ordinal)))
+            List<Google.Protobuf.Reflection.FileDescriptorProto>? precompiled = await DescriptorSetInput.ReadAsync(arguments.DescriptorSetIn, error, cancellationToken).ConfigureAwait(false);
+            if (precompiled is null)
             {
-                // protoc would write a zip archive here; writing one into a folder of that name would be wrong.
-                await error.WriteLineAsync($"{location}: writing generated files into a .zip or .jar is not supported by inkwell protoc.").ConfigureAwait(false);
+                return 1;
+            }
+
+            // As protoc: without -I the sets alone are searched (no default "."), and every input must be in one.
+            sets = new DescriptorSetResolver(precompiled, arguments.ImportPaths.Count > 0 ? new FileSystemResolver(arguments.ImportPaths) : null);
+            if (arguments.ImportPaths.Count == 0 && arguments.Inputs.FirstOrDefault(input => !sets.Contains(input)) is { } missing)
+            {
+                await error.WriteLineAsync($"Could not find file in descriptor database: {missing}: No such file or directory").ConfigureAwait(false);
                 return 1;
             }
         }
 
-        List<string> roots = arguments.ImportPaths.Count > 0 ? arguments.ImportPaths : ["."];
+        List<string> roots = arguments.ImportPaths.Count > 0 || sets is not null ? arguments.ImportPaths : ["."];
         var names = new List<string>();
         foreach (string input in arguments.Inputs)
         {
-            string? name = InputMapper.ToImportName(input, roots, out string? mappingError);
+            string? mappingError = null;
+            string? name = sets is not null && roots.Count == 0 ? input : InputMapper.ToImportName(input, roots, sets is null ? null : sets.Contains, out mappingError);
             if (name is null)
             {
                 await error.WriteLineAsync(mappingError).ConfigureAwait(false);
@@ -79,10 +88,22 @@ internal static class ProtocAction
             names.Add(name);
         }
 
+        if (names.Count == 0 && sets is not null && arguments.Decode is not null)
+        {
+            // protoc looks the type up in the sets alone: compile the file that declares it.
+            if (sets.FindFileDeclaring(arguments.Decode) is not { } declaring)
+            {
+                await error.WriteLineAsync($"Type not defined: {arguments.Decode}").ConfigureAwait(false);
+                return 1;
+            }
+
+            names.Add(declaring);
+        }
+
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
         var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.PluginOutputs.Count > 0 };
-        CompilationResult result = ProtoCompiler.Compile(names, new FileSystemResolver(roots), options, cancellationToken);
+        CompilationResult result = ProtoCompiler.Compile(names, sets ?? (IProtoFileResolver)new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
@@ -92,6 +113,11 @@ internal static class ProtocAction
         if (!result.Success)
         {
             return 1;
+        }
+
+        if (arguments.Decode is not null)
+        {
+            return await RunDecodeAsync(arguments.Decode, result, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         if (arguments.PrintFreeFieldNumbers)
@@ -149,7 +175,7 @@ internal static class ProtocAction
 
         foreach (OutputFolder folder in folders.Values)
         {
-            if (!Directory.Exists(folder.Location))
+            if (!folder.IsArchive && !Directory.Exists(folder.Location))
             {
                 // protoc does not create the output root either; a typo should not scatter files.
                 await error.WriteLineAsync($"{folder.Location}/: No such file or directory").ConfigureAwait(false);
@@ -210,6 +236,38 @@ internal static class ProtocAction
         return arguments.FatalWarnings && result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning) ? 1 : 0;
     }
 
+    /// <summary><c>--decode=TYPE</c>: standard input's message of that type as text on standard output, as protoc prints it.</summary>
+    private static async Task<int> RunDecodeAsync(string type, CompilationResult result, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var printer = new TextFormatPrinter(result.AllFiles.Select(file => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(file.DescriptorBytes)));
+        if (!printer.HasMessageType(type))
+        {
+            await error.WriteLineAsync($"Type not defined: {type}").ConfigureAwait(false);
+            return 1;
+        }
+
+        byte[] input = await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false);
+        if (!printer.TryPrint(type, input, out string text))
+        {
+            await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await output.WriteAsync(text).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<byte[]> ReadStandardInputAsync(CancellationToken cancellationToken)
+    {
+        using var input = new MemoryStream();
+        await using (Stream stdin = Console.OpenStandardInput())
+        {
+            await stdin.CopyToAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
+        return input.ToArray();
+    }
+
     /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
     /// <summary>protoc's warning, printed once its own argument checks passed; the run goes on.</summary>
     private static async Task WarnOfUselessRetainOptionsAsync(ProtocArguments arguments, TextWriter error)
@@ -235,14 +293,7 @@ internal static class ProtocAction
         }
 
         await WarnOfUselessRetainOptionsAsync(arguments, error).ConfigureAwait(false);
-        using var input = new MemoryStream();
-        await using (Stream stdin = Console.OpenStandardInput())
-        {
-            await stdin.CopyToAsync(input, cancellationToken).ConfigureAwait(false);
-        }
-
-        string? text = DecodeRaw.Format(input.ToArray());
-        if (text is null)
+        if (!TextFormatPrinter.TryPrintRaw(await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false), out string text))
         {
             await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
             return 1;

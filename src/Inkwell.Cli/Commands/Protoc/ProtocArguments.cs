@@ -44,6 +44,9 @@ internal sealed class ProtocArguments
     /// <summary>Plugin executables named by <c>--plugin=NAME=PATH</c> (or <c>--plugin=PATH</c>: its file name) by plugin name.</summary>
     public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary><c>--descriptor_set_in</c>: the precompiled FileDescriptorSets to read files from, in order (empty when not given).</summary>
+    public List<string> DescriptorSetIn { get; } = [];
+
     /// <summary><c>--dependency_out</c>: where to write a make rule of the outputs and the .proto files they came from.</summary>
     public string? DependencyOut { get; private set; }
 
@@ -52,6 +55,9 @@ internal sealed class ProtocArguments
 
     /// <summary><c>--print_free_field_numbers</c>: print each input message's free field numbers instead of writing output.</summary>
     public bool PrintFreeFieldNumbers { get; private set; }
+
+    /// <summary><c>--decode=TYPE</c>: the message type to read from standard input and print as text, or null.</summary>
+    public string? Decode { get; private set; }
 
     /// <summary><c>--decode_raw</c>: print standard input's message as raw tag/value text instead of compiling.</summary>
     public bool DecodeRaw { get; private set; }
@@ -198,7 +204,34 @@ internal sealed class ProtocArguments
                         return null;
                     }
 
+                    if (result.DescriptorSetIn.Count > 0)
+                    {
+                        error = $"{name} cannot be used with --descriptor_set_in.";
+                        return null;
+                    }
+
                     result.DependencyOut = value;
+                    break;
+                case "--descriptor_set_in":
+                    if (result.DescriptorSetIn.Count > 0)
+                    {
+                        error = $"{name} may only be passed once. To specify multiple descriptor sets, pass them all as a single parameter separated by ':'.";
+                        return null;
+                    }
+
+                    if (value!.Length == 0)
+                    {
+                        error = $"{name} requires a non-empty value.";
+                        return null;
+                    }
+
+                    if (result.DependencyOut is not null)
+                    {
+                        error = $"{name} cannot be used with --dependency_out.";
+                        return null;
+                    }
+
+                    result.DescriptorSetIn.AddRange(value.Split(':', StringSplitOptions.RemoveEmptyEntries));
                     break;
                 case "--unsafe_allow_out_dir_escape":
                     result.AllowOutDirEscape = true;
@@ -210,8 +243,15 @@ internal sealed class ProtocArguments
                 case "--print_free_field_numbers":
                     result.PrintFreeFieldNumbers = true;
                     break;
-                case "--decode_raw":
-                    result.DecodeRaw = true;
+                case "--decode_raw" or "--decode":
+                    if (result.DecodeRaw || result.Decode is not null)
+                    {
+                        error = "Only one of --encode and --decode can be specified.";
+                        return null;
+                    }
+
+                    result.DecodeRaw = name == "--decode_raw";
+                    result.Decode = name == "--decode" ? value : null;
                     break;
                 case "--fatal_warnings":
                     result.FatalWarnings = true;
@@ -295,8 +335,7 @@ internal sealed class ProtocArguments
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
     private static readonly HashSet<string> NotSupported =
     [
-        "--descriptor_set_in", "--encode", "--decode", 
-        "--enable_codegen_trace", "--direct_dependencies",
+        "--encode", "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
 

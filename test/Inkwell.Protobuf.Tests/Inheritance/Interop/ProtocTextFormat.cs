@@ -65,7 +65,8 @@ internal static partial class ProtocTextFormat
         return [.. bytes];
     }
 
-    private static (byte[] Output, string Error, int ExitCode) Run(IEnumerable<string> args, byte[] input, string workingDirectory)
+    /// <summary>Runs protoc with <paramref name="input"/> on standard input: what it wrote, its standard error and its exit status.</summary>
+    internal static (byte[] Output, string Error, int ExitCode) Run(IEnumerable<string> args, byte[] input, string workingDirectory)
     {
         var info = new ProcessStartInfo(Protoc.Require())
         {

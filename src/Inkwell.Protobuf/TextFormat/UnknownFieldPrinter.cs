@@ -1,34 +1,37 @@
 using System.Globalization;
 using System.Text;
+using Inkwell.Internal;
 
-namespace Inkwell.Cli.Commands.Protoc;
+namespace Inkwell.Protobuf.TextFormat;
 
 /// <summary>
-/// <c>--decode_raw</c>: a message of no known type printed as protoc prints unknown fields in text format: numbers,
-/// varints in decimal, fixed32/fixed64 as zero-padded hex, a length-delimited field as a nested message when its
-/// bytes parse as one, else as a C-escaped string; groups as nested messages.
+/// Fields of no known type as protoc prints them (<c>--decode_raw</c>, and the unknown fields of a typed message): the
+/// number, varints in decimal, fixed32/fixed64 as zero-padded hex, a length-delimited value as a nested message when
+/// its bytes parse as one, else as a C-escaped string; groups as nested messages.
 /// </summary>
-internal static class DecodeRaw
+internal static class UnknownFieldPrinter
 {
-    /// <summary>protoc's recursion budget for nested messages and groups.</summary>
     private const int RecursionLimit = 100;
 
-    /// <summary>The text, or null when the bytes are not a protobuf message.</summary>
-    public static string? Format(byte[] bytes)
+    /// <summary>Appends the fields of <paramref name="bytes"/>; false when they are not wire-format fields.</summary>
+    public static bool Print(byte[] bytes, string indent, StringBuilder text)
     {
-        var text = new StringBuilder();
         int position = 0;
-        return Print(bytes, ref position, bytes.Length, endGroup: null, indent: "", text, RecursionLimit) ? text.ToString() : null;
+        return Print(bytes, ref position, bytes.Length, endGroup: null, indent, text, RecursionLimit, nested: false);
     }
 
-    private static bool Print(byte[] bytes, ref int position, int end, int? endGroup, string indent, StringBuilder text, int budget)
+    // A nested value is tried as a message the way protoc's printer tries it (CodedInputStream: tags of up to ten bytes).
+    private static bool Print(byte[] bytes, ref int position, int end, int? endGroup, string indent, StringBuilder text, int budget, bool nested)
     {
         while (position < end)
         {
-            if (!ReadVarint(bytes, ref position, end, out ulong tag) || tag > uint.MaxValue)
+            int tagStart = position;
+            if (!WireRead.Varint(bytes, ref position, end, out ulong wideTag) || !nested && position - tagStart > 5)
             {
                 return false;
             }
+
+            uint tag = (uint)wideTag;
 
             int number = (int)(tag >> 3);
             int wireType = (int)(tag & 7);
@@ -47,7 +50,7 @@ internal static class DecodeRaw
             switch (wireType)
             {
                 case 0:
-                    if (!ReadVarint(bytes, ref position, end, out ulong varint))
+                    if (!WireRead.Varint(bytes, ref position, end, out ulong varint))
                     {
                         return false;
                     }
@@ -73,7 +76,7 @@ internal static class DecodeRaw
                     position += 4;
                     break;
                 case 2:
-                    if (!ReadVarint(bytes, ref position, end, out ulong length) || length > (ulong)(end - position))
+                    if (!WireRead.Varint(bytes, ref position, end, out ulong length) || length > (ulong)(end - position))
                     {
                         return false;
                     }
@@ -81,21 +84,22 @@ internal static class DecodeRaw
                     int start = position;
                     int stop = position + (int)length;
                     position = stop;
-                    var nested = new StringBuilder();
+                    var nestedText = new StringBuilder();
                     int inner = start;
-                    if (length > 0 && budget > 0 && Print(bytes, ref inner, stop, endGroup: null, indent + "  ", nested, budget - 1) && inner == stop)
+                    if (length > 0 && budget > 0 && Print(bytes, ref inner, stop, endGroup: null, indent + "  ", nestedText, budget - 1, nested: true) && inner == stop)
                     {
-                        text.Append(indent).Append(name).Append(" {\n").Append(nested).Append(indent).Append("}\n");
+                        text.Append(indent).Append(name).Append(" {\n").Append(nestedText).Append(indent).Append("}\n");
                     }
                     else
                     {
-                        text.Append(indent).Append(name).Append(": \"").Append(PluginProcess.CEscape(bytes[start..stop])).Append("\"\n");
+                        text.Append(indent).Append(name).Append(": \"").Append(CEscapes.Escape(new ReadOnlySpan<byte>(bytes, start, stop - start))).Append("\"\n");
                     }
 
                     break;
                 case 3:
                     var group = new StringBuilder();
-                    if (budget <= 0 || !PrintGroup(bytes, ref position, end, number, indent + "  ", group, budget - 1))
+                    // Print returns at the matching end-group tag; reaching the end of the bytes first fails.
+                    if (budget <= 0 || !Print(bytes, ref position, end, number, indent + "  ", group, budget - 1, nested))
                     {
                         return false;
                     }
@@ -109,36 +113,5 @@ internal static class DecodeRaw
 
         // Running out of bytes inside a group is an error; at the end of a message it is the end.
         return endGroup is null;
-    }
-
-    private static bool PrintGroup(byte[] bytes, ref int position, int end, int number, string indent, StringBuilder text, int budget)
-    {
-        // Print returns at the matching end-group tag; reaching the end of the bytes first fails.
-        return Print(bytes, ref position, end, number, indent, text, budget);
-    }
-
-    private static bool ReadVarint(byte[] bytes, ref int position, int end, out ulong value)
-    {
-        value = 0;
-        for (int shift = 0; shift < 70; shift += 7)
-        {
-            if (position >= end)
-            {
-                return false;
-            }
-
-            byte b = bytes[position++];
-            if (shift < 64)
-            {
-                value |= (ulong)(b & 0x7F) << shift;
-            }
-
-            if ((b & 0x80) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,0 +1,17 @@
+namespace Inkwell.Protobuf.TextFormat;
+
+/// <summary>A message type as text format sees it: its fields and the extensions that extend it, by number.</summary>
+internal sealed class TextMessageType(string fullName)
+{
+    public string FullName { get; } = fullName;
+
+    /// <summary>Whether this is a map field's entry type (protoc prints its key and value even when they are not set).</summary>
+    public bool IsMapEntry { get; init; }
+
+    public Dictionary<int, TextField> Fields { get; } = [];
+
+    public Dictionary<int, TextField> Extensions { get; } = [];
+
+    public TextField? Find(int number) =>
+        Fields.TryGetValue(number, out TextField? field) ? field : Extensions.TryGetValue(number, out field) ? field : null;
+}
