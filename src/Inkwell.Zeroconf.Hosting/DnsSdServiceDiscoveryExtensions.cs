@@ -2,6 +2,8 @@ using Grpc.Net.Client.Balancer;
 using Inkwell.Zeroconf.Hosting;
 using Inkwell.Zeroconf.Hosting.Internal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ServiceDiscovery;
 
@@ -18,6 +20,10 @@ public static class DnsSdServiceDiscoveryExtensions
     /// <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
     /// The provider is placed ahead of the pass-through provider, so a name it claims is never passed to DNS as a host name
     /// while instances exist.
+    /// Every HttpClient from the app's <see cref="IHttpClientFactory"/> also gets an innermost handler that watches for
+    /// failed connections: when one fails to connect to an instance (an instance killed without goodbyes), the instance is
+    /// left out of the endpoints at once and the network is asked whether it is still there (RFC 6762 §10.4); it comes back
+    /// as soon as it answers and is dropped when nothing answers within ten seconds.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Adjusts the options after the configuration section was bound.</param>
@@ -26,6 +32,7 @@ public static class DnsSdServiceDiscoveryExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddServiceDiscoveryCore();
         AddWatches(services, configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ConnectionFailureHandlerFilter>());
         if (!services.Any(d => d.ServiceType == typeof(IServiceEndpointProviderFactory) && d.ImplementationType == typeof(DnsSdServiceEndpointProviderFactory)))
         {
             var factory = ServiceDescriptor.Singleton<IServiceEndpointProviderFactory, DnsSdServiceEndpointProviderFactory>();
@@ -72,7 +79,7 @@ public static class DnsSdServiceDiscoveryExtensions
             services.AddSingleton<IConfigureOptions<DnsSdServiceEndpointProviderOptions>>(sp => new ConfigureOptions<DnsSdServiceEndpointProviderOptions>(options =>
                 sp.GetService<IConfiguration>()?.GetSection(DnsSdServiceEndpointProviderOptions.SectionName).Bind(options)));
             services.AddSingleton(sp => new DnsSdServiceWatches(
-                sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>(),
+                sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>,
                 sp.GetRequiredService<IOptions<DnsSdServiceEndpointProviderOptions>>(),
                 sp.GetRequiredService<Logging.ILoggerFactory>(),
                 sp.GetService<TimeProvider>()));

@@ -154,6 +154,22 @@ public sealed class ServiceDiscovery : IAsyncDisposable
         return Backend.QueryRecordsAsync(name, type, cancellationToken);
     }
 
+    /// <summary>
+    /// Reports that an instance could not be reached (a connection to its address and port failed), so what the cache holds
+    /// about it may be stale. The backend asks for the instance's SRV record and the PTR records that name it again, without
+    /// listing them as known answers, and flushes those nobody answers for within ten seconds (RFC 6762 §10.4, the cache's
+    /// "failure indication"); browses then report the instance removed. A live instance answers at once and nothing changes.
+    /// Completes with true as soon as the instance answered (or it is this process's own), false once its records were
+    /// flushed or when none were cached. Cancelling stops the wait, not the queries. Multicast only.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The backend cannot reconfirm records (avahi-daemon's D-Bus API offers no way to).</exception>
+    public Task<bool> ReconfirmAsync(string instanceName, string serviceType, CancellationToken cancellationToken = default)
+    {
+        ServiceNames.ValidateInstance(instanceName, nameof(instanceName));
+        ServiceNames.ParseServiceType(serviceType, null, nameof(serviceType));
+        return Backend.ReconfirmAsync(instanceName, serviceType, cancellationToken);
+    }
+
     /// <summary>Withdraws every registration (goodbyes, DNS UPDATE deletes) and closes the backend; safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {

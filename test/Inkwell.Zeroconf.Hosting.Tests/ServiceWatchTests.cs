@@ -60,4 +60,116 @@ public sealed class ServiceWatchTests
         await lan.RunUntil(WhenAsync(watch, s => s.Count == 1), s_limit);
         Assert.Equal(6000, Assert.Single(watch.Snapshot()).Port);
     }
+
+    /// <summary>Two instances on two hosts, both resolved by a watch on a third.</summary>
+    private static async Task<(SimulatedLan Lan, EmbeddedBackend Client, DnsSdServiceWatch Watch)> TwoInstancesAsync()
+    {
+        var lan = new SimulatedLan();
+        EmbeddedBackend first = lan.AddInkwell("zoo-host-1", seed: 1);
+        EmbeddedBackend second = lan.AddInkwell("zoo-host-2", seed: 3);
+        EmbeddedBackend client = lan.AddInkwell("client-host", seed: 2);
+        await RegisterAsync(lan, first, "zoo-1", 5000);
+        await RegisterAsync(lan, second, "zoo-2", 5001);
+        var watch = new DnsSdServiceWatch(new ServiceDiscovery(client), "_zoo._tcp", "_zoo._tcp", TimeSpan.FromSeconds(5), lan.Time, NullLogger.Instance);
+        watch.Start();
+        await SimulatedLan.WaitForQueries(client);
+        await lan.RunUntil(WhenAsync(watch, s => s.Count == 2), s_limit);
+        return (lan, client, watch);
+    }
+
+    private static string[] Names(DnsSdServiceWatch watch) => [.. watch.Snapshot().Select(s => s.InstanceName)];
+
+    private static readonly Dns.DnsName s_zoo1 = Dns.DnsName.Parse("zoo-1._zoo._tcp.local");
+
+    /// <summary>Whether the client's cache holds zoo-1's SRV record, and whether it is being reconfirmed.</summary>
+    private static (bool Cached, bool Reconfirming) Zoo1Srv(EmbeddedBackend client)
+    {
+        lock (client.Engine.Gate)
+        {
+            List<Querier.CachedRecord> srv = [.. client.Engine.Querier.Lookup(s_zoo1, Dns.DnsRecordType.Srv)];
+            return (srv.Count > 0, srv.Any(c => c.Reconfirmations is not null));
+        }
+    }
+
+    /// <summary>Waits in real time until the reconfirmation the watch started on the thread pool reached the cache, so virtual time is measured from there.</summary>
+    private static async Task WaitForReconfirmationAsync(EmbeddedBackend client)
+    {
+        for (int i = 0; i < 3000 && !Zoo1Srv(client).Reconfirming; i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+        Assert.True(Zoo1Srv(client).Reconfirming, "the reconfirmation never started");
+    }
+
+    [Fact]
+    public async Task Watch_ConnectionFailsToADeadInstance_LeftOutAtOnce_FlushedTenSecondsLater()
+    {
+        (SimulatedLan lan, EmbeddedBackend client, DnsSdServiceWatch watch) = await TwoInstancesAsync();
+        await using SimulatedLan _ = lan;
+        await using DnsSdServiceWatch __ = watch;
+        ResolvedService dead = watch.Snapshot().Single(s => s.InstanceName == "zoo-1");
+        lan.Network.Drop = packet => packet.From == "zoo-host-1"; // killed: no goodbye, no answers
+
+        Assert.True(watch.ReportUnreachable(DnsSdServiceWatch.PreferredAddress(dead)!, dead.Port));
+        Assert.Equal(["zoo-2"], Names(watch));
+        Assert.False(watch.ReportUnreachable(DnsSdServiceWatch.PreferredAddress(dead)!, 4999));
+
+        await WaitForReconfirmationAsync(client);
+        TimeSpan asked = lan.Elapsed;
+        // The next change of the watch: zoo-1 dropped (or, wrongly, back after a failed reconfirmation).
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable registration = watch.ChangeToken.RegisterChangeCallback(_ => changed.TrySetResult(), null);
+        lan.Advance(TimeSpan.FromSeconds(9), TimeSpan.FromMilliseconds(10));
+        Assert.True(Zoo1Srv(client).Cached);
+        lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
+        Assert.False(Zoo1Srv(client).Cached, $"zoo-1's SRV still cached {lan.Elapsed - asked} after the first query");
+        await changed.Task.WaitAsync(s_limit, TestContext.Current.CancellationToken);
+        Assert.Equal(["zoo-2"], Names(watch));
+    }
+
+    [Fact]
+    public async Task Watch_ConnectionFailsToALiveInstance_LeftOutUntilItAnswers()
+    {
+        (SimulatedLan lan, EmbeddedBackend client, DnsSdServiceWatch watch) = await TwoInstancesAsync();
+        await using SimulatedLan _ = lan;
+        await using DnsSdServiceWatch __ = watch;
+        ResolvedService live = watch.Snapshot().Single(s => s.InstanceName == "zoo-1");
+
+        Assert.True(watch.ReportUnreachable(DnsSdServiceWatch.PreferredAddress(live)!, live.Port));
+        Assert.Equal(["zoo-2"], Names(watch));
+
+        // Queries go out at 0, 1 and 3 s (the first may meet the responder's one-second limit on multicasting a record
+        // again, RFC 6762 §6); the watch then follows in real time while virtual time stands still, so the second report
+        // below is surely within ten seconds of the first.
+        await WaitForReconfirmationAsync(client);
+        Task<bool> back = WhenAsync(watch, s => s.Count == 2);
+        lan.Advance(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
+        await back.WaitAsync(s_limit, TestContext.Current.CancellationToken);
+        Assert.True(Zoo1Srv(client).Cached);
+        // Asked less than ten seconds ago and it answered: another failure right away is not followed up again.
+        Assert.True(watch.ReportUnreachable(DnsSdServiceWatch.PreferredAddress(live)!, live.Port));
+        Assert.Equal(["zoo-1", "zoo-2"], Names(watch));
+    }
+
+    [Fact]
+    public async Task Watch_ReconfirmAll_DropsTheDeadInstance_KeepsTheLiveOneListed()
+    {
+        (SimulatedLan lan, EmbeddedBackend client, DnsSdServiceWatch watch) = await TwoInstancesAsync();
+        await using SimulatedLan _ = lan;
+        await using DnsSdServiceWatch __ = watch;
+        lan.Network.Drop = packet => packet.From == "zoo-host-1";
+
+        watch.ReconfirmAll();
+        Assert.Equal(["zoo-1", "zoo-2"], Names(watch)); // nothing left out on a guess
+        await WaitForReconfirmationAsync(client);
+        TimeSpan asked = lan.Elapsed;
+
+        // Flushed ten seconds after the first query (virtual time, stepped by hand), then the watch follows in real time.
+        lan.Advance(TimeSpan.FromSeconds(9), TimeSpan.FromMilliseconds(10));
+        Assert.True(Zoo1Srv(client).Cached);
+        lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
+        Assert.False(Zoo1Srv(client).Cached, $"zoo-1's SRV still cached {lan.Elapsed - asked} after the first query");
+        await WhenAsync(watch, s => s.Count == 1).WaitAsync(s_limit, TestContext.Current.CancellationToken);
+        Assert.Equal(["zoo-2"], Names(watch));
+    }
 }

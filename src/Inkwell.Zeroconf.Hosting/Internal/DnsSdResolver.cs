@@ -7,7 +7,8 @@ namespace Inkwell.Zeroconf.Hosting.Internal;
 /// <summary>
 /// A gRPC resolver over a <see cref="DnsSdServiceWatch"/>: pushes the live instances' addresses to the channel's load
 /// balancer at start (after waiting up to <see cref="DnsSdServiceEndpointProviderOptions.InitialWait"/> for a first one) and
-/// again whenever instances come or go; no polling.
+/// again whenever instances come or go; no polling. A refresh the balancer asks for after a failed connection reconfirms the
+/// instances (<see cref="DnsSdServiceWatch.ReconfirmAll"/>).
 /// </summary>
 internal sealed class DnsSdResolver : Resolver
 {
@@ -34,7 +35,21 @@ internal sealed class DnsSdResolver : Resolver
         _ = StartAsync();
     }
 
-    public override void Refresh() => Publish();
+    /// <summary>
+    /// The channel's load balancer asks for a refresh when a connection to an address fails or drops: every instance is
+    /// reconfirmed (the balancer does not say which address failed), so a dead one leaves within ten seconds of the
+    /// first query; live ones answer and stay. The addresses are published again meanwhile.
+    /// </summary>
+    public override void Refresh()
+    {
+        DnsSdServiceWatch? watch;
+        lock (_gate)
+        {
+            watch = _disposed ? null : _watch;
+        }
+        watch?.ReconfirmAll();
+        Publish();
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -11,11 +11,20 @@ namespace Inkwell.Zeroconf.Hosting.Internal;
 /// Each instance's SRV record is followed as well: its PTR lives 75 minutes, its SRV two (RFC 6762 §10), and the querier
 /// keeps asking for a followed record near the end of its TTL, so an instance that died silently is dropped when its SRV
 /// expires unanswered (within about 120 s), and one restarted under the same name on another port is resolved again.
+/// A client that fails to connect to an instance says so (<see cref="ReportUnreachable"/>, <see cref="ReconfirmAll"/>): the
+/// network is asked whether the instance is still there (RFC 6762 §10.4), and an instance nobody answers for is dropped ten
+/// seconds after the first query instead of two minutes.
 /// <see cref="ChangeToken"/> fires whenever the set changes, which is how Microsoft.Extensions.ServiceDiscovery learns to ask again.
 /// </summary>
 internal sealed class DnsSdServiceWatch : IAsyncDisposable
 {
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The least time between two reconfirmations of one instance: a client that keeps failing (a gRPC channel retrying
+    /// with backoff, every request of a busy HttpClient) asks the network once, not once per failure.
+    /// </summary>
+    private static readonly TimeSpan s_reconfirmInterval = TimeSpan.FromSeconds(10);
 
     private readonly Inkwell.Zeroconf.ServiceDiscovery _discovery;
     private readonly string _browseType;
@@ -29,6 +38,7 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
     private readonly TaskCompletionSource _firstResolved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource _changed = new();
     private Task _browse = Task.CompletedTask;
+    private bool _cannotReconfirm;
 
     public DnsSdServiceWatch(Inkwell.Zeroconf.ServiceDiscovery discovery, string browseType, string serviceType, TimeSpan resolveTimeout, TimeProvider timeProvider, ILogger logger)
     {
@@ -66,7 +76,55 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
     {
         lock (_gate)
         {
-            return [.. _instances.Values.Where(i => i.Resolved is not null).Select(i => i.Resolved!).OrderBy(r => r.InstanceName, StringComparer.OrdinalIgnoreCase)];
+            return [.. _instances.Values.Where(i => i.Resolved is not null && !i.Suspect).Select(i => i.Resolved!).OrderBy(r => r.InstanceName, StringComparer.OrdinalIgnoreCase)];
+        }
+    }
+
+    /// <summary>
+    /// A connection to <paramref name="address"/>:<paramref name="port"/> failed. If an instance is there, it is left out of
+    /// <see cref="Snapshot"/> at once while the network is asked whether it is still there: back as soon as it answers,
+    /// dropped when nothing answers within ten seconds (until it is announced again). Not when the backend cannot ask, or
+    /// the instance answered such a question less than ten seconds ago. Returns whether an instance is there.
+    /// </summary>
+    public bool ReportUnreachable(IPAddress address, int port)
+    {
+        bool found = false;
+        CancellationTokenSource? changed = null;
+        lock (_gate)
+        {
+            foreach (Instance instance in _instances.Values)
+            {
+                if (instance.Resolved is { } resolved && resolved.Port == port && PreferredAddress(resolved) is { } preferred && preferred.Equals(address))
+                {
+                    found = true;
+                    if (StartReconfirm(instance) && !instance.Suspect)
+                    {
+                        Log.InstanceUnreachable(_logger, instance.Name, _browseType, $"{address}:{port}");
+                        instance.Suspect = true;
+                        changed ??= SwapChangeSource();
+                    }
+                }
+            }
+        }
+        changed?.Cancel();
+        return found;
+    }
+
+    /// <summary>
+    /// Some instance could not be reached, and the client cannot say which (a gRPC channel only asks its resolver to refresh):
+    /// every instance is reconfirmed, none left out meanwhile. Live ones answer; the dead one goes ten seconds later.
+    /// </summary>
+    public void ReconfirmAll()
+    {
+        lock (_gate)
+        {
+            foreach (Instance instance in _instances.Values)
+            {
+                if (instance.Resolved is not null)
+                {
+                    StartReconfirm(instance);
+                }
+            }
         }
     }
 
@@ -204,9 +262,82 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
         _firstResolved.TrySetResult();
     }
 
+    /// <summary>Starts reconfirming <paramref name="instance"/> (under the gate); false when that is not done now.</summary>
+    private bool StartReconfirm(Instance instance)
+    {
+        if (_cannotReconfirm)
+        {
+            return false;
+        }
+        if (instance.Reconfirming)
+        {
+            return true;
+        }
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        if (now - instance.LastReconfirmed < s_reconfirmInterval)
+        {
+            return false;
+        }
+        instance.Reconfirming = true;
+        instance.LastReconfirmed = now;
+        CancellationToken following = instance.Following.Token;
+        _ = Task.Run(() => ReconfirmAsync(instance, following), CancellationToken.None);
+        return true;
+    }
+
+    private async Task ReconfirmAsync(Instance instance, CancellationToken cancellationToken)
+    {
+        bool alive = true;
+        try
+        {
+            alive = await _discovery.ReconfirmAsync(instance.Name, _serviceType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return; // the instance is gone, or the watch stopped
+        }
+        catch (NotSupportedException exception)
+        {
+            lock (_gate)
+            {
+                if (!_cannotReconfirm)
+                {
+                    _cannotReconfirm = true;
+                    Log.CannotReconfirm(_logger, _browseType, exception.Message);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.ReconfirmFailed(_logger, instance.Name, _browseType, exception.Message);
+        }
+        CancellationTokenSource? changed = null;
+        lock (_gate)
+        {
+            instance.Reconfirming = false;
+            bool wasSuspect = instance.Suspect;
+            instance.Suspect = false;
+            if (!alive && instance.Resolved is not null)
+            {
+                // Its records were flushed; the SRV follower may not have seen it yet.
+                Log.InstanceGone(_logger, instance.Name, _browseType);
+                instance.Resolving.Cancel();
+                instance.Resolved = null;
+                instance.Dropped = true;
+                changed = SwapChangeSource();
+            }
+            else if (wasSuspect && instance.Resolved is not null)
+            {
+                Log.InstanceAnswered(_logger, instance.Name, _browseType);
+                changed = SwapChangeSource();
+            }
+        }
+        changed?.Cancel();
+    }
+
     /// <summary>
-    /// Follows the instance's SRV record: when the last copy leaves the cache (expired unanswered: the host died without a
-    /// goodbye) the instance is dropped from the endpoints; when one arrives with another port, it is resolved again.
+    /// Follows the instance's SRV record: when the last copy leaves the cache (expired unanswered, or flushed after a failed
+    /// reconfirmation: the host died without a goodbye) the instance is dropped from the endpoints; when one arrives with another port, it is resolved again.
     /// </summary>
     private async Task FollowSrvAsync(Instance instance, CancellationToken cancellationToken)
     {
@@ -280,6 +411,13 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
 
         /// <summary>Its SRV expired: left out until an SRV is announced again.</summary>
         public bool Dropped { get; set; }
+
+        /// <summary>A connection to it failed: left out while it is being reconfirmed.</summary>
+        public bool Suspect { get; set; }
+
+        public bool Reconfirming { get; set; }
+
+        public DateTimeOffset LastReconfirmed { get; set; } = DateTimeOffset.MinValue;
 
         public ResolvedService? Resolved { get; set; }
     }

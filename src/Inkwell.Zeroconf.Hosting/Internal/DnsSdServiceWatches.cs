@@ -11,16 +11,20 @@ namespace Inkwell.Zeroconf.Hosting.Internal;
 /// </summary>
 internal sealed class DnsSdServiceWatches : IAsyncDisposable
 {
-    private readonly Inkwell.Zeroconf.ServiceDiscovery _discovery;
+    private readonly Lazy<Inkwell.Zeroconf.ServiceDiscovery> _discovery;
     private readonly DnsSdServiceEndpointProviderOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Lazy<DnsSdServiceWatch>> _watches = new(StringComparer.OrdinalIgnoreCase);
     private int _disposed;
 
-    public DnsSdServiceWatches(Inkwell.Zeroconf.ServiceDiscovery discovery, IOptions<DnsSdServiceEndpointProviderOptions> options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// The app's <paramref name="discovery"/> is asked for on the first watch only, so a component that merely reports
+    /// failures (the HttpClient handler) does not bring up multicast DNS in an app that never resolved a name through it.
+    /// </summary>
+    public DnsSdServiceWatches(Func<Inkwell.Zeroconf.ServiceDiscovery> discovery, IOptions<DnsSdServiceEndpointProviderOptions> options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
     {
-        _discovery = discovery;
+        _discovery = new Lazy<Inkwell.Zeroconf.ServiceDiscovery>(discovery);
         _options = options.Value;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory.CreateLogger("Inkwell.Zeroconf.Hosting.ServiceDiscovery");
@@ -38,10 +42,27 @@ internal sealed class DnsSdServiceWatches : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return _watches.GetOrAdd(browseType, type => new Lazy<DnsSdServiceWatch>(() =>
         {
-            var watch = new DnsSdServiceWatch(_discovery, type, serviceType, _options.ResolveTimeout, _timeProvider, _logger);
+            var watch = new DnsSdServiceWatch(_discovery.Value, type, serviceType, _options.ResolveTimeout, _timeProvider, _logger);
             watch.Start();
             return watch;
         })).Value;
+    }
+
+    /// <summary>
+    /// A connection to <paramref name="address"/>:<paramref name="port"/> failed: passed to every running watch
+    /// (<see cref="DnsSdServiceWatch.ReportUnreachable"/>). Returns whether a DNS-SD instance is there.
+    /// </summary>
+    public bool ReportUnreachable(System.Net.IPAddress address, int port)
+    {
+        bool found = false;
+        foreach (Lazy<DnsSdServiceWatch> watch in _watches.Values)
+        {
+            if (watch.IsValueCreated && _disposed == 0)
+            {
+                found |= watch.Value.ReportUnreachable(address, port);
+            }
+        }
+        return found;
     }
 
     public async ValueTask DisposeAsync()

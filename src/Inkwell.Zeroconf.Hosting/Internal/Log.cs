@@ -20,11 +20,26 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Warning, "DNS-SD: browsing {BrowseType} failed: {Reason}; retrying in {Delay}")]
     public static partial void BrowseFailed(ILogger logger, string browseType, string reason, TimeSpan delay);
 
-    [LoggerMessage(106, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) stopped answering (its SRV record expired); left out until it is announced again")]
+    [LoggerMessage(106, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) stopped answering (its SRV record expired or was flushed); left out until it is announced again")]
     public static partial void InstanceExpired(ILogger logger, string instance, string browseType);
 
     [LoggerMessage(107, LogLevel.Warning, "DNS-SD: following the SRV record of {Instance} ({BrowseType}) failed: {Reason}")]
     public static partial void FollowFailed(ILogger logger, string instance, string browseType, string reason);
+
+    [LoggerMessage(108, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) at {Endpoint} could not be reached; left out while the network is asked whether it is still there")]
+    public static partial void InstanceUnreachable(ILogger logger, string instance, string browseType, string endpoint);
+
+    [LoggerMessage(109, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) did not answer after a failed connection; dropped until it is announced again")]
+    public static partial void InstanceGone(ILogger logger, string instance, string browseType);
+
+    [LoggerMessage(110, LogLevel.Information, "DNS-SD: {Instance} ({BrowseType}) answered after a failed connection; it stays")]
+    public static partial void InstanceAnswered(ILogger logger, string instance, string browseType);
+
+    [LoggerMessage(111, LogLevel.Information, "DNS-SD: failed connections to instances of {BrowseType} are not followed up: {Reason}")]
+    public static partial void CannotReconfirm(ILogger logger, string browseType, string reason);
+
+    [LoggerMessage(112, LogLevel.Warning, "DNS-SD: reconfirming {Instance} ({BrowseType}) failed: {Reason}")]
+    public static partial void ReconfirmFailed(ILogger logger, string instance, string browseType, string reason);
 
     [LoggerMessage(105, LogLevel.Debug, "DNS-SD: no instance of {BrowseType} within {Wait}; answering with none")]
     public static partial void NoInstanceYet(ILogger logger, string browseType, TimeSpan wait);

@@ -46,6 +46,12 @@ internal sealed class SelectedBackend : IServiceDiscoveryBackend
     public IAsyncEnumerable<DnsRecordEvent> QueryRecordsAsync(string name, DnsRecordType type, CancellationToken cancellationToken) =>
         Forward(backend => backend.QueryRecordsAsync(name, type, cancellationToken), cancellationToken);
 
+    public async Task<bool> ReconfirmAsync(string instanceName, string serviceType, CancellationToken cancellationToken)
+    {
+        IServiceDiscoveryBackend backend = await ChosenAsync(cancellationToken).ConfigureAwait(false);
+        return await backend.ReconfirmAsync(instanceName, serviceType, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

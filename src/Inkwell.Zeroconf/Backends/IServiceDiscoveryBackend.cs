@@ -26,4 +26,13 @@ public interface IServiceDiscoveryBackend : IAsyncDisposable
 
     /// <summary>Follows the records of one name and type until cancelled.</summary>
     IAsyncEnumerable<DnsRecordEvent> QueryRecordsAsync(string name, DnsRecordType type, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the network whether an instance that could not be reached is still there (RFC 6762 §10.4); see
+    /// <see cref="ServiceDiscovery.ReconfirmAsync"/>. Backends that cannot (avahi-daemon offers no way to) fail with
+    /// <see cref="NotSupportedException"/>, which is what this default does.
+    /// </summary>
+    Task<bool> ReconfirmAsync(string instanceName, string serviceType, CancellationToken cancellationToken) =>
+        Task.FromException<bool>(new NotSupportedException(
+            $"The {Name} backend cannot reconfirm records; an instance that died without goodbyes stays until its records expire."));
 }

@@ -27,6 +27,9 @@ internal sealed class CachedRecord(DnsRecord record, NetworkLink link, DateTimeO
 
     public DateTimeOffset FirstUnansweredQuery { get; set; }
 
+    /// <summary>The reconfirmations waiting for this record to be answered again (§10.4); null when none.</summary>
+    public List<Reconfirmation>? Reconfirmations { get; set; }
+
     /// <summary>Seconds of TTL left at <paramref name="now"/>.</summary>
     public uint RemainingTtl(DateTimeOffset now) => now >= Expires ? 0 : (uint)Math.Ceiling((Expires - now).TotalSeconds);
 

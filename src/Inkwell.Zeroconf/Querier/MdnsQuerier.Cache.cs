@@ -32,6 +32,14 @@ internal sealed partial class MdnsQuerier
         return _cache.TryGetValue((name, type), out List<CachedRecord>? list) ? list.Where(c => c.Expires > now).ToList() : [];
     }
 
+    /// <summary>Live cached PTR records, under any name, that point at <paramref name="target"/> (a service type's and its subtypes' PTRs to an instance).</summary>
+    public List<CachedRecord> PointersTo(DnsName target)
+    {
+        DateTimeOffset now = engine.Now;
+        return [.. _cache.Where(e => e.Key.Type == DnsRecordType.Ptr).SelectMany(e => e.Value)
+            .Where(c => c.Expires > now && c.Record.Data is PtrRecordData ptr && ptr.Target == target)];
+    }
+
     /// <summary>A response from the network, sent from <paramref name="source"/>.</summary>
     public void OnResponse(DnsMessage message, NetworkLink link, IPAddress source) =>
         Ingest(message.Answers.Concat(message.Additionals), link, IsThisHost(source) ? RecordOrigin.ThisHost : RecordOrigin.Network);
@@ -112,6 +120,7 @@ internal sealed partial class MdnsQuerier
                 existing.UnansweredQueries = 0;
                 existing.Origin = (RecordOrigin)Math.Max((int)existing.Origin, (int)origin);
                 ResetRefresh(existing);
+                Reconfirmed(existing);
                 continue;
             }
             if (_count >= MaxRecords)
@@ -242,6 +251,7 @@ internal sealed partial class MdnsQuerier
             return;
         }
         _count--;
+        Unconfirmed(cached);
         foreach (ICacheObserver observer in _observers.ToArray())
         {
             observer.OnRemoved(cached);

@@ -160,5 +160,10 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
         }
         _queries.Clear();
         _maintenance?.Dispose();
+        foreach (Reconfirmation reconfirmation in _cache.Values.SelectMany(l => l).SelectMany(c => c.Reconfirmations ?? []).Distinct().ToArray())
+        {
+            reconfirmation.Timer?.Dispose();
+            reconfirmation.Result.TrySetException(new ObjectDisposedException(nameof(ServiceDiscovery)));
+        }
     }
 }

@@ -66,14 +66,14 @@ internal sealed class ZooLab : IAsyncDisposable
     public LabProcess StartServer(string name, string hostName) =>
         Start(_lab.A, "ZooServer", ["--urls=http://0.0.0.0:0", "--Zoo:Name=" + name, "--Kestrel:EndpointDefaults:Protocols=" + (_grpc ? "Http2" : "Http1AndHttp2")], hostName);
 
-    /// <summary>Starts the client on host B, one request every <paramref name="interval"/>.</summary>
-    public LabProcess StartClient(TimeSpan interval) =>
-        Start(_lab.B, "ZooClient", ["--Zoo:Interval=" + (int)interval.TotalMilliseconds, "--Zoo:Grpc=" + _grpc], "zoo-client");
+    /// <summary>Starts the client on host B, one request every <paramref name="interval"/>, with further <paramref name="options"/>.</summary>
+    public LabProcess StartClient(TimeSpan interval, params string[] options) =>
+        Start(_lab.B, "ZooClient", ["--Zoo:Interval=" + (int)interval.TotalMilliseconds, "--Zoo:Grpc=" + _grpc, .. options], "zoo-client");
 
     private LabProcess Start(LabHost host, string sample, string[] arguments, string hostName)
     {
         string[] backend = _avahi
-            ? ["--Zeroconf:Backend=avahi"]
+            ? ["--Zeroconf:Backend=avahi", "--Zeroconf:ProbeTimeout=00:00:10"]
             : ["--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=" + hostName];
         // The host's private bus: avahi-daemon's with the Avahi backend, and never the machine's own with either.
         var environment = new Dictionary<string, string> { ["DBUS_SYSTEM_BUS_ADDRESS"] = host.BusAddress, ["DOTNET_NOLOGO"] = "1" };

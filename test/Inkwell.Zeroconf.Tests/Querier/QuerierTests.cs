@@ -330,6 +330,102 @@ public sealed class QuerierTests
         stop.Cancel();
     }
 
+    private static readonly DnsName OtherInstance = DnsName.FromLabels("Other", "_daap", "_tcp", "local");
+
+    private static DnsRecord Srv(ushort port = 3689) => new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, port, RemoteHost), CacheFlush: true);
+
+    /// <summary>Inkwell's reconfirmation queries: those asking for the instance's SRV record.</summary>
+    private static List<HeardPacket> ReconfirmQueries(RawPeer peer) =>
+        [.. peer.Heard.Where(h => !h.Message.IsResponse && h.Message.Questions.Any(q => q.Name == Instance && q.Type == DnsRecordType.Srv))];
+
+    [Fact]
+    public async Task C13_Reconfirm_UnansweredInstance_IsFlushedTenSecondsAfterTheFirstQuery()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer responder = lan.AddPeer("responder");
+        RawPeer other = lan.AddPeer("other");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await SimulatedLan.WaitForQueries(inkwell);
+        responder.Multicast(RawPeer.Response(Ptr(), Srv()));
+        other.Multicast(RawPeer.Response(new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(OtherInstance))));
+        lan.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, (await Snapshot(events, 2)).Count);
+        responder.Clear();
+
+        TimeSpan asked = lan.Elapsed;
+        Task<bool> alive = inkwell.ReconfirmAsync("Remote", "_daap._tcp", TestContext.Current.CancellationToken);
+        lan.Advance(TimeSpan.FromSeconds(5));
+
+        // §10.4: two or more queries, the disputed PTR and SRV asked for and not listed as known answers; the other
+        // instance's PTR still is, so only the disputed one is drawn out.
+        List<HeardPacket> queries = ReconfirmQueries(responder);
+        Assert.True(queries.Count >= 2, $"{queries.Count} reconfirmation queries");
+        foreach (HeardPacket query in queries)
+        {
+            Assert.Contains(query.Message.Questions, q => q.Name == DaapType && q.Type == DnsRecordType.Ptr);
+            Assert.DoesNotContain(query.Message.Answers, a => a.Name == Instance || a.Data is PtrRecordData { Target: var t } && t == Instance);
+            Assert.Contains(query.Message.Answers, a => a.Data is PtrRecordData { Target: var t } && t == OtherInstance);
+        }
+        Assert.False(alive.IsCompleted);
+
+        // Flushed ten seconds after the first query: not at 9.5 s, by 11 s (the result then arrives in real time).
+        lan.Advance(TimeSpan.FromSeconds(4.5), TimeSpan.FromMilliseconds(10));
+        lock (inkwell.Engine.Gate)
+        {
+            Assert.True(inkwell.Engine.Querier.Lookup(Instance, DnsRecordType.Srv).Any(), $"flushed before {lan.Elapsed - asked}");
+        }
+        lan.Advance(TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(10));
+        Assert.False(await alive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        List<ServiceBrowseEvent> seen = await Snapshot(events, 3);
+        Assert.Equal(3, seen.Count);
+        Assert.Equal((ServiceBrowseEventKind.Removed, "Remote"), (seen[2].Kind, seen[2].InstanceName));
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C13_Reconfirm_AnsweredInstance_StaysAndReportsAlive()
+    {
+        await using var lan = new SimulatedLan();
+        RawPeer responder = lan.AddPeer("responder");
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
+        await SimulatedLan.WaitForQueries(inkwell);
+        responder.Multicast(RawPeer.Response(Ptr(), Srv()));
+        lan.Advance(TimeSpan.FromSeconds(1));
+        // A live responder: answers a question for its records unless it is listed as a known answer.
+        responder.OnHeard = heard =>
+        {
+            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == Instance) && !heard.Message.Answers.Any(a => a.Name == Instance))
+            {
+                responder.Multicast(RawPeer.Response(Srv()));
+            }
+            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == DaapType) && !heard.Message.Answers.Any(a => a.Name == DaapType))
+            {
+                responder.Multicast(RawPeer.Response(Ptr()));
+            }
+        };
+
+        Assert.True(await lan.RunUntil(inkwell.ReconfirmAsync("Remote", "_daap._tcp", TestContext.Current.CancellationToken), TimeSpan.FromSeconds(2)));
+        lan.Advance(TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(10));
+
+        // Once answered, no further reconfirmation queries, and nothing is flushed.
+        Assert.Single(ReconfirmQueries(responder));
+        List<ServiceBrowseEvent> seen = await Snapshot(events, 1);
+        Assert.Equal([ServiceBrowseEventKind.Added], seen.Select(e => e.Kind));
+        stop.Cancel();
+    }
+
+    [Fact]
+    public async Task C13_Reconfirm_NothingCached_ReportsGone()
+    {
+        await using var lan = new SimulatedLan();
+        EmbeddedBackend inkwell = lan.AddInkwell("alpha");
+        Assert.False(await inkwell.ReconfirmAsync("Remote", "_daap._tcp", TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task C14_Resolve_PrefersLowestSrvPriority()
     {
