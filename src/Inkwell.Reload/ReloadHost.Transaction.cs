@@ -28,8 +28,15 @@ public sealed partial class ReloadHost
             return new ReloadResult(ReloadStatus.ProjectFailed, old.Generation, _time.GetElapsedTime(started), [_project.ProjectFile], [], [], projectFailure, null, []);
         }
 
-        // 1. What changed on disk.
+        // 1. What changed on disk, and what the project's source generators make of it now (an edited .proto
+        // changes a generated module, not a file on disk).
         Dictionary<string, string> texts = ReadModules(old);
+        if (_compiler.HasGenerators && Generate(texts, cancellationToken) is { } generatorErrors)
+        {
+            Log.CompileFailed(_logger, string.Join(Environment.NewLine, generatorErrors.Where(d => d.IsError)));
+            return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), [.. WatchedInputs().Order(StringComparer.Ordinal)], [], [], generatorErrors, null, []);
+        }
+
         var hashes = texts.ToDictionary(p => p.Key, p => ModuleCompiler.Hash(p.Value), StringComparer.Ordinal);
         List<string> added = [.. hashes.Keys.Where(p => !old.Modules.ContainsKey(p)).Order(StringComparer.Ordinal)];
         List<string> modified = [.. hashes.Where(p => old.Modules.TryGetValue(p.Key, out ModuleRecord? r) && (_recompileAll || !r.Hash.AsSpan().SequenceEqual(p.Value)))
@@ -285,7 +292,7 @@ public sealed partial class ReloadHost
             Log.Reloaded(_logger, string.Join(" -> ", reloadedModules.Select(Relative)), duration.TotalMilliseconds, old.Generation + 1);
         }
 
-        return new ReloadResult(ReloadStatus.Succeeded, old.Generation + 1, duration, changed, reloadedModules, removed, diagnostics, null, notes);
+        return new ReloadResult(ReloadStatus.Succeeded, old.Generation + 1, duration, changed, reloadedModules, removed, diagnostics, null, notes, [.. reloadedModules.Where(_compiler.IsGenerated)]);
     }
 
     private void TransferState(Snapshot old, List<LoadedUnit> retired, List<LoadedUnit> fresh, CSharpCompilation discovery, List<string> notes)
@@ -331,6 +338,25 @@ public sealed partial class ReloadHost
         }
     }
 
+    /// <summary>Adds the generated sources to <paramref name="texts"/>, keyed by their (virtual) paths. Returns the
+    /// generators' diagnostics when one of them is an error (a <c>.proto</c> that does not parse), else null.</summary>
+    private IReadOnlyList<ReloadDiagnostic>? Generate(Dictionary<string, string> texts, CancellationToken cancellationToken)
+    {
+        SyntaxTree[] moduleTrees = [.. texts.Keys.Order(StringComparer.Ordinal).Select(p => _compiler.Parse(p, texts[p], ModuleCompiler.Hash(texts[p])))];
+        (IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<Diagnostic> diagnostics) = _compiler.Generate(moduleTrees, cancellationToken);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return [.. diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(ModuleCompiler.ToReloadDiagnostic)];
+        }
+
+        foreach ((string path, string text) in sources)
+        {
+            texts[path] = text;
+        }
+
+        return null;
+    }
+
     /// <summary>Restores and evaluates the project again when its files changed or <c>.cs</c> files came or went,
     /// and switches to a compiler with what it says now. Returns MSBuild's errors when that failed (the compiler
     /// and everything loaded stay as they were), else null.</summary>
@@ -353,7 +379,7 @@ public sealed partial class ReloadHost
                 _recompileAll = true;
             }
 
-            Log.ProjectEvaluated(_logger, Relative(_project.ProjectFile), _project.ModuleFiles.Count, settings.Framework.Count, settings.Generators.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+            Log.ProjectEvaluated(_logger, Relative(_project.ProjectFile), _project.ModuleFiles.Count, settings.Framework.Count, settings.Generators?.Generators.Count ?? 0, _time.GetElapsedTime(started).TotalMilliseconds);
             foreach (string note in notes)
             {
                 Log.ProjectNote(_logger, note);

@@ -62,10 +62,15 @@ public sealed partial class ReloadHost
                     _debounceTimer = _time.CreateTimer(_ => ApplyInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 }
 
-                _monitor = new ChangeMonitor(RootDirectory, _options.Watch, _options.PollingInterval, _time, _logger, MarkChanged);
+                _monitor = new ChangeMonitor(RootDirectory, _options.Watch, _options.PollingInterval, _time, _logger, MarkChanged, WatchedInputs);
             }
         }
     }
+
+    private static readonly IReadOnlySet<string> s_noInputs = new HashSet<string>();
+
+    /// <summary>The project's additional files (its <c>.proto</c> files...), watched like modules.</summary>
+    private IReadOnlySet<string> WatchedInputs() => _project?.AdditionalFiles ?? s_noInputs;
 
     private void StopWatching()
     {

@@ -13,7 +13,8 @@ public sealed class ReloadResult
         IReadOnlyList<string> removed,
         IReadOnlyList<ReloadDiagnostic> diagnostics,
         string? failure,
-        IReadOnlyList<string> notes)
+        IReadOnlyList<string> notes,
+        IReadOnlyList<string>? generated = null)
     {
         Status = status;
         Generation = generation;
@@ -24,6 +25,7 @@ public sealed class ReloadResult
         Diagnostics = diagnostics;
         Failure = failure;
         Notes = notes;
+        Generated = generated ?? [];
     }
 
     /// <summary>How the transaction ended.</summary>
@@ -45,6 +47,11 @@ public sealed class ReloadResult
     /// when the transaction failed.</summary>
     public IReadOnlyList<string> Reloaded { get; }
 
+    /// <summary>The entries of <see cref="Reloaded"/> that are sources a project's source generators wrote (from a
+    /// <c>.proto</c>, or the generated half of a partial type), not files on disk. Their paths are under the project's
+    /// <c>obj/inkwell/generated/</c>, where nothing is written.</summary>
+    public IReadOnlyList<string> Generated { get; }
+
     /// <summary>Modules unloaded because their files were deleted.</summary>
     public IReadOnlyList<string> Removed { get; }
 
@@ -64,7 +71,7 @@ public sealed class ReloadResult
     /// <summary>One line: the outcome, the modules in order, the time taken.</summary>
     public override string ToString()
     {
-        string names = string.Join(" → ", Reloaded.Select(Path.GetFileName));
+        string names = DescribeReloaded(Path.GetFileName!, " → ");
         return Status switch
         {
             ReloadStatus.NoChanges => "no changes",
@@ -74,5 +81,14 @@ public sealed class ReloadResult
             ReloadStatus.ProjectFailed => $"project not restored or evaluated: {Errors.Count()} error(s); the previous version keeps running",
             _ => $"reload rolled back: {Failure}",
         };
+    }
+
+    /// <summary>The reloaded files in order, each named by <paramref name="name"/> and joined by <paramref name="separator"/>,
+    /// then how many generated sources were reloaded with them ("Keeper.cs → Program.cs (+2 generated)").</summary>
+    public string DescribeReloaded(Func<string, string> name, string separator)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string files = string.Join(separator, Reloaded.Except(Generated, StringComparer.Ordinal).Select(name));
+        return Generated.Count == 0 ? files : $"{files} (+{Generated.Count} generated)".TrimStart();
     }
 }

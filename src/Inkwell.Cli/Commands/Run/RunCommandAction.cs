@@ -97,7 +97,7 @@ internal static class RunCommandAction
         }
 
         string what = result.Status == ReloadStatus.Succeeded && result.Reloaded.Count > 0
-            ? $"reloaded {string.Join(" -> ", result.Reloaded.Select(m => Path.GetRelativePath(host.RootDirectory, m)))} in {result.Duration.TotalMilliseconds:F0} ms"
+            ? $"reloaded {result.DescribeReloaded(m => Path.GetRelativePath(host.RootDirectory, m), " -> ")} in {result.Duration.TotalMilliseconds:F0} ms"
             : result.ToString();
         error.WriteLine($"[inkwell] {what}");
     }

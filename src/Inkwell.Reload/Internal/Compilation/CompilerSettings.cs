@@ -11,7 +11,7 @@ namespace Inkwell.Reload.Internal.Compilation;
 /// <param name="AllowUnsafe">Whether <c>unsafe</c> code compiles.</param>
 /// <param name="Optimize">Release (true) or debug code.</param>
 /// <param name="SharedSources">Sources added to every unit: global usings and assembly attributes (path, text).</param>
-/// <param name="Generators">Source generators run on every unit.</param>
+/// <param name="Generators">The project's source generators and their inputs, run once over all modules (null: none).</param>
 internal sealed record CompilerSettings(
     IReadOnlyList<MetadataReference> Framework,
     IReadOnlyList<MetadataReference> Shared,
@@ -20,4 +20,4 @@ internal sealed record CompilerSettings(
     bool AllowUnsafe,
     bool Optimize,
     IReadOnlyList<(string Path, string Text)> SharedSources,
-    IReadOnlyList<ISourceGenerator> Generators);
+    GeneratorSettings? Generators);

@@ -39,9 +39,10 @@ internal sealed class ModuleCompiler
     private readonly IReadOnlyList<MetadataReference> _shared;
     private readonly IReadOnlyList<MetadataReference> _baseReferences;
     private readonly IReadOnlyList<SyntaxTree> _sharedSources;
-    private readonly IReadOnlyList<ISourceGenerator> _generators;
+    private readonly GeneratorRunner? _generators;
     private readonly Dictionary<string, (byte[] Hash, SyntaxTree Tree)> _trees = new(StringComparer.Ordinal);
     private CSharpCompilation? _discovery;
+    private CSharpCompilation? _generatorInput;
 
     /// <summary>A folder of modules: the framework, <c>dotnet new console</c>'s implicit usings, nullable enabled.</summary>
     public ModuleCompiler(IReadOnlyList<MetadataReference> framework, IReadOnlyList<MetadataReference> shared, bool implicitUsings, bool optimize, IEnumerable<string> preprocessorSymbols)
@@ -53,7 +54,7 @@ internal sealed class ModuleCompiler
             AllowUnsafe: true,
             optimize,
             implicitUsings ? [(string.Empty, ImplicitUsings)] : [],
-            []))
+            null))
     {
     }
 
@@ -71,7 +72,7 @@ internal sealed class ModuleCompiler
             concurrentBuild: false,
             deterministic: true);
         _sharedSources = [.. settings.SharedSources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), _parseOptions, s.Path))];
-        _generators = settings.Generators;
+        _generators = settings.Generators is { Generators.Count: > 0 } generators ? new GeneratorRunner(generators, _parseOptions) : null;
     }
 
     /// <summary>The parsed tree for <paramref name="path"/>'s current text, reused while the text is unchanged.</summary>
@@ -101,17 +102,42 @@ internal sealed class ModuleCompiler
     public CSharpCompilation? LastDiscovery => _discovery;
 
     /// <summary>All modules in one compilation, used only to find which module uses which.</summary>
-    public CSharpCompilation Discover(IReadOnlyList<SyntaxTree> trees)
+    public CSharpCompilation Discover(IReadOnlyList<SyntaxTree> trees) => _discovery = Update(_discovery, "Inkwell.Reload.Discovery", trees);
+
+    /// <summary>Whether <paramref name="path"/> names a generated source rather than a file on disk.</summary>
+    public bool IsGenerated(string path) =>
+        _generators is not null && path.StartsWith(_generators.GeneratedDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Whether the project has source generators (<see cref="Generate"/> has something to do).</summary>
+    public bool HasGenerators => _generators is not null;
+
+    /// <summary>Runs the project's source generators once over all the modules written on disk, with the project's
+    /// additional files and analyzer options, and returns what they generate (path, text), which the host loads as
+    /// modules of their own: a generated part of a module's partial type joins that module's unit, anything else
+    /// (the types of a <c>.proto</c>) is a unit that the modules using it depend on.</summary>
+    public (IReadOnlyList<(string Path, string Text)> Sources, IReadOnlyList<Diagnostic> Diagnostics) Generate(IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
     {
-        if (_discovery is null)
+        if (_generators is null)
         {
-            _discovery = CSharpCompilation.Create("Inkwell.Reload.Discovery", Extra(trees), _baseReferences, OptionsFor(trees));
-            return _discovery;
+            return ([], []);
+        }
+
+        _generatorInput = Update(_generatorInput, "Inkwell.Reload.Generators", trees);
+        return _generators.Run(_generatorInput, cancellationToken);
+    }
+
+    /// <summary><paramref name="previous"/> with exactly <paramref name="trees"/> (and the shared sources), changed tree
+    /// by tree so that Roslyn reuses what it already bound.</summary>
+    private CSharpCompilation Update(CSharpCompilation? previous, string name, IReadOnlyList<SyntaxTree> trees)
+    {
+        if (previous is null)
+        {
+            return CSharpCompilation.Create(name, Extra(trees), _baseReferences, OptionsFor(trees));
         }
 
         var wanted = new HashSet<SyntaxTree>(trees);
-        var present = new HashSet<SyntaxTree>(_discovery.SyntaxTrees);
-        CSharpCompilation compilation = _discovery;
+        var present = new HashSet<SyntaxTree>(previous.SyntaxTrees);
+        CSharpCompilation compilation = previous;
         var byPath = compilation.SyntaxTrees.Where(t => !_sharedSources.Contains(t)).ToDictionary(t => t.FilePath, StringComparer.Ordinal);
         foreach (SyntaxTree tree in trees)
         {
@@ -136,7 +162,6 @@ internal sealed class ModuleCompiler
             compilation = compilation.WithOptions(OptionsFor(trees));
         }
 
-        _discovery = compilation;
         return compilation;
     }
 
@@ -192,15 +217,6 @@ internal sealed class ModuleCompiler
             [.. Extra(trees), friendTree],
             [.. references ?? _baseReferences, .. dependencyImages],
             OptionsFor(trees));
-        if (_generators.Count > 0)
-        {
-            // The project's source generators run on each unit, so what they generate for a module's declarations
-            // (a JsonSerializerContext, a [GeneratedRegex], a [LoggerMessage]) lands in that module's assembly.
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, parseOptions: _parseOptions);
-            driver.RunGeneratorsAndUpdateCompilation(compilation, out Microsoft.CodeAnalysis.Compilation generated, out _, cancellationToken);
-            compilation = (CSharpCompilation)generated;
-        }
-
         (UnitImage? Image, IReadOnlyList<Diagnostic> Diagnostics) result = Emit(compilation, cancellationToken);
         if (result.Image is null && references is not null && references.Count < _baseReferences.Count)
         {
@@ -254,7 +270,8 @@ internal sealed class ModuleCompiler
     public static ReloadDiagnostic ToReloadDiagnostic(Diagnostic diagnostic)
     {
         FileLinePositionSpan span = diagnostic.Location.GetMappedLineSpan();
-        bool located = diagnostic.Location.IsInSource && !string.IsNullOrEmpty(span.Path);
+        // A generator's diagnostic about an additional file (a .proto) has an external location: it has a line too.
+        bool located = diagnostic.Location.Kind is LocationKind.SourceFile or LocationKind.ExternalFile && !string.IsNullOrEmpty(span.Path);
         return new ReloadDiagnostic(
             located ? span.Path : null,
             located ? span.StartLinePosition.Line + 1 : 0,

@@ -9,13 +9,15 @@ namespace Inkwell.Reload.Internal.Projects;
 /// <summary>
 /// Asks the SDK what a project compiles and runs with: <c>dotnet msbuild -restore</c> with the targets that
 /// resolve references (<c>ResolveReferences</c>, which also builds project references once,
-/// <c>FindReferenceAssembliesForReferences</c>, <c>GenerateGlobalUsings</c>) and <c>-getItem</c>/<c>-getProperty</c>,
+/// <c>FindReferenceAssembliesForReferences</c>, <c>GenerateGlobalUsings</c>) and the one that writes the analyzer
+/// options source generators read (<c>GenerateMSBuildEditorConfigFile</c>), and <c>-getItem</c>/<c>-getProperty</c>,
 /// which print the items and properties as JSON. NuGet is never resolved by hand: what the SDK says is what a
 /// <c>dotnet build</c> would compile with.
 /// </summary>
 internal static partial class ProjectEvaluator
 {
-    private static readonly string[] Items = ["Compile", "ReferencePathWithRefAssemblies", "ReferenceCopyLocalPaths", "Analyzer", "RuntimeFramework"];
+    private static readonly string[] Items =
+        ["Compile", "ReferencePathWithRefAssemblies", "ReferenceCopyLocalPaths", "Analyzer", "RuntimeFramework", "AdditionalFiles", "EditorConfigFiles"];
 
     private static readonly string[] PropertyNames =
         ["LangVersion", "Nullable", "DefineConstants", "AllowUnsafeBlocks", "OutputType", "TargetFramework", "AssemblyName", "ImplicitUsings", "StartupObject"];
@@ -84,7 +86,7 @@ internal static partial class ProjectEvaluator
         yield return projectFile;
         yield return "-nologo";
         yield return "-restore";
-        yield return "-t:ResolveReferences;FindReferenceAssembliesForReferences;GenerateGlobalUsings";
+        yield return "-t:ResolveReferences;FindReferenceAssembliesForReferences;GenerateGlobalUsings;GenerateMSBuildEditorConfigFile";
         foreach (string item in Items)
         {
             yield return $"-getItem:{item}";
@@ -121,6 +123,8 @@ internal static partial class ProjectEvaluator
             [.. Item("ReferenceCopyLocalPaths").Select(FullPath).Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal)],
             [.. Item("Analyzer").Select(FullPath).Distinct(StringComparer.Ordinal)],
             [.. Item("RuntimeFramework").Select(i => (i.GetProperty("Identity").GetString()!, i.TryGetProperty("Version", out JsonElement v) ? v.GetString() ?? string.Empty : string.Empty))],
+            [.. Item("AdditionalFiles").Select(FullPath).Distinct(StringComparer.Ordinal)],
+            [.. Item("EditorConfigFiles").Select(FullPath).Distinct(StringComparer.Ordinal)],
             properties);
     }
 

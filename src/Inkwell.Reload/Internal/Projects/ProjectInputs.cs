@@ -10,6 +10,10 @@ namespace Inkwell.Reload.Internal.Projects;
 /// (<c>ReferenceCopyLocalPaths</c>: packages' run-time assets, project references' outputs).</param>
 /// <param name="Analyzers">Analyzer and source generator assemblies.</param>
 /// <param name="Frameworks">The shared frameworks the app runs on (<c>RuntimeFramework</c>: name and version).</param>
+/// <param name="AdditionalFiles">The <c>AdditionalFiles</c> items (full paths) source generators read (<c>.proto</c> files
+/// for the Inkwell protobuf generator).</param>
+/// <param name="AnalyzerConfigFiles">The <c>EditorConfigFiles</c> the compiler gets: the <c>.editorconfig</c> files the
+/// SDK found and the one it generates (<c>build_property.*</c>, <c>build_metadata.AdditionalFiles.*</c>).</param>
 /// <param name="Properties">The compiler-relevant properties (LangVersion, Nullable, DefineConstants, AllowUnsafeBlocks,
 /// OutputType, TargetFramework, AssemblyName).</param>
 internal sealed record ProjectInputs(
@@ -19,6 +23,8 @@ internal sealed record ProjectInputs(
     IReadOnlyList<string> RuntimeAssemblies,
     IReadOnlyList<string> Analyzers,
     IReadOnlyList<(string Name, string Version)> Frameworks,
+    IReadOnlyList<string> AdditionalFiles,
+    IReadOnlyList<string> AnalyzerConfigFiles,
     IReadOnlyDictionary<string, string> Properties)
 {
     public string Property(string name) => Properties.TryGetValue(name, out string? value) ? value : string.Empty;

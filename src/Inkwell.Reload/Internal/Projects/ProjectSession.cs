@@ -22,6 +22,7 @@ internal sealed class ProjectSession : IDisposable
     private string? _fingerprint;
     private string? _compilerKey;
     private HashSet<string> _sourcesSeen = new(StringComparer.Ordinal);
+    private volatile IReadOnlySet<string> _additionalFiles = new HashSet<string>(StringComparer.Ordinal);
 
     public ProjectSession(string projectFile) => ProjectFile = projectFile;
 
@@ -35,6 +36,10 @@ internal sealed class ProjectSession : IDisposable
     /// <summary>The project's modules: its compile items, except sources the SDK generated that declare no types
     /// (global usings, assembly attributes), which go into every unit instead.</summary>
     public IReadOnlyList<string> ModuleFiles { get; private set; } = [];
+
+    /// <summary>The project's <c>AdditionalFiles</c> (full paths) as last evaluated: an edit of one is an edit of the
+    /// generators' input, watched like a module's.</summary>
+    public IReadOnlySet<string> AdditionalFiles => _additionalFiles;
 
     /// <summary>Whether the project must be evaluated again before its modules are read.</summary>
     public bool IsStale(IEnumerable<string> sourcesOnDisk) =>
@@ -83,6 +88,13 @@ internal sealed class ProjectSession : IDisposable
             .Where(p => !string.Equals(Path.GetFileName(p), "Inkwell.Reload.dll", StringComparison.OrdinalIgnoreCase))
             .Select(ReferenceCache.FromFile)
             .OfType<MetadataReference>()];
+        IReadOnlyList<ISourceGenerator> generators = AnalyzerLoader.GeneratorsOf(inputs.Analyzers, note);
+        List<string> configFiles = [.. inputs.AnalyzerConfigFiles.Where(File.Exists)];
+        GeneratorSettings? generatorSettings = generators.Count == 0 ? null : new GeneratorSettings(
+            generators,
+            inputs.AdditionalFiles,
+            EditorConfigOptions.Read(configFiles, note),
+            Path.Combine(Directory, "obj", "inkwell", "generated"));
         var settings = new CompilerSettings(
             references,
             shared,
@@ -91,7 +103,7 @@ internal sealed class ProjectSession : IDisposable
             string.Equals(inputs.Property("AllowUnsafeBlocks"), "true", StringComparison.OrdinalIgnoreCase),
             optimize,
             sharedSources,
-            AnalyzerLoader.GeneratorsOf(inputs.Analyzers, note));
+            generatorSettings);
 
         _runtime.Update(inputs);
         foreach (string missing in _runtime.Missing)
@@ -101,17 +113,31 @@ internal sealed class ProjectSession : IDisposable
 
         string compilerKey = string.Join(
             "\n",
-            [.. inputs.References, .. inputs.Analyzers, .. inputs.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"), .. sharedSources.Select(s => s.Text)]);
+            [.. inputs.References, .. inputs.Analyzers, .. inputs.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"), .. sharedSources.Select(s => s.Text), .. inputs.AdditionalFiles,
+             .. configFiles.Select(f => $"{f}\n{ReadOrEmpty(f)}")]);
         bool changed = !string.Equals(compilerKey, _compilerKey, StringComparison.Ordinal);
         Inputs = inputs;
         ModuleFiles = modules;
         _fingerprint = fingerprint;
         _sourcesSeen = sources;
         _compilerKey = compilerKey;
+        _additionalFiles = new HashSet<string>(inputs.AdditionalFiles, StringComparer.Ordinal);
         return (settings, changed);
     }
 
     public void Dispose() => _runtime.Dispose();
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
 
     private static bool DeclaresTypes(string text) =>
         CSharpSyntaxTree.ParseText(text).GetRoot() is CompilationUnitSyntax root && root.Members.Count > 0;

@@ -12,6 +12,7 @@ internal sealed class ChangeMonitor : IDisposable
 {
     private readonly string _root;
     private readonly Action _changed;
+    private readonly Func<IReadOnlySet<string>> _inputs;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
@@ -19,10 +20,13 @@ internal sealed class ChangeMonitor : IDisposable
     private ITimer? _pollTimer;
     private string _fingerprint = string.Empty;
 
-    public ChangeMonitor(string root, WatchMode mode, TimeSpan pollingInterval, TimeProvider time, ILogger logger, Action changed)
+    // inputs: files other than modules and project files whose edits count (a project's AdditionalFiles, the .proto
+    // files its generator reads), asked again on every event since an evaluation may change them.
+    public ChangeMonitor(string root, WatchMode mode, TimeSpan pollingInterval, TimeProvider time, ILogger logger, Action changed, Func<IReadOnlySet<string>> inputs)
     {
         _root = root;
         _changed = changed;
+        _inputs = inputs;
         _logger = logger;
         _time = time;
         _interval = pollingInterval;
@@ -94,7 +98,8 @@ internal sealed class ChangeMonitor : IDisposable
         }
 
         string extension = Path.GetExtension(path);
-        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)) || IsProjectFile(path))
+        if (extension.Equals(".cs", StringComparison.OrdinalIgnoreCase) || (extension.Length == 0 && !File.Exists(path)) || IsProjectFile(path)
+            || _inputs().Contains(path))
         {
             _changed();
         }
@@ -148,7 +153,7 @@ internal sealed class ChangeMonitor : IDisposable
     {
         var builder = new System.Text.StringBuilder();
         IEnumerable<string> projectFiles = Directory.EnumerateFiles(_root).Where(IsProjectFile);
-        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Concat(projectFiles).Order(StringComparer.Ordinal))
+        foreach (string path in ReloadHost.EnumerateModuleFiles(_root).Concat(projectFiles).Concat(_inputs()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(path);
             if (info.Exists)
