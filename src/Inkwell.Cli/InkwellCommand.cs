@@ -25,7 +25,11 @@ internal static class InkwellCommand
             ("run", Commands.Run.RunCommandDefinition.Create),
             ("dns-sd", Commands.DnsSd.DnsSdCommandDefinition.Create),
         ];
-        bool named = args.Count > 0 && subcommands.Any(s => s.Name == args[0]);
+        bool named = false;
+        foreach ((string name, _) in subcommands) // a loop, not LINQ over value tuples: that would be JIT-compiled at every start
+        {
+            named |= args.Count > 0 && name == args[0];
+        }
         foreach ((string name, Func<Command> create) in subcommands)
         {
             if (!named || name == args[0])

@@ -295,7 +295,12 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
             IPInterfaceProperties properties = nic.GetIPProperties();
             int index = nic.Supports(NetworkInterfaceComponent.IPv4) ? properties.GetIPv4Properties().Index
                 : nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties().Index : -1;
-            List<LinkAddress> addresses = [.. properties.UnicastAddresses.Select(a => new LinkAddress(a.Address, a.PrefixLength))];
+            // A loop rather than LINQ: LINQ's generic code over this value type is JIT-compiled at every process start.
+            var addresses = new List<LinkAddress>();
+            foreach (UnicastIPAddressInformation unicast in properties.UnicastAddresses)
+            {
+                addresses.Add(new LinkAddress(unicast.Address, unicast.PrefixLength));
+            }
             if (index < 0 || addresses.Count == 0)
             {
                 continue;

@@ -16,8 +16,20 @@ internal static class DnsSdAction
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error); // log lines come from other threads
         string[] args = parseResult.GetValue(DnsSdCommandDefinition.Arguments) ?? [];
-        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query, DnsSdCommandDefinition.RegistrationDomains, DnsSdCommandDefinition.BrowsingDomains }.Select(parseResult.GetValue)];
-        if (modes.Count(m => m) != 1)
+        // Plain array and loop, not LINQ over bool: generic code over value types is JIT-compiled at every start even in
+        // the ReadyToRun tool (docs/benchmarks.md, dns-sd -B time to first result).
+        bool[] modes =
+        [
+            parseResult.GetValue(DnsSdCommandDefinition.Register), parseResult.GetValue(DnsSdCommandDefinition.Browse),
+            parseResult.GetValue(DnsSdCommandDefinition.Lookup), parseResult.GetValue(DnsSdCommandDefinition.Query),
+            parseResult.GetValue(DnsSdCommandDefinition.RegistrationDomains), parseResult.GetValue(DnsSdCommandDefinition.BrowsingDomains),
+        ];
+        int given = 0;
+        foreach (bool mode in modes)
+        {
+            given += mode ? 1 : 0;
+        }
+        if (given != 1)
         {
             await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L, -Q, -E or -F (see --help)");
             return 2;
