@@ -5,14 +5,38 @@ namespace Inkwell.Cli;
 /// <summary>The root of the <c>inkwell</c> command: its subcommands and how it is invoked.</summary>
 internal static class InkwellCommand
 {
-    /// <summary>Builds the command tree. Each library adds its subcommand here when it has one.</summary>
-    public static RootCommand Create()
+    /// <summary>Builds the whole command tree: every subcommand, for the root's help and its errors.</summary>
+    public static RootCommand Create() => Create(args: []);
+
+    /// <summary>
+    /// Builds the command tree for <paramref name="args"/>: when the first argument names a subcommand, the root holds
+    /// only that one, so a command does not build the dozens of options of the others at every start (part of
+    /// <c>dns-sd -B</c>'s time to first result, docs/benchmarks.md); otherwise every subcommand, as <see cref="Create()"/>.
+    /// </summary>
+    /// <param name="args">The command line, without the program name.</param>
+    public static RootCommand Create(IReadOnlyList<string> args)
     {
         var root = new RootCommand(
             "Inkwell: a protobuf compiler with message inheritance, live C# module reloading, and DNS-SD for .NET.");
-        root.Subcommands.Add(Commands.Protoc.ProtocCommandDefinition.Create());
-        root.Subcommands.Add(Commands.Run.RunCommandDefinition.Create());
-        root.Subcommands.Add(Commands.DnsSd.DnsSdCommandDefinition.Create());
+        // Each library adds its subcommand here when it has one.
+        (string Name, Func<Command> Create)[] subcommands =
+        [
+            ("protoc", Commands.Protoc.ProtocCommandDefinition.Create),
+            ("run", Commands.Run.RunCommandDefinition.Create),
+            ("dns-sd", Commands.DnsSd.DnsSdCommandDefinition.Create),
+        ];
+        bool named = false;
+        foreach ((string name, _) in subcommands) // a loop, not LINQ over value tuples: that would be JIT-compiled at every start
+        {
+            named |= args.Count > 0 && name == args[0];
+        }
+        foreach ((string name, Func<Command> create) in subcommands)
+        {
+            if (!named || name == args[0])
+            {
+                root.Subcommands.Add(create());
+            }
+        }
         return root;
     }
 
@@ -42,7 +66,11 @@ internal static class InkwellCommand
         };
         try
         {
-            return await Create().Parse(args).InvokeAsync(configuration, stopRequested);
+            RootCommand root = Create(args);
+            StartupTrace.Mark("tree");
+            ParseResult parsed = root.Parse(args);
+            StartupTrace.Mark("parsed");
+            return await parsed.InvokeAsync(configuration, stopRequested);
         }
         catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
         {

@@ -25,6 +25,29 @@ public sealed class RootCommandTests
     }
 
     [Fact]
+    public async Task Help_ListsEverySubcommand()
+    {
+        var (exitCode, output, _) = await InProcessInkwell.RunAsync("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("protoc", output, StringComparison.Ordinal);
+        Assert.Contains("run", output, StringComparison.Ordinal);
+        Assert.Contains("dns-sd", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubcommandHelp_DescribesThatSubcommandOnly()
+    {
+        // Named first, a subcommand is the only one built (InkwellCommand.Create(args)); its help is unchanged by that.
+        var (exitCode, output, _) = await InProcessInkwell.RunAsync("dns-sd", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("dns-sd [<arguments>...] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("--backend", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--csharp_out", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCommand_FailsWithErrorOnStderr()
     {
         var (exitCode, _, error) = await InProcessInkwell.RunAsync("no-such-command");

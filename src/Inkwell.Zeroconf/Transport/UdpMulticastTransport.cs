@@ -24,6 +24,8 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     private readonly HashSet<(AddressFamily Family, int Index)> _joined = [];
     private readonly AddressFamily[] _families = [];
     private volatile List<NetworkLink> _links;
+    private readonly Lock _following = new();
+    private bool _subscribed;
 
     public UdpMulticastTransport(ServiceDiscoveryOptions options, ILogger logger)
     {
@@ -71,13 +73,56 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
 
     public void Start(Action<ReceivedPacket> receive)
     {
-        NetworkChange.NetworkAddressChanged += OnNetworkAddressChanged;
-        // A link coming up with its address already configured raises no address change (a cable
-        // plugged into a statically configured interface); Linux reports it as availability.
-        NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
         foreach ((AddressFamily family, Socket socket) in _sockets)
         {
             new Thread(() => ReceiveLoop(socket, family, receive)) { IsBackground = true, Name = $"mDNS receive ({family})" }.Start();
+        }
+        // Following interface changes costs a cold process tens of milliseconds (NetworkChange opens its netlink socket
+        // and starts its thread), so it is set up beside the caller, which meanwhile starts its first queries
+        // (docs/benchmarks.md, dns-sd -B time to first result).
+        ThreadPool.UnsafeQueueUserWorkItem(static transport => transport.FollowLinkChanges(), this, preferLocal: false);
+    }
+
+    /// <summary>
+    /// Subscribes to interface changes, in the sockets' network namespace (NetworkChange's netlink socket is opened by the
+    /// thread that subscribes first), then lists the interfaces once more, so a change between the first listing and the
+    /// subscription is acted on too.
+    /// </summary>
+    private void FollowLinkChanges()
+    {
+        try
+        {
+            lock (_following)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                if (_home is null)
+                {
+                    Subscribe();
+                }
+                else
+                {
+                    _home.Run(Subscribe);
+                }
+                _subscribed = true;
+            }
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or NetworkInformationException)
+        {
+            Log.InterfaceScanFailed(_logger, exception.Message);
+            return;
+        }
+        RefreshLinks();
+
+        bool Subscribe()
+        {
+            NetworkChange.NetworkAddressChanged += OnNetworkAddressChanged;
+            // A link coming up with its address already configured raises no address change (a cable
+            // plugged into a statically configured interface); Linux reports it as availability.
+            NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+            return true;
         }
     }
 
@@ -250,7 +295,12 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
             IPInterfaceProperties properties = nic.GetIPProperties();
             int index = nic.Supports(NetworkInterfaceComponent.IPv4) ? properties.GetIPv4Properties().Index
                 : nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties().Index : -1;
-            List<LinkAddress> addresses = [.. properties.UnicastAddresses.Select(a => new LinkAddress(a.Address, a.PrefixLength))];
+            // A loop rather than LINQ: LINQ's generic code over this value type is JIT-compiled at every process start.
+            var addresses = new List<LinkAddress>();
+            foreach (UnicastIPAddressInformation unicast in properties.UnicastAddresses)
+            {
+                addresses.Add(new LinkAddress(unicast.Address, unicast.PrefixLength));
+            }
             if (index < 0 || addresses.Count == 0)
             {
                 continue;
@@ -314,9 +364,15 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
 
     public void Dispose()
     {
-        NetworkChange.NetworkAddressChanged -= OnNetworkAddressChanged;
-        NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
-        _stop.Cancel();
+        lock (_following)
+        {
+            if (_subscribed)
+            {
+                NetworkChange.NetworkAddressChanged -= OnNetworkAddressChanged;
+                NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
+            }
+            _stop.Cancel(); // under the lock: a subscription that has not happened yet now never will
+        }
         foreach ((_, Socket socket) in _sockets)
         {
             socket.Dispose();

@@ -12,11 +12,24 @@ internal static class DnsSdAction
 {
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("action");
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = TextWriter.Synchronized(parseResult.InvocationConfiguration.Error); // log lines come from other threads
         string[] args = parseResult.GetValue(DnsSdCommandDefinition.Arguments) ?? [];
-        bool[] modes = [.. new[] { DnsSdCommandDefinition.Register, DnsSdCommandDefinition.Browse, DnsSdCommandDefinition.Lookup, DnsSdCommandDefinition.Query, DnsSdCommandDefinition.RegistrationDomains, DnsSdCommandDefinition.BrowsingDomains }.Select(parseResult.GetValue)];
-        if (modes.Count(m => m) != 1)
+        // Plain array and loop, not LINQ over bool: generic code over value types is JIT-compiled at every start even in
+        // the ReadyToRun tool (docs/benchmarks.md, dns-sd -B time to first result).
+        bool[] modes =
+        [
+            parseResult.GetValue(DnsSdCommandDefinition.Register), parseResult.GetValue(DnsSdCommandDefinition.Browse),
+            parseResult.GetValue(DnsSdCommandDefinition.Lookup), parseResult.GetValue(DnsSdCommandDefinition.Query),
+            parseResult.GetValue(DnsSdCommandDefinition.RegistrationDomains), parseResult.GetValue(DnsSdCommandDefinition.BrowsingDomains),
+        ];
+        int given = 0;
+        foreach (bool mode in modes)
+        {
+            given += mode ? 1 : 0;
+        }
+        if (given != 1)
         {
             await error.WriteLineAsync("dns-sd: give exactly one of -R, -B, -L, -Q, -E or -F (see --help)");
             return 2;
@@ -144,16 +157,26 @@ internal static class DnsSdAction
             ServiceNameRules.ValidateServiceType(args[0], domain);
         }
         await using ServiceDiscovery discovery = await open();
-        writer.Browsing(args[0]);
+        StartupTrace.Mark("backend");
         IAsyncEnumerable<ServiceBrowseEvent> events = types
             ? discovery.BrowseServiceTypesAsync(domain, cancellationToken)
             : discovery.BrowseAsync(args[0], domain, cancellationToken);
-        await foreach (ServiceBrowseEvent e in events)
+        // The browse starts (its first query is scheduled) before the banner is written: writing it, the first
+        // output with its local-time date, takes a moment that then passes inside the query's start-up delay.
+        await using IAsyncEnumerator<ServiceBrowseEvent> browsing = events.GetAsyncEnumerator(cancellationToken);
+        ValueTask<bool> next = browsing.MoveNextAsync();
+        StartupTrace.Mark("browsing");
+        writer.Browsing(args[0]);
+        while (await next)
         {
+            ServiceBrowseEvent e = browsing.Current;
             if (!(ignoreLocal && e.IsLocal))
             {
                 writer.BrowseEvent(e);
+                StartupTrace.Mark("event");
+                StartupTrace.Report(error);
             }
+            next = browsing.MoveNextAsync();
         }
         return 0;
     }
