@@ -14,7 +14,7 @@ namespace Inkwell.Zeroconf.Tests.WideArea;
 public sealed class BindUpdateTests(BindLab lab)
 {
     private DnsUpdateClient Client(TsigKey? key, IPEndPoint? server = null) =>
-        new(new UnicastDnsClient(server ?? lab.Server, TimeSpan.FromMilliseconds(500), 2, TimeProvider.System), key, TimeProvider.System);
+        new(new UnicastDnsClient(server ?? lab.Server, TimeSpan.FromSeconds(2), 2, TimeProvider.System), key, TimeProvider.System);
 
     private static DnsUpdate AddTxt(string zone, string label, string text)
     {

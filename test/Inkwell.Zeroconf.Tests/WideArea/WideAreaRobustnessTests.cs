@@ -24,7 +24,7 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
             Zone = zone,
             HostName = "robust-host",
             HostAddresses = [IPAddress.Parse("192.0.2.99")],
-            Timeout = TimeSpan.FromMilliseconds(300),
+            Timeout = TimeSpan.FromSeconds(2), // generous: BIND on a loaded machine can take this long; only unreachable cases wait it out
             Attempts = 2,
             Lease = lease ?? TimeSpan.FromHours(2),
             MinPollInterval = TimeSpan.FromMilliseconds(100),
@@ -56,9 +56,10 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
         lab.Require();
         await using ServiceDiscovery discovery = Discovery(lab.Key, lease: TimeSpan.FromSeconds(1));
         await using ServiceRegistration registration = await discovery.RegisterAsync(new ServiceProfile("Refreshed", "_wlease._tcp", 4242) { Domain = BindLab.Zone }, Token);
-        // As a server without the records (restarted without its journal, or cleaned by an operator) would be.
+        // As a server without the records (restarted without its journal, or cleaned by an operator) would be. The
+        // deletion has succeeded when nsupdate returns; whether a dig sees the gap is a race with the 0.8 s refresh on
+        // a loaded machine, so the test does not look for it: records present from here on were written back.
         lab.NsUpdate("update delete Refreshed._wlease._tcp.example.test\nupdate delete _wlease._tcp.example.test PTR");
-        Assert.Equal("", lab.Dig("SRV", "Refreshed._wlease._tcp.example.test"));
 
         string srv = "";
         for (int i = 0; i < 50 && srv == ""; i++)
