@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Inkwell.Cli.Tests.Support;
 
 namespace Inkwell.Cli.Tests;
@@ -85,47 +84,11 @@ public sealed class ProtocDecodeRawTests : IDisposable
 
     private void AssertSameAsProtoc(string stdinFile, string[] arguments)
     {
-        var protoc = Run(ProtocOracle.ProtocPath, arguments, stdinFile);
-        var inkwell = Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "protoc", .. arguments], stdinFile);
+        var protoc = ToolRun.Run(ProtocOracle.ProtocPath, arguments, _dir, stdinFile);
+        var inkwell = ToolRun.Inkwell(["protoc", .. arguments], _dir, stdinFile);
 
         Assert.Equal(protoc.Error, inkwell.Error);
         Assert.Equal(protoc.Output, inkwell.Output);
         Assert.Equal(protoc.ExitCode, inkwell.ExitCode);
-    }
-
-    private (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, string stdinFile)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using (FileStream input = File.OpenRead(stdinFile))
-            {
-                input.CopyTo(process.StandardInput.BaseStream);
-            }
-
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // Refused before reading its input: the exit status and message tell.
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
     }
 }

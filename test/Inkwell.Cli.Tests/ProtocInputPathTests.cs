@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Inkwell.Cli.Tests.Support;
 
 namespace Inkwell.Cli.Tests;
@@ -40,8 +39,8 @@ public sealed class ProtocInputPathTests : IDisposable
         string working = Path.Combine(_root, "d");
         string[] expanded = [.. arguments.Select(a => a.Replace("{root}", _root, StringComparison.Ordinal))];
 
-        var protoc = Run(ProtocOracle.ProtocPath, [.. expanded, "-o", Path.Combine(_root, "protoc.pb")], working);
-        var inkwell = Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "protoc", .. expanded, "-o", Path.Combine(_root, "inkwell.pb")], working);
+        var protoc = ToolRun.Run(ProtocOracle.ProtocPath, [.. expanded, "-o", Path.Combine(_root, "protoc.pb")], working);
+        var inkwell = ToolRun.Inkwell(["protoc", .. expanded, "-o", Path.Combine(_root, "inkwell.pb")], working);
 
         Assert.Equal(protoc.Error, inkwell.Error);
         Assert.Equal(protoc.ExitCode, inkwell.ExitCode);
@@ -52,26 +51,4 @@ public sealed class ProtocInputPathTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private static (int ExitCode, string Error) Run(string program, IEnumerable<string> arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = output.Result;
-        return (process.ExitCode, error);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Inkwell.Cli.Tests.Support;
@@ -34,29 +33,6 @@ internal static class ProtocOracle
     public static string ProtocPath => Path.Combine(ToolsDirectory, OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
 
     /// <summary>Runs protoc in <paramref name="workingDirectory"/> with <paramref name="environment"/> added.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(ProtocPath)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        ToolRun.Run(ProtocPath, arguments, workingDirectory, stdinFile: null, environment);
 }

@@ -80,7 +80,7 @@ public sealed class ProtobufGeneratorTests : IDisposable
         ReloadResult failed = _project.Host.Reload(TestContext.Current.CancellationToken);
         Assert.Equal(ReloadStatus.CompileFailed, failed.Status);
         ReloadDiagnostic error = Assert.Single(failed.Errors);
-        Assert.Equal("IWP001", error.Id);
+        Assert.Equal("IWP102", error.Id); // a syntax error (docs/diagnostics.md)
         Assert.Equal(_project.PathOf("zoo.proto"), error.Path);
         Assert.Equal(12, error.Line);
         Assert.Equal("indoor,toy", _project.Call("Keeper", "Fields"));
