@@ -122,15 +122,9 @@ internal sealed partial class Parser
             return true;
         }
 
-        SymbolVisibility visibility = SymbolVisibility.Unset;
-        if (LookingAtVisibility())
+        if (!TryParseVisibility(out SymbolVisibility visibility))
         {
-            visibility = ConsumeVisibility();
-            if (!LookingAt("message") && !LookingAt("enum"))
-            {
-                Error("'local' and 'export' visibility modifiers are valid only on 'message' and 'enum'");
-                return false;
-            }
+            return false;
         }
 
         if (LookingAt("message"))
@@ -184,20 +178,25 @@ internal sealed partial class Parser
     }
 
     // "export message" / "local enum": keywords from edition 2024 on (before it, plain identifiers), unless a "." makes
-    // them the start of a type name.
-    private bool LookingAtVisibility() =>
-        _file.Edition >= Editions.Edition2024 && (LookingAt("export") || LookingAt("local")) && !_lexer.PeekIs(".");
-
-    // protoc records a declaration's location from the `message`/`enum` keyword, after `export`/`local`.
-    private SymbolVisibility ConsumeVisibility()
+    // them the start of a type name. The modifier is consumed here, so protoc's location of the declaration starts at its
+    // `message`/`enum` keyword; false (with the error reported) when it precedes anything else.
+    private bool TryParseVisibility(out SymbolVisibility visibility)
     {
-        SymbolVisibility visibility = LookingAt("export") ? SymbolVisibility.Export : LookingAt("local") ? SymbolVisibility.Local : SymbolVisibility.Unset;
-        if (visibility != SymbolVisibility.Unset)
+        visibility = SymbolVisibility.Unset;
+        if (_file.Edition < Editions.Edition2024 || !(LookingAt("export") || LookingAt("local")) || _lexer.PeekIs("."))
         {
-            _lexer.Next();
+            return true;
         }
 
-        return visibility;
+        visibility = LookingAt("export") ? SymbolVisibility.Export : SymbolVisibility.Local;
+        _lexer.Next();
+        if (!LookingAt("message") && !LookingAt("enum"))
+        {
+            Error("'local' and 'export' visibility modifiers are valid only on 'message' and 'enum'");
+            return false;
+        }
+
+        return true;
     }
 
     private bool ParseImport(LocationRecorder root)

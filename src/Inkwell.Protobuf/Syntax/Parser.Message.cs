@@ -125,15 +125,9 @@ internal sealed partial class Parser
             return true;
         }
 
-        SymbolVisibility visibility = SymbolVisibility.Unset;
-        if (LookingAtVisibility())
+        if (!TryParseVisibility(out SymbolVisibility visibility))
         {
-            visibility = ConsumeVisibility();
-            if (!LookingAt("message") && !LookingAt("enum"))
-            {
-                Error("'local' and 'export' visibility modifiers are valid only on 'message' and 'enum'");
-                return false;
-            }
+            return false;
         }
 
         if (LookingAt("message"))

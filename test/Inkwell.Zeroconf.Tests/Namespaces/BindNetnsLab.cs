@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Inkwell.Zeroconf.Tests.Namespaces;
 
 /// <summary>
@@ -171,28 +169,7 @@ internal sealed class BindNetnsLab : IDisposable
         return process;
     }
 
-    private static string Run(string fileName, string[] arguments, string? input = null)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.Write(input);
-            process.StandardInput.Close();
-        }
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}{output}");
-        }
-        return output;
-    }
+    private static string Run(string fileName, string[] arguments, string? input = null) => WideArea.BindLab.Run(fileName, arguments, input);
 
     public void Dispose()
     {

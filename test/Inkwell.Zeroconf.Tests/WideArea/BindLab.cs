@@ -209,7 +209,8 @@ public sealed class BindLab : IAsyncLifetime
 
     private static string Run(string fileName, params string[] arguments) => Run(fileName, arguments, null);
 
-    private static string Run(string fileName, string[] arguments, string? input)
+    /// <summary>Runs a BIND tool to its end with <paramref name="input"/> on standard input; fails with its output unless it exits 0.</summary>
+    internal static string Run(string fileName, string[] arguments, string? input)
     {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         foreach (string argument in arguments)
