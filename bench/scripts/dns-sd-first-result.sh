@@ -10,17 +10,9 @@
 # Results and where the time goes: docs/benchmarks.md. Usage: sudo bench/scripts/dns-sd-first-result.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[[ $(id -u) -eq 0 ]] || { echo "dns-sd-first-result: needs root to create network namespaces" >&2; exit 1; }
 N=${1:-7}
 work=$(mktemp -d)
-id=$RANDOM; A=dfr${id}a; B=dfr${id}b; VA=dfr${id}0; VB=dfr${id}1
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 # The three builds of the tool.
 quietly() { "$@" > "$work/step.log" 2>&1 || { cat "$work/step.log" >&2; exit 1; }; }
@@ -33,12 +25,8 @@ version=$(ls "$work/nupkg" | sed -n 's/^Inkwell\.Cli\.\(.*\)\.nupkg$/\1/p' | hea
 quietly dotnet tool install Inkwell.Cli --version "$version" --add-source "$work/nupkg" --tool-path "$work/tool"
 TOOL="$work/tool/inkwell"
 
-ip netns add "$A"; ip netns add "$B"
-ip -n "$A" link add "$VA" type veth peer name "$VB" netns "$B"
-ip -n "$A" addr add 10.89.0.1/24 dev "$VA"; ip -n "$B" addr add 10.89.0.2/24 dev "$VB"
-for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
-ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
-ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+source bench/scripts/lab.sh
+lab_up dfr 10.89.0
 wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }
 
 # Host A: avahi-daemon (private bus, own /run) publishing one service, python-zeroconf publishing another.
@@ -54,10 +42,7 @@ enable-wide-area=no
 publish-workstation=no
 publish-hinfo=no
 CONF
-ip netns exec "$A" dbus-daemon --config-file=/usr/share/dbus-1/system.conf --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null & pids+=($!)
-sleep 1
-DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" unshare -m sh -c "mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f $work/avahi.conf --no-drop-root --no-chroot --no-rlimits" > "$work/avahi.log" 2>&1 & pids+=($!)
-wait_for "$work/avahi.log" "startup complete"
+lab_avahi "$A" "$work/avahi.conf"
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Bar" _bar._tcp 4701 > "$work/avahi.pub" 2>&1 & pids+=($!)
 wait_for "$work/avahi.pub" Established
 cat > "$work/pypublish.py" <<'PY'

@@ -9,25 +9,13 @@
 # avahi-daemon, avahi-utils, python3-zeroconf. Usage: sudo bench/scripts/zeroconf-aot-rss.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[[ $(id -u) -eq 0 ]] || { echo "zeroconf-aot-rss: needs root to create network namespaces" >&2; exit 1; }
 work=$(mktemp -d); pids=()
 dotnet publish bench/Inkwell.Zeroconf.AotProbe -c Release -r linux-x64 -o "$work/aot" -v q -nologo >/dev/null
 dotnet build src/Inkwell.Cli -c Release -v q -nologo >/dev/null
 PROBE=$work/aot/Inkwell.Zeroconf.AotProbe
 CLI=$PWD/src/Inkwell.Cli/bin/Release/net10.0/inkwell.dll
-id=$RANDOM; A=zrss${id}a; B=zrss${id}b; VA=zr${id}0; VB=zr${id}1
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ip netns add "$A"; ip netns add "$B"
-ip -n "$A" link add "$VA" type veth peer name "$VB" netns "$B"
-ip -n "$A" addr add 10.89.0.1/24 dev "$VA"; ip -n "$B" addr add 10.89.0.2/24 dev "$VB"
-for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
-ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
-ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+source bench/scripts/lab.sh
+lab_up zrss 10.89.0
 sleep 2
 
 rss() { awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }

@@ -8,24 +8,12 @@
 # Usage: sudo bench/scripts/zeroconf-hosted-aot.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[[ $(id -u) -eq 0 ]] || { echo "zeroconf-hosted-aot: needs root to create network namespaces" >&2; exit 1; }
 work=$(mktemp -d); pids=()
 dotnet publish bench/Inkwell.Zeroconf.HostedAotProbe -c Release -r linux-x64 -o "$work/aot" -v q -nologo >/dev/null
 AOT=("$work/aot/Inkwell.Zeroconf.HostedAotProbe")
 JIT=(dotnet "$PWD/bench/Inkwell.Zeroconf.HostedAotProbe/bin/Release/net10.0/linux-x64/Inkwell.Zeroconf.HostedAotProbe.dll")
-id=$RANDOM; A=zha${id}a; B=zha${id}b; VA=zh${id}0; VB=zh${id}1
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ip netns add "$A"; ip netns add "$B"
-ip -n "$A" link add "$VA" type veth peer name "$VB" netns "$B"
-ip -n "$A" addr add 10.89.0.1/24 dev "$VA"; ip -n "$B" addr add 10.89.0.2/24 dev "$VB"
-for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
-ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
-ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+source bench/scripts/lab.sh
+lab_up zha 10.89.0
 sleep 2
 # The embedded backend only; never the machine's own bus.
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent

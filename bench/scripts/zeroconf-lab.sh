@@ -4,28 +4,15 @@
 # iproute2, avahi-daemon, avahi-utils, dbus and python3-zeroconf. Usage: sudo bench/scripts/zeroconf-lab.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[[ $(id -u) -eq 0 ]] || { echo "zeroconf-lab: needs root to create network namespaces" >&2; exit 1; }
 N=${1:-15}
 dotnet build bench/Inkwell.Zeroconf.Lab -c Release -v q -nologo >/dev/null
 dotnet build src/Inkwell.Cli -c Release -v q -nologo >/dev/null
 LAB=$PWD/bench/Inkwell.Zeroconf.Lab/bin/Release/net10.0/Inkwell.Zeroconf.Lab.dll
 CLI=$PWD/src/Inkwell.Cli/bin/Release/net10.0/inkwell.dll
-id=$RANDOM; A=zlab${id}a; B=zlab${id}b; VA=zl${id}0; VB=zl${id}1
 work=$(mktemp -d)
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ip netns add "$A"; ip netns add "$B"
-ip link add "$VA" type veth peer name "$VB"
-ip link set "$VA" netns "$A"; ip link set "$VB" netns "$B"
-ip -n "$A" addr add 10.88.0.1/24 dev "$VA"; ip -n "$B" addr add 10.88.0.2/24 dev "$VB"
-for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
-ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
-ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+source bench/scripts/lab.sh
+lab_up zlab 10.88.0
 
 wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }
 stop_last() { kill "${pids[-1]}" 2>/dev/null || true; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; sleep 1.5; }
@@ -86,10 +73,7 @@ enable-wide-area=no
 publish-workstation=no
 publish-hinfo=no
 CONF
-ip netns exec "$A" dbus-daemon --config-file=/usr/share/dbus-1/system.conf --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null & pids+=($!)
-sleep 1
-DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" unshare -m sh -c "mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f $work/avahi.conf --no-drop-root --no-chroot --no-rlimits" > "$work/avahi.log" 2>&1 & pids+=($!)
-wait_for "$work/avahi.log" "startup complete"
+lab_avahi "$A" "$work/avahi.conf"
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Music" _daap._tcp 3689 > "$work/avahi.pub" 2>&1 & pids+=($!)
 wait_for "$work/avahi.pub" Established
 echo "inkwell browser, avahi publisher:        $(ip netns exec "$B" dotnet "$LAB" browse _daap._tcp "$N" "$VB" | tail -1)"

@@ -12,25 +12,12 @@
 # Usage: sudo bench/scripts/zeroconf-memory.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[[ $(id -u) -eq 0 ]] || { echo "zeroconf-memory: needs root to create network namespaces" >&2; exit 1; }
 N=${1:-1000}
 dotnet build bench/Inkwell.Zeroconf.Lab -c Release -v q -nologo >/dev/null
 LAB=$PWD/bench/Inkwell.Zeroconf.Lab/bin/Release/net10.0/Inkwell.Zeroconf.Lab.dll
-id=$RANDOM; A=zmem${id}a; B=zmem${id}b; VA=zm${id}0; VB=zm${id}1
 work=$(mktemp -d); pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-ip netns add "$A"; ip netns add "$B"
-# Both veth ends are created inside their namespaces: the machine's own namespace never sees them.
-ip -n "$A" link add "$VA" type veth peer name "$VB" netns "$B"
-ip -n "$A" addr add 10.88.0.1/24 dev "$VA"; ip -n "$B" addr add 10.88.0.2/24 dev "$VB"
-for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
-ip -n "$A" link set "$VA" up multicast on; ip -n "$B" link set "$VB" up multicast on
-ip -n "$A" route add 224.0.0.0/4 dev "$VA"; ip -n "$B" route add 224.0.0.0/4 dev "$VB"
+source bench/scripts/lab.sh
+lab_up zmem 10.88.0
 
 HOLD=30  # seconds each publisher keeps its services after reporting, while /proc is read
 wait_for() { for _ in $(seq 2400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }

@@ -158,14 +158,9 @@ public sealed class CSharpPluginTests : IDisposable
     [Fact]
     public void Plugin_RunByHand_SaysItIsAProtocPlugin()
     {
-        var start = new System.Diagnostics.ProcessStartInfo(CSharpPlugin.Path) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Write("\u00ff\u00ff not a request");
-        process.StandardInput.Close();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        (int exitCode, _, string error) = ProcessRun.Run(CSharpPlugin.Path, [], input: "\u00ff\u00ff not a request");
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("protoc --plugin=protoc-gen-inkwell-csharp=PATH --inkwell-csharp_out=DIR", error, StringComparison.Ordinal);
     }
 }

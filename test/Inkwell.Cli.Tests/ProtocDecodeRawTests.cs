@@ -84,8 +84,8 @@ public sealed class ProtocDecodeRawTests : IDisposable
 
     private void AssertSameAsProtoc(string stdinFile, string[] arguments)
     {
-        var protoc = ToolRun.Run(ProtocOracle.ProtocPath, arguments, _dir, stdinFile);
-        var inkwell = ToolRun.Inkwell(["protoc", .. arguments], _dir, stdinFile);
+        var protoc = ProcessRun.Run(ProtocOracle.ProtocPath, arguments, _dir, inputFile: stdinFile);
+        var inkwell = InkwellTool.Run(["protoc", .. arguments], _dir, stdinFile);
 
         Assert.Equal(protoc.Error, inkwell.Error);
         Assert.Equal(protoc.Output, inkwell.Output);

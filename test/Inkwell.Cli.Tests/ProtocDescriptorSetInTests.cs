@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Compiler;
 using Inkwell.Cli.Tests.Support;
-using Inkwell.Testing;
 
 namespace Inkwell.Cli.Tests;
 

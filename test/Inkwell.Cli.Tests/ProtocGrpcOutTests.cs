@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Inkwell.Cli.Tests.Support;
 
@@ -166,18 +165,9 @@ public sealed class ProtocGrpcOutTests : IDisposable
                 File.SetUnixFileMode(tool, File.GetUnixFileMode(tool) | UnixFileMode.UserExecute);
             }
         }
-        var start = new ProcessStartInfo(protoc) { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-I" + _dir);
-        start.ArgumentList.Add("-I" + Path.Combine(GrpcToolsPath(), "build", "native", "include"));
-        start.ArgumentList.Add("--plugin=protoc-gen-grpc=" + plugin);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "protoc with grpc_csharp_plugin failed: " + stderr);
+        ProcessResult result = ProcessRun.Run(
+            protoc, ["-I" + _dir, "-I" + Path.Combine(GrpcToolsPath(), "build", "native", "include"), "--plugin=protoc-gen-grpc=" + plugin, .. arguments]);
+        Assert.True(result.ExitCode == 0, "protoc with grpc_csharp_plugin failed: " + result.Error);
     }
 
     private static string GrpcToolsPath()

@@ -39,8 +39,8 @@ public sealed class ProtocInputPathTests : IDisposable
         string working = Path.Combine(_root, "d");
         string[] expanded = [.. arguments.Select(a => a.Replace("{root}", _root, StringComparison.Ordinal))];
 
-        var protoc = ToolRun.Run(ProtocOracle.ProtocPath, [.. expanded, "-o", Path.Combine(_root, "protoc.pb")], working);
-        var inkwell = ToolRun.Inkwell(["protoc", .. expanded, "-o", Path.Combine(_root, "inkwell.pb")], working);
+        var protoc = ProcessRun.Run(ProtocOracle.ProtocPath, [.. expanded, "-o", Path.Combine(_root, "protoc.pb")], working);
+        var inkwell = InkwellTool.Run(["protoc", .. expanded, "-o", Path.Combine(_root, "inkwell.pb")], working);
 
         Assert.Equal(protoc.Error, inkwell.Error);
         Assert.Equal(protoc.ExitCode, inkwell.ExitCode);

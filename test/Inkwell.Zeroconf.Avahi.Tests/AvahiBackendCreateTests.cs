@@ -17,7 +17,7 @@ public sealed class AvahiBackendCreateTests
     public async Task CreateAsync_AutoWithDaemon_IsTheAvahiBackend()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
 
         await using IServiceDiscoveryBackend backend = await AvahiBackend.CreateAsync(
@@ -31,7 +31,7 @@ public sealed class AvahiBackendCreateTests
     public async Task CreateAsync_AutoWithoutDaemon_BuildsTheEmbeddedBackend()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
 
         ZeroconfException exception = await Assert.ThrowsAsync<ZeroconfException>(() => AvahiBackend.CreateAsync(
             BackendMode.Auto, s_noInterface, new AvahiBackendOptions { BusAddress = lab.A.BusAddress }, ct));
@@ -43,7 +43,7 @@ public sealed class AvahiBackendCreateTests
     public async Task CreateAsync_AvahiWithoutDaemon_ThrowsAZeroconfException()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
 
         // Callers of the library catch its one exception base, whichever backend failed.
         ZeroconfException exception = await Assert.ThrowsAnyAsync<ZeroconfException>(() => AvahiBackend.CreateAsync(

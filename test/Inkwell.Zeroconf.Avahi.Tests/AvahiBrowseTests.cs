@@ -17,8 +17,8 @@ public sealed class AvahiBrowseTests
     public async Task BrowseAsync_AvahiPublishOnAnotherHost_AddedResolvedThenRemovedWhenItStops()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        LabProcess publish = await LabPeers.PublishAsync(lab.B, "Remote Printer", Type, 631, ["rp=queue", "note=hello world", "flag"], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        TestProcess publish = await LabPeers.PublishAsync(lab.B, "Remote Printer", Type, 631, ["rp=queue", "note=hello world", "flag"], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
 
@@ -54,8 +54,8 @@ public sealed class AvahiBrowseTests
     public async Task BrowseAsync_OwnAndLocalRegistrations_FlaggedOurOwnAndLocal()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        using LabProcess publish = await LabPeers.PublishAsync(lab.A, "Neighbour", Type, 1001, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        using TestProcess publish = await LabPeers.PublishAsync(lab.A, "Neighbour", Type, 1001, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration mine = await client.RegisterAsync(new AvahiServiceSpec("Mine", Type, 1002), ct);
         var seen = new Dictionary<string, AvahiLookupResultFlags>();
@@ -85,8 +85,8 @@ public sealed class AvahiBrowseTests
         // AllForNow are sent before a match rule added after the reply could take effect, so a client that
         // subscribes to the new path only then loses them. The router's rules exist before the call.
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        using LabProcess publish = await LabPeers.PublishAsync(lab.A, "Early", Type, 1003, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        using TestProcess publish = await LabPeers.PublishAsync(lab.A, "Early", Type, 1003, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         for (int round = 0; round < 5; round++)
@@ -103,7 +103,7 @@ public sealed class AvahiBrowseTests
     public async Task BrowseAsync_Cancelled_EndsPromptlyWithOperationCanceled()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: cancel.Token).GetAsyncEnumerator(cancel.Token);
@@ -121,7 +121,7 @@ public sealed class AvahiBrowseTests
     public async Task ResolveAsync_NoSuchService_ThrowsAvahiExceptionAfterAvahisTimeout()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         AvahiException exception = await Assert.ThrowsAsync<AvahiException>(
@@ -135,7 +135,7 @@ public sealed class AvahiBrowseTests
     public async Task ResolveAsync_Cancelled_ThrowsOperationCanceledAtOnce()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
@@ -150,7 +150,7 @@ public sealed class AvahiBrowseTests
     public async Task ResolveAsync_TxtWithBinaryBytes_ComesBackByteForByte()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient publisher = await LabClients.ConnectAsync(lab.B, ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         byte[] binary = [(byte)'k', (byte)'=', 0, 1, 0xFF, 0xFE, (byte)'='];
@@ -167,8 +167,8 @@ public sealed class AvahiBrowseTests
     public async Task BrowseServiceTypesAsync_ServicesOnBothHosts_ListsTheirTypes()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        using LabProcess remote = await LabPeers.PublishAsync(lab.B, "Remote", "_inkwellremote._tcp", 1005, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        using TestProcess remote = await LabPeers.PublishAsync(lab.B, "Remote", "_inkwellremote._tcp", 1005, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration local = await client.RegisterAsync(new AvahiServiceSpec("Local", "_inkwelllocal._udp", 1006), ct);
         var types = new HashSet<string>();
@@ -193,7 +193,7 @@ public sealed class AvahiBrowseTests
     public async Task BrowseRecordsAsync_AddressOfTheOtherHost_RdataIsItsIPv4Address()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiRecordItem>> records =
@@ -209,10 +209,10 @@ public sealed class AvahiBrowseTests
     public async Task ResolveHostAddressesAsync_HostWithTwoAddresses_ReturnsBothWhereResolveGivesOne()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.B.IpAsync(["addr", "add", "10.213.0.3/24", "dev", LabHost.InterfaceName], ct);
         await Task.WhenAll(lab.A.StartAvahiAsync(ct), lab.B.StartAvahiAsync(ct));
-        using LabProcess publish = await LabPeers.PublishAsync(lab.B, "Two Addresses", Type, 1007, [], ct);
+        using TestProcess publish = await LabPeers.PublishAsync(lab.B, "Two Addresses", Type, 1007, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         AvahiResolvedService resolved = await RetryResolveAsync(client, "Two Addresses", ct);
 
@@ -233,7 +233,7 @@ public sealed class AvahiBrowseTests
 
     private static async Task<string> InterfaceNameAsync(LabHost host, int index, CancellationToken ct)
     {
-        string output = await LabProcess.RunAsync("ip", ["-n", host.Namespace, "-o", "link", "show"], cancellationToken: ct);
+        string output = (await ProcessRun.RunAsync("ip", ["-n", host.Namespace, "-o", "link", "show"], cancellationToken: ct)).EnsureSuccess();
         string line = output.Split('\n').First(l => l.StartsWith(index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal));
         return line.Split(':')[1].Trim().Split('@')[0];
     }

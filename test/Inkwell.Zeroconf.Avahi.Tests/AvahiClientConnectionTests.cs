@@ -11,7 +11,7 @@ public sealed class AvahiClientConnectionTests
     public async Task ConnectAsync_DaemonRunning_ServerProxyAnswersAndStateIsRunning()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.A.StartAvahiAsync(ct);
 
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
@@ -29,7 +29,7 @@ public sealed class AvahiClientConnectionTests
     public async Task ConnectAsync_DaemonStartsLater_StatusFollowsItToRunning()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
 
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         Assert.False(client.Status.IsPresent);
@@ -57,7 +57,7 @@ public sealed class AvahiClientConnectionTests
     public async Task IsAvailableAsync_DaemonRunning_True()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.A.StartAvahiAsync(ct);
 
         Assert.True(await AvahiClient.IsAvailableAsync(lab.A.BusAddress, TimeSpan.FromSeconds(5), cancellationToken: ct));
@@ -67,7 +67,7 @@ public sealed class AvahiClientConnectionTests
     public async Task IsAvailableAsync_BusWithoutDaemon_FalseWithoutWaitingForTheTimeout()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
 
         Task<bool> probe = AvahiClient.IsAvailableAsync(lab.A.BusAddress, TimeSpan.FromSeconds(30), cancellationToken: ct);
 

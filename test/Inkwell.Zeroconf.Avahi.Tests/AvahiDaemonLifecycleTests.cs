@@ -15,8 +15,8 @@ public sealed class AvahiDaemonLifecycleTests
     public async Task DaemonRestart_LiveRegistrationAndBrowse_RegistrationReestablishedAndBrowseResumesWithoutDuplicates()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        LabProcess remote = await LabPeers.PublishAsync(lab.B, "Remote Service", Type, 2001, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        TestProcess remote = await LabPeers.PublishAsync(lab.B, "Remote Service", Type, 2001, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
             new AvahiServiceSpec("Survivor", Type, 2000) { Txt = TxtData.Encode([new("v", "1")]) }, ct);
@@ -51,8 +51,8 @@ public sealed class AvahiDaemonLifecycleTests
     public async Task DaemonRestart_ServiceGoneMeanwhile_ReportedRemovedAfterTheNewBrowsersAllForNow()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        LabProcess remote = await LabPeers.PublishAsync(lab.B, "Gone Meanwhile", Type, 2002, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        TestProcess remote = await LabPeers.PublishAsync(lab.B, "Gone Meanwhile", Type, 2002, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
         await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.Added && e.Item!.Name == "Gone Meanwhile", ct);
@@ -72,7 +72,7 @@ public sealed class AvahiDaemonLifecycleTests
     public async Task RegisterAsync_DaemonNotRunningYet_CompletesOnceItStarts()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.B.StartAvahiAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
@@ -89,7 +89,7 @@ public sealed class AvahiDaemonLifecycleTests
     public async Task BusGoesAway_LiveBrowseAndRegistration_BrowseFailsWithAvahiExceptionAndNothingHangs()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         AvahiRegistration registration = await client.RegisterAsync(new AvahiServiceSpec("Orphan", Type, 2004), ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
@@ -121,7 +121,7 @@ public sealed class AvahiDaemonLifecycleTests
     public async Task ClientDisposed_LiveBrowseAndRegistration_BrowseEndsWithAvahiExceptionAndServiceIsWithdrawn()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         AvahiRegistration registration = await client.RegisterAsync(new AvahiServiceSpec("Short Lived", Type, 2006), ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = client.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
@@ -148,7 +148,7 @@ public sealed class AvahiDaemonLifecycleTests
     public async Task ResolveAsync_DaemonStopsMeanwhile_FailsAtOnceSayingTheDaemonWentAway()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
         Task<AvahiResolvedService> resolving = client.ResolveAsync("Nobody Home", Type, cancellationToken: ct);

@@ -18,7 +18,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task BrowseAsync_SignalsSentBeforeTheReplyNamingTheBrowser_AreDelivered()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         fake.BrowserItemsBeforeReply = ["Early Bird", "Second Bird"];
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
@@ -39,7 +39,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task RegisterAsync_ServerRegistering_AddsNothingUntilRunning()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Registering);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Registering, ct);
@@ -60,7 +60,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task Registration_ServerLeavesRunning_GroupResetThenAddedAgainWhenRunning()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
@@ -82,7 +82,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task RegisterAsync_GroupFails_ThrowsAvahiExceptionWithTheDaemonsReasonAndFreesTheGroup()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         fake.CommitFailure = "Not permitted";
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
@@ -100,7 +100,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task Registration_CollisionAfterEstablished_RenamedReaddedAndTold()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
@@ -123,7 +123,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task BrowseAsync_SignalFromAnotherClientSentStraightToUs_Ignored()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
@@ -144,7 +144,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task ConnectAsync_GetStateFailsAtFirst_RetriedSoRegisteringStillWorks()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         fake.GetStateFailures = 2;
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
@@ -160,7 +160,7 @@ public sealed class AvahiFakeDaemonTests
     public async Task BrowseAsync_BrowserFailure_StreamEndsWithAvahiExceptionCarryingTheError()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);

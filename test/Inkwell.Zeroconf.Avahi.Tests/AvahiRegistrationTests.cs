@@ -14,7 +14,7 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_ServiceWithTxt_AvahiBrowseOnAnotherHostResolvesItWithTxt()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         await using AvahiRegistration registration = await client.RegisterAsync(
@@ -33,7 +33,7 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_WithSubtype_BrowsableBySubtypeOnAnotherHost()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         await using AvahiRegistration registration = await client.RegisterAsync(
@@ -47,7 +47,7 @@ public sealed class AvahiRegistrationTests
     public async Task UpdateTxtAsync_Registered_AnotherHostSeesTheNewTxt()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
             new AvahiServiceSpec("Txt Test", Type, 4244) { Txt = TxtData.Encode([new("v", "1")]) }, ct);
@@ -64,7 +64,7 @@ public sealed class AvahiRegistrationTests
     public async Task UpdateTxtAsync_StringAvahiRefuses_ThrowsAvahiExceptionAndTheOldTxtStays()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiRegistration registration = await client.RegisterAsync(
             new AvahiServiceSpec("Txt Keep", Type, 4248) { Txt = TxtData.Encode([new("v", "1")]) }, ct);
@@ -83,8 +83,8 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_NameTakenOnAnotherHost_RenamedAndBothAreVisible()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        using LabProcess publish = await LabPeers.PublishAsync(lab.B, "Clash", Type, 5000, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        using TestProcess publish = await LabPeers.PublishAsync(lab.B, "Clash", Type, 5000, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         // A must have heard B's announcement, or its probe would be the first to claim the name.
         await LabPeers.BrowseUntilAsync(lab.A, Type, l => l.Name == "Clash", ct);
@@ -103,8 +103,8 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_NameTakenByAnotherClientOfTheSameDaemon_Renamed()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        using LabProcess publish = await LabPeers.PublishAsync(lab.A, "Local Clash", Type, 5002, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        using TestProcess publish = await LabPeers.PublishAsync(lab.A, "Local Clash", Type, 5002, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         await using AvahiRegistration registration = await client.RegisterAsync(new AvahiServiceSpec("Local Clash", Type, 5003), ct);
@@ -117,7 +117,7 @@ public sealed class AvahiRegistrationTests
     public async Task DisposeAsync_Registered_GoodbyeRemovesItFromTheOtherHost()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiClient observer = await LabClients.ConnectAsync(lab.B, ct);
         AvahiRegistration registration = await client.RegisterAsync(new AvahiServiceSpec("Bye", Type, 4245), ct);
@@ -137,7 +137,7 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_CancelledWhileProbing_ThrowsAndNothingStaysRegistered()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(50)); // probing alone takes ~750 ms
@@ -153,7 +153,7 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_InvalidServiceType_ThrowsAvahiExceptionWithAvahisReason()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
 
         AvahiException exception = await Assert.ThrowsAsync<AvahiException>(
@@ -167,7 +167,7 @@ public sealed class AvahiRegistrationTests
     public async Task RegisterAsync_NoTxt_ResolvableWithEmptyTxt()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiClient observer = await LabClients.ConnectAsync(lab.B, ct);
 
@@ -180,9 +180,9 @@ public sealed class AvahiRegistrationTests
         Assert.Empty(resolved.Txt);
     }
 
-    internal static async Task<AvahiLab> StartTwoDaemonsAsync(CancellationToken ct)
+    internal static async Task<NetnsLab> StartTwoDaemonsAsync(CancellationToken ct)
     {
-        AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         try
         {
             await Task.WhenAll(lab.A.StartAvahiAsync(ct), lab.B.StartAvahiAsync(ct));

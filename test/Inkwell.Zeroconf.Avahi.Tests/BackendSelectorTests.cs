@@ -12,7 +12,7 @@ public sealed class BackendSelectorTests
     public async Task UseAvahiAsync_AutoWithDaemon_AvahiAndLogsWhy()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
         var logger = new RecordingLogger();
 
@@ -25,7 +25,7 @@ public sealed class BackendSelectorTests
     public async Task UseAvahiAsync_AutoWithoutDaemon_EmbeddedAndLogsWhy()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
         var logger = new RecordingLogger();
 
         Assert.False(await BackendSelector.UseAvahiAsync(BackendMode.Auto, lab.A.BusAddress, logger, cancellationToken: ct));
@@ -51,7 +51,7 @@ public sealed class BackendSelectorTests
     public async Task UseAvahiAsync_AvahiAskedWithoutDaemon_ThrowsNamingTheBus()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateBusOnlyAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
 
         AvahiException exception = await Assert.ThrowsAsync<AvahiException>(
             () => BackendSelector.UseAvahiAsync(BackendMode.Avahi, lab.A.BusAddress, new RecordingLogger(), cancellationToken: ct));

@@ -13,14 +13,12 @@ public sealed class DnsSdBackendOptionTests
     public async Task Register_ThroughAvahi_AnotherHostSeesIt_AndTheChoiceIsLogged(string backend, string logLine)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.A.StartAvahiAsync(ct);
         await lab.B.StartAvahiAsync(ct);
 
-        using LabProcess inkwell = lab.A.Start(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", "--backend", backend, "--json", "--interface", LabHost.InterfaceName,
-                "-R", "Cli Service", Type, ".", "4800", "via=cli"]);
+        using TestProcess inkwell = lab.A.StartInkwell(
+            "dns-sd", "--backend", backend, "--json", "--interface", lab.A.Interface, "-R", "Cli Service", Type, ".", "4800", "via=cli");
 
         await inkwell.WaitForLineAsync(l => l.Contains(logLine, StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
         await inkwell.WaitForLineAsync(l => l.Contains("\"registered\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
@@ -36,14 +34,14 @@ public sealed class DnsSdBackendOptionTests
     public async Task Browse_JsonMarksLocalInstances_AndIgnoreLocalLeavesThemOut()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.A.StartAvahiAsync(ct);
         await lab.B.StartAvahiAsync(ct);
-        using LabProcess here = await LabPeers.PublishAsync(lab.A, "Here", Type, 4801, [], ct);
-        using LabProcess there = await LabPeers.PublishAsync(lab.B, "There", Type, 4802, [], ct);
+        using TestProcess here = await LabPeers.PublishAsync(lab.A, "Here", Type, 4801, [], ct);
+        using TestProcess there = await LabPeers.PublishAsync(lab.B, "There", Type, 4802, [], ct);
 
-        using LabProcess all = StartInkwell(lab.A, "-B", Type);
-        using LabProcess remoteOnly = StartInkwell(lab.A, "-B", Type, "--ignore-local");
+        using TestProcess all = StartInkwell(lab.A, "-B", Type);
+        using TestProcess remoteOnly = StartInkwell(lab.A, "-B", Type, "--ignore-local");
 
         string hereLine = await all.WaitForLineAsync(l => l.Contains("\"name\":\"Here\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
         string thereLine = await all.WaitForLineAsync(l => l.Contains("\"name\":\"There\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30), ct);
@@ -54,7 +52,5 @@ public sealed class DnsSdBackendOptionTests
         Assert.DoesNotContain("\"name\":\"Here\"", remoteOnly.Output, StringComparison.Ordinal);
     }
 
-    private static LabProcess StartInkwell(LabHost host, params string[] arguments) => host.Start(
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-        [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", "--backend", "avahi", "--json", .. arguments]);
+    private static TestProcess StartInkwell(LabHost host, params string[] arguments) => host.StartInkwell(["dns-sd", "--backend", "avahi", "--json", .. arguments]);
 }

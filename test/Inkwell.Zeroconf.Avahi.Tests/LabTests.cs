@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 
 namespace Inkwell.Zeroconf.Avahi.Tests;
 
@@ -9,7 +8,7 @@ public sealed class LabTests
     public async Task Lab_StartsAvahiInsideTheNamespace_ReachableOverThePrivateBus()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.A.StartAvahiAsync(ct);
 
         string hostName = await lab.A.RunAsync("avahi-resolve", ["--name", lab.A.HostName + ".local"], TimeSpan.FromSeconds(10), ct);

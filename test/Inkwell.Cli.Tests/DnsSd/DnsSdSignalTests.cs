@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Inkwell.Cli.Tests.Support;
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 
 namespace Inkwell.Cli.Tests.DnsSd;
 
@@ -27,15 +26,15 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         PythonZeroconfBrowser.SkipIfMissing();
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         if (backend == "avahi")
         {
             await lab.A.StartAvahiAsync(ct);
         }
         await lab.B.StartAvahiAsync(ct);
-        using LabProcess python = PythonZeroconfBrowser.Start(lab.B, Type);
-        using LabProcess avahiBrowse = lab.B.Start("avahi-browse", ["--parsable", Type]);
-        using LabProcess inkwell = StartInkwell(lab.A, "--backend", backend, "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242");
+        using TestProcess python = PythonZeroconfBrowser.Start(lab.B, Type);
+        using TestProcess avahiBrowse = lab.B.Start("avahi-browse", ["--parsable", Type]);
+        using TestProcess inkwell = StartInkwell(lab.A, "--backend", backend, "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242");
 
         // Registered first (a failure here shows what inkwell printed), then seen on host B.
         await WithOutputOnTimeout(inkwell, inkwell.WaitForLineAsync(l => l.Contains("Name now registered and active", StringComparison.Ordinal), TimeSpan.FromSeconds(60), ct));
@@ -55,7 +54,7 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
         Assert.DoesNotContain("Unhandled exception", inkwell.Output, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task WithOutputOnTimeout(LabProcess inkwell, Task<string> wait)
+    private static async Task WithOutputOnTimeout(TestProcess inkwell, Task<string> wait)
     {
         try
         {
@@ -73,13 +72,11 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
         line.StartsWith(kind + ";", StringComparison.Ordinal) && line.Contains($";{Name.Replace(" ", "\\032", StringComparison.Ordinal)};{Type};", StringComparison.Ordinal);
 
     /// <summary>When (since the signal) the observer printed the removal line; fails unless that came within <see cref="GoodbyeBound"/>.</summary>
-    private static async Task<TimeSpan> SeenAsync(LabProcess observer, Func<string, bool> removal, Stopwatch sinceSignal, CancellationToken ct)
+    private static async Task<TimeSpan> SeenAsync(TestProcess observer, Func<string, bool> removal, Stopwatch sinceSignal, CancellationToken ct)
     {
         await observer.WaitForLineAsync(removal, GoodbyeBound, ct);
         return sinceSignal.Elapsed;
     }
 
-    private static LabProcess StartInkwell(LabHost host, params string[] arguments) => host.Start(
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-        [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", .. arguments]);
+    private static TestProcess StartInkwell(LabHost host, params string[] arguments) => host.StartInkwell(["dns-sd", .. arguments]);
 }

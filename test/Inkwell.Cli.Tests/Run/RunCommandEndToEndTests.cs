@@ -40,27 +40,27 @@ public sealed class RunCommandEndToEndTests : IDisposable
             """);
         Write("World.cs", "using Inkwell.Reload;\npublic static class World { [Preserve] public static int Ticks; public static void Tick() => Ticks++; }");
         Write("Rules.cs", "public static class Rules { public static string Label() => \"first\"; }");
-        await using var run = InkwellProcess.Start("run", _root, "--verbose");
+        await using var run = InkwellTool.Start(["run", _root, "--verbose"]);
 
-        string firstLine = await run.WaitForOutputAsync(l => l.EndsWith(" first", StringComparison.Ordinal), Patience);
+        string firstLine = await run.ReadOutputLineAsync(l => l.EndsWith(" first", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
         Write("Rules.cs", "public static class Rules { public static string Label() => \"second\"; }");
-        string reloadLine = await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded ", StringComparison.Ordinal), Patience);
-        string secondLine = await run.WaitForOutputAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience);
+        string reloadLine = await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        string secondLine = await run.ReadOutputLineAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
 
         Assert.Matches(@"^\[inkwell\] reloaded Rules\.cs -> Program\.cs in \d+ ms$", reloadLine);
         int TickOf(string line) => int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(TickOf(secondLine) > TickOf(firstLine), $"state was lost: '{firstLine}' then '{secondLine}'");
 
         Write("Rules.cs", "public static class Rules {\n  public static string Label() => second;\n}");
-        string error = await run.WaitForErrorAsync(l => l.Contains("error CS", StringComparison.Ordinal), Patience);
+        string error = await run.ReadErrorLineAsync(l => l.Contains("error CS", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
         Assert.Equal($"{Path.Combine(_root, "Rules.cs")}(2,35): error CS0103: The name 'second' does not exist in the current context", error);
-        await run.WaitForErrorAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience);
-        await run.WaitForOutputAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience);
+        await run.ReadErrorLineAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
 
-        int exitCode = await run.InterruptAsync(Patience);
+        int exitCode = await run.InterruptAsync(Patience, TestContext.Current.CancellationToken);
         Assert.Equal(0, exitCode);
-        await run.WaitForErrorAsync(l => l == "[inkwell] stopped", Patience);
-        Assert.DoesNotContain(run.Errors, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
+        await run.ReadErrorLineAsync(l => l == "[inkwell] stopped", Patience, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(run.ErrorLines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,12 +84,12 @@ public sealed class RunCommandEndToEndTests : IDisposable
                 }
             }
             """);
-        await using var run = InkwellProcess.Start("run", _root);
-        await run.WaitForOutputAsync(l => l == "running", Patience);
+        await using var run = InkwellTool.Start(["run", _root]);
+        await run.ReadOutputLineAsync(l => l == "running", Patience, TestContext.Current.CancellationToken);
 
         await run.SignalAsync("INT");
-        await run.WaitForOutputAsync(l => l == "stopping slowly", Patience); // the first Ctrl-C reached the program, which keeps running
-        int exitStatus = await run.InterruptAsync(Patience);
+        await run.ReadOutputLineAsync(l => l == "stopping slowly", Patience, TestContext.Current.CancellationToken); // the first Ctrl-C reached the program, which keeps running
+        int exitStatus = await run.InterruptAsync(Patience, TestContext.Current.CancellationToken);
 
         // Killed by the second SIGINT (128 + 2), not the clean 0 that run gives once its 5 s wait for the program ends.
         Assert.Equal(130, exitStatus);
@@ -101,26 +101,26 @@ public sealed class RunCommandEndToEndTests : IDisposable
         Write("One.cs", "public static class One { public static void Main() => Console.WriteLine(\"one ran\"); }");
         Write("Two.cs", "public static class Two { public static int Main(string[] args) { Console.WriteLine(\"two ran\"); return 3; } }");
 
-        await using (var ambiguous = InkwellProcess.Start("run", _root, "--poll=100"))
+        await using (var ambiguous = InkwellTool.Start(["run", _root, "--poll=100"]))
         {
-            string line = await ambiguous.WaitForErrorAsync(l => l.Contains("Several entry points", StringComparison.Ordinal), Patience);
+            string line = await ambiguous.ReadErrorLineAsync(l => l.Contains("Several entry points", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
             Assert.Contains("One.Main", line, StringComparison.Ordinal);
             Assert.Contains("Two.Main", line, StringComparison.Ordinal);
         }
 
-        await using var named = InkwellProcess.Start("run", _root, "--entry", "Two", "--poll");
-        await named.WaitForOutputAsync(l => l == "two ran", Patience);
-        await named.WaitForErrorAsync(l => l.Contains("entry returned 3", StringComparison.Ordinal), Patience);
+        await using var named = InkwellTool.Start(["run", _root, "--entry", "Two", "--poll"]);
+        await named.ReadOutputLineAsync(l => l == "two ran", Patience, TestContext.Current.CancellationToken);
+        await named.ReadErrorLineAsync(l => l.Contains("entry returned 3", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task Run_MissingDirectory_FailsWithAMessage()
     {
-        await using var run = InkwellProcess.Start("run", Path.Combine(_root, "absent"));
-        int exitCode = await run.WaitForExitAsync(Patience);
+        await using var run = InkwellTool.Start(["run", Path.Combine(_root, "absent")]);
+        int exitCode = await run.WaitForExitAsync(Patience, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains(run.Errors, l => l.Contains("no such directory", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains("no such directory", StringComparison.Ordinal));
     }
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_root, name), text);

@@ -32,13 +32,13 @@ public sealed class RunProjectEndToEndTests : IDisposable
         await DotnetNewAsync("console", app);
         Assert.Equal("Console.WriteLine(\"Hello, World!\");", File.ReadAllText(Path.Combine(app, "Program.cs")).Trim().TrimStart('\uFEFF'));
 
-        await using var run = InkwellProcess.Start("run", app);
-        await run.WaitForOutputAsync(l => l == "Hello, World!", Patience);
-        await run.WaitForErrorAsync(l => l.Contains("entry returned 0", StringComparison.Ordinal), Patience);
+        await using var run = InkwellTool.Start(["run", app]);
+        await run.ReadOutputLineAsync(l => l == "Hello, World!", Patience, TestContext.Current.CancellationToken);
+        await run.ReadErrorLineAsync(l => l.Contains("entry returned 0", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
 
         File.WriteAllText(Path.Combine(app, "Program.cs"), "Console.WriteLine(\"Hello again\");\n");
-        await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded Program.cs in ", StringComparison.Ordinal), Patience);
-        await run.WaitForOutputAsync(l => l == "Hello again", Patience);
+        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Program.cs in ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == "Hello again", Patience, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -51,16 +51,16 @@ public sealed class RunProjectEndToEndTests : IDisposable
 
         // ASPNETCORE_URLS wins over the launch profile's random port, as with `dotnet run`; the profile's
         // environment (Development) still applies.
-        await using var run = InkwellProcess.StartWith(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url }, "run", app);
+        await using var run = InkwellTool.Start(["run", app], new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url });
         Assert.Equal("Hello World!", await GetWhenUpAsync(client, "Hello World!"));
-        await run.WaitForOutputAsync(l => l.Contains("Hosting environment: Development", StringComparison.Ordinal), Patience);
+        await run.ReadOutputLineAsync(l => l.Contains("Hosting environment: Development", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
 
         string program = Path.Combine(app, "Program.cs");
         File.WriteAllText(program, File.ReadAllText(program).Replace("Hello World!", "Hello edit!", StringComparison.Ordinal));
         Assert.Equal("Hello edit!", await GetWhenUpAsync(client, "Hello edit!"));
         // With it the public partial Program that ASP.NET Core's source generator declares (one unit with Program.cs).
-        await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded Program.cs (+1 generated) in ", StringComparison.Ordinal), Patience);
-        Assert.Equal(0, await run.InterruptAsync(Patience));
+        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Program.cs (+1 generated) in ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await run.InterruptAsync(Patience, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -69,15 +69,15 @@ public sealed class RunProjectEndToEndTests : IDisposable
         string app = Path.Combine(_root, "worker");
         await DotnetNewAsync("worker", app);
 
-        await using var run = InkwellProcess.Start("run", app);
-        await run.WaitForOutputAsync(l => l.Contains("Worker running at:", StringComparison.Ordinal), Patience);
+        await using var run = InkwellTool.Start(["run", app]);
+        await run.ReadOutputLineAsync(l => l.Contains("Worker running at:", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
 
         string worker = Path.Combine(app, "Worker.cs");
         File.WriteAllText(worker, File.ReadAllText(worker).Replace("Worker running at:", "Edited worker at:", StringComparison.Ordinal));
-        await run.WaitForErrorAsync(l => l.StartsWith("[inkwell] reloaded Worker.cs -> Program.cs in ", StringComparison.Ordinal), Patience);
-        await run.WaitForOutputAsync(l => l.Contains("Edited worker at:", StringComparison.Ordinal), Patience);
-        Assert.Equal(0, await run.InterruptAsync(Patience));
-        Assert.DoesNotContain(run.Errors, l => l.Contains("did not return", StringComparison.Ordinal));
+        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Worker.cs -> Program.cs in ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l.Contains("Edited worker at:", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await run.InterruptAsync(Patience, TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(run.ErrorLines, l => l.Contains("did not return", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,22 +87,22 @@ public sealed class RunProjectEndToEndTests : IDisposable
         Write("app/Program.cs", "Console.WriteLine($\"run {Counter.Next()} {Newtonsoft.Json.JsonConvert.SerializeObject(new { Shape = \"square\" })}\");\n");
         Write("app/Counter.cs", "using Inkwell.Reload;\npublic static class Counter { [Preserve] public static int Runs; public static int Next() => ++Runs; }\n");
 
-        await using var run = InkwellProcess.Start("run", project);
-        await run.WaitForOutputAsync(l => l == """run 1 {"Shape":"square"}""", Patience);
+        await using var run = InkwellTool.Start(["run", project]);
+        await run.ReadOutputLineAsync(l => l == """run 1 {"Shape":"square"}""", Patience, TestContext.Current.CancellationToken);
 
         Write("app/Program.cs", "Console.WriteLine($\"run {Counter.Next()} {Newtonsoft.Json.JsonConvert.SerializeObject(new { Shape = \"circle\" })}\");\n");
-        await run.WaitForOutputAsync(l => l == """run 2 {"Shape":"circle"}""", Patience);
+        await run.ReadOutputLineAsync(l => l == """run 2 {"Shape":"circle"}""", Patience, TestContext.Current.CancellationToken);
 
         Write("app/App.csproj", Project("""<PackageReference Include="Inkwell.Tests.NoSuchPackage" Version="1.0.0" />"""));
-        string error = await run.WaitForErrorAsync(l => l.Contains("error NU1101", StringComparison.Ordinal), Patience);
+        string error = await run.ReadErrorLineAsync(l => l.Contains("error NU1101", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
         Assert.StartsWith($"{project}(0,0): error NU1101: Unable to find package Inkwell.Tests.NoSuchPackage", error, StringComparison.Ordinal);
-        await run.WaitForErrorAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience);
+        await run.ReadErrorLineAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
 
         // Fixed again (the running version already matches it), then an edit: state kept all along.
         Write("app/App.csproj", Project("""<PackageReference Include="Newtonsoft.Json" Version="13.0.3" />"""));
         Write("app/Program.cs", "Console.WriteLine($\"run {Counter.Next()} {Newtonsoft.Json.JsonConvert.SerializeObject(new { Shape = \"circle\" })}\");\n// again\n");
-        await run.WaitForOutputAsync(l => l == """run 3 {"Shape":"circle"}""", Patience);
-        Assert.Equal(0, await run.InterruptAsync(Patience));
+        await run.ReadOutputLineAsync(l => l == """run 3 {"Shape":"circle"}""", Patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await run.InterruptAsync(Patience, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -113,14 +113,14 @@ public sealed class RunProjectEndToEndTests : IDisposable
         Write("One.cs", "Console.WriteLine(\"one ran\");");
         Write("Two.cs", "Console.WriteLine(\"two ran\");");
 
-        await using (var ambiguous = InkwellProcess.Start("run", _root))
+        await using (var ambiguous = InkwellTool.Start(["run", _root]))
         {
-            Assert.Equal(1, await ambiguous.WaitForExitAsync(Patience));
-            Assert.Contains(ambiguous.Errors, l => l.Contains("holds several projects (One.csproj, Two.csproj); choose one with --project", StringComparison.Ordinal));
+            Assert.Equal(1, await ambiguous.WaitForExitAsync(Patience, TestContext.Current.CancellationToken));
+            Assert.Contains(ambiguous.ErrorLines, l => l.Contains("holds several projects (One.csproj, Two.csproj); choose one with --project", StringComparison.Ordinal));
         }
 
-        await using var named = InkwellProcess.Start("run", _root, "--project", "Two.csproj");
-        await named.WaitForOutputAsync(l => l == "two ran", Patience);
+        await using var named = InkwellTool.Start(["run", _root, "--project", "Two.csproj"]);
+        await named.ReadOutputLineAsync(l => l == "two ran", Patience, TestContext.Current.CancellationToken);
     }
 
     /// <summary>GETs / until it answers <paramref name="expected"/> (the host is starting or restarting meanwhile).</summary>
@@ -180,16 +180,8 @@ public sealed class RunProjectEndToEndTests : IDisposable
 
     private static async Task DotnetNewAsync(string template, string output)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["new", template, "-o", output, "--no-restore"])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"dotnet new {template} failed:\n{await stdout}\n{await stderr}");
+        ProcessResult result = await ProcessRun.RunAsync(
+            "dotnet", ["new", template, "-o", output, "--no-restore"], timeout: TimeSpan.FromMinutes(5), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(result.ExitCode == 0, $"dotnet new {template} failed:\n{result.Output}\n{result.Error}");
     }
 }

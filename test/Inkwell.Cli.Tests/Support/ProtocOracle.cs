@@ -33,6 +33,6 @@ internal static class ProtocOracle
     public static string ProtocPath => Path.Combine(ToolsDirectory, OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
 
     /// <summary>Runs protoc in <paramref name="workingDirectory"/> with <paramref name="environment"/> added.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
-        ToolRun.Run(ProtocPath, arguments, workingDirectory, stdinFile: null, environment);
+    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        ProcessRun.Run(ProtocPath, arguments, workingDirectory, environment);
 }

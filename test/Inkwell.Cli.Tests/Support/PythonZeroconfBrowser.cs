@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 
 namespace Inkwell.Cli.Tests.Support;
 
@@ -37,7 +36,7 @@ internal static class PythonZeroconfBrowser
     }
 
     /// <summary>Starts browsing <paramref name="type"/> (<c>_x._tcp</c>) on the host, on its lab address only.</summary>
-    public static LabProcess Start(LabHost host, string type)
+    public static TestProcess Start(LabHost host, string type)
     {
         SkipIfMissing();
         return host.Start(Python, ["-c", Script, host.Address, type]);

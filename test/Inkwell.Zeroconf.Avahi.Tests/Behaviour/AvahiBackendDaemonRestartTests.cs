@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
@@ -15,7 +14,7 @@ public sealed class AvahiBackendDaemonRestartTests
     public async Task DaemonRestart_RegistrationComesBack_AndTheBrowseGoesOn()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend onA = await LabBackends.AvahiAsync(lab.A, ct);
         await using IServiceDiscoveryBackend onB = await LabBackends.AvahiAsync(lab.B, ct);
         await using ServiceRegistration registration = await onA.RegisterAsync(new ServiceProfile("Survivor", Type, 4900), ct);
@@ -39,7 +38,7 @@ public sealed class AvahiBackendDaemonRestartTests
     public async Task BusGoesAway_TheBrowseEndsWithAZeroconfException_AndCallsFail_NothingHangs()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using AvahiBackend onA = (AvahiBackend)await LabBackends.AvahiAsync(lab.A, ct);
         await using IServiceDiscoveryBackend onB = await LabBackends.AvahiAsync(lab.B, ct);
         await using ServiceRegistration remote = await onB.RegisterAsync(new ServiceProfile("Watched", Type, 4902), ct);

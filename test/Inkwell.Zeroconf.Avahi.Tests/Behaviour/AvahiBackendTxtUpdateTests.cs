@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
@@ -15,7 +14,7 @@ public sealed class AvahiBackendTxtUpdateTests
     public async Task UpdateTxt_OfItsOwnRegistration_ItsOwnBrowseReportsUpdated_DotsInTheNameIncluded()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend onA = await LabBackends.AvahiAsync(lab.A, ct);
         await using ServiceRegistration registration = await onA.RegisterAsync(new ServiceProfile(@"Mr. Mine\2", Type, 4920) { Txt = [new("v", "1")] }, ct);
         await using LiveBrowse browse = LiveBrowse.Start(onA, Type, ct);
@@ -34,7 +33,7 @@ public sealed class AvahiBackendTxtUpdateTests
     public async Task TxtChangedWhileTheDaemonWasDown_IsReportedAsUpdated_WhenTheDaemonIsBack()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend onA = await LabBackends.AvahiAsync(lab.A, ct);
         await using IServiceDiscoveryBackend onB = await LabBackends.AvahiAsync(lab.B, ct);
         await using ServiceRegistration remote = await onB.RegisterAsync(new ServiceProfile("Remote", Type, 4921) { Txt = [new("v", "1")] }, ct);
@@ -58,7 +57,7 @@ public sealed class AvahiBackendTxtUpdateTests
     public async Task TxtWatches_StopWhenTheInstanceGoes_AndWhenTheBrowseEnds()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using AvahiBackend onA = (AvahiBackend)await LabBackends.AvahiAsync(lab.A, ct);
         await using IServiceDiscoveryBackend onB = await LabBackends.AvahiAsync(lab.B, ct);
         ServiceRegistration leaving = await onB.RegisterAsync(new ServiceProfile("Leaving", Type, 4922), ct);

@@ -1,12 +1,11 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
 /// <summary>A backend on each of the lab's two hosts, and the lab they live in; disposing tears down all three.</summary>
-internal sealed class BackendPair(AvahiLab lab, IServiceDiscoveryBackend onA, IServiceDiscoveryBackend onB) : IAsyncDisposable
+internal sealed class BackendPair(NetnsLab lab, IServiceDiscoveryBackend onA, IServiceDiscoveryBackend onB) : IAsyncDisposable
 {
-    public AvahiLab Lab => lab;
+    public NetnsLab Lab => lab;
 
     /// <summary>The backend on host A (10.213.0.1, host name inkwell-a).</summary>
     public IServiceDiscoveryBackend OnA => onA;

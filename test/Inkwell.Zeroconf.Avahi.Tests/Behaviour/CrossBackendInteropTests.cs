@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
@@ -15,7 +14,7 @@ public sealed class CrossBackendInteropTests
     public async Task RegisteredThroughAvahi_EmbeddedBackendOnTheOtherHostBrowsesAndResolvesIt()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend avahi = await LabBackends.AvahiAsync(lab.A, ct);
         await using IServiceDiscoveryBackend embedded = LabBackends.Embedded(lab.B);
 
@@ -36,7 +35,7 @@ public sealed class CrossBackendInteropTests
     public async Task RegisteredByTheEmbeddedBackend_AvahiBackendOnTheOtherHostBrowsesAndResolvesIt()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend embedded = LabBackends.Embedded(lab.A);
         await using IServiceDiscoveryBackend avahi = await LabBackends.AvahiAsync(lab.B, ct);
 
@@ -55,7 +54,7 @@ public sealed class CrossBackendInteropTests
     public async Task RegisteredThroughAvahi_EmbeddedBackendOnTheSameHostSeesItLocalButNotOwn()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend avahi = await LabBackends.AvahiAsync(lab.A, ct);
         await using IServiceDiscoveryBackend embedded = LabBackends.Embedded(lab.A);
 

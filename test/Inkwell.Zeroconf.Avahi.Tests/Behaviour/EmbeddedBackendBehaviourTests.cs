@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
@@ -8,7 +7,7 @@ public sealed class EmbeddedBackendBehaviourTests : BackendBehaviourTests
 {
     internal override async Task<BackendPair> CreatePairAsync(CancellationToken cancellationToken)
     {
-        AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        NetnsLab lab = await NetnsLab.CreateWithBusesAsync(cancellationToken);
         try
         {
             return new BackendPair(lab, LabBackends.Embedded(lab.A), LabBackends.Embedded(lab.B));

@@ -52,10 +52,10 @@ internal static class LabPeers
         => host.RunForOutputAsync("avahi-browse", ["-rpt", type], TimeSpan.FromSeconds(10), cancellationToken);
 
     /// <summary>Starts <c>avahi-publish -s NAME TYPE PORT TXT…</c> on the host and waits until Avahi established it.</summary>
-    public static async Task<LabProcess> PublishAsync(
+    public static async Task<TestProcess> PublishAsync(
         LabHost host, string name, string type, int port, IEnumerable<string> txt, CancellationToken cancellationToken)
     {
-        LabProcess publish = host.Start("avahi-publish", ["-s", name, type, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. txt]);
+        TestProcess publish = host.Start("avahi-publish", ["-s", name, type, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. txt]);
         try
         {
             await publish.WaitForLineAsync(line => line.StartsWith("Established under name", StringComparison.Ordinal), TimeSpan.FromSeconds(20), cancellationToken);

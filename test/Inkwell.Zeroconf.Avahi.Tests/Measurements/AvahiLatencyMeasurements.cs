@@ -22,7 +22,7 @@ public sealed class AvahiLatencyMeasurements
     public async Task Measure_RegisterToVisibleOnAnotherHost()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await using AvahiClient observer = await LabClients.ConnectAsync(lab.B, ct);
         await using IAsyncEnumerator<AvahiBrowseEvent<AvahiServiceItem>> browse = observer.BrowseAsync(Type, cancellationToken: ct).GetAsyncEnumerator(ct);
@@ -44,7 +44,7 @@ public sealed class AvahiLatencyMeasurements
 
             string peerName = $"Peer {run}";
             watch.Restart();
-            using LabProcess publish = lab.A.Start("avahi-publish", ["-s", peerName, Type, "9001"]);
+            using TestProcess publish = lab.A.Start("avahi-publish", ["-s", peerName, Type, "9001"]);
             await NextAsync(browse, e => e.Kind == AvahiBrowseEventKind.Added && e.Item!.Name == peerName, ct);
             peer.Add(watch.Elapsed.TotalMilliseconds);
             await publish.StopAsync(TimeSpan.FromSeconds(5));
@@ -60,8 +60,8 @@ public sealed class AvahiLatencyMeasurements
     public async Task Measure_BrowseToFirstResult()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await StartTwoDaemonsAsync(ct);
-        using LabProcess publish = await LabPeers.PublishAsync(lab.B, "Announced", Type, 9002, [], ct);
+        await using NetnsLab lab = await StartTwoDaemonsAsync(ct);
+        using TestProcess publish = await LabPeers.PublishAsync(lab.B, "Announced", Type, 9002, [], ct);
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabPeers.BrowseUntilAsync(lab.A, Type, l => l.Name == "Announced", ct); // in A's cache now
         var inkwell = new List<double>();
@@ -77,7 +77,7 @@ public sealed class AvahiLatencyMeasurements
             }
 
             watch.Restart();
-            using LabProcess browser = lab.A.Start("avahi-browse", ["-p", Type]);
+            using TestProcess browser = lab.A.Start("avahi-browse", ["-p", Type]);
             await browser.WaitForLineAsync(l => l.StartsWith("+;", StringComparison.Ordinal), TimeSpan.FromSeconds(20), ct);
             peer.Add(watch.Elapsed.TotalMilliseconds);
             await browser.StopAsync(TimeSpan.FromSeconds(5));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Inkwell.Zeroconf.Avahi.Tests.Behaviour;
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Backends;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Measurements;
@@ -22,7 +21,7 @@ public sealed class SeamLatencyMeasurements
     public async Task Measure_RegisterToVisible_AndBrowseToFirstResult(string kind)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(ct);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await using IServiceDiscoveryBackend onA = kind == "avahi" ? await LabBackends.AvahiAsync(lab.A, ct) : LabBackends.Embedded(lab.A);
         await using IServiceDiscoveryBackend onB = kind == "avahi" ? await LabBackends.AvahiAsync(lab.B, ct) : LabBackends.Embedded(lab.B);
         await using IAsyncEnumerator<ServiceBrowseEvent> watch = onB.BrowseAsync(Type, ct).GetAsyncEnumerator(ct);

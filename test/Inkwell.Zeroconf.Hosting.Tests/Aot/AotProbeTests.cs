@@ -1,5 +1,4 @@
 using System.Globalization;
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Hosting.Tests.Support;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Aot;
@@ -22,22 +21,22 @@ public sealed class AotProbeTests
         {
             Assert.Skip("Native AOT publishing needs clang (Debian: apt-get install clang zlib1g-dev).");
         }
-        await using AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(cancellationToken);
         string output = Directory.CreateTempSubdirectory("inkwell-aot-probe-").FullName;
         try
         {
-            string log = await LabProcess.RunAsync(
-                Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            string log = (await ProcessRun.RunAsync(
+                InkwellTool.Dotnet,
                 ["publish", Path.Combine(Repository.Root, "bench", "Inkwell.Zeroconf.AotProbe"), "-c", "Release", "-r", "linux-x64", "-o", output],
-                timeout: TimeSpan.FromMinutes(9), cancellationToken: cancellationToken);
+                timeout: TimeSpan.FromMinutes(9), cancellationToken: cancellationToken)).EnsureSuccess();
             string[] warnings = [.. log.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal))];
             Assert.True(warnings.Length == 0, "trim/AOT warnings:\n" + string.Join('\n', warnings));
             string probe = Path.Combine(output, "Inkwell.Zeroconf.AotProbe");
             Assert.True(File.Exists(probe), log);
 
-            using LabProcess a = LabProcess.Start("ip", ["netns", "exec", lab.A.Namespace, probe, LabHost.InterfaceName, "aot-a", "probe-a", "_zoo._tcp", "7000"]);
-            using LabProcess b = LabProcess.Start("ip", ["netns", "exec", lab.B.Namespace, probe, LabHost.InterfaceName, "aot-b", "probe-b", "_zoo._tcp", "7001"]);
-            foreach (LabProcess process in (LabProcess[])[a, b])
+            using TestProcess a = lab.A.Start(probe, [lab.A.Interface, "aot-a", "probe-a", "_zoo._tcp", "7000"]);
+            using TestProcess b = lab.B.Start(probe, [lab.B.Interface, "aot-b", "probe-b", "_zoo._tcp", "7001"]);
+            foreach (TestProcess process in (TestProcess[])[a, b])
             {
                 foreach (string line in (string[])["added probe-a", "added probe-b"])
                 {

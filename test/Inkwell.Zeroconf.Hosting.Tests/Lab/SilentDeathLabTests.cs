@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 
@@ -30,13 +29,13 @@ public sealed class SilentDeathLabTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         await using ZooLab lab = await ZooLab.CreateAsync(grpc, avahi, cancellationToken);
-        LabProcess[] servers = [lab.StartServer("zoo-1", "zoo-host-1"), lab.StartServer("zoo-2", "zoo-host-2")];
-        foreach (LabProcess server in servers)
+        TestProcess[] servers = [lab.StartServer("zoo-1", "zoo-host-1"), lab.StartServer("zoo-2", "zoo-host-2")];
+        foreach (TestProcess server in servers)
         {
             await server.WaitForLineAsync(l => l.StartsWith("registered ", StringComparison.Ordinal), s_start, cancellationToken);
         }
         // The DNS-SD watch's debug log says when an instance leaves the endpoints.
-        LabProcess client = lab.StartClient(TimeSpan.FromMilliseconds(100), "--Logging:LogLevel:Inkwell.Zeroconf.Hosting=Debug");
+        TestProcess client = lab.StartClient(TimeSpan.FromMilliseconds(100), "--Logging:LogLevel:Inkwell.Zeroconf.Hosting=Debug");
         foreach (string name in (string[])["zoo-1", "zoo-2"])
         {
             await client.WaitForLineAsync(l => l.EndsWith(" " + name, StringComparison.Ordinal), s_start, cancellationToken);

@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 
@@ -23,14 +22,14 @@ public sealed class ZooFinderLabTests
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         await using ZooLab lab = await ZooLab.CreateAsync(grpc, avahi, cancellationToken);
-        LabProcess[] servers = [lab.StartServer("zoo-1", "zoo-host-1"), lab.StartServer("zoo-2", "zoo-host-2"), lab.StartServer("zoo-3", "zoo-host-3")];
-        foreach (LabProcess server in servers)
+        TestProcess[] servers = [lab.StartServer("zoo-1", "zoo-host-1"), lab.StartServer("zoo-2", "zoo-host-2"), lab.StartServer("zoo-3", "zoo-host-3")];
+        foreach (TestProcess server in servers)
         {
             await server.WaitForLineAsync(l => l.StartsWith("registered ", StringComparison.Ordinal), s_start, cancellationToken);
         }
 
         // Spread: every instance answers, none gets the lion's share (the default selector is round-robin).
-        LabProcess client = lab.StartClient(TimeSpan.FromMilliseconds(50));
+        TestProcess client = lab.StartClient(TimeSpan.FromMilliseconds(50));
         foreach (string name in (string[])["zoo-1", "zoo-2", "zoo-3"])
         {
             await client.WaitForLineAsync(l => l.EndsWith(" " + name, StringComparison.Ordinal), s_start, cancellationToken);
@@ -57,7 +56,7 @@ public sealed class ZooFinderLabTests
             $"zoo-2 still answered {lastAnswerFromStopped - stopped} ms after it was stopped:\n{servers[1].Output}");
 
         // A new instance asking for a name in use is renamed (logged, visible to the app) and gets requests.
-        LabProcess newcomer = lab.StartServer("zoo-1", "zoo-host-4");
+        TestProcess newcomer = lab.StartServer("zoo-1", "zoo-host-4");
         string registered = await newcomer.WaitForLineAsync(l => l.StartsWith("registered ", StringComparison.Ordinal), s_start, cancellationToken);
         string newName = registered["registered ".Length..registered.LastIndexOf(' ')];
         Assert.NotEqual("zoo-1", newName);

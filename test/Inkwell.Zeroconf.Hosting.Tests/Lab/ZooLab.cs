@@ -1,11 +1,10 @@
 using System.Globalization;
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Hosting.Tests.Support;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 
 /// <summary>
-/// The ZooFinder sample inside the two-host lab (<see cref="AvahiLab"/>: two network namespaces joined by a veth pair, a
+/// The ZooFinder sample inside the two-host lab (<see cref="NetnsLab"/>: two network namespaces joined by a veth pair, a
 /// private system bus each): servers (ASP.NET Core apps announcing <c>_zoo._tcp</c> on a free port) on host A, the client (an
 /// HttpClient through the DNS-SD service-discovery provider asking <c>http://zoo</c>, or a gRPC channel on <c>dnssd:///zoo</c>
 /// with round_robin) on host B. With the embedded backend every process runs its own responder on the veth; with the Avahi
@@ -14,12 +13,11 @@ namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
 /// </summary>
 internal sealed class ZooLab : IAsyncDisposable
 {
-    private readonly AvahiLab _lab;
+    private readonly NetnsLab _lab;
     private readonly bool _grpc;
     private readonly bool _avahi;
-    private readonly List<LabProcess> _processes = [];
 
-    private ZooLab(AvahiLab lab, bool grpc, bool avahi)
+    private ZooLab(NetnsLab lab, bool grpc, bool avahi)
     {
         _lab = lab;
         _grpc = grpc;
@@ -32,7 +30,7 @@ internal sealed class ZooLab : IAsyncDisposable
     /// </summary>
     public static async Task<ZooLab> CreateAsync(bool grpc, bool avahi, CancellationToken cancellationToken)
     {
-        AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        NetnsLab lab = await NetnsLab.CreateWithBusesAsync(cancellationToken);
         var zoo = new ZooLab(lab, grpc, avahi);
         try
         {
@@ -50,8 +48,6 @@ internal sealed class ZooLab : IAsyncDisposable
         return zoo;
     }
 
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
     /// <summary>
     /// A sample program in its own output folder (built by the project references, same configuration as the tests): each
     /// needs its own dependency files, the server runs on ASP.NET Core's shared framework and the client does not.
@@ -63,30 +59,24 @@ internal sealed class ZooLab : IAsyncDisposable
     }
 
     /// <summary>Starts a server on host A asking for <paramref name="name"/> (embedded: with a host name of its own).</summary>
-    public LabProcess StartServer(string name, string hostName) =>
+    public TestProcess StartServer(string name, string hostName) =>
         Start(_lab.A, "ZooServer", ["--urls=http://0.0.0.0:0", "--Zoo:Name=" + name, "--Kestrel:EndpointDefaults:Protocols=" + (_grpc ? "Http2" : "Http1AndHttp2")], hostName);
 
     /// <summary>Starts the client on host B, one request every <paramref name="interval"/>, with further <paramref name="options"/>.</summary>
-    public LabProcess StartClient(TimeSpan interval, params string[] options) =>
+    public TestProcess StartClient(TimeSpan interval, params string[] options) =>
         Start(_lab.B, "ZooClient", ["--Zoo:Interval=" + (int)interval.TotalMilliseconds, "--Zoo:Grpc=" + _grpc, .. options], "zoo-client");
 
-    private LabProcess Start(LabHost host, string sample, string[] arguments, string hostName)
+    private TestProcess Start(LabHost host, string sample, string[] arguments, string hostName)
     {
         string[] backend = _avahi
             ? ["--Zeroconf:Backend=avahi", "--Zeroconf:ProbeTimeout=00:00:10"]
             : ["--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=" + hostName];
-        // The host's private bus: avahi-daemon's with the Avahi backend, and never the machine's own with either.
-        var environment = new Dictionary<string, string> { ["DBUS_SYSTEM_BUS_ADDRESS"] = host.BusAddress, ["DOTNET_NOLOGO"] = "1" };
-        LabProcess process = LabProcess.Start("ip", ["netns", "exec", host.Namespace, Dotnet, Sample(sample), .. arguments, .. backend], environment);
-        lock (_processes)
-        {
-            _processes.Add(process);
-        }
-        return process;
+        // The host's private bus (avahi-daemon's with the Avahi backend), never the machine's own; the lab stops the process.
+        return host.Start(InkwellTool.Dotnet, [Sample(sample), .. arguments, .. backend], new Dictionary<string, string> { ["DOTNET_NOLOGO"] = "1" });
     }
 
     /// <summary>The client's answers so far: when (Unix ms) and from which instance, or "error ..." for a failed request.</summary>
-    public static List<(long Time, string Answer)> Answers(LabProcess client)
+    public static List<(long Time, string Answer)> Answers(TestProcess client)
     {
         var answers = new List<(long, string)>();
         foreach (string line in client.Output.Split('\n'))
@@ -104,15 +94,6 @@ internal sealed class ZooLab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        List<LabProcess> processes;
-        lock (_processes)
-        {
-            processes = [.. _processes];
-        }
-        foreach (LabProcess process in processes)
-        {
-            process.Dispose();
-        }
         await _lab.DisposeAsync();
     }
 }

@@ -1,4 +1,3 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
 using Inkwell.Zeroconf.Hosting.Tests.Support;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
@@ -39,10 +38,10 @@ public sealed class ZooServiceLabTests : IDisposable
     public async Task ZooService_UnderInkwellRun_EditedWhileTheClientStreams_ServesTheNewHandler_WithTheZooIntact()
     {
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
-        await using AvahiLab lab = await AvahiLab.CreateAsync(cancellationToken);
+        await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(cancellationToken);
         CopySample();
 
-        using LabProcess server = Start(lab.A, [Inkwell, "run", _service], new()
+        using TestProcess server = Start(lab.A, [Inkwell, "run", _service], new()
         {
             // The project references were built in the tests' configuration: evaluate the copy in it too.
             ["Configuration"] = Repository.Configuration,
@@ -53,7 +52,7 @@ public sealed class ZooServiceLabTests : IDisposable
             ["Zeroconf__HostName"] = "zoo-a",
         });
         await server.WaitForLineAsync(l => l.Contains("DNS-SD: announced Zoo A (_zoo-service._tcp", StringComparison.Ordinal), s_firstStart, cancellationToken);
-        using LabProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=200",
+        using TestProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=200",
             "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=zoo-b"], []);
 
         // Before the edit: cats and dogs go in on one stream, come back as Cat and Dog on the other, and the zoo grows.
@@ -109,8 +108,6 @@ public sealed class ZooServiceLabTests : IDisposable
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
     /// <summary>The inkwell tool as this test's build made it (a project reference, so it is built first).</summary>
     private static string Inkwell => Built(Path.Combine("src", "Inkwell.Cli"), "inkwell");
 
@@ -122,12 +119,11 @@ public sealed class ZooServiceLabTests : IDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Not built", path);
     }
 
-    private static LabProcess Start(LabHost host, string[] arguments, Dictionary<string, string> environment)
+    private static TestProcess Start(LabHost host, string[] arguments, Dictionary<string, string> environment)
     {
-        // The host's private bus, never the machine's own.
-        environment["DBUS_SYSTEM_BUS_ADDRESS"] = host.BusAddress;
+        // The host's private bus (the lab's default for programs it starts), never the machine's own.
         environment["DOTNET_NOLOGO"] = "1";
-        return LabProcess.Start("ip", ["netns", "exec", host.Namespace, Dotnet, .. arguments], environment);
+        return host.Start(InkwellTool.Dotnet, arguments, environment);
     }
 
     private void CopySample()

@@ -19,25 +19,25 @@ public sealed class HotPlugTests
     [Fact]
     public async Task NoInterfaceAtStart_ThenTheLinkComesUpWithAnAddress_TheServiceIsAnnouncedOnIt()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        NetnsLab.Ip($"-n {lab.A.Namespace} link set {lab.A.Interface} down");
-        NetnsLab.Ip($"-n {lab.A.Namespace} addr flush dev {lab.A.Interface}");
-        LabProcess browser = lab.StartInkwell(lab.B, "dns-sd", "-B", "_hotplug._tcp", "--json", "--interface", lab.B.Interface);
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Hot Plug", "_hotplug._tcp", ".", "4242", "--json");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        await lab.A.IpAsync(["link", "set", lab.A.Interface, "down"], TestContext.Current.CancellationToken);
+        await lab.A.IpAsync(["addr", "flush", "dev", lab.A.Interface], TestContext.Current.CancellationToken);
+        TestProcess browser = lab.B.StartInkwell("dns-sd", "-B", "_hotplug._tcp", "--json", "--interface", lab.B.Interface);
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Hot Plug", "_hotplug._tcp", ".", "4242", "--json");
 
         // It says it waits (a warning on standard error), and it keeps running rather than failing.
-        await server.WaitForLineAsync(l => l.Contains("waiting for one", StringComparison.Ordinal), Generous, includeErrors: true);
+        await server.WaitForLineAsync(l => l.Contains("waiting for one", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Assert.DoesNotContain(server.Lines, l => IsEvent(l, "registered"));
         Assert.DoesNotContain(browser.Lines, l => IsEvent(l, "added"));
 
         // As DHCP would: the link comes up, then it gets its address.
-        NetnsLab.Ip($"-n {lab.A.Namespace} link set {lab.A.Interface} up multicast on");
-        NetnsLab.Ip($"-n {lab.A.Namespace} addr add {lab.A.Address}/24 dev {lab.A.Interface}");
-        NetnsLab.Ip($"-n {lab.A.Namespace} route add 224.0.0.0/4 dev {lab.A.Interface}");
+        await lab.A.IpAsync(["link", "set", lab.A.Interface, "up", "multicast", "on"], TestContext.Current.CancellationToken);
+        await lab.A.IpAsync(["addr", "add", lab.A.Address + "/24", "dev", lab.A.Interface], TestContext.Current.CancellationToken);
+        await lab.A.IpAsync(["route", "add", "224.0.0.0/4", "dev", lab.A.Interface], TestContext.Current.CancellationToken);
 
-        JsonElement registered = Json(await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous));
-        JsonElement added = Json(await browser.WaitForLineAsync(l => IsEvent(l, "added"), Generous));
+        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
+        JsonElement added = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
         Assert.Equal("Hot Plug", registered.GetProperty("name").GetString());
         Assert.Equal("Hot Plug", added.GetProperty("name").GetString());
         Assert.Equal(lab.B.Interface, added.GetProperty("interface").GetString());

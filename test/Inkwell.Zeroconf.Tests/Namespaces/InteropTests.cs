@@ -19,14 +19,14 @@ public sealed class InteropTests
     [Fact]
     public async Task Avahi_Publishes_InkwellBrowsesAndResolves()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        using AvahiHost avahi = await AvahiHost.StartAsync(lab, lab.B, "avahi-b");
-        avahi.Publish("Avahi Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Attic");
-        LabProcess browse = lab.StartInkwell(lab.A, "dns-sd", "-B", "_daap._tcp", "--json");
-        LabProcess resolve = lab.StartInkwell(lab.A, "dns-sd", "-L", "Avahi Music", "_daap._tcp", "--json");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        await lab.B.StartAvahiAsync(TestContext.Current.CancellationToken, hostName: "avahi-b");
+        lab.B.StartAvahiPublish("Avahi Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Attic");
+        TestProcess browse = lab.A.StartInkwell("dns-sd", "-B", "_daap._tcp", "--json");
+        TestProcess resolve = lab.A.StartInkwell("dns-sd", "-L", "Avahi Music", "_daap._tcp", "--json");
 
-        JsonElement added = Json(await browse.WaitForLineAsync(l => IsEvent(l, "added"), Generous));
-        JsonElement resolved = Json(await resolve.WaitForLineAsync(l => IsEvent(l, "resolved"), Generous));
+        JsonElement added = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
+        JsonElement resolved = Json(await resolve.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("Avahi Music", added.GetProperty("name").GetString());
         Assert.Equal("avahi-b.local", resolved.GetProperty("host").GetString());
@@ -38,13 +38,13 @@ public sealed class InteropTests
     [Fact]
     public async Task Inkwell_Publishes_AvahiBrowseResolvesWithTxt()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        using AvahiHost avahi = await AvahiHost.StartAsync(lab, lab.B, "avahi-b");
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "Password=false", "--json");
-        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        await lab.B.StartAvahiAsync(TestContext.Current.CancellationToken, hostName: "avahi-b");
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "Password=false", "--json");
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
 
-        LabProcess browse = avahi.Browse("_daap._tcp");
-        string line = await browse.WaitForLineAsync(l => l.StartsWith("=;", StringComparison.Ordinal) && l.Contains("Inkwell", StringComparison.Ordinal), Generous);
+        TestProcess browse = lab.B.Start("avahi-browse", ["-rpk", "_daap._tcp"]);
+        string line = await browse.WaitForOutputLineAsync(l => l.StartsWith("=;", StringComparison.Ordinal) && l.Contains("Inkwell", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
 
         // =;interface;protocol;name;type;domain;host;address;port;txt
         string[] fields = line.Split(';');
@@ -59,26 +59,26 @@ public sealed class InteropTests
     [Fact]
     public async Task Avahi_HoldsTheName_InkwellRenamesToName2()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        using AvahiHost avahi = await AvahiHost.StartAsync(lab, lab.B, "avahi-b");
-        LabProcess publisher = avahi.Publish("DAAP Server", "_daap._tcp", 3689);
-        await publisher.WaitForLineAsync(l => l.Contains("Established", StringComparison.Ordinal), Generous, includeErrors: true);
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        await lab.B.StartAvahiAsync(TestContext.Current.CancellationToken, hostName: "avahi-b");
+        TestProcess publisher = lab.B.StartAvahiPublish("DAAP Server", "_daap._tcp", 3689);
+        await publisher.WaitForLineAsync(l => l.Contains("Established", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
 
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
 
-        JsonElement registered = Json(await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous));
+        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server (2)", registered.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task PythonZeroconf_Publishes_InkwellBrowsesAndResolves()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "Py Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Kitchen");
-        await publisher.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
-        LabProcess resolve = lab.StartInkwell(lab.A, "dns-sd", "-L", "Py Music", "_daap._tcp", "--json");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "Py Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Kitchen");
+        await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        TestProcess resolve = lab.A.StartInkwell("dns-sd", "-L", "Py Music", "_daap._tcp", "--json");
 
-        JsonElement resolved = Json(await resolve.WaitForLineAsync(l => IsEvent(l, "resolved"), Generous));
+        JsonElement resolved = Json(await resolve.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("pyhost.local", resolved.GetProperty("host").GetString());
         Assert.Equal(3689, resolved.GetProperty("port").GetInt32());
@@ -89,12 +89,12 @@ public sealed class InteropTests
     [Fact]
     public async Task Inkwell_Publishes_PythonZeroconfBrowserResolvesWithTxt()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "--json", "--interface", lab.A.Interface);
-        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "--json", "--interface", lab.A.Interface);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
 
-        LabProcess browse = PythonZeroconfPeer.Browse(lab, lab.B, "_daap._tcp");
-        JsonElement resolved = Json(await browse.WaitForLineAsync(l => IsEvent(l, "resolved"), Generous));
+        TestProcess browse = PythonZeroconfPeer.Browse(lab, lab.B, "_daap._tcp");
+        JsonElement resolved = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("Inkwell Music._daap._tcp.local.", resolved.GetProperty("name").GetString());
         Assert.Equal(3689, resolved.GetProperty("port").GetInt32());
@@ -105,29 +105,29 @@ public sealed class InteropTests
     [Fact]
     public async Task PythonZeroconf_HoldsTheName_InkwellRenamesToName2()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3689);
-        await publisher.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3689);
+        await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
 
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
 
-        JsonElement registered = Json(await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous));
+        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server (2)", registered.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task Inkwell_HoldsTheName_PythonZeroconfPicksAnotherName()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json", "--verbose");
-        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json", "--verbose");
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
         // Holding the name means announced: python-zeroconf checks for only ~350 ms, and a responder
         // does not repeat a record within 250 ms of multicasting it (RFC 6762 §6), so start after both announcements.
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
 
-        LabProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3690);
+        TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3690);
 
-        JsonElement registered = Json(await publisher.WaitForLineAsync(l => IsEvent(l, "registered"), Generous));
+        JsonElement registered = Json(await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server-2._daap._tcp.local.", registered.GetProperty("name").GetString());
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("renaming", server.Errors, StringComparison.Ordinal); // and Inkwell keeps its name

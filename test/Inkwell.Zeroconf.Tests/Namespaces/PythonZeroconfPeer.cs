@@ -53,21 +53,21 @@ internal static class PythonZeroconfPeer
         return path;
     }
 
-    public static LabProcess Publish(NetnsLab lab, LabHost host, string name, string type, int port, params string[] txt)
+    public static TestProcess Publish(NetnsLab lab, LabHost host, string name, string type, int port, params string[] txt)
     {
         if (SkipReason() is { } reason)
         {
             Assert.Skip(reason);
         }
-        return lab.Start(host, Python, [ScriptPath(lab), "publish", host.Address, name, type, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. txt]);
+        return host.Start(Python, [ScriptPath(lab), "publish", host.Address, name, type, port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. txt]);
     }
 
-    public static LabProcess Browse(NetnsLab lab, LabHost host, string type)
+    public static TestProcess Browse(NetnsLab lab, LabHost host, string type)
     {
         if (SkipReason() is { } reason)
         {
             Assert.Skip(reason);
         }
-        return lab.Start(host, Python, ScriptPath(lab), "browse", host.Address, type);
+        return host.Start(Python, [ScriptPath(lab), "browse", host.Address, type]);
     }
 }

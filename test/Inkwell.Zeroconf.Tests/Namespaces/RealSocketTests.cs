@@ -19,14 +19,14 @@ public sealed class RealSocketTests
     [Fact]
     public async Task C3_TwoHosts_RegisterBrowseResolveAndGoodbye()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "txtvers=1", "Machine Name=Den", "--json", "--interface", lab.A.Interface);
-        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
-        LabProcess browser = lab.StartInkwell(lab.B, "dns-sd", "-B", "_daap._tcp", "--json", "--interface", lab.B.Interface);
-        LabProcess resolver = lab.StartInkwell(lab.B, "dns-sd", "-L", "DAAP Server", "_daap._tcp", "local", "--json", "--timeout", "60");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "txtvers=1", "Machine Name=Den", "--json", "--interface", lab.A.Interface);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        TestProcess browser = lab.B.StartInkwell("dns-sd", "-B", "_daap._tcp", "--json", "--interface", lab.B.Interface);
+        TestProcess resolver = lab.B.StartInkwell("dns-sd", "-L", "DAAP Server", "_daap._tcp", "local", "--json", "--timeout", "60");
 
-        JsonElement added = Json(await browser.WaitForLineAsync(l => IsEvent(l, "added"), Generous));
-        JsonElement resolved = Json(await resolver.WaitForLineAsync(l => IsEvent(l, "resolved"), Generous));
+        JsonElement added = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
+        JsonElement resolved = Json(await resolver.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("DAAP Server", added.GetProperty("name").GetString());
         Assert.Equal("_daap._tcp", added.GetProperty("type").GetString());
@@ -41,25 +41,25 @@ public sealed class RealSocketTests
     [Fact]
     public async Task C27_Goodbye_OnExit_RemovesTheServiceFromTheOtherHost()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess browser = lab.StartInkwell(lab.B, "dns-sd", "-B", "_daap._tcp", "--json");
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Leaving", "_daap._tcp", ".", "3689", "--json", "--timeout", "8");
-        await browser.WaitForLineAsync(l => IsEvent(l, "added"), Generous);
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess browser = lab.B.StartInkwell("dns-sd", "-B", "_daap._tcp", "--json");
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Leaving", "_daap._tcp", ".", "3689", "--json", "--timeout", "8");
+        await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, await server.WaitForExitAsync(Generous)); // --timeout exits 0, saying goodbye
-        JsonElement removed = Json(await browser.WaitForLineAsync(l => IsEvent(l, "removed"), Generous));
+        Assert.Equal(0, await server.WaitForExitAsync(Generous, TestContext.Current.CancellationToken)); // --timeout exits 0, saying goodbye
+        JsonElement removed = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "removed"), Generous, TestContext.Current.CancellationToken));
         Assert.Equal("Leaving", removed.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task C16_TwoHosts_SameName_EndWithTwoDistinctNames()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess first = lab.StartInkwell(lab.A, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json");
-        LabProcess second = lab.StartInkwell(lab.B, "dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess first = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json");
+        TestProcess second = lab.B.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
 
-        string a = Json(await first.WaitForLineAsync(l => IsEvent(l, "registered"), Generous)).GetProperty("name").GetString()!;
-        string b = Json(await second.WaitForLineAsync(l => IsEvent(l, "registered"), Generous)).GetProperty("name").GetString()!;
+        string a = Json(await first.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken)).GetProperty("name").GetString()!;
+        string b = Json(await second.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken)).GetProperty("name").GetString()!;
 
         Assert.NotEqual(a, b);
         Assert.Contains("DAAP Server", new[] { a, b });
@@ -69,14 +69,14 @@ public sealed class RealSocketTests
     [Fact]
     public async Task DnsSd_Query_PrintsTheSrvRecord_AndTableLayoutForBrowse()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess server = lab.StartInkwell(lab.A, "dns-sd", "-R", "Printer", "_ipp._tcp", ".", "631", "--json");
-        await server.WaitForLineAsync(l => IsEvent(l, "registered"), Generous);
-        LabProcess query = lab.StartInkwell(lab.B, "dns-sd", "-Q", "Printer._ipp._tcp.local", "SRV", "--json");
-        LabProcess table = lab.StartInkwell(lab.B, "dns-sd", "-B", "_ipp._tcp");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Printer", "_ipp._tcp", ".", "631", "--json");
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        TestProcess query = lab.B.StartInkwell("dns-sd", "-Q", "Printer._ipp._tcp.local", "SRV", "--json");
+        TestProcess table = lab.B.StartInkwell("dns-sd", "-B", "_ipp._tcp");
 
-        JsonElement record = Json(await query.WaitForLineAsync(l => IsEvent(l, "added"), Generous));
-        string row = await table.WaitForLineAsync(l => l.Contains(" Add ", StringComparison.Ordinal), Generous);
+        JsonElement record = Json(await query.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
+        string row = await table.WaitForOutputLineAsync(l => l.Contains(" Add ", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
 
         Assert.Equal("SRV", record.GetProperty("rrtype").GetString());
         Assert.EndsWith(" 631 " + record.GetProperty("rdata").GetString()!.Split(' ')[^1], " " + record.GetProperty("rdata").GetString());
@@ -89,10 +89,10 @@ public sealed class RealSocketTests
     [Fact]
     public async Task DnsSd_UnknownInterface_FailsWithExitCode1AndAMessage()
     {
-        using NetnsLab lab = NetnsLab.Create();
-        LabProcess browse = lab.StartInkwell(lab.A, "dns-sd", "-B", "_daap._tcp", "--interface", "nope0");
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess browse = lab.A.StartInkwell("dns-sd", "-B", "_daap._tcp", "--interface", "nope0");
 
-        Assert.Equal(1, await browse.WaitForExitAsync(Generous));
+        Assert.Equal(1, await browse.WaitForExitAsync(Generous, TestContext.Current.CancellationToken));
         Assert.Contains("nope0", browse.Errors, StringComparison.Ordinal);
     }
 }

@@ -13,20 +13,20 @@ namespace Inkwell.Zeroconf.Tests.Namespaces;
 public sealed class TransportNamespaceTests
 {
     [Fact]
-    public void Open_RunsInsideTheNamespace_AndListsOnlyItsInterfaces()
+    public async Task Open_RunsInsideTheNamespace_AndListsOnlyItsInterfaces()
     {
-        using NetnsLab lab = NetnsLab.Create();
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         using HomeNetworkNamespace home = HomeNetworkNamespace.Open($"/run/netns/{lab.A.Namespace}");
 
         List<string> names = home.Run(() => NetworkInterface.GetAllNetworkInterfaces().Select(n => n.Name).Order(StringComparer.Ordinal).ToList());
 
-        Assert.Equal([lab.A.Interface, "lo"], names);
+        Assert.Equal(new[] { lab.A.Interface, "lo" }.Order(StringComparer.Ordinal), names);
     }
 
     [Fact]
-    public void RefreshLinks_FromOutsideTheNamespace_KeepsTheLinkAndSeesItsNewAddress()
+    public async Task RefreshLinks_FromOutsideTheNamespace_KeepsTheLinkAndSeesItsNewAddress()
     {
-        using NetnsLab lab = NetnsLab.Create();
+        await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         using HomeNetworkNamespace home = HomeNetworkNamespace.Open($"/run/netns/{lab.A.Namespace}");
         using UdpMulticastTransport transport = home.Run(() => new UdpMulticastTransport(
             new ServiceDiscoveryOptions { Interfaces = [lab.A.Interface] }, NullLogger.Instance));
@@ -38,10 +38,10 @@ public sealed class TransportNamespaceTests
         Assert.Equal(lab.A.Interface, Assert.Single(transport.Links).Name);
         Assert.Equal(0, changes);
 
-        NetnsLab.Ip($"-n {lab.A.Namespace} addr add 10.77.0.9/24 dev {lab.A.Interface}");
+        await lab.A.IpAsync(["addr", "add", "10.213.0.9/24", "dev", lab.A.Interface], TestContext.Current.CancellationToken);
         transport.RefreshLinks();
 
         Assert.Equal(1, changes);
-        Assert.Contains(Assert.Single(transport.Links).Addresses, a => a.Address.ToString() == "10.77.0.9");
+        Assert.Contains(Assert.Single(transport.Links).Addresses, a => a.Address.ToString() == "10.213.0.9");
     }
 }

@@ -20,20 +20,19 @@ public sealed class WideAreaNetnsTests
     [Fact]
     public async Task Register_WithTheSystemResolver_SendsUpdatesToTheSoaPrimary_AndCtrlCRemovesThem()
     {
-        using BindNetnsLab lab = await BindNetnsLab.CreateAsync();
+        await using BindNetnsLab lab = await BindNetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         // The zone publishes no _dns-update._udp SRV: the update server can only come from its SOA's MNAME.
         Assert.Equal("", lab.Dig("SRV", "_dns-update._udp." + BindNetnsLab.Zone));
 
-        LabProcess register = lab.StartInkwell(lab.A, "dns-sd", "-R", "Lab Printer", "_wlab._tcp", BindNetnsLab.Zone, "631",
+        TestProcess register = lab.A.StartInkwell("dns-sd", "-R", "Lab Printer", "_wlab._tcp", BindNetnsLab.Zone, "631",
             "--server", "system", "--key", lab.KeyFile, "--host", "lab-a", "--host-address", lab.A.Address, "--json", "--verbose");
-        await register.WaitForLineAsync(l => IsEvent(l, "registered", "Lab Printer"), Patience);
+        await register.WaitForOutputLineAsync(l => IsEvent(l, "registered", "Lab Printer"), Patience, TestContext.Current.CancellationToken);
 
         Assert.Equal("0 0 631 lab-a.example.test.", lab.Dig("SRV", "Lab\\032Printer._wlab._tcp.example.test").Trim());
         Assert.Equal(lab.A.Address, lab.Dig("A", "lab-a.example.test").Trim());
         Assert.Contains($"{BindNetnsLab.ServerAddress}:53, found from its SOA's primary (MNAME)", register.Errors, StringComparison.Ordinal);
 
-        register.Interrupt();
-        Assert.Equal(0, await register.WaitForExitAsync(Patience));
+        Assert.Equal(0, await register.InterruptAsync(Patience, TestContext.Current.CancellationToken));
         Assert.Equal("", lab.Dig("PTR", "_wlab._tcp.example.test"));
         Assert.Equal("", lab.Dig("A", "lab-a.example.test"));
     }
@@ -41,38 +40,37 @@ public sealed class WideAreaNetnsTests
     [Fact]
     public async Task TwoHosts_TheBrowserSeesARegistrationFromTheOtherHost_ResolvesIt_AndSeesItsRemoval()
     {
-        using BindNetnsLab lab = await BindNetnsLab.CreateAsync();
-        LabProcess browse = lab.StartInkwell(lab.B, "dns-sd", "-B", "_wtwo._tcp", BindNetnsLab.Zone, "--server", "system", "--json");
+        await using BindNetnsLab lab = await BindNetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess browse = lab.B.StartInkwell("dns-sd", "-B", "_wtwo._tcp", BindNetnsLab.Zone, "--server", "system", "--json");
 
-        LabProcess register = lab.StartInkwell(lab.A, "dns-sd", "-R", "Hall Printer", "_wtwo._tcp", BindNetnsLab.Zone, "631", "rp=hall",
+        TestProcess register = lab.A.StartInkwell("dns-sd", "-R", "Hall Printer", "_wtwo._tcp", BindNetnsLab.Zone, "631", "rp=hall",
             "--server", "system", "--key", lab.KeyFile, "--host", "lab-a", "--host-address", lab.A.Address, "--json");
-        await register.WaitForLineAsync(l => IsEvent(l, "registered", "Hall Printer"), Patience);
+        await register.WaitForOutputLineAsync(l => IsEvent(l, "registered", "Hall Printer"), Patience, TestContext.Current.CancellationToken);
 
-        JsonElement added = Json(await browse.WaitForLineAsync(l => IsEvent(l, "added", "Hall Printer"), Patience));
+        JsonElement added = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "added", "Hall Printer"), Patience, TestContext.Current.CancellationToken));
         Assert.Equal(BindNetnsLab.Zone, added.GetProperty("domain").GetString());
-        LabProcess lookup = lab.StartInkwell(lab.B, "dns-sd", "-L", "Hall Printer", "_wtwo._tcp", BindNetnsLab.Zone, "--server", "system", "--json");
-        JsonElement resolved = Json(await lookup.WaitForLineAsync(l => IsEvent(l, "resolved", "Hall Printer"), Patience));
+        TestProcess lookup = lab.B.StartInkwell("dns-sd", "-L", "Hall Printer", "_wtwo._tcp", BindNetnsLab.Zone, "--server", "system", "--json");
+        JsonElement resolved = Json(await lookup.WaitForOutputLineAsync(l => IsEvent(l, "resolved", "Hall Printer"), Patience, TestContext.Current.CancellationToken));
         Assert.Equal(("lab-a.example.test", 631), (resolved.GetProperty("host").GetString(), resolved.GetProperty("port").GetInt32()));
         Assert.Equal(lab.A.Address, Assert.Single(resolved.GetProperty("addresses").EnumerateArray()).GetString());
 
-        register.Interrupt();
-        Assert.Equal(0, await register.WaitForExitAsync(Patience));
+        Assert.Equal(0, await register.InterruptAsync(Patience, TestContext.Current.CancellationToken));
         // The browser polls with backoff (at most MaxPollInterval, 1 min, between polls): generous patience.
-        await browse.WaitForLineAsync(l => IsEvent(l, "removed", "Hall Printer"), TimeSpan.FromSeconds(150));
+        await browse.WaitForOutputLineAsync(l => IsEvent(l, "removed", "Hall Printer"), TimeSpan.FromSeconds(150), TestContext.Current.CancellationToken);
         Assert.Single(browse.Lines, l => IsEvent(l, "added"));
     }
 
     [Fact]
     public async Task TwoHosts_RegisteringTheSameInstanceName_TheLaterRenames_AndTheFirstIsUntouched()
     {
-        using BindNetnsLab lab = await BindNetnsLab.CreateAsync();
-        LabProcess first = lab.StartInkwell(lab.A, "dns-sd", "-R", "Twin", "_wtwin._tcp", BindNetnsLab.Zone, "1001",
+        await using BindNetnsLab lab = await BindNetnsLab.CreateAsync(TestContext.Current.CancellationToken);
+        TestProcess first = lab.A.StartInkwell("dns-sd", "-R", "Twin", "_wtwin._tcp", BindNetnsLab.Zone, "1001",
             "--server", "system", "--key", lab.KeyFile, "--host", "lab-a", "--host-address", lab.A.Address, "--json");
-        await first.WaitForLineAsync(l => IsEvent(l, "registered", "Twin"), Patience);
+        await first.WaitForOutputLineAsync(l => IsEvent(l, "registered", "Twin"), Patience, TestContext.Current.CancellationToken);
 
-        LabProcess second = lab.StartInkwell(lab.B, "dns-sd", "-R", "Twin", "_wtwin._tcp", BindNetnsLab.Zone, "1002",
+        TestProcess second = lab.B.StartInkwell("dns-sd", "-R", "Twin", "_wtwin._tcp", BindNetnsLab.Zone, "1002",
             "--server", "system", "--key", lab.KeyFile, "--host", "lab-b", "--host-address", lab.B.Address, "--json");
-        await second.WaitForLineAsync(l => IsEvent(l, "registered", "Twin (2)"), Patience);
+        await second.WaitForOutputLineAsync(l => IsEvent(l, "registered", "Twin (2)"), Patience, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Twin._wtwin._tcp.example.test.", "Twin\\032\\(2\\)._wtwin._tcp.example.test."],
             lab.Dig("PTR", "_wtwin._tcp.example.test").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
@@ -84,15 +82,15 @@ public sealed class WideAreaNetnsTests
     [Fact]
     public async Task BrowsingDomains_WithoutADomain_AreAskedUnderTheSearchList()
     {
-        using BindNetnsLab lab = await BindNetnsLab.CreateAsync();
+        await using BindNetnsLab lab = await BindNetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         lab.NsUpdate("""
             update add b._dns-sd._udp.example.test 60 PTR example.test.
             update add b._dns-sd._udp.example.test 60 PTR sites.example.test.
             update add db._dns-sd._udp.example.test 60 PTR sites.example.test.
             """);
 
-        LabProcess browse = lab.StartInkwell(lab.B, "dns-sd", "-F", "--server", "system", "--json", "--timeout", "5");
-        Assert.Equal(0, await browse.WaitForExitAsync(Patience));
+        TestProcess browse = lab.B.StartInkwell("dns-sd", "-F", "--server", "system", "--json", "--timeout", "5");
+        Assert.Equal(0, await browse.WaitForExitAsync(Patience, TestContext.Current.CancellationToken));
 
         List<(string Domain, bool Default)> domains = [.. browse.Lines.Where(l => IsEvent(l, "domain"))
             .Select(Json).Select(e => (e.GetProperty("domain").GetString()!, e.GetProperty("default").GetBoolean()))];

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Inkwell.Zeroconf.Tests.WideArea;
 
@@ -23,8 +21,8 @@ public sealed class BindLab : IAsyncLifetime
     /// <summary>A dynamic zone whose published update server (its <c>_dns-update._udp</c> SRV) is 127.0.0.1:1, where nothing listens.</summary>
     public const string MovedZone = "moved.test";
 
-    private Process? _named;
-    private readonly StringBuilder _log = new();
+    private TestProcess? _named;
+    private string _earlierLog = "";
 
     /// <summary>Why the lab is not running, or null.</summary>
     public string? SkipReason { get; private set; }
@@ -39,16 +37,8 @@ public sealed class BindLab : IAsyncLifetime
 
     public TsigKey Key => TsigKey.Load(KeyFile);
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    /// <summary>What every named started so far logged.</summary>
+    public string Log => _earlierLog + _named?.Output;
 
     /// <summary>Skips the calling test with the reason when BIND is not available.</summary>
     public void Require()
@@ -123,33 +113,23 @@ public sealed class BindLab : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var start = new ProcessStartInfo("/usr/sbin/named") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["-g", "-c", Path.Combine(Directory, "named.conf"), "-n", "1"])
+        TestProcess named = TestProcess.Start("/usr/sbin/named", ["-g", "-c", Path.Combine(Directory, "named.conf"), "-n", "1"]);
+        try
         {
-            start.ArgumentList.Add(argument);
-        }
-        var named = new Process { StartInfo = start };
-        named.OutputDataReceived += (_, e) => Append(e.Data);
-        named.ErrorDataReceived += (_, e) => Append(e.Data);
-        named.Start();
-        named.BeginOutputReadLine();
-        named.BeginErrorReadLine();
-        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < end)
-        {
-            if (named.HasExited)
-            {
-                return;
-            }
-            if (Log.Contains("running", StringComparison.Ordinal) && Answers())
+            // named -g logs "running" once it has loaded its zones and listens; it exits when its port was taken meanwhile.
+            await named.WaitForLineAsync(l => l.Contains("running", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            if (Answers())
             {
                 _named = named;
                 return;
             }
-            await Task.Delay(100);
         }
-        named.Kill();
-        await named.WaitForExitAsync();
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // Tried again on another port (or reported with the log) by the caller.
+        }
+        _earlierLog += named.Output;
+        named.Dispose();
     }
 
     /// <summary>
@@ -158,9 +138,9 @@ public sealed class BindLab : IAsyncLifetime
     /// </summary>
     public async Task RestartAsync()
     {
-        Process named = _named ?? throw new InvalidOperationException("named is not running");
+        TestProcess named = _named ?? throw new InvalidOperationException("named is not running");
         named.Kill();
-        await named.WaitForExitAsync();
+        _earlierLog += named.Output;
         named.Dispose();
         _named = null;
         for (int attempt = 0; attempt < 3 && _named is null; attempt++)
@@ -185,17 +165,6 @@ public sealed class BindLab : IAsyncLifetime
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
-    }
-
     /// <summary><c>dig +short</c> at the lab server: one line per record, in dig's presentation format.</summary>
     public string Dig(string type, string name) => Run("/usr/bin/dig", "@127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+short", "+norecurse", "+time=2", "+tries=2", type, name);
 
@@ -210,28 +179,7 @@ public sealed class BindLab : IAsyncLifetime
     private static string Run(string fileName, params string[] arguments) => Run(fileName, arguments, null);
 
     /// <summary>Runs a BIND tool to its end with <paramref name="input"/> on standard input; fails with its output unless it exits 0.</summary>
-    internal static string Run(string fileName, string[] arguments, string? input)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.Write(input);
-            process.StandardInput.Close();
-        }
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}{output}");
-        }
-        return output;
-    }
+    internal static string Run(string fileName, string[] arguments, string? input) => ProcessRun.Run(fileName, arguments, input: input).EnsureSuccess();
 
     /// <summary>A port free on 127.0.0.1 for both UDP and TCP right now (named binds both).</summary>
     private static int FreePort()
@@ -255,12 +203,10 @@ public sealed class BindLab : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_named is { HasExited: false })
+        if (_named is not null)
         {
-            _named.Kill();
-            await _named.WaitForExitAsync();
+            await _named.DisposeAsync();
         }
-        _named?.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

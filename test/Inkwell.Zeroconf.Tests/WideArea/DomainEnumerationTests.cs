@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Inkwell.Zeroconf.Tests.WideArea;
@@ -50,17 +49,9 @@ public sealed class DomainEnumerationTests(BindLab lab)
     {
         lab.Require();
         WriteDomainRecords();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", "-F", BindLab.Zone, "--server", $"127.0.0.1:{lab.Port}", "--json", "--timeout", "2"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync(Token);
-        string output = await process.StandardOutput.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
+        (int exitCode, string output, string error) = await InkwellTool.RunAsync(["dns-sd", "-F", BindLab.Zone, "--server", $"127.0.0.1:{lab.Port}", "--json", "--timeout", "2"], cancellationToken: Token);
 
-        Assert.True(process.ExitCode == 0, await error);
+        Assert.True(exitCode == 0, error);
         List<(string Domain, bool Default)> domains = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Select(e => (e.GetProperty("domain").GetString()!, e.GetProperty("default").GetBoolean()))];

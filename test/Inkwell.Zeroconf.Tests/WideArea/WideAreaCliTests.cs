@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Inkwell.Zeroconf.Tests.WideArea;
@@ -10,27 +9,14 @@ namespace Inkwell.Zeroconf.Tests.WideArea;
 [Collection(nameof(BindCollection))]
 public sealed class WideAreaCliTests(BindLab lab)
 {
-    private static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        return Process.Start(start)!;
-    }
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static TestProcess Start(params string[] arguments) => InkwellTool.Start(["dns-sd", .. arguments]);
 
     private static async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] arguments)
     {
-        using Process process = Start(arguments);
-        Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await error);
+        ProcessResult result = await InkwellTool.RunAsync(["dns-sd", .. arguments], cancellationToken: TestContext.Current.CancellationToken);
+        return (result.ExitCode, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), result.Error);
     }
 
     private string Server => $"127.0.0.1:{lab.Port}";
@@ -39,13 +25,9 @@ public sealed class WideAreaCliTests(BindLab lab)
     public async Task RegisterBrowseLookup_OverTheLabServer()
     {
         lab.Require();
-        using Process register = Start("-R", "Cli Service", "_wcli._tcp", BindLab.Zone, "9090", "a=1", "--server", Server, "--key", lab.KeyFile,
+        using TestProcess register = Start("-R", "Cli Service", "_wcli._tcp", BindLab.Zone, "9090", "a=1", "--server", Server, "--key", lab.KeyFile,
             "--host", "cli-host", "--host-address", "192.0.2.9", "--json", "--timeout", "40");
-        string? registered = await register.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-        if (registered is null)
-        {
-            Assert.Fail(await register.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
-        }
+        string registered = await register.ReadOutputLineAsync(_ => true, Patience, TestContext.Current.CancellationToken);
         Assert.Equal("registered", JsonDocument.Parse(registered).RootElement.GetProperty("event").GetString());
         Assert.Equal("0 0 9090 cli-host.example.test.", lab.Dig("SRV", "Cli\\032Service._wcli._tcp.example.test").Trim());
 
@@ -66,8 +48,7 @@ public sealed class WideAreaCliTests(BindLab lab)
 
         // --timeout ends -R normally: the registration is disposed, so its records are deleted. (Long enough for the
         // three client runs above on a loaded machine.)
-        await register.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(0, register.ExitCode);
+        Assert.Equal(0, await register.WaitForExitAsync(Patience, TestContext.Current.CancellationToken));
         Assert.Equal("", lab.Dig("PTR", "_wcli._tcp.example.test"));
     }
 
@@ -75,37 +56,17 @@ public sealed class WideAreaCliTests(BindLab lab)
     public async Task Register_StoppedWithCtrlC_DeletesItsRecordsAndExits0()
     {
         lab.Require();
-        using Process register = Start("-R", "Interrupted", "_wint._tcp", BindLab.Zone, "9091", "--server", Server, "--key", lab.KeyFile,
+        using TestProcess register = Start("-R", "Interrupted", "_wint._tcp", BindLab.Zone, "9091", "--server", Server, "--key", lab.KeyFile,
             "--host", "int-host", "--json");
-        try
-        {
-            string? registered = await register.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-            if (registered is null)
-            {
-                Assert.Fail(await register.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
-            }
-            Assert.Equal("Interrupted._wint._tcp.example.test.", lab.Dig("PTR", "_wint._tcp.example.test").Trim());
+        await register.ReadOutputLineAsync(_ => true, Patience, TestContext.Current.CancellationToken);
+        Assert.Equal("Interrupted._wint._tcp.example.test.", lab.Dig("PTR", "_wint._tcp.example.test").Trim());
 
-            using (Process kill = Process.Start("kill", ["-INT", register.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-            }
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            patience.CancelAfter(TimeSpan.FromSeconds(20));
-            await register.WaitForExitAsync(patience.Token);
+        int exitCode = await register.InterruptAsync(Patience, TestContext.Current.CancellationToken);
 
-            // The signal cancels the command, which disposes the registration: its DNS UPDATE deletes the records.
-            Assert.Equal(0, register.ExitCode);
-            Assert.Equal("", lab.Dig("PTR", "_wint._tcp.example.test"));
-            Assert.Equal("", lab.Dig("SRV", "Interrupted._wint._tcp.example.test"));
-        }
-        finally
-        {
-            if (!register.HasExited)
-            {
-                register.Kill();
-            }
-        }
+        // The signal cancels the command, which disposes the registration: its DNS UPDATE deletes the records.
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", lab.Dig("PTR", "_wint._tcp.example.test"));
+        Assert.Equal("", lab.Dig("SRV", "Interrupted._wint._tcp.example.test"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Inkwell.Zeroconf.Dns;
 
@@ -98,17 +97,9 @@ public sealed class WideAreaTypesAndRecordsTests(BindLab lab)
     {
         lab.Require();
         lab.NsUpdate("update delete q2.example.test TXT\nupdate add q2.example.test 60 TXT \"hello\"");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), "dns-sd", "-Q", "q2.example.test", "TXT", "--server", $"127.0.0.1:{lab.Port}", "--json", "--timeout", "4"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync(Token);
-        string output = await process.StandardOutput.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
+        (int exitCode, string output, string error) = await InkwellTool.RunAsync(["dns-sd", "-Q", "q2.example.test", "TXT", "--server", $"127.0.0.1:{lab.Port}", "--json", "--timeout", "4"], cancellationToken: Token);
 
-        Assert.True(process.ExitCode == 0, await error);
+        Assert.True(exitCode == 0, error);
         JsonElement record = JsonDocument.Parse(Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement;
         Assert.Equal(("added", "q2.example.test", "TXT"), (record.GetProperty("event").GetString(), record.GetProperty("name").GetString(), record.GetProperty("rrtype").GetString()));
     }
