@@ -6,7 +6,8 @@ namespace Inkwell.Zeroconf.Avahi.Tests.Lab;
 /// Two isolated hosts, A and B: each a network namespace created for this lab, joined by one veth pair whose ends
 /// are created directly inside the namespaces (nothing ever touches the machine's real interfaces), each with its
 /// own private dbus-daemon and, on demand, its own avahi-daemon. Everything is removed on dispose, also when
-/// creation fails half-way.
+/// creation fails half-way. With a third host (<see cref="CreateAsync(int, CancellationToken)"/>) the three hosts' veths
+/// end on a bridge in a fourth namespace, the link's switch, instead.
 /// </summary>
 internal sealed class AvahiLab : IAsyncDisposable
 {
@@ -14,29 +15,46 @@ internal sealed class AvahiLab : IAsyncDisposable
 
     private readonly DirectoryInfo _directory;
     private readonly List<string> _namespaces = [];
+    private readonly string _id;
 
-    private AvahiLab(DirectoryInfo directory)
+    private AvahiLab(DirectoryInfo directory, bool threeHosts = false)
     {
         _directory = directory;
-        string id = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
-        A = new LabHost($"inkwell-{id}-a", "10.213.0.1", "inkwell-a", directory.CreateSubdirectory("a"));
-        B = new LabHost($"inkwell-{id}-b", "10.213.0.2", "inkwell-b", directory.CreateSubdirectory("b"));
+        _id = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
+        A = new LabHost($"inkwell-{_id}-a", "10.213.0.1", "inkwell-a", directory.CreateSubdirectory("a"));
+        B = new LabHost($"inkwell-{_id}-b", "10.213.0.2", "inkwell-b", directory.CreateSubdirectory("b"));
+        C = threeHosts ? new LabHost($"inkwell-{_id}-c", "10.213.0.3", "inkwell-c", directory.CreateSubdirectory("c")) : null;
     }
 
     public LabHost A { get; }
 
     public LabHost B { get; }
 
+    /// <summary>The third host, on the same link as A and B; null in a two-host lab.</summary>
+    public LabHost? C { get; }
+
+    private IEnumerable<LabHost> Hosts => C is null ? [A, B] : [A, B, C];
+
     /// <summary>Creates the two hosts and starts a bus on each; skips the calling test when the machine cannot.</summary>
-    public static async Task<AvahiLab> CreateAsync(CancellationToken cancellationToken)
+    public static Task<AvahiLab> CreateAsync(CancellationToken cancellationToken) => CreateAsync(2, cancellationToken);
+
+    /// <summary>
+    /// Creates <paramref name="hosts"/> hosts (2 or 3: A, B and C) on one link and starts a bus on each; skips the calling test
+    /// when the machine cannot.
+    /// </summary>
+    public static async Task<AvahiLab> CreateAsync(int hosts, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hosts, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hosts, 3);
         LabRequirements.SkipIfMissing();
-        var lab = new AvahiLab(Directory.CreateTempSubdirectory("inkwell-avahi-lab-"));
+        var lab = new AvahiLab(Directory.CreateTempSubdirectory("inkwell-avahi-lab-"), threeHosts: hosts == 3);
         try
         {
             await lab.CreateNetworkAsync(cancellationToken);
-            await lab.A.StartBusAsync(cancellationToken);
-            await lab.B.StartBusAsync(cancellationToken);
+            foreach (LabHost host in lab.Hosts)
+            {
+                await host.StartBusAsync(cancellationToken);
+            }
             return lab;
         }
         catch
@@ -68,8 +86,10 @@ internal sealed class AvahiLab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
+        foreach (LabHost host in Hosts)
+        {
+            await host.DisposeAsync();
+        }
         foreach (string name in _namespaces)
         {
             try
@@ -93,7 +113,7 @@ internal sealed class AvahiLab : IAsyncDisposable
 
     private async Task CreateNetworkAsync(CancellationToken cancellationToken)
     {
-        foreach (LabHost host in new[] { A, B })
+        foreach (LabHost host in Hosts)
         {
             try
             {
@@ -105,20 +125,50 @@ internal sealed class AvahiLab : IAsyncDisposable
             }
             _namespaces.Add(host.Namespace);
         }
-        await LabProcess.RunAsync(
-            "ip", ["link", "add", LabHost.InterfaceName, "netns", A.Namespace, "type", "veth", "peer", "name", LabHost.InterfaceName, "netns", B.Namespace],
-            cancellationToken: cancellationToken);
-        foreach (LabHost host in new[] { A, B })
+        if (C is null)
+        {
+            await LabProcess.RunAsync(
+                "ip", ["link", "add", LabHost.InterfaceName, "netns", A.Namespace, "type", "veth", "peer", "name", LabHost.InterfaceName, "netns", B.Namespace],
+                cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await CreateSwitchAsync(cancellationToken);
+        }
+        foreach (LabHost host in Hosts)
         {
             await host.IpAsync(["addr", "add", host.Address + "/24", "dev", LabHost.InterfaceName], cancellationToken);
             await host.IpAsync(["link", "set", "lo", "up"], cancellationToken);
             await host.IpAsync(["link", "set", LabHost.InterfaceName, "up", "multicast", "on"], cancellationToken);
             await host.IpAsync(["route", "add", "224.0.0.0/4", "dev", LabHost.InterfaceName], cancellationToken);
         }
-        foreach (LabHost host in new[] { A, B })
+        foreach (LabHost host in Hosts)
         {
             await WaitForSettledAddressesAsync(host, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Three hosts: a bridge in a namespace of its own (no address, no route: it only forwards between the hosts), and a veth
+    /// pair from each host's <see cref="LabHost.InterfaceName"/> to a port of the bridge. Multicast snooping is off, so every
+    /// mDNS packet reaches every host as on a small switch.
+    /// </summary>
+    private async Task CreateSwitchAsync(CancellationToken cancellationToken)
+    {
+        string @switch = $"inkwell-{_id}-s";
+        await LabProcess.RunAsync("ip", ["netns", "add", @switch], cancellationToken: cancellationToken);
+        _namespaces.Add(@switch);
+        await LabProcess.RunAsync("ip", ["-n", @switch, "link", "add", "br0", "type", "bridge", "mcast_snooping", "0"], cancellationToken: cancellationToken);
+        int port = 0;
+        foreach (LabHost host in Hosts)
+        {
+            string end = "port" + port++;
+            await LabProcess.RunAsync(
+                "ip", ["link", "add", LabHost.InterfaceName, "netns", host.Namespace, "type", "veth", "peer", "name", end, "netns", @switch],
+                cancellationToken: cancellationToken);
+            await LabProcess.RunAsync("ip", ["-n", @switch, "link", "set", end, "master", "br0", "up"], cancellationToken: cancellationToken);
+        }
+        await LabProcess.RunAsync("ip", ["-n", @switch, "link", "set", "br0", "up"], cancellationToken: cancellationToken);
     }
 
     /// <summary>

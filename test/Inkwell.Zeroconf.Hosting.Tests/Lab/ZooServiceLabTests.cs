@@ -96,6 +96,94 @@ public sealed class ZooServiceLabTests : IDisposable
         Assert.True(exit == 0, $"inkwell exited with {exit}:\n{server.Output}");
     }
 
+    [Fact]
+    public async Task ZooClient_WhileASecondZooJoinsAndLeaves_VisitsBoth_ThenKeepsVisitingTheFirst_WithItsZooIntact()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        await using AvahiLab lab = await AvahiLab.CreateAsync(3, cancellationToken);
+        LabHost hostC = lab.C!;
+        using LabProcess zooA = StartZoo(lab.A, "Zoo A", "zoo-a");
+        await WaitForAnnouncementAsync(zooA, "Zoo A", cancellationToken);
+        using LabProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=100",
+            "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=zoo-b"], []);
+        await client.WaitForLineAsync(l => Welcome(l)?.Zoo == "Zoo A", s_patience, cancellationToken);
+
+        // A second zoo joins on host C: the visits spread over both, each visit's calls at one zoo (its welcomes and its census).
+        LabProcess zooC = StartZoo(hostC, "Zoo C", "zoo-c");
+        await WaitForAnnouncementAsync(zooC, "Zoo C", cancellationToken);
+        long joined = Now;
+        await client.WaitForLineAsync(_ => CountWelcomes(client, joined, "Zoo A") >= 6 && CountWelcomes(client, joined, "Zoo C") >= 6, s_patience, cancellationToken);
+
+        // It leaves gracefully: goodbyes, then it drains and exits; the visits go to Zoo A only, and none fails.
+        await zooC.SignalAsync("TERM");
+        Assert.Equal(0, await zooC.WaitForExitAsync(TimeSpan.FromSeconds(60), cancellationToken));
+        long left = Now;
+        zooC.Dispose();
+        await client.WaitForLineAsync(_ => CountWelcomes(client, left, null) >= 20, s_patience, cancellationToken);
+        Assert.All(Welcomes(client).Where(w => w.Time > left), w => Assert.Equal("Zoo A", w.Zoo));
+        Assert.DoesNotContain(client.Output.Split('\n'), l => l.Contains(" error ", StringComparison.Ordinal));
+
+        // It comes back and is killed (no goodbye): the visit in flight may fail; then every visit goes to Zoo A again, while
+        // the client reconfirms the dead zoo's records (RFC 6762 §10.4) and drops them.
+        using LabProcess zooC2 = StartZoo(hostC, "Zoo C", "zoo-c");
+        await WaitForAnnouncementAsync(zooC2, "Zoo C", cancellationToken);
+        long rejoined = Now;
+        await client.WaitForLineAsync(_ => CountWelcomes(client, rejoined, "Zoo C") >= 4, s_patience, cancellationToken);
+        zooC2.Kill();
+        long killed = Now;
+        await client.WaitForLineAsync(_ => CountWelcomes(client, killed + 2_000, null) >= 20, s_patience, cancellationToken);
+        Assert.All(Welcomes(client).Where(w => w.Time > killed + 2_000), w => Assert.Equal("Zoo A", w.Zoo));
+        List<string> errors = [.. client.Output.Split('\n').Where(l => l.Contains(" error ", StringComparison.Ordinal))];
+        Assert.True(errors.Count <= 2, "more than the visits in flight failed:\n" + string.Join('\n', errors));
+
+        // Zoo A's zoo is intact: its latest census lists every animal it ever welcomed, and none of Zoo C's.
+        string census = await client.WaitForLineAsync(l => Time(l) > killed + 2_000 && CensusZoo(l) == "Zoo A", s_patience, cancellationToken);
+        IReadOnlyList<string> residents = Census(census)!;
+        List<(long Time, string Zoo, string Name)> welcomes = Welcomes(client);
+        Assert.All(welcomes.Where(w => w.Zoo == "Zoo A" && w.Time < Time(census) - 1_000), w => Assert.Contains(w.Name, residents));
+        Assert.All(welcomes.Where(w => w.Zoo == "Zoo C"), w => Assert.DoesNotContain(w.Name, residents));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"welcomes: {welcomes.Count(w => w.Zoo == "Zoo A")} at Zoo A, {welcomes.Count(w => w.Zoo == "Zoo C")} at Zoo C; failed visits after the kill: {errors.Count}");
+    }
+
+    /// <summary>A plain <c>dotnet</c> run of the built ZooService sample on <paramref name="host"/>, the embedded backend on its veth.</summary>
+    private static LabProcess StartZoo(LabHost host, string name, string hostName) => Start(host, [Sample("ZooService")], new()
+    {
+        ["ASPNETCORE_URLS"] = "http://0.0.0.0:5080",
+        ["Zoo__Name"] = name,
+        ["Zeroconf__Backend"] = "embedded",
+        ["Zeroconf__Interfaces__0"] = LabHost.InterfaceName,
+        ["Zeroconf__HostName"] = hostName,
+    });
+
+    private static Task<string> WaitForAnnouncementAsync(LabProcess zoo, string name, CancellationToken cancellationToken) =>
+        zoo.WaitForLineAsync(l => l.Contains($"DNS-SD: announced {name} (_zoo-service._tcp", StringComparison.Ordinal), s_patience, cancellationToken);
+
+    /// <summary>The zoo and animal of a client's welcome line ("&lt;ms&gt; welcome cat NAME POPULATION ZOO: TEXT"), or null.</summary>
+    private static (long Time, string Zoo, string Name)? Welcome(string line)
+    {
+        string[] parts = line.Split(' ', 6);
+        if (parts.Length < 6 || parts[1] != "welcome")
+        {
+            return null;
+        }
+        int colon = parts[5].IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? null : (Time(line), parts[5][..colon], parts[3]);
+    }
+
+    private static List<(long Time, string Zoo, string Name)> Welcomes(LabProcess client) =>
+        [.. client.Output.Split('\n').Select(Welcome).OfType<(long, string, string)>()];
+
+    private static int CountWelcomes(LabProcess client, long after, string? zoo) =>
+        Welcomes(client).Count(w => w.Time > after && (zoo is null || w.Zoo == zoo));
+
+    /// <summary>The zoo a census line names ("&lt;ms&gt; census N a,b,c at ZOO"), or null for another line.</summary>
+    private static string? CensusZoo(string line)
+    {
+        string[] parts = line.Split(' ', 5);
+        return parts.Length == 5 && parts[1] == "census" && parts[4].StartsWith("at ", StringComparison.Ordinal) ? parts[4][3..] : null;
+    }
+
     /// <summary>The names in a client's census line ("&lt;ms&gt; census N a,b,c"), or null for another line.</summary>
     private static IReadOnlyList<string>? Census(string line)
     {
