@@ -27,8 +27,28 @@ await host.StartAsync();
 using GrpcChannel channel = GrpcChannel.ForAddress("dnssd:///zoo-service", new GrpcChannelOptions
 {
     Credentials = ChannelCredentials.Insecure,
-    // Every instance on the network takes its turn, but the calls of one visit (same affinity key) go to the same zoo.
-    ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new DnsSdAffinityConfig() } },
+    ServiceConfig = new ServiceConfig
+    {
+        // Every instance on the network takes its turn, but the calls of one visit (same affinity key) go to the same zoo.
+        LoadBalancingConfigs = { new DnsSdAffinityConfig() },
+        // A call that could not start (the zoo it was sent to closed its listener a moment before the channel noticed:
+        // a restart) is tried again; with WaitForReady the retry waits for a zoo to be announced.
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names = { MethodName.Default },
+                RetryPolicy = new RetryPolicy
+                {
+                    MaxAttempts = 5,
+                    InitialBackoff = TimeSpan.FromMilliseconds(100),
+                    MaxBackoff = TimeSpan.FromSeconds(1),
+                    BackoffMultiplier = 2,
+                    RetryableStatusCodes = { StatusCode.Unavailable },
+                },
+            },
+        },
+    },
     ServiceProvider = host.Services,
 });
 var keeper = new Keeper.KeeperClient(channel);

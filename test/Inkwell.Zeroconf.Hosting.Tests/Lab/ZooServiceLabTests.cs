@@ -104,6 +104,9 @@ public sealed class ZooServiceLabTests : IDisposable
             $"the last old greeting {lastOld - stopping} ms after the stop began) + probing {announced - listening} ms + client {firstNew - announced} ms; " +
             $"client errors meanwhile: {errors.Count}{string.Concat(errors.Select(e => "\n  " + e))}");
         Assert.True(firstNew - saved < s_patience.TotalMilliseconds, $"{firstNew - saved} ms");
+        // Through the restart, no visit failed: the calls waited for the new instance (or were tried again when they met the
+        // old one closing).
+        Assert.Empty(errors);
         // The channel's balancer and the resolver leave nothing in the client's log (an error logged when the last instance leaves, before).
         Assert.DoesNotContain(client.Output.Split('\n'), l => l.StartsWith("fail: ", StringComparison.Ordinal) || l.StartsWith("warn: ", StringComparison.Ordinal));
 
