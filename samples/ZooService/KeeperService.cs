@@ -1,18 +1,23 @@
 using Grpc.Core;
+using Inkwell.Zeroconf.AspNetCore;
 
 namespace Inkwell.Samples.ZooService;
 
 /// <summary>The keeper's handlers: the generated <c>Keeper.KeeperBase</c>, whose requests arrive as the most-derived
 /// classes (a <see cref="Cat"/> or a <see cref="Dog"/> where the method takes an <see cref="Animal"/>).</summary>
-public sealed class KeeperService : Keeper.KeeperBase
+/// <param name="advertisement">The app's DNS-SD advertisement: the name this zoo goes by on the network.</param>
+public sealed class KeeperService(DnsSdAdvertisement advertisement) : Keeper.KeeperBase
 {
+    // The name in use (a taken name is renamed); none while the service is not announced (starting, or draining after its goodbye).
+    private string ZooName => advertisement.Endpoints is [var endpoint, ..] ? endpoint.Name : "(not announced)";
+
     /// <inheritdoc/>
     public override async Task Admit(IAsyncStreamReader<Animal> requestStream, IServerStreamWriter<Welcome> responseStream, ServerCallContext context)
     {
         await foreach (Animal animal in requestStream.ReadAllAsync(context.CancellationToken))
         {
             int population = Zoo.Admit(animal);
-            await responseStream.WriteAsync(new Welcome { Text = Greet(animal), Animal = animal, Population = (uint)population }, context.CancellationToken);
+            await responseStream.WriteAsync(new Welcome { Text = Greet(animal), Animal = animal, Population = (uint)population, Zoo = ZooName }, context.CancellationToken);
         }
     }
 

@@ -53,7 +53,8 @@ public static class DnsSdServiceDiscoveryExtensions
     /// <summary>
     /// Registers the <c>dnssd</c> resolver for gRPC channels (a <c>Grpc.Net.Client.Balancer.ResolverFactory</c>): with
     /// <c>GrpcChannelOptions.ServiceProvider</c> set to the app's services, <c>GrpcChannel.ForAddress("dnssd:///zoo", …)</c>
-    /// balances over the live instances of <c>_zoo._tcp</c>. The mapping and options are those of
+    /// balances over the live instances of <c>_zoo._tcp</c>. Also registers the <see cref="DnsSdAffinityConfig"/> policy, for
+    /// instances that each keep their own state. The mapping and options are those of
     /// <see cref="AddDnsSdServiceEndpointProvider"/>; it also registers the app's <see cref="Inkwell.Zeroconf.ServiceDiscovery"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -66,6 +67,7 @@ public static class DnsSdServiceDiscoveryExtensions
         {
             services.AddSingleton(sp => new DnsSdResolverFactory(sp.GetRequiredService<DnsSdServiceWatches>()));
             services.AddSingleton<ResolverFactory>(sp => sp.GetRequiredService<DnsSdResolverFactory>());
+            services.AddSingleton<LoadBalancerFactory, AffinityBalancerFactory>();
         }
         return services;
     }

@@ -38,7 +38,10 @@ internal sealed class DnsSdResolver : Resolver
     /// <summary>
     /// The channel's load balancer asks for a refresh when a connection to an address fails or drops: every instance is
     /// reconfirmed (the balancer does not say which address failed), so a dead one leaves within ten seconds of the
-    /// first query; live ones answer and stay. The addresses are published again meanwhile.
+    /// first query; live ones answer and stay. The addresses are published again meanwhile, from the thread pool: the
+    /// balancer asks from inside its handling of a subchannel's state change, and an answer given there re-entrantly (no
+    /// instance left: the balancer disposes that subchannel) makes Grpc.Net.Client log an error when it goes on to ask the
+    /// disposed subchannel to connect.
     /// </summary>
     public override void Refresh()
     {
@@ -48,7 +51,7 @@ internal sealed class DnsSdResolver : Resolver
             watch = _disposed ? null : _watch;
         }
         watch?.ReconfirmAll();
-        Publish();
+        ThreadPool.UnsafeQueueUserWorkItem(static resolver => resolver.Publish(), this, preferLocal: false);
     }
 
     protected override void Dispose(bool disposing)

@@ -50,6 +50,9 @@ public sealed class ZooServiceLabTests : IDisposable
             ["Zeroconf__Backend"] = "embedded",
             ["Zeroconf__Interfaces__0"] = LabHost.InterfaceName,
             ["Zeroconf__HostName"] = "zoo-a",
+            // Times on the log lines, for the latency breakdown below.
+            ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__Console__UseUtcTimestamp"] = "true",
         });
         await server.WaitForLineAsync(l => l.Contains("DNS-SD: announced Zoo A (_zoo-service._tcp", StringComparison.Ordinal), s_firstStart, cancellationToken);
         using TestProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=200",
@@ -84,15 +87,148 @@ public sealed class ZooServiceLabTests : IDisposable
         Assert.All(residents, name => Assert.Contains(name, now));
         Assert.True(now.Count > residents.Count, after);
         Assert.DoesNotContain(now, n => n.StartsWith('?'));
-        List<string> errors = [.. client.Output.Split('\n').Where(l => l.Contains(" error ", StringComparison.Ordinal))];
+        List<string> errors = Errors(client);
+        // Where the time went: the reload until the old app stops; the old app's goodbyes and drain (it still serves), the
+        // new version starting and probing for its names; then the client (its channel waits for an announced instance).
+        const string Announced = "DNS-SD: announced Zoo A";
+        await server.WaitForLineAsync(_ => ServerTime(server, Announced, saved) > 0, s_patience, cancellationToken);
+        long stopping = ServerTime(server, "Application is shutting down", saved);
+        long withdrawn = ServerTime(server, "DNS-SD: withdrew", saved);
+        long listening = ServerTime(server, "Now listening on", stopping);
+        long announced = ServerTime(server, Announced, saved);
+        long lastOld = Welcomes(client).Where(w => w.Time < firstNew).Select(w => w.Time).DefaultIfEmpty(saved).Max();
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"edit saved -> first new greeting at the client: {firstNew - saved} ms; server: {reloaded}; client errors meanwhile: {errors.Count}");
+            $"edit saved -> first new greeting at the client: {firstNew - saved} ms = until the old app stops {stopping - saved} ms ({reloaded}) " +
+            $"+ until the new Kestrel listens {listening - stopping} ms (goodbyes {withdrawn - stopping} ms after the stop began, then the 1.5 s drain; " +
+            $"the last old greeting {lastOld - stopping} ms after the stop began) + probing {announced - listening} ms + client {firstNew - announced} ms; " +
+            $"client errors meanwhile: {errors.Count}{string.Concat(errors.Select(e => "\n  " + e))}");
         Assert.True(firstNew - saved < s_patience.TotalMilliseconds, $"{firstNew - saved} ms");
+        // Through the restart, no visit failed: the calls waited for the new instance (or were tried again when they met the
+        // old one closing).
+        Assert.Empty(errors);
+        // The channel's balancer and the resolver leave nothing in the client's log (an error logged when the last instance leaves, before).
+        Assert.DoesNotContain(client.Output.Split('\n'), l => l.StartsWith("fail: ", StringComparison.Ordinal) || l.StartsWith("warn: ", StringComparison.Ordinal));
 
         // SIGTERM: inkwell stops the app (goodbyes, drain) and exits 0.
         await server.SignalAsync("TERM");
         int exit = await server.WaitForExitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         Assert.True(exit == 0, $"inkwell exited with {exit}:\n{server.Output}");
+    }
+
+    [Fact]
+    public async Task ZooClient_WhileASecondZooJoinsAndLeaves_VisitsBoth_ThenKeepsVisitingTheFirst_WithItsZooIntact()
+    {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        await using NetnsLab lab = await NetnsLab.CreateTrioWithBusesAsync(cancellationToken);
+        LabHost hostC = lab.C!;
+        using TestProcess zooA = StartZoo(lab.A, "Zoo A", "zoo-a");
+        await WaitForAnnouncementAsync(zooA, "Zoo A", cancellationToken);
+        using TestProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=100",
+            "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=zoo-b"], []);
+        await client.WaitForLineAsync(l => Welcome(l)?.Zoo == "Zoo A", s_patience, cancellationToken);
+
+        // A second zoo joins on host C: the visits spread over both, each visit's calls at one zoo (its welcomes and its census).
+        TestProcess zooC = StartZoo(hostC, "Zoo C", "zoo-c");
+        await WaitForAnnouncementAsync(zooC, "Zoo C", cancellationToken);
+        long joined = Now;
+        await client.WaitForLineAsync(_ => CountWelcomes(client, joined, "Zoo A") >= 6 && CountWelcomes(client, joined, "Zoo C") >= 6, s_patience, cancellationToken);
+
+        // It leaves gracefully: goodbyes, then it drains and exits; the visits go to Zoo A only, and none fails.
+        await zooC.SignalAsync("TERM");
+        Assert.Equal(0, await zooC.WaitForExitAsync(TimeSpan.FromSeconds(60), cancellationToken));
+        long left = Now;
+        zooC.Dispose();
+        // (The client dropped Zoo C a second after its goodbye, before it stopped serving; two more seconds for a loaded
+        // machine to print what Zoo C answered before it exited.)
+        await client.WaitForLineAsync(_ => CountWelcomes(client, left + 2_000, null) >= 20, s_patience, cancellationToken);
+        Assert.All(Welcomes(client).Where(w => w.Time > left + 2_000), w => Assert.Equal("Zoo A", w.Zoo));
+        Assert.Empty(Errors(client));
+
+        // It comes back and is killed (no goodbye): the visit in flight may fail; then every visit goes to Zoo A again, while
+        // the client reconfirms the dead zoo's records (RFC 6762 §10.4) and drops them.
+        using TestProcess zooC2 = StartZoo(hostC, "Zoo C", "zoo-c");
+        await WaitForAnnouncementAsync(zooC2, "Zoo C", cancellationToken);
+        long rejoined = Now;
+        await client.WaitForLineAsync(_ => CountWelcomes(client, rejoined, "Zoo C") >= 4, s_patience, cancellationToken);
+        zooC2.Kill();
+        long killed = Now;
+        await client.WaitForLineAsync(_ => CountWelcomes(client, killed + 2_000, null) >= 20, s_patience, cancellationToken);
+        Assert.All(Welcomes(client).Where(w => w.Time > killed + 2_000), w => Assert.Equal("Zoo A", w.Zoo));
+        List<string> errors = Errors(client);
+        Assert.True(errors.Count <= 2, "more than the visits in flight failed:\n" + string.Join('\n', errors));
+
+        // Zoo A's zoo is intact: its latest census lists every animal it ever welcomed, and none of Zoo C's.
+        string census = await client.WaitForLineAsync(l => Time(l) > killed + 2_000 && CensusZoo(l) == "Zoo A", s_patience, cancellationToken);
+        IReadOnlyList<string> residents = Census(census)!;
+        List<(long Time, string Zoo, string Name)> welcomes = Welcomes(client);
+        Assert.All(welcomes.Where(w => w.Zoo == "Zoo A" && w.Time < Time(census) - 1_000), w => Assert.Contains(w.Name, residents));
+        Assert.All(welcomes.Where(w => w.Zoo == "Zoo C"), w => Assert.DoesNotContain(w.Name, residents));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"welcomes: {welcomes.Count(w => w.Zoo == "Zoo A")} at Zoo A, {welcomes.Count(w => w.Zoo == "Zoo C")} at Zoo C; failed visits after the kill: {errors.Count}");
+    }
+
+    /// <summary>The client's failed visits ("&lt;ms&gt; error WHY").</summary>
+    private static List<string> Errors(TestProcess client) => [.. client.Output.Split('\n').Where(l => l.Split(' ') is [_, "error", ..])];
+
+    /// <summary>
+    /// When (Unix ms) the server logged the first message containing <paramref name="message"/> after <paramref name="after"/>:
+    /// the console logger writes the UTC time of day on the line before the message.
+    /// </summary>
+    private static long ServerTime(TestProcess server, string message, long after)
+    {
+        string[] lines = server.Output.Split('\n');
+        DateTime day = DateTimeOffset.FromUnixTimeMilliseconds(after).UtcDateTime.Date;
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Contains(message.Trim(), StringComparison.Ordinal)
+                && TimeSpan.TryParseExact(lines[i - 1].Split(' ')[0], @"hh\:mm\:ss\.fff", System.Globalization.CultureInfo.InvariantCulture, out TimeSpan time))
+            {
+                long at = new DateTimeOffset(day + time, TimeSpan.Zero).ToUnixTimeMilliseconds();
+                if (at > after)
+                {
+                    return at;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>A plain <c>dotnet</c> run of the built ZooService sample on <paramref name="host"/>, the embedded backend on its veth.</summary>
+    private static TestProcess StartZoo(LabHost host, string name, string hostName) => Start(host, [Sample("ZooService")], new()
+    {
+        ["ASPNETCORE_URLS"] = "http://0.0.0.0:5080",
+        ["Zoo__Name"] = name,
+        ["Zeroconf__Backend"] = "embedded",
+        ["Zeroconf__Interfaces__0"] = LabHost.InterfaceName,
+        ["Zeroconf__HostName"] = hostName,
+    });
+
+    private static Task<string> WaitForAnnouncementAsync(TestProcess zoo, string name, CancellationToken cancellationToken) =>
+        zoo.WaitForLineAsync(l => l.Contains($"DNS-SD: announced {name} (_zoo-service._tcp", StringComparison.Ordinal), s_patience, cancellationToken);
+
+    /// <summary>The zoo and animal of a client's welcome line ("&lt;ms&gt; welcome cat NAME POPULATION ZOO: TEXT"), or null.</summary>
+    private static (long Time, string Zoo, string Name)? Welcome(string line)
+    {
+        string[] parts = line.Split(' ', 6);
+        if (parts.Length < 6 || parts[1] != "welcome")
+        {
+            return null;
+        }
+        int colon = parts[5].IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? null : (Time(line), parts[5][..colon], parts[3]);
+    }
+
+    private static List<(long Time, string Zoo, string Name)> Welcomes(TestProcess client) =>
+        [.. client.Output.Split('\n').Select(Welcome).OfType<(long, string, string)>()];
+
+    private static int CountWelcomes(TestProcess client, long after, string? zoo) =>
+        Welcomes(client).Count(w => w.Time > after && (zoo is null || w.Zoo == zoo));
+
+    /// <summary>The zoo a census line names ("&lt;ms&gt; census N a,b,c at ZOO"), or null for another line.</summary>
+    private static string? CensusZoo(string line)
+    {
+        string[] parts = line.Split(' ', 5);
+        return parts.Length == 5 && parts[1] == "census" && parts[4].StartsWith("at ", StringComparison.Ordinal) ? parts[4][3..] : null;
     }
 
     /// <summary>The names in a client's census line ("&lt;ms&gt; census N a,b,c"), or null for another line.</summary>
