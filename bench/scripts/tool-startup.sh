@@ -43,16 +43,22 @@ import os, statistics, subprocess, time
 runs = [("installed, linux-x64 ReadyToRun (Inkwell.Cli)", [os.environ["R2R"], "--version"]),
         ("installed, IL (Inkwell.Cli.any)", [os.environ["IL"], "--version"]),
         ("empty ReadyToRun app (floor)", [os.environ["EMPTY"]])]
-times = {name: [] for name, _ in runs}
+wall = {name: [] for name, _ in runs}
+cpu = {name: [] for name, _ in runs}  # user + sys of the process: less at the mercy of the load than wall time
 for argv in (r[1] for r in runs):  # one untimed run each: page cache
     subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
 print("load average before:", " ".join(f"{x:.1f}" for x in os.getloadavg()))
 for _ in range(int(os.environ["N"])):
     for name, argv in runs:
         start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
-        times[name].append((time.perf_counter() - start) * 1000)
-for name, xs in times.items():
-    print(f"{name}: median {statistics.median(xs):.0f} ms, min {min(xs):.0f} ms ({len(xs)} runs)")
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall[name].append((time.perf_counter() - start) * 1000)
+        cpu[name].append((usage.ru_utime + usage.ru_stime) * 1000)
+        assert os.waitstatus_to_exitcode(status) == 0, argv
+for name, _ in runs:
+    w, c = wall[name], cpu[name]
+    print(f"{name}: wall median {statistics.median(w):.0f} ms (min {min(w):.0f}), "
+          f"CPU median {statistics.median(c):.0f} ms (min {min(c):.0f}), {len(w)} runs")
 print("load average after:", " ".join(f"{x:.1f}" for x in os.getloadavg()))
 PY
