@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Inkwell.Reload;
 
-/// <summary>The transaction's inputs: the project's evaluation, the module files, and what the source generators make of them.</summary>
+// The transaction's inputs: the project's evaluation, the module files, and what the source generators make of them.
 public sealed partial class ReloadHost
 {
     /// <summary>Adds the generated sources to <paramref name="texts"/>, keyed by their (virtual) paths. Returns the
@@ -89,6 +89,25 @@ public sealed partial class ReloadHost
 
                 MarkChanged();
             }
+        }
+
+        return texts;
+    }
+
+    /// <summary>The module files as they are now, or null when one cannot be read (an editor is replacing it).</summary>
+    private Dictionary<string, string>? TryReadModuleFiles()
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (string path in _project?.ModuleFiles ?? EnumerateModuleFiles(RootDirectory))
+            {
+                texts[path] = File.ReadAllText(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
 
         return texts;

@@ -8,19 +8,21 @@ using Microsoft.CodeAnalysis;
 
 namespace Inkwell.Reload;
 
-/// <summary>
-/// One reload as a transaction of named stages: <b>read</b> the files and find what changed, rebuild the
-/// <b>graph</b>, find the <b>affected</b> units, <b>compile</b> them in dependency order, <b>load</b> the new versions,
-/// carry <b>state</b> over and run hooks, and only then <b>commit</b>: switch versions and unload the old ones. A stage
-/// that ends the transaction returns its result; any failure before the commit leaves the loaded version exactly as
-/// it was (contexts loaded by the transaction are unloaded again).
-/// </summary>
+// One reload as a transaction of named stages: read the files and find what changed, rebuild the graph, find the
+// affected units, compile them in dependency order, load the new versions, carry state over and run hooks, and only
+// then commit: switch versions and unload the old ones. A stage that ends the transaction returns its result; any
+// failure before the commit leaves the loaded version exactly as it was (contexts loaded by the transaction are
+// unloaded again).
 public sealed partial class ReloadHost
 {
-    private ReloadResult ReloadCore(CancellationToken cancellationToken)
+    /// <summary>Runs one transaction. With <paramref name="watch"/> (the background worker) it may end in a
+    /// <see cref="ReloadDeferredException"/> instead of a result: when the files change under it before the commit, or
+    /// when what it found may be a save caught half-way and the files have not been quiet for
+    /// <see cref="ReloadHostOptions.Debounce"/> yet.</summary>
+    private ReloadResult ReloadCore(CancellationToken cancellationToken, TransactionWatch? watch = null)
     {
-        var transaction = new ReloadTransaction(_snapshot, _time.GetTimestamp());
-        return RefreshProjectStage(transaction, cancellationToken)
+        var transaction = new ReloadTransaction(_snapshot, _time.GetTimestamp(), watch);
+        ReloadResult result = RefreshProjectStage(transaction, cancellationToken)
             ?? ReadStage(transaction, cancellationToken)
             ?? GraphStage(transaction, cancellationToken)
             ?? AffectedStage(transaction)
@@ -28,6 +30,41 @@ public sealed partial class ReloadHost
             ?? LoadStage(transaction)
             ?? StateStage(transaction)
             ?? CommitStage(transaction);
+        if (watch is not null && result.Status is ReloadStatus.CompileFailed or ReloadStatus.ProjectFailed && UntilSettled() is var wait && wait > TimeSpan.Zero)
+        {
+            // An editor writing a file in two steps, or a project file half-saved: judge it once the files are quiet.
+            throw new ReloadDeferredException(wait, $"{result.Status} while the files are still changing; trying again once they are quiet");
+        }
+
+        return result;
+    }
+
+    /// <summary>The test's view of the stages: called with a stage's name where the transaction checks whether it is
+    /// superseded ("graph", "compile", "load").</summary>
+    internal Action<string>? StageReached { get; set; }
+
+    /// <summary>
+    /// Ends a background transaction (unloading what it loaded) when the module files no longer hold what it read.
+    /// Signals that leave the content as it was read — an editor's second event for one save, a <c>touch</c> — do
+    /// not: the work goes on.
+    /// </summary>
+    private void ThrowIfSuperseded(ReloadTransaction transaction, string stage)
+    {
+        StageReached?.Invoke(stage);
+        if (transaction.Watch is not { } watch || Interlocked.Read(ref _changes) is var changes && changes == watch.Changes)
+        {
+            return;
+        }
+
+        if (TryReadModuleFiles() is { } now && now.Count == transaction.Read.Count
+            && now.All(p => transaction.Read.TryGetValue(p.Key, out string? read) && string.Equals(read, p.Value, StringComparison.Ordinal)))
+        {
+            watch.Changes = changes;
+            return;
+        }
+
+        Discard(transaction);
+        throw new ReloadDeferredException(TimeSpan.Zero, $"the files changed again before the {stage} stage ended; starting over");
     }
 
     /// <summary>A project whose files changed is restored and evaluated again first; every module then recompiles
@@ -69,6 +106,14 @@ public sealed partial class ReloadHost
         }
 
         Log.ChangesFound(_logger, string.Join(", ", transaction.Changed.Select(Relative)));
+        if (transaction.Watch is not null && UntilSettled() is var wait && wait > TimeSpan.Zero
+            && (transaction.Removed.Count > 0 || transaction.Changed.Any(p => transaction.Read.TryGetValue(p, out string? text) && string.IsNullOrWhiteSpace(text))))
+        {
+            // A save that deletes and creates, or truncates and then writes: a module gone or emptied counts once the
+            // files are quiet, so its state is not lost to a moment of the save.
+            throw new ReloadDeferredException(wait, "a module deleted or emptied while the files are still changing; applying it once they are quiet");
+        }
+
         transaction.ReadDone = _time.GetTimestamp();
         return null;
     }
@@ -90,6 +135,7 @@ public sealed partial class ReloadHost
         transaction.UsedAssemblies = usedAssemblies;
         transaction.Names = ModuleNames.Assign(transaction.Paths, RootDirectory, p => transaction.Old.Modules.TryGetValue(p, out ModuleRecord? r) ? r.Name : null);
         transaction.Graph = UnitGraph.Build(transaction.Paths, uses, transaction.Names);
+        ThrowIfSuperseded(transaction, "graph");
         return null;
     }
 
@@ -138,6 +184,8 @@ public sealed partial class ReloadHost
             {
                 transaction.Images[unit.Name] = compiled;
             }
+
+            ThrowIfSuperseded(transaction, "compile");
         }
 
         if (failed.Count > 0)
@@ -175,6 +223,9 @@ public sealed partial class ReloadHost
 
         transaction.ReplacedModules = new HashSet<string>(transaction.Order.SelectMany(u => u.Modules).Concat(transaction.Removed), StringComparer.Ordinal);
         transaction.Retired = [.. old.Units.Values.Where(u => transaction.Loaded.ContainsKey(u.Name) || u.Modules.Any(transaction.ReplacedModules.Contains))];
+
+        // The last moment to start over: from here on the old versions are stopped and their state copied.
+        ThrowIfSuperseded(transaction, "load");
         return null;
     }
 

@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Warning, "The project could not be restored or evaluated; the previous version keeps running:\n{Errors}")]
     public static partial void ProjectFailed(ILogger logger, string errors);
 
+    [LoggerMessage(108, LogLevel.Debug, "Reload deferred: {Reason}")]
+    public static partial void Deferred(ILogger logger, string reason);
+
     [LoggerMessage(500, LogLevel.Warning, "Project: {Note}")]
     public static partial void ProjectNote(ILogger logger, string note);
 

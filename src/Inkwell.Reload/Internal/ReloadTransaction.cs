@@ -11,13 +11,16 @@ namespace Inkwell.Reload.Internal;
 /// state, commit; see <c>ReloadHost.Transaction.cs</c>). Nothing in it is visible to the rest of the host until the
 /// commit stage swaps in a new <see cref="Snapshot"/>.
 /// </summary>
-internal sealed class ReloadTransaction(Snapshot old, long started)
+internal sealed class ReloadTransaction(Snapshot old, long started, TransactionWatch? watch)
 {
     /// <summary>What is loaded now; the transaction's starting point.</summary>
     public Snapshot Old { get; } = old;
 
     /// <summary>When the transaction started (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public long Started { get; } = started;
+
+    /// <summary>For a background transaction, the file events it has seen; null for one that always finishes.</summary>
+    public TransactionWatch? Watch { get; } = watch;
 
     // Read stage.
 
