@@ -1,5 +1,6 @@
 using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Compilation;
+using Inkwell.Reload.Internal.Graph;
 using Inkwell.Reload.Internal.Projects;
 using Microsoft.CodeAnalysis;
 
@@ -46,6 +47,7 @@ public sealed partial class ReloadHost
             if (changed)
             {
                 _compiler = new ModuleCompiler(settings);
+                _dependencies = new DependencyIndex(); // its uses name the old compiler's references
                 _recompileAll = true;
             }
 

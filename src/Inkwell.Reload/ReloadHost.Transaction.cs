@@ -131,8 +131,9 @@ public sealed partial class ReloadHost
 
         transaction.Trees = trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal);
         transaction.Discovery = _compiler.Discover(trees);
-        (HashSet<int>[] uses, HashSet<IAssemblySymbol> usedAssemblies) = DependencyWalker.Walk(transaction.Discovery, trees, cancellationToken);
-        transaction.UsedAssemblies = usedAssemblies;
+        (HashSet<int>[] uses, HashSet<MetadataReference> usedReferences, int walked) = _dependencies.Walk(transaction.Discovery, trees, cancellationToken);
+        transaction.UsedReferences = usedReferences;
+        transaction.Walked = walked;
         transaction.Names = ModuleNames.Assign(transaction.Paths, RootDirectory, p => transaction.Old.Modules.TryGetValue(p, out ModuleRecord? r) ? r.Name : null);
         transaction.Graph = UnitGraph.Build(transaction.Paths, uses, transaction.Names);
         ThrowIfSuperseded(transaction, "graph");
@@ -160,7 +161,8 @@ public sealed partial class ReloadHost
         var failed = new HashSet<string>(StringComparer.Ordinal);
         string[] friends = [.. transaction.Names.Values];
         IReadOnlyList<string> namespaces = ModuleCompiler.DeclaredNamespaces(transaction.Discovery!);
-        IReadOnlyList<MetadataReference> references = _compiler.SelectReferences(transaction.Discovery!, transaction.UsedAssemblies);
+        IReadOnlyList<MetadataReference> references = _compiler.SelectReferences(transaction.UsedReferences);
+        var edited = new HashSet<string>(transaction.Added.Concat(transaction.Modified), StringComparer.Ordinal);
         foreach (GraphUnit unit in transaction.Order)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -168,6 +170,13 @@ public sealed partial class ReloadHost
             if (dependencies.Any(failed.Contains))
             {
                 failed.Add(unit.Name);
+                continue;
+            }
+
+            if (CanReuseImage(transaction, unit, dependencies, edited))
+            {
+                transaction.Images[unit.Name] = old.Units[unit.Name].Image;
+                transaction.Reused.Add(unit.Name);
                 continue;
             }
 
@@ -198,6 +207,28 @@ public sealed partial class ReloadHost
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="unit"/>, affected only because units it uses were recompiled, can load its current image
+    /// again instead of being compiled: its modules, its membership and the units it uses are as they were, no module came
+    /// or went (the friends every unit names), and every unit it uses that this transaction compiled kept its surface (a
+    /// method-body edit). Code compiled against the old versions then binds to the new ones exactly as it did; it still
+    /// loads into a new context that resolves them, and it counts as reloaded.
+    /// </summary>
+    private static bool CanReuseImage(ReloadTransaction transaction, GraphUnit unit, IReadOnlySet<string> dependencies, HashSet<string> edited)
+    {
+        Snapshot old = transaction.Old;
+        if (transaction.Added.Count > 0 || transaction.Removed.Count > 0 || unit.Modules.Any(edited.Contains)
+            || !old.Units.TryGetValue(unit.Name, out LoadedUnit? loaded)
+            || !loaded.Modules.SequenceEqual(unit.Modules, StringComparer.Ordinal)
+            || !loaded.Dependencies.SequenceEqual(dependencies.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        return dependencies.All(d => !transaction.Images.TryGetValue(d, out UnitImage? image)
+            || (old.Units.TryGetValue(d, out LoadedUnit? previous) && image.Surface.AsSpan().SequenceEqual(previous.Image.Surface)));
+    }
+
     /// <summary>Loads each new version into its own collectible context, resolving its dependencies to the versions it
     /// was compiled against.</summary>
     private ReloadResult? LoadStage(ReloadTransaction transaction)
@@ -226,6 +257,7 @@ public sealed partial class ReloadHost
 
         // The last moment to start over: from here on the old versions are stopped and their state copied.
         ThrowIfSuperseded(transaction, "load");
+        transaction.LoadDone = _time.GetTimestamp();
         return null;
     }
 
@@ -240,6 +272,8 @@ public sealed partial class ReloadHost
                 Reloading?.Invoke(this, new ReloadingEventArgs([.. transaction.ReplacedModules.Order(StringComparer.Ordinal)]));
             }
 
+            transaction.StopDone = _time.GetTimestamp();
+
             TransferState(transaction);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -253,13 +287,6 @@ public sealed partial class ReloadHost
         }
 
         transaction.StateDone = _time.GetTimestamp();
-        Log.Phases(
-            _logger,
-            _time.GetElapsedTime(transaction.Started, transaction.ReadDone).TotalMilliseconds,
-            _time.GetElapsedTime(transaction.ReadDone, transaction.GraphDone).TotalMilliseconds,
-            _time.GetElapsedTime(transaction.GraphDone, transaction.CompileDone).TotalMilliseconds,
-            transaction.Order.Count,
-            _time.GetElapsedTime(transaction.CompileDone, transaction.StateDone).TotalMilliseconds);
         return null;
     }
 
@@ -318,6 +345,18 @@ public sealed partial class ReloadHost
 
         List<string> reloadedModules = [.. transaction.Order.SelectMany(u => u.Modules)];
         TimeSpan duration = _time.GetElapsedTime(transaction.Started);
+        Log.Phases(
+            _logger,
+            _time.GetElapsedTime(transaction.Started, transaction.ReadDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.ReadDone, transaction.GraphDone).TotalMilliseconds,
+            transaction.Walked,
+            _time.GetElapsedTime(transaction.GraphDone, transaction.CompileDone).TotalMilliseconds,
+            transaction.Order.Count,
+            transaction.Reused.Count,
+            _time.GetElapsedTime(transaction.CompileDone, transaction.LoadDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.LoadDone, transaction.StopDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.StopDone, transaction.StateDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.StateDone).TotalMilliseconds);
         if (old.Generation == 0)
         {
             Log.Loaded(_logger, reloadedModules.Count, duration.TotalMilliseconds);

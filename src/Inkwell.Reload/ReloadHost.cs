@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Compilation;
+using Inkwell.Reload.Internal.Graph;
 using Inkwell.Reload.Internal.Loading;
 using Inkwell.Reload.Internal.Projects;
 using Microsoft.CodeAnalysis;
@@ -34,6 +35,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     private readonly ProjectSession? _project;
     private readonly IReadOnlyList<MetadataReference> _shared;
     private ModuleCompiler _compiler;
+    private DependencyIndex _dependencies = new();
     private bool _recompileAll;
     private readonly UnloadTracker _unloads = new();
     private readonly Lock _gate = new();

@@ -54,8 +54,11 @@ internal sealed class ReloadTransaction(Snapshot old, long started, TransactionW
     /// <summary>All modules compiled together, for the dependency walk and the names of declared namespaces.</summary>
     public CSharpCompilation? Discovery { get; set; }
 
-    /// <summary>The assemblies the modules' code uses (to narrow each unit's references).</summary>
-    public HashSet<IAssemblySymbol> UsedAssemblies { get; set; } = [];
+    /// <summary>The references whose symbols the modules' code uses (to narrow each unit's references).</summary>
+    public HashSet<MetadataReference> UsedReferences { get; set; } = [];
+
+    /// <summary>How many modules the dependency walk visited (the others kept their uses from the last walk).</summary>
+    public int Walked { get; set; }
 
     /// <summary>Every module's assembly name (a unit is named after its first module).</summary>
     public Dictionary<string, string> Names { get; set; } = new(StringComparer.Ordinal);
@@ -75,6 +78,9 @@ internal sealed class ReloadTransaction(Snapshot old, long started, TransactionW
 
     public List<ReloadDiagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Units whose current image loads again instead of a new compile (their dependencies kept their surface).</summary>
+    public HashSet<string> Reused { get; } = new(StringComparer.Ordinal);
+
     public long CompileDone { get; set; }
 
     // Load and state stages.
@@ -89,6 +95,11 @@ internal sealed class ReloadTransaction(Snapshot old, long started, TransactionW
     public HashSet<string> ReplacedModules { get; set; } = [];
 
     public List<string> Notes { get; } = [];
+
+    public long LoadDone { get; set; }
+
+    /// <summary>When the <c>Reloading</c> handlers (which stop code running in the old versions) returned.</summary>
+    public long StopDone { get; set; }
 
     public long StateDone { get; set; }
 }
