@@ -162,6 +162,8 @@ public sealed partial class ReloadHost
         {
             Reloaded?.Invoke(this, result);
         }
+
+        ClearFrameworkCaches();
     }
 
     /// <summary>The files have been quiet long enough to judge a deferred outcome: run the transaction again.</summary>
