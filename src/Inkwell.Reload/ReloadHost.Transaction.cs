@@ -1,192 +1,246 @@
 using System.Reflection;
-using System.Text;
 using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Compilation;
 using Inkwell.Reload.Internal.Graph;
 using Inkwell.Reload.Internal.Loading;
-using Inkwell.Reload.Internal.Projects;
-using Inkwell.Reload.Internal.State;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inkwell.Reload;
 
+// One reload as a transaction of named stages: read the files and find what changed, rebuild the graph, find the
+// affected units, compile them in dependency order, load the new versions, carry state over and run hooks, and only
+// then commit: switch versions and unload the old ones. A stage that ends the transaction returns its result; any
+// failure before the commit leaves the loaded version exactly as it was (contexts loaded by the transaction are
+// unloaded again).
 public sealed partial class ReloadHost
 {
-    /// <summary>One reload: read the files, find what changed, rebuild the graph, compile every affected unit in
-    /// dependency order, load, carry state over, run hooks, and only then switch versions and unload the old
-    /// ones. Any failure before the switch leaves the loaded version exactly as it was.</summary>
-    private ReloadResult ReloadCore(CancellationToken cancellationToken)
+    /// <summary>Runs one transaction. With <paramref name="watch"/> (the background worker) it may end in a
+    /// <see cref="ReloadDeferredException"/> instead of a result: when the files change under it before the commit, or
+    /// when what it found may be a save caught half-way and the files have not been quiet for
+    /// <see cref="ReloadHostOptions.Debounce"/> yet.</summary>
+    private ReloadResult ReloadCore(CancellationToken cancellationToken, TransactionWatch? watch = null)
     {
-        long started = _time.GetTimestamp();
-        Snapshot old = _snapshot;
+        var transaction = new ReloadTransaction(_snapshot, _time.GetTimestamp(), watch);
+        ReloadResult result = RefreshProjectStage(transaction, cancellationToken)
+            ?? ReadStage(transaction, cancellationToken)
+            ?? GraphStage(transaction, cancellationToken)
+            ?? AffectedStage(transaction)
+            ?? CompileStage(transaction, cancellationToken)
+            ?? LoadStage(transaction)
+            ?? StateStage(transaction)
+            ?? CommitStage(transaction);
+        if (watch is not null && result.Status is ReloadStatus.CompileFailed or ReloadStatus.ProjectFailed && UntilSettled() is var wait && wait > TimeSpan.Zero)
+        {
+            // An editor writing a file in two steps, or a project file half-saved: judge it once the files are quiet.
+            throw new ReloadDeferredException(wait, $"{result.Status} while the files are still changing; trying again once they are quiet");
+        }
 
-        // 0. A project whose files changed is restored and evaluated again first; every module then recompiles
-        // against what it says now.
+        return result;
+    }
+
+    /// <summary>The test's view of the stages: called with a stage's name where the transaction checks whether it is
+    /// superseded ("graph", "compile", "load").</summary>
+    internal Action<string>? StageReached { get; set; }
+
+    /// <summary>
+    /// Ends a background transaction (unloading what it loaded) when the module files no longer hold what it read.
+    /// Signals that leave the content as it was read — an editor's second event for one save, a <c>touch</c> — do
+    /// not: the work goes on.
+    /// </summary>
+    private void ThrowIfSuperseded(ReloadTransaction transaction, string stage)
+    {
+        StageReached?.Invoke(stage);
+        if (transaction.Watch is not { } watch || Interlocked.Read(ref _changes) is var changes && changes == watch.Changes)
+        {
+            return;
+        }
+
+        if (TryReadModuleFiles() is { } now && now.Count == transaction.Read.Count
+            && now.All(p => transaction.Read.TryGetValue(p.Key, out string? read) && string.Equals(read, p.Value, StringComparison.Ordinal)))
+        {
+            watch.Changes = changes;
+            return;
+        }
+
+        Discard(transaction);
+        throw new ReloadDeferredException(TimeSpan.Zero, $"the files changed again before the {stage} stage ended; starting over");
+    }
+
+    /// <summary>A project whose files changed is restored and evaluated again first; every module then recompiles
+    /// against what it says now.</summary>
+    private ReloadResult? RefreshProjectStage(ReloadTransaction transaction, CancellationToken cancellationToken)
+    {
         if (_project is not null && RefreshProject(cancellationToken) is { } projectFailure)
         {
-            return new ReloadResult(ReloadStatus.ProjectFailed, old.Generation, _time.GetElapsedTime(started), [_project.ProjectFile], [], [], projectFailure, null, []);
+            return Failed(transaction, ReloadStatus.ProjectFailed, [_project.ProjectFile], projectFailure);
         }
 
-        // 1. What changed on disk, and what the project's source generators make of it now (an edited .proto
-        // changes a generated module, not a file on disk).
-        Dictionary<string, string> texts = ReadModules(old);
-        if (_compiler.HasGenerators && Generate(texts, cancellationToken) is { } generatorErrors)
+        return null;
+    }
+
+    /// <summary>What changed on disk, and what the project's source generators make of it now (an edited
+    /// <c>.proto</c> changes a generated module, not a file on disk). No change ends the transaction.</summary>
+    private ReloadResult? ReadStage(ReloadTransaction transaction, CancellationToken cancellationToken)
+    {
+        Snapshot old = transaction.Old;
+        transaction.Read = ReadModules(old);
+        transaction.Texts = new Dictionary<string, string>(transaction.Read, StringComparer.Ordinal);
+        if (_compiler.HasGenerators && Generate(transaction.Texts, cancellationToken) is { } generatorErrors)
         {
             Log.CompileFailed(_logger, string.Join(Environment.NewLine, generatorErrors.Where(d => d.IsError)));
-            return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), [.. WatchedInputs().Order(StringComparer.Ordinal)], [], [], generatorErrors, null, []);
+            return Failed(transaction, ReloadStatus.CompileFailed, [.. WatchedInputs().Order(StringComparer.Ordinal)], generatorErrors);
         }
 
-        var hashes = texts.ToDictionary(p => p.Key, p => ModuleCompiler.Hash(p.Value), StringComparer.Ordinal);
-        List<string> added = [.. hashes.Keys.Where(p => !old.Modules.ContainsKey(p)).Order(StringComparer.Ordinal)];
-        List<string> modified = [.. hashes.Where(p => old.Modules.TryGetValue(p.Key, out ModuleRecord? r) && (_recompileAll || !r.Hash.AsSpan().SequenceEqual(p.Value)))
+        Dictionary<string, string> texts = transaction.Texts;
+        transaction.Hashes = texts.ToDictionary(p => p.Key, p => ModuleCompiler.Hash(p.Value), StringComparer.Ordinal);
+        transaction.Added = [.. transaction.Hashes.Keys.Where(p => !old.Modules.ContainsKey(p)).Order(StringComparer.Ordinal)];
+        transaction.Modified = [.. transaction.Hashes
+            .Where(p => old.Modules.TryGetValue(p.Key, out ModuleRecord? r) && (_recompileAll || !r.Hash.AsSpan().SequenceEqual(p.Value)))
             .Select(p => p.Key).Order(StringComparer.Ordinal)];
-        List<string> removed = [.. old.Modules.Keys.Where(p => !texts.ContainsKey(p)).Order(StringComparer.Ordinal)];
-        List<string> changed = [.. added.Concat(modified).Concat(removed).Order(StringComparer.Ordinal)];
-        if (changed.Count == 0)
+        transaction.Removed = [.. old.Modules.Keys.Where(p => !texts.ContainsKey(p)).Order(StringComparer.Ordinal)];
+        transaction.Changed = [.. transaction.Added.Concat(transaction.Modified).Concat(transaction.Removed).Order(StringComparer.Ordinal)];
+        if (transaction.Changed.Count == 0)
         {
-            return new ReloadResult(ReloadStatus.NoChanges, old.Generation, _time.GetElapsedTime(started), [], [], [], [], null, []);
+            return new ReloadResult(ReloadStatus.NoChanges, old.Generation, _time.GetElapsedTime(transaction.Started), [], [], [], [], null, []);
         }
 
-        Log.ChangesFound(_logger, string.Join(", ", changed.Select(Relative)));
+        Log.ChangesFound(_logger, string.Join(", ", transaction.Changed.Select(Relative)));
+        if (transaction.Watch is not null && UntilSettled() is var wait && wait > TimeSpan.Zero
+            && (transaction.Removed.Count > 0 || transaction.Changed.Any(p => transaction.Read.TryGetValue(p, out string? text) && string.IsNullOrWhiteSpace(text))))
+        {
+            // A save that deletes and creates, or truncates and then writes: a module gone or emptied counts once the
+            // files are quiet, so its state is not lost to a moment of the save.
+            throw new ReloadDeferredException(wait, "a module deleted or emptied while the files are still changing; applying it once they are quiet");
+        }
 
-        long readDone = _time.GetTimestamp();
+        transaction.ReadDone = _time.GetTimestamp();
+        return null;
+    }
 
-        // 2. The new graph, from all modules compiled together once.
-        string[] paths = [.. texts.Keys.Order(StringComparer.Ordinal)];
-        SyntaxTree[] trees = [.. paths.Select(p => _compiler.Parse(p, texts[p], hashes[p]))];
+    /// <summary>The new graph, from all modules compiled together once and walked for the symbols each one uses.</summary>
+    private ReloadResult? GraphStage(ReloadTransaction transaction, CancellationToken cancellationToken)
+    {
+        transaction.Paths = [.. transaction.Texts.Keys.Order(StringComparer.Ordinal)];
+        SyntaxTree[] trees = [.. transaction.Paths.Select(p => _compiler.Parse(p, transaction.Texts[p], transaction.Hashes[p]))];
         if (EntryPointRules.Check(trees, _project?.Inputs?.FindsItsOwnEntryPoint == true) is { } twice)
         {
             Log.CompileFailed(_logger, twice.ToString());
-            return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], [twice], null, []);
+            return Failed(transaction, ReloadStatus.CompileFailed, transaction.Changed, [twice]);
         }
 
-        CSharpCompilation discovery = _compiler.Discover(trees);
-        (HashSet<int>[] uses, HashSet<IAssemblySymbol> usedAssemblies) = DependencyWalker.Walk(discovery, trees, cancellationToken);
-        List<List<int>> components = StronglyConnectedComponents.Find(uses);
-        Dictionary<string, string> names = AssignNames(paths, old);
-        var dependencies = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
-        for (int i = 0; i < paths.Length; i++)
-        {
-            dependencies[paths[i]] = [.. uses[i].Select(j => paths[j])];
-        }
+        transaction.Trees = trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal);
+        transaction.Discovery = _compiler.Discover(trees);
+        (HashSet<int>[] uses, HashSet<MetadataReference> usedReferences, int walked) = _dependencies.Walk(transaction.Discovery, trees, cancellationToken);
+        transaction.UsedReferences = usedReferences;
+        transaction.Walked = walked;
+        transaction.Names = ModuleNames.Assign(transaction.Paths, RootDirectory, p => transaction.Old.Modules.TryGetValue(p, out ModuleRecord? r) ? r.Name : null);
+        transaction.Graph = UnitGraph.Build(transaction.Paths, uses, transaction.Names);
+        ThrowIfSuperseded(transaction, "graph");
+        return null;
+    }
 
-        var unitPaths = components.Select(c => (IReadOnlyList<string>)[.. c.Select(i => paths[i])]).ToList();
-        var graph = new ModuleGraph(RootDirectory, dependencies, unitPaths);
-        var unitNameOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> unit in unitPaths)
-        {
-            foreach (string module in unit)
-            {
-                unitNameOf[module] = names[unit[0]];
-            }
-        }
+    /// <summary>The units to recompile (<see cref="AffectedUnits"/>); every other unit keeps its loaded assembly.</summary>
+    private ReloadResult? AffectedStage(ReloadTransaction transaction)
+    {
+        Snapshot old = transaction.Old;
+        UnitGraph graph = transaction.Graph!;
+        HashSet<string> affected = AffectedUnits.Find(
+            graph, transaction.Added, transaction.Modified, transaction.Removed, old.Graph, u => old.Units.TryGetValue(u, out LoadedUnit? unit) ? unit.Modules : null);
+        transaction.Order = [.. graph.Units.Where(u => affected.Contains(u.Name))];
+        transaction.GraphDone = _time.GetTimestamp();
+        return null;
+    }
 
-        // Direct unit dependencies, then the transitive ones each unit must be compiled against.
-        var unitDependencies = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> unit in unitPaths)
-        {
-            string name = unitNameOf[unit[0]];
-            var direct = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string module in unit)
-            {
-                direct.UnionWith(dependencies[module].Select(d => unitNameOf[d]).Where(u => u != name));
-            }
-
-            unitDependencies[name] = direct;
-        }
-
-        var transitive = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> unit in unitPaths)
-        {
-            string name = unitNameOf[unit[0]];
-            var all = new HashSet<string>(unitDependencies[name], StringComparer.Ordinal);
-            foreach (string direct in unitDependencies[name])
-            {
-                all.UnionWith(transitive[direct]);
-            }
-
-            transitive[name] = all;
-        }
-
-        // 3. What must be recompiled: changed modules; what new modules use (so it can grant them its internals);
-        // what used a deleted module; units whose membership changed; then everything that depends on those.
-        var affectedModules = new HashSet<string>(added.Concat(modified), StringComparer.Ordinal);
-        foreach (string module in added)
-        {
-            affectedModules.UnionWith(dependencies[module]);
-        }
-
-        foreach (string module in removed)
-        {
-            affectedModules.UnionWith(old.Graph.GetDependents(module).Where(texts.ContainsKey));
-        }
-
-        var affectedUnits = new HashSet<string>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> unit in unitPaths)
-        {
-            string name = unitNameOf[unit[0]];
-            bool sameMembers = old.Units.TryGetValue(name, out LoadedUnit? previous) && previous.Modules.SequenceEqual(unit, StringComparer.Ordinal);
-            if (!sameMembers || unit.Any(affectedModules.Contains) || unitDependencies[name].Any(affectedUnits.Contains))
-            {
-                affectedUnits.Add(name);
-            }
-        }
-
-        long graphDone = _time.GetTimestamp();
-
-        // 4. Compile the affected units in order, each against its dependencies' new or current images.
-        var images = new Dictionary<string, UnitImage>(StringComparer.Ordinal);
-        var diagnostics = new List<ReloadDiagnostic>();
+    /// <summary>Compiles the affected units in order, each against its dependencies' new or current images. Any error
+    /// ends the transaction with every diagnostic; a unit whose dependency failed is not compiled.</summary>
+    private ReloadResult? CompileStage(ReloadTransaction transaction, CancellationToken cancellationToken)
+    {
+        Snapshot old = transaction.Old;
+        UnitGraph graph = transaction.Graph!;
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        string[] friends = [.. names.Values];
-        IReadOnlyList<string> namespaces = ModuleCompiler.DeclaredNamespaces(discovery);
-        IReadOnlyList<MetadataReference> references = _compiler.SelectReferences(discovery, usedAssemblies);
-        List<IReadOnlyList<string>> order = [.. unitPaths.Where(u => affectedUnits.Contains(unitNameOf[u[0]]))];
-        foreach (IReadOnlyList<string> unit in order)
+        string[] friends = [.. transaction.Names.Values];
+        IReadOnlyList<string> namespaces = ModuleCompiler.DeclaredNamespaces(transaction.Discovery!);
+        IReadOnlyList<MetadataReference> references = _compiler.SelectReferences(transaction.UsedReferences);
+        var edited = new HashSet<string>(transaction.Added.Concat(transaction.Modified), StringComparer.Ordinal);
+        foreach (GraphUnit unit in transaction.Order)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string name = unitNameOf[unit[0]];
-            if (transitive[name].Any(failed.Contains))
+            IReadOnlySet<string> dependencies = graph.TransitiveDependencies(unit.Name);
+            if (dependencies.Any(failed.Contains))
             {
-                failed.Add(name);
+                failed.Add(unit.Name);
                 continue;
             }
 
-            IEnumerable<MetadataReference> dependencyImages = transitive[name].Order(StringComparer.Ordinal)
-                .Select(d => images.TryGetValue(d, out UnitImage? image) ? image.Reference : old.Units[d].Image.Reference);
+            if (CanReuseImage(transaction, unit, dependencies, edited))
+            {
+                transaction.Images[unit.Name] = old.Units[unit.Name].Image;
+                transaction.Reused.Add(unit.Name);
+                continue;
+            }
+
+            IEnumerable<MetadataReference> dependencyImages = dependencies.Order(StringComparer.Ordinal)
+                .Select(d => transaction.Images.TryGetValue(d, out UnitImage? image) ? image.Reference : old.Units[d].Image.Reference);
             (UnitImage? compiled, IReadOnlyList<Diagnostic> messages) = _compiler.Compile(
-                name, [.. unit.Select(p => trees[Array.IndexOf(paths, p)])], dependencyImages, friends, namespaces, references, cancellationToken);
-            diagnostics.AddRange(messages.Select(ModuleCompiler.ToReloadDiagnostic));
+                unit.Name, [.. unit.Modules.Select(p => transaction.Trees[p])], dependencyImages, friends, namespaces, references, cancellationToken);
+            transaction.Diagnostics.AddRange(messages.Select(ModuleCompiler.ToReloadDiagnostic));
             if (compiled is null)
             {
-                failed.Add(name);
+                failed.Add(unit.Name);
             }
             else
             {
-                images[name] = compiled;
+                transaction.Images[unit.Name] = compiled;
             }
+
+            ThrowIfSuperseded(transaction, "compile");
         }
 
         if (failed.Count > 0)
         {
-            string errors = string.Join(Environment.NewLine, diagnostics.Where(d => d.IsError));
-            Log.CompileFailed(_logger, errors);
-            return new ReloadResult(ReloadStatus.CompileFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], diagnostics, null, []);
+            Log.CompileFailed(_logger, string.Join(Environment.NewLine, transaction.Diagnostics.Where(d => d.IsError)));
+            return Failed(transaction, ReloadStatus.CompileFailed, transaction.Changed, transaction.Diagnostics);
         }
 
-        long compileDone = _time.GetTimestamp();
+        transaction.CompileDone = _time.GetTimestamp();
+        return null;
+    }
 
-        // 5. Load the new versions, each resolving its dependencies to the versions it was compiled against.
-        var loaded = new Dictionary<string, LoadedUnit>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> unit in order)
+    /// <summary>
+    /// Whether <paramref name="unit"/>, affected only because units it uses were recompiled, can load its current image
+    /// again instead of being compiled: its modules, its membership and the units it uses are as they were, no module came
+    /// or went (the friends every unit names), and every unit it uses that this transaction compiled kept its surface (a
+    /// method-body edit). Code compiled against the old versions then binds to the new ones exactly as it did; it still
+    /// loads into a new context that resolves them, and it counts as reloaded.
+    /// </summary>
+    private static bool CanReuseImage(ReloadTransaction transaction, GraphUnit unit, IReadOnlySet<string> dependencies, HashSet<string> edited)
+    {
+        Snapshot old = transaction.Old;
+        if (transaction.Added.Count > 0 || transaction.Removed.Count > 0 || unit.Modules.Any(edited.Contains)
+            || !old.Units.TryGetValue(unit.Name, out LoadedUnit? loaded)
+            || !loaded.Modules.SequenceEqual(unit.Modules, StringComparer.Ordinal)
+            || !loaded.Dependencies.SequenceEqual(dependencies.Order(StringComparer.Ordinal), StringComparer.Ordinal))
         {
-            string name = unitNameOf[unit[0]];
-            int version = old.Units.TryGetValue(name, out LoadedUnit? previous) ? previous.Version + 1 : 1;
-            var resolvable = transitive[name].ToDictionary(
-                d => d, d => loaded.TryGetValue(d, out LoadedUnit? fresh) ? fresh.Assembly : old.Units[d].Assembly, StringComparer.Ordinal);
-            var context = new UnitLoadContext($"{name} v{version}", resolvable);
-            UnitImage image = images[name];
+            return false;
+        }
+
+        return dependencies.All(d => !transaction.Images.TryGetValue(d, out UnitImage? image)
+            || (old.Units.TryGetValue(d, out LoadedUnit? previous) && image.Surface.AsSpan().SequenceEqual(previous.Image.Surface)));
+    }
+
+    /// <summary>Loads each new version into its own collectible context, resolving its dependencies to the versions it
+    /// was compiled against.</summary>
+    private ReloadResult? LoadStage(ReloadTransaction transaction)
+    {
+        Snapshot old = transaction.Old;
+        foreach (GraphUnit unit in transaction.Order)
+        {
+            int version = old.Units.TryGetValue(unit.Name, out LoadedUnit? previous) ? previous.Version + 1 : 1;
+            IReadOnlySet<string> dependencies = transaction.Graph!.TransitiveDependencies(unit.Name);
+            var resolvable = dependencies.ToDictionary(
+                d => d, d => transaction.Loaded.TryGetValue(d, out LoadedUnit? fresh) ? fresh.Assembly : old.Units[d].Assembly, StringComparer.Ordinal);
+            var context = new UnitLoadContext($"{unit.Name} v{version}", resolvable);
+            UnitImage image = transaction.Images[unit.Name];
             Assembly assembly;
             using (var pe = new MemoryStream(image.Assembly, writable: false))
             using (var pdb = new MemoryStream(image.Symbols, writable: false))
@@ -194,84 +248,89 @@ public sealed partial class ReloadHost
                 assembly = context.LoadFromStream(pe, pdb);
             }
 
-            loaded[name] = new LoadedUnit(name, version, unit, [.. transitive[name].Order(StringComparer.Ordinal)], context, assembly, image);
+            transaction.Loaded[unit.Name] = new LoadedUnit(unit.Name, version, unit.Modules, [.. dependencies.Order(StringComparer.Ordinal)], context, assembly, image);
         }
 
-        // The old units that go away: the replaced ones and those whose modules were all deleted.
-        var replacedModules = new HashSet<string>(order.SelectMany(u => u).Concat(removed), StringComparer.Ordinal);
-        List<LoadedUnit> retired = [.. old.Units.Values.Where(u => loaded.ContainsKey(u.Name) || u.Modules.Any(replacedModules.Contains))];
+        transaction.ReplacedModules = new HashSet<string>(transaction.Order.SelectMany(u => u.Modules).Concat(transaction.Removed), StringComparer.Ordinal);
+        transaction.Retired = [.. old.Units.Values.Where(u => transaction.Loaded.ContainsKey(u.Name) || u.Modules.Any(transaction.ReplacedModules.Contains))];
 
-        // 6. Carry state over and run the new version's hooks; a throwing hook rolls everything back.
-        var notes = new List<string>();
+        // The last moment to start over: from here on the old versions are stopped and their state copied.
+        ThrowIfSuperseded(transaction, "load");
+        transaction.LoadDone = _time.GetTimestamp();
+        return null;
+    }
+
+    /// <summary>Stops what runs in the old versions (<see cref="Reloading"/>), carries state over and runs the new
+    /// versions' hooks; a throwing hook (or handler) discards the new versions and keeps the old ones.</summary>
+    private ReloadResult? StateStage(ReloadTransaction transaction)
+    {
         try
         {
-            if (old.Generation > 0)
+            if (transaction.Old.Generation > 0)
             {
-                Reloading?.Invoke(this, new ReloadingEventArgs([.. replacedModules.Order(StringComparer.Ordinal)]));
+                Reloading?.Invoke(this, new ReloadingEventArgs([.. transaction.ReplacedModules.Order(StringComparer.Ordinal)]));
             }
 
-            TransferState(old, retired, order.Select(u => loaded[unitNameOf[u[0]]]).ToList(), discovery, notes);
+            transaction.StopDone = _time.GetTimestamp();
+
+            TransferState(transaction);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            foreach (LoadedUnit unit in loaded.Values)
-            {
-                _unloads.Unload(unit);
-            }
-
+            Discard(transaction);
             Exception cause = exception is TargetInvocationException { InnerException: { } inner } ? inner : exception;
             string failure = cause.ToString();
             Log.RolledBack(_logger, failure);
-            return new ReloadResult(ReloadStatus.HookFailed, old.Generation, _time.GetElapsedTime(started), changed, [], [], diagnostics, failure, notes);
+            return new ReloadResult(
+                ReloadStatus.HookFailed, transaction.Old.Generation, _time.GetElapsedTime(transaction.Started), transaction.Changed, [], [], transaction.Diagnostics, failure, transaction.Notes);
         }
 
-        long stateDone = _time.GetTimestamp();
-        Log.Phases(
-            _logger,
-            _time.GetElapsedTime(started, readDone).TotalMilliseconds,
-            _time.GetElapsedTime(readDone, graphDone).TotalMilliseconds,
-            _time.GetElapsedTime(graphDone, compileDone).TotalMilliseconds,
-            order.Count,
-            _time.GetElapsedTime(compileDone, stateDone).TotalMilliseconds);
+        transaction.StateDone = _time.GetTimestamp();
+        return null;
+    }
 
-        // 7. Commit: switch to the new versions, then unload the old ones.
+    /// <summary>Switches the host to the new versions, then unloads the old ones and clears the framework's caches
+    /// of their types.</summary>
+    private ReloadResult CommitStage(ReloadTransaction transaction)
+    {
+        Snapshot old = transaction.Old;
+        UnitGraph graph = transaction.Graph!;
         var records = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);
-        foreach (string path in paths)
+        foreach (string path in transaction.Paths)
         {
-            bool reloaded = loaded.ContainsKey(unitNameOf[path]);
+            bool reloaded = transaction.Loaded.ContainsKey(graph.UnitOf(path));
+            byte[] hash = transaction.Hashes[path];
             records[path] = old.Modules.TryGetValue(path, out ModuleRecord? previous)
-                ? (reloaded ? previous with { Hash = hashes[path], Version = previous.Version + 1 } : previous)
-                : new ModuleRecord(path, names[path], hashes[path], 1);
+                ? (reloaded ? previous with { Hash = hash, Version = previous.Version + 1 } : previous)
+                : new ModuleRecord(path, transaction.Names[path], hash, 1);
         }
 
         var units = new Dictionary<string, LoadedUnit>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> unit in unitPaths)
+        foreach (GraphUnit unit in graph.Units)
         {
-            string name = unitNameOf[unit[0]];
-            units[name] = loaded.TryGetValue(name, out LoadedUnit? fresh) ? fresh : old.Units[name];
+            units[unit.Name] = transaction.Loaded.TryGetValue(unit.Name, out LoadedUnit? fresh) ? fresh : old.Units[unit.Name];
         }
 
-        _snapshot = new Snapshot(old.Generation + 1, records, units, [.. unitPaths.Select(u => unitNameOf[u[0]])], graph);
+        _snapshot = new Snapshot(old.Generation + 1, records, units, [.. graph.Units.Select(u => u.Name)], graph.ToModuleGraph(RootDirectory));
         _recompileAll = false;
-        foreach (string path in removed)
+        foreach (string path in transaction.Removed)
         {
             _compiler.Forget(path);
         }
 
-        foreach (LoadedUnit unit in retired)
+        foreach (LoadedUnit unit in transaction.Retired)
         {
             _unloads.Unload(unit);
         }
 
-        if (retired.Count > 0)
-        {
-            // The framework's static caches (System.Text.Json, TypeDescriptor, ASP.NET Core) would otherwise keep
-            // entries for the old versions' types, and with them the old versions.
-            notes.AddRange(MetadataUpdateHandlers.Run().Select(f => $"clearing the framework's caches: {f}"));
-        }
+        List<string> notes = transaction.Notes;
 
+        // The framework's static caches (System.Text.Json, TypeDescriptor, ASP.NET Core) would otherwise keep entries for
+        // the old versions' types, and with them the old versions. Clearing them takes a few milliseconds (tens on a busy
+        // machine) that the new version need not wait for: it happens right after Reloaded is raised.
+        _frameworkCachesStale |= transaction.Retired.Count > 0;
         InvalidateHandles();
-        if (retired.Count > 0 && _options.VerifyUnloadAfter is { } delay)
+        if (transaction.Retired.Count > 0 && _options.VerifyUnloadAfter is { } delay)
         {
             _verifyTimer?.Change(delay, Timeout.InfiniteTimeSpan);
         }
@@ -281,8 +340,20 @@ public sealed partial class ReloadHost
             Log.StateNote(_logger, note);
         }
 
-        List<string> reloadedModules = [.. order.SelectMany(u => u)];
-        TimeSpan duration = _time.GetElapsedTime(started);
+        List<string> reloadedModules = [.. transaction.Order.SelectMany(u => u.Modules)];
+        TimeSpan duration = _time.GetElapsedTime(transaction.Started);
+        Log.Phases(
+            _logger,
+            _time.GetElapsedTime(transaction.Started, transaction.ReadDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.ReadDone, transaction.GraphDone).TotalMilliseconds,
+            transaction.Walked,
+            _time.GetElapsedTime(transaction.GraphDone, transaction.CompileDone).TotalMilliseconds,
+            transaction.Order.Count,
+            transaction.Reused.Count,
+            _time.GetElapsedTime(transaction.CompileDone, transaction.LoadDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.LoadDone, transaction.StopDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.StopDone, transaction.StateDone).TotalMilliseconds,
+            _time.GetElapsedTime(transaction.StateDone).TotalMilliseconds);
         if (old.Generation == 0)
         {
             Log.Loaded(_logger, reloadedModules.Count, duration.TotalMilliseconds);
@@ -292,190 +363,43 @@ public sealed partial class ReloadHost
             Log.Reloaded(_logger, string.Join(" -> ", reloadedModules.Select(Relative)), duration.TotalMilliseconds, old.Generation + 1);
         }
 
-        return new ReloadResult(ReloadStatus.Succeeded, old.Generation + 1, duration, changed, reloadedModules, removed, diagnostics, null, notes, [.. reloadedModules.Where(_compiler.IsGenerated)]);
+        return new ReloadResult(
+            ReloadStatus.Succeeded, old.Generation + 1, duration, transaction.Changed, reloadedModules, transaction.Removed, transaction.Diagnostics, null, notes,
+            [.. reloadedModules.Where(_compiler.IsGenerated)]);
     }
 
-    private void TransferState(Snapshot old, List<LoadedUnit> retired, List<LoadedUnit> fresh, CSharpCompilation discovery, List<string> notes)
+    /// <summary>Runs the framework's cache handlers if a commit retired old versions since they last ran (after the
+    /// commit's <see cref="Reloaded"/> event, so the restart of what the reload stopped does not wait for them).</summary>
+    private void ClearFrameworkCaches()
     {
-        if (retired.Count == 0)
+        lock (_gate)
         {
-            return;
-        }
-
-        StateTransfer.RunClassConstructors(fresh.Select(u => u.Assembly), _options.StaticConstructorTimeout);
-        var oldAssemblies = new HashSet<Assembly>(retired.Select(u => u.Assembly));
-        Type? FindNew(string fullName) => fresh.Select(u => u.Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);
-        Type? FindOld(string fullName) => retired.Select(u => u.Assembly.GetType(fullName)).FirstOrDefault(t => t is not null);
-        var migrator = new ObjectMigrator(oldAssemblies, FindNew, notes.Add);
-        StateTransfer.CopyPreserved(oldAssemblies, FindNew, migrator, notes.Add);
-
-        foreach (LoadedUnit unit in fresh)
-        {
-            if (!unit.Modules.Any(old.Modules.ContainsKey))
+            if (!_frameworkCachesStale)
             {
-                continue; // a new module has nothing to migrate from
+                return;
             }
 
-            foreach (MethodInfo hook in StateTransfer.FindHooks(unit.Assembly))
+            _frameworkCachesStale = false;
+            foreach (string failure in MetadataUpdateHandlers.Run())
             {
-                string fullName = hook.DeclaringType!.FullName!;
-                string module = discovery.GetTypeByMetadataName(fullName)?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath ?? unit.Modules[0];
-                int previousVersion = old.Modules.TryGetValue(module, out ModuleRecord? record) ? record.Version : 0;
-                var context = new ReloadContext(module, previousVersion, previousVersion + 1, FindOld(fullName), FindOld, migrator);
-                try
-                {
-                    hook.Invoke(null, [context]);
-                }
-                catch (TargetInvocationException exception) when (exception.InnerException is { } inner)
-                {
-                    throw new InvalidOperationException($"{fullName}.OnReload in {Relative(module)} threw {inner.GetType().Name}: {inner.Message}", inner);
-                }
-                finally
-                {
-                    context.Close();
-                }
+                Log.StateNote(_logger, $"clearing the framework's caches: {failure}");
             }
         }
     }
 
-    /// <summary>Adds the generated sources to <paramref name="texts"/>, keyed by their (virtual) paths. Returns the
-    /// generators' diagnostics when one of them is an error (a <c>.proto</c> that does not parse), else null.</summary>
-    private IReadOnlyList<ReloadDiagnostic>? Generate(Dictionary<string, string> texts, CancellationToken cancellationToken)
+    /// <summary>Unloads the versions a transaction loaded but will not commit.</summary>
+    private void Discard(ReloadTransaction transaction)
     {
-        SyntaxTree[] moduleTrees = [.. texts.Keys.Order(StringComparer.Ordinal).Select(p => _compiler.Parse(p, texts[p], ModuleCompiler.Hash(texts[p])))];
-        (IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<Diagnostic> diagnostics) = _compiler.Generate(moduleTrees, cancellationToken);
-        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (LoadedUnit unit in transaction.Loaded.Values)
         {
-            return [.. diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(ModuleCompiler.ToReloadDiagnostic)];
+            _unloads.Unload(unit);
         }
 
-        foreach ((string path, string text) in sources)
-        {
-            texts[path] = text;
-        }
-
-        return null;
+        transaction.Loaded.Clear();
     }
 
-    /// <summary>Restores and evaluates the project again when its files changed or <c>.cs</c> files came or went,
-    /// and switches to a compiler with what it says now. Returns MSBuild's errors when that failed (the compiler
-    /// and everything loaded stay as they were), else null.</summary>
-    private IReadOnlyList<ReloadDiagnostic>? RefreshProject(CancellationToken cancellationToken)
-    {
-        List<string> sources = [.. EnumerateModuleFiles(RootDirectory)];
-        if (!_project!.IsStale(sources))
-        {
-            return null;
-        }
-
-        long started = _time.GetTimestamp();
-        try
-        {
-            var notes = new List<string>();
-            (CompilerSettings settings, bool changed) = _project.Evaluate(sources, _shared, _options.Optimize, notes.Add, cancellationToken);
-            if (changed)
-            {
-                _compiler = new ModuleCompiler(settings);
-                _recompileAll = true;
-            }
-
-            Log.ProjectEvaluated(_logger, Relative(_project.ProjectFile), _project.ModuleFiles.Count, settings.Framework.Count, settings.Generators?.Generators.Count ?? 0, _time.GetElapsedTime(started).TotalMilliseconds);
-            foreach (string note in notes)
-            {
-                Log.ProjectNote(_logger, note);
-            }
-
-            return null;
-        }
-        catch (ProjectEvaluationException exception)
-        {
-            Log.ProjectFailed(_logger, string.Join(Environment.NewLine, exception.Diagnostics));
-            return exception.Diagnostics;
-        }
-    }
-
-    /// <summary>Reads every module file. A file that cannot be read right now (an editor is writing it) keeps
-    /// its loaded text, and the change is picked up by the next look.</summary>
-    private Dictionary<string, string> ReadModules(Snapshot old)
-    {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string path in _project?.ModuleFiles ?? EnumerateModuleFiles(RootDirectory))
-        {
-            try
-            {
-                texts[path] = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                if (e is FileNotFoundException or DirectoryNotFoundException && !old.Modules.ContainsKey(path))
-                {
-                    continue;
-                }
-
-                if (old.Modules.ContainsKey(path) && _compiler.TryGetText(path, out string? text))
-                {
-                    texts[path] = text;
-                }
-
-                MarkChanged();
-            }
-        }
-
-        return texts;
-    }
-
-    internal static IEnumerable<string> EnumerateModuleFiles(string root)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-        return Directory.EnumerateFiles(root, "*.cs", options)
-            .Where(p => !IsIgnored(Path.GetRelativePath(root, p)))
-            .Select(Path.GetFullPath);
-    }
-
-    private static bool IsIgnored(string relativePath)
-    {
-        string[] parts = relativePath.Split(Path.DirectorySeparatorChar);
-        return parts.Length > 1 && parts[..^1].Any(d => d is "bin" or "obj" || d.StartsWith('.'))
-            || parts[^1].StartsWith('.');
-    }
-
-    /// <summary>Stable assembly names from relative paths (<c>sim/World.cs</c> → <c>Module.sim.World</c>; the
-    /// prefix keeps them clear of framework names such as <c>System</c>), kept for the
-    /// life of the module.</summary>
-    private Dictionary<string, string> AssignNames(string[] paths, Snapshot old)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string path in paths)
-        {
-            if (old.Modules.TryGetValue(path, out ModuleRecord? record))
-            {
-                names[path] = record.Name;
-                taken.Add(record.Name);
-            }
-        }
-
-        foreach (string path in paths.Where(p => !names.ContainsKey(p)))
-        {
-            string relative = Path.ChangeExtension(Path.GetRelativePath(RootDirectory, path), null);
-            var builder = new StringBuilder("Module.");
-            foreach (char c in relative)
-            {
-                builder.Append(char.IsAsciiLetterOrDigit(c) ? c : c == Path.DirectorySeparatorChar ? '.' : '_');
-            }
-
-            string baseName = builder.ToString();
-            string name = baseName;
-            for (int i = 2; !taken.Add(name); i++)
-            {
-                name = $"{baseName}_{i}";
-            }
-
-            names[path] = name;
-        }
-
-        return names;
-    }
+    private ReloadResult Failed(ReloadTransaction transaction, ReloadStatus status, IReadOnlyList<string> changed, IReadOnlyList<ReloadDiagnostic> diagnostics) =>
+        new(status, transaction.Old.Generation, _time.GetElapsedTime(transaction.Started), changed, [], [], diagnostics, null, []);
 
     private string Relative(string path) => Path.GetRelativePath(RootDirectory, path);
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Compilation;
+using Inkwell.Reload.Internal.Graph;
 using Inkwell.Reload.Internal.Loading;
 using Inkwell.Reload.Internal.Projects;
 using Microsoft.CodeAnalysis;
@@ -34,6 +35,8 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     private readonly ProjectSession? _project;
     private readonly IReadOnlyList<MetadataReference> _shared;
     private ModuleCompiler _compiler;
+    private DependencyIndex _dependencies = new();
+    private bool _frameworkCachesStale;
     private bool _recompileAll;
     private readonly UnloadTracker _unloads = new();
     private readonly Lock _gate = new();
@@ -167,6 +170,13 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
         // Watch first, so that a save made while the first load compiles is not missed.
         StartWatching();
         ReloadResult result = Reload(cancellationToken);
+        if (_options.WarmUp)
+        {
+            // Finding and first calling the framework's cache handlers (reading the attributes of every loaded assembly,
+            // compiling the handlers) takes the first reload up to a second on a busy machine; do it now.
+            _ = MetadataUpdateHandlers.Run();
+        }
+
         return result;
     }
 
@@ -185,6 +195,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             Reloaded?.Invoke(this, result);
         }
 
+        ClearFrameworkCaches();
         return result;
     }
 
@@ -211,6 +222,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     /// which shows something keeps them referenced.</summary>
     public IReadOnlyList<LeakedVersion> VerifyUnloaded(int attempts = 10)
     {
+        ClearFrameworkCaches(); // if the last commit's clearing has not run yet, its caches would hold the old versions
         IReadOnlyList<LeakedVersion> leaks = _unloads.Verify(attempts);
         foreach (LeakedVersion leak in leaks)
         {

@@ -45,12 +45,16 @@ public sealed class ReloadHostOptions
     /// <summary>How often <see cref="WatchMode.Polling"/> looks at the files. Default 250 ms.</summary>
     public TimeSpan PollingInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long the files must stay quiet before a change is applied, so that an editor's save (write to
-    /// a temporary file and rename, delete and create, several writes) becomes one reload. Default 50 ms.</summary>
+    /// <summary>How long the files must stay quiet before <see cref="ReloadHost.Poll"/> applies a change, so that an
+    /// editor's save (write to a temporary file and rename, delete and create, several writes) becomes one reload. With
+    /// <see cref="ApplyInBackground"/> a change is applied at the first event instead (a transaction whose files change
+    /// again before its commit starts over), and only an outcome a save caught half-way may produce — a compile error,
+    /// a deleted or emptied module, a project that does not evaluate — waits this long for quiet before it is reported
+    /// or applied. Default 50 ms.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Apply changes on a background thread as soon as they settle, instead of on the thread that calls
-    /// <see cref="ReloadHost.Poll"/>. Default false.</summary>
+    /// <summary>Apply changes on a background thread of the host's, starting at the first file event, instead of on the
+    /// thread that calls <see cref="ReloadHost.Poll"/>. Default false.</summary>
     public bool ApplyInBackground { get; init; }
 
     /// <summary>When set, this long after each successful reload the host collects garbage and logs a warning (event

@@ -7,13 +7,20 @@ public sealed class WatchingTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    // Long enough that an editor's multi-step save lands inside it even on a loaded machine.
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(400);
+    // In the background the host starts at the first event; this is how long a doubtful outcome (a compile error, a
+    // deleted or emptied module) waits for quiet. Long enough that the pauses inside a multi-step save below stay
+    // inside it even on a loaded machine.
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(2000);
+
+    // A pause inside a save: longer than a transaction takes on a quiet machine, so the host sees the save's middle
+    // (an empty file, half a file, no file) and must wait for the files to settle rather than report it.
+    private static readonly TimeSpan MidSavePause = TimeSpan.FromMilliseconds(300);
 
     public enum SavePattern
     {
         WriteInPlace,
         WriteTempThenRename,
+        TruncateThenWriteInTwoSteps,
         DeleteThenCreate,
         BurstOfWrites,
     }
@@ -21,12 +28,12 @@ public sealed class WatchingTests
     [Theory]
     [InlineData(SavePattern.WriteInPlace, WatchMode.Events)]
     [InlineData(SavePattern.WriteTempThenRename, WatchMode.Events)]
+    [InlineData(SavePattern.TruncateThenWriteInTwoSteps, WatchMode.Events)]
     [InlineData(SavePattern.DeleteThenCreate, WatchMode.Events)]
-    [InlineData(SavePattern.BurstOfWrites, WatchMode.Events)]
     [InlineData(SavePattern.WriteInPlace, WatchMode.Polling)]
     [InlineData(SavePattern.WriteTempThenRename, WatchMode.Polling)]
+    [InlineData(SavePattern.TruncateThenWriteInTwoSteps, WatchMode.Polling)]
     [InlineData(SavePattern.DeleteThenCreate, WatchMode.Polling)]
-    [InlineData(SavePattern.BurstOfWrites, WatchMode.Polling)]
     public async Task EditorSavePattern_GivesExactlyOneReload(SavePattern pattern, WatchMode mode)
     {
         using var folder = new ModuleFolder()
@@ -44,8 +51,107 @@ public sealed class WatchingTests
         Assert.Equal(42, folder.Call("B", "Value"));
 
         // Nothing more may follow: wait well past the debounce and a polling round.
-        Assert.False(results.TryTake(out ReloadResult? extra, 2000, TestContext.Current.CancellationToken), $"a second reload: {extra}");
+        Assert.False(results.TryTake(out ReloadResult? extra, 3000, TestContext.Current.CancellationToken), $"a second reload: {extra}");
         Assert.Equal(2, host.Generation);
+    }
+
+    [Theory]
+    [InlineData(WatchMode.Events)]
+    [InlineData(WatchMode.Polling)]
+    public async Task BurstOfWrites_EndsWithTheLastContentLoaded(WatchMode mode)
+    {
+        using var folder = new ModuleFolder()
+            .Write("A.cs", "public static class A { public static int Value() => 0; }")
+            .Write("B.cs", "public static class B { public static int Value() => A.Value() + 1; }");
+        var results = new BlockingCollection<ReloadResult>();
+        ReloadHost host = folder.Start(o => Background(o, mode));
+        host.Reloaded += (_, r) => results.Add(r);
+
+        // Five saves 20 ms apart: the host starts at the first event, so some of the middle ones may load too (each
+        // a complete file); the last one must be what stays loaded.
+        await SaveAsync(folder, "A.cs", "public static class A { public static int Value() => 41; }", SavePattern.BurstOfWrites);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!Equals(folder.Call("B", "Value"), 42) && waited.Elapsed < Patience)
+        {
+            if (results.TryTake(out ReloadResult? result, 100, TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(ReloadStatus.Succeeded, result.Status);
+            }
+        }
+
+        Assert.Equal(42, folder.Call("B", "Value"));
+        while (results.TryTake(out ReloadResult? late, 2000, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(ReloadStatus.Succeeded, late.Status);
+        }
+
+        Assert.Equal(42, folder.Call("B", "Value"));
+    }
+
+    [Fact]
+    public void ChangeBeforeTheCommit_StartsTheTransactionOver_AndLeavesNothingBehind()
+    {
+        using var folder = new ModuleFolder()
+            .Write("A.cs", "public static class A { [Inkwell.Reload.Preserve] public static int Count = 5; public static int Value() => 1; }")
+            .Write("B.cs", "public static class B { public static int Value() => A.Value() + 1; }");
+        var log = new ListLoggerFactory();
+        var results = new BlockingCollection<ReloadResult>();
+        ReloadHost host = folder.Start(o =>
+        {
+            ReloadHostOptions options = Background(o, WatchMode.Events);
+            return new ReloadHostOptions
+            {
+                RootDirectory = options.RootDirectory, Watch = options.Watch, ApplyInBackground = true, Debounce = options.Debounce, WarmUp = false, LoggerFactory = log,
+            };
+        });
+        int reloading = 0;
+        int superseded = 0;
+        host.Reloading += (_, _) => Interlocked.Increment(ref reloading);
+        host.Reloaded += (_, r) => results.Add(r);
+        host.StageReached = stage =>
+        {
+            // The first transaction has compiled and loaded its versions of A and B; the file moves on before it commits.
+            if (stage == "load" && Interlocked.Exchange(ref superseded, 1) == 0)
+            {
+                folder.Write("A.cs", "public static class A { [Inkwell.Reload.Preserve] public static int Count = 0; public static int Value() => 3; }");
+                host.MarkChanged();
+            }
+        };
+
+        folder.Write("A.cs", "public static class A { [Inkwell.Reload.Preserve] public static int Count = 0; public static int Value() => 2; }");
+
+        Assert.True(results.TryTake(out ReloadResult? first, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no reload happened");
+        Assert.Equal(1, superseded);
+        Assert.Equal(ReloadStatus.Succeeded, first.Status);
+        Assert.Equal(4, folder.Call("B", "Value"));
+        Assert.Equal(5, folder.Get("A", "Count"));     // carried over from version 1, not from the discarded version
+        Assert.Equal(2, host.GetVersion("A.cs"));      // the discarded transaction made no version
+        Assert.Equal(2, host.Generation);
+        Assert.Equal(1, reloading);                    // and stopped nothing
+        Assert.Contains(log.Entries, e => e.Message.Contains("changed again before the load stage ended", StringComparison.Ordinal));
+        Assert.False(results.TryTake(out ReloadResult? extra, 2000, TestContext.Current.CancellationToken), $"a second reload: {extra}");
+
+        // The discarded versions were unloaded like the replaced ones: nothing of either is left.
+        Assert.Empty(host.VerifyUnloaded());
+        Assert.Equal(0, host.PendingUnloads);
+    }
+
+    [Fact]
+    public void CompileError_InTheBackground_IsReportedOnceTheFilesAreQuiet_AndTheOldVersionKeepsRunning()
+    {
+        using var folder = new ModuleFolder().Write("A.cs", "public static class A { public static int Value() => 1; }");
+        var results = new BlockingCollection<ReloadResult>();
+        ReloadHost host = folder.Start(o => Background(o, WatchMode.Events));
+        host.Reloaded += (_, r) => results.Add(r);
+
+        folder.Write("A.cs", "public static class A { public static int Value() => missing; }");
+
+        Assert.True(results.TryTake(out ReloadResult? failed, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no result");
+        Assert.Equal(ReloadStatus.CompileFailed, failed.Status);
+        Assert.Contains(failed.Diagnostics, d => d.Id == "CS0103" && d.Path == folder.PathOf("A.cs") && d.Line == 1);
+        Assert.Equal(1, folder.Call("A", "Value"));
+        Assert.False(results.TryTake(out ReloadResult? extra, 4000, TestContext.Current.CancellationToken), $"reported twice: {extra}");
     }
 
     [Fact]
@@ -212,6 +318,21 @@ public sealed class WatchingTests
                 }
 
                 break;
+            case SavePattern.TruncateThenWriteInTwoSteps:
+                // With pauses a reader can land in: an empty file, then half of one (which does not parse).
+                await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+                {
+                    stream.SetLength(0);
+                    await stream.FlushAsync(TestContext.Current.CancellationToken);
+                    await Task.Delay(MidSavePause, TestContext.Current.CancellationToken);
+                    byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                    await stream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), TestContext.Current.CancellationToken);
+                    await stream.FlushAsync(TestContext.Current.CancellationToken);
+                    await Task.Delay(MidSavePause, TestContext.Current.CancellationToken);
+                    await stream.WriteAsync(bytes.AsMemory(bytes.Length / 2), TestContext.Current.CancellationToken);
+                }
+
+                break;
             case SavePattern.WriteTempThenRename:
                 string temp = path + ".tmp~";
                 await File.WriteAllTextAsync(temp, text, TestContext.Current.CancellationToken);
@@ -219,6 +340,7 @@ public sealed class WatchingTests
                 break;
             case SavePattern.DeleteThenCreate:
                 File.Delete(path);
+                await Task.Delay(MidSavePause, TestContext.Current.CancellationToken);
                 await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
                 break;
             case SavePattern.BurstOfWrites:

@@ -21,14 +21,17 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Debug, "Changes: {Changes}")]
     public static partial void ChangesFound(ILogger logger, string changes);
 
-    [LoggerMessage(105, LogLevel.Debug, "Phases: read {Read:F1} ms, graph {Graph:F1} ms, compile {Compile:F1} ms ({Units} units), load and state {Load:F1} ms")]
-    public static partial void Phases(ILogger logger, double read, double graph, double compile, int units, double load);
+    [LoggerMessage(105, LogLevel.Debug, "Phases: read {Read:F1} ms, graph {Graph:F1} ms ({Walked} modules walked), compile {Compile:F1} ms ({Units} units, {Reused} of them reusing their image), load {Load:F1} ms, stopping the old version {Stop:F1} ms, state {State:F1} ms, commit {Commit:F1} ms")]
+    public static partial void Phases(ILogger logger, double read, double graph, int walked, double compile, int units, int reused, double load, double stop, double state, double commit);
 
     [LoggerMessage(106, LogLevel.Information, "Evaluated {Project}: {Modules} module(s), {References} reference(s), {Generators} source generator(s) in {Milliseconds:F0} ms")]
     public static partial void ProjectEvaluated(ILogger logger, string project, int modules, int references, int generators, double milliseconds);
 
     [LoggerMessage(107, LogLevel.Warning, "The project could not be restored or evaluated; the previous version keeps running:\n{Errors}")]
     public static partial void ProjectFailed(ILogger logger, string errors);
+
+    [LoggerMessage(108, LogLevel.Debug, "Reload deferred: {Reason}")]
+    public static partial void Deferred(ILogger logger, string reason);
 
     [LoggerMessage(500, LogLevel.Warning, "Project: {Note}")]
     public static partial void ProjectNote(ILogger logger, string note);

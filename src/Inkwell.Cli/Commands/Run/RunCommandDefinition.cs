@@ -51,7 +51,7 @@ internal static class RunCommandDefinition
 
     public static readonly Option<int> Debounce = new("--debounce")
     {
-        Description = "How long (ms) the files must stay quiet before a change is applied, so an editor's save becomes one reload. Default 50.",
+        Description = "How long (ms) the files must stay quiet before a compile error or a deleted or emptied file counts, so an editor's save caught half-way is not reported (other changes apply at once). Default 50.",
         HelpName = "MS",
         DefaultValueFactory = _ => 50,
         Validators =

@@ -172,17 +172,8 @@ internal sealed class ModuleCompiler
     /// Every namespace lookup in a new compilation searches every reference, so compiling a unit against the ~160
     /// assemblies of the framework costs three to four times what compiling it against the dozen it uses does.
     /// </summary>
-    public IReadOnlyList<MetadataReference> SelectReferences(CSharpCompilation discovery, IEnumerable<IAssemblySymbol> usedAssemblies)
+    public IReadOnlyList<MetadataReference> SelectReferences(IReadOnlySet<MetadataReference> used)
     {
-        var used = new HashSet<MetadataReference>();
-        foreach (IAssemblySymbol assembly in usedAssemblies)
-        {
-            if (discovery.GetMetadataReference(assembly) is { } reference)
-            {
-                used.Add(reference);
-            }
-        }
-
         return [.. _framework.Where(r => used.Contains(r) || CoreAssemblies.Contains(Path.GetFileName(r.Display ?? string.Empty))), .. _shared];
     }
 
@@ -232,13 +223,17 @@ internal sealed class ModuleCompiler
     {
         using var assembly = new MemoryStream();
         using var symbols = new MemoryStream();
+        using var surface = new MemoryStream();
         EmitResult result = compilation.Emit(
             assembly,
             symbols,
-            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb),
+            metadataPEStream: surface,
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, includePrivateMembers: false),
             cancellationToken: cancellationToken);
         IReadOnlyList<Diagnostic> diagnostics = [.. result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
-        return result.Success ? (new UnitImage(assembly.ToArray(), symbols.ToArray()), diagnostics) : (null, diagnostics);
+        return result.Success
+            ? (new UnitImage(assembly.ToArray(), symbols.ToArray(), SHA256.HashData(surface.GetBuffer().AsSpan(0, (int)surface.Length))), diagnostics)
+            : (null, diagnostics);
     }
 
     /// <summary>Binds the base references once so that the first real compile is not the slow one.</summary>

@@ -13,45 +13,34 @@ namespace Inkwell.Reload.Internal.Graph;
 /// </summary>
 internal static class DependencyWalker
 {
-    /// <summary>Returns, for each tree in <paramref name="trees"/>, the indexes of the other trees it uses; and every
-    /// referenced assembly whose symbols the modules use (so units can be compiled against just those).</summary>
-    public static (HashSet<int>[] Uses, HashSet<IAssemblySymbol> Assemblies) Walk(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
+    /// <summary>The trees (by index in <paramref name="indexOf"/>) that <paramref name="tree"/> uses, and the referenced
+    /// assemblies whose symbols it uses.</summary>
+    public static (HashSet<int> Uses, HashSet<IAssemblySymbol> Assemblies) Walk(
+        CSharpCompilation compilation, IReadOnlyDictionary<SyntaxTree, int> indexOf, SyntaxTree tree, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
-        var indexOf = new Dictionary<SyntaxTree, int>();
-        for (int i = 0; i < trees.Count; i++)
+        var collector = new Collector(indexOf, indexOf[tree], assemblies);
+        SemanticModel model = compilation.GetSemanticModel(tree);
+        SyntaxNode root = tree.GetRoot(cancellationToken);
+        foreach (SyntaxNode node in root.DescendantNodes(static n => n is not UsingDirectiveSyntax))
         {
-            indexOf[trees[i]] = i;
-        }
-
-        var result = new HashSet<int>[trees.Count];
-        for (int i = 0; i < trees.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var collector = new Collector(indexOf, i, assemblies);
-            SemanticModel model = compilation.GetSemanticModel(trees[i]);
-            SyntaxNode root = trees[i].GetRoot(cancellationToken);
-            foreach (SyntaxNode node in root.DescendantNodes(static n => n is not UsingDirectiveSyntax))
+            if (node is UsingDirectiveSyntax directive)
             {
-                if (node is UsingDirectiveSyntax directive)
+                // `using static T;` and `using X = T;` name a type, which the unit needs to compile; a
+                // namespace using needs nothing (the compiler declares every module namespace in each unit).
+                if (directive.NamespaceOrType is { } target && model.GetSymbolInfo(target, cancellationToken).Symbol is ITypeSymbol type)
                 {
-                    // `using static T;` and `using X = T;` name a type, which the unit needs to compile; a
-                    // namespace using needs nothing (the compiler declares every module namespace in each unit).
-                    if (directive.NamespaceOrType is { } target && model.GetSymbolInfo(target, cancellationToken).Symbol is ITypeSymbol type)
-                    {
-                        collector.Add(type);
-                    }
-
-                    continue;
+                    collector.Add(type);
                 }
 
-                Visit(model, node, collector, cancellationToken);
+                continue;
             }
 
-            result[i] = collector.Uses;
+            Visit(model, node, collector, cancellationToken);
         }
 
-        return (result, assemblies);
+        return (collector.Uses, assemblies);
     }
 
     private static void Visit(SemanticModel model, SyntaxNode node, Collector collector, CancellationToken cancellationToken)
@@ -116,7 +105,7 @@ internal static class DependencyWalker
         }
     }
 
-    private sealed class Collector(Dictionary<SyntaxTree, int> indexOf, int self, HashSet<IAssemblySymbol> assemblies)
+    private sealed class Collector(IReadOnlyDictionary<SyntaxTree, int> indexOf, int self, HashSet<IAssemblySymbol> assemblies)
     {
         private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
 
