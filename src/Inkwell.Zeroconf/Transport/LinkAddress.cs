@@ -5,8 +5,8 @@ namespace Inkwell.Zeroconf.Transport;
 /// <summary>An address on a link with its prefix length, to tell on-link sources from off-link ones.</summary>
 /// <remarks>
 /// A class, not a struct: generic code over a value type of this assembly (<c>List&lt;LinkAddress&gt;</c>, LINQ over it) is
-/// outside the framework's precompiled code and was JIT-compiled at every start, ~25 methods on the way to the first
-/// query even in the ReadyToRun tool (docs/benchmarks.md, dns-sd -B time to first result); over a class the framework's
+/// outside the framework's precompiled code and was JIT-compiled at every start, 33 methods in one short
+/// dns-sd -B run of the ReadyToRun tool (docs/benchmarks.md, dns-sd -B time to first result); over a class the framework's
 /// shared code serves. The list is built once per interface listing, so nothing is allocated per packet.
 /// </remarks>
 internal sealed record LinkAddress(IPAddress Address, int PrefixLength)
