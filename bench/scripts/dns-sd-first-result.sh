@@ -7,10 +7,13 @@
 # apphost), inkwell as installed by `dotnet tool install` (the packed tool, run through its shim), and python-zeroconf.
 # Host B has no avahi-daemon and its system bus points nowhere, so `--backend auto` picks the embedded responder.
 # Needs root, iproute2, dbus, avahi-daemon, avahi-utils, python3-zeroconf.
-# Results and where the time goes: docs/benchmarks.md. Usage: sudo bench/scripts/dns-sd-first-result.sh [N]
+# With a second argument, a git revision (BASE, e.g. main or a commit), the tool as installed from that revision's tree is
+# timed too, interleaved with the others, for a before/after in one run on a machine whose load comes and goes.
+# Results and where the time goes: docs/benchmarks.md. Usage: sudo bench/scripts/dns-sd-first-result.sh [N [BASE]]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-7}
+BASE=${2:-}
 work=$(mktemp -d)
 pids=()
 
@@ -24,6 +27,15 @@ quietly dotnet pack src/Inkwell.Cli -c Release -o "$work/nupkg" -v q -nologo
 version=$(ls "$work/nupkg" | sed -n 's/^Inkwell\.Cli\.\(.*\)\.nupkg$/\1/p' | head -1)
 quietly dotnet tool install Inkwell.Cli --version "$version" --add-source "$work/nupkg" --tool-path "$work/tool"
 TOOL="$work/tool/inkwell"
+BASE_TOOL=""
+if [[ -n "$BASE" ]]; then
+  mkdir "$work/base"
+  git archive "$BASE" | tar -x -C "$work/base"
+  quietly dotnet pack "$work/base/src/Inkwell.Cli" -c Release -o "$work/base-nupkg" -v q -nologo -p:Version=0.0.0-base  # a version of its own: no package cache can hand out the other tree's
+  base_version=$(ls "$work/base-nupkg" | sed -n 's/^Inkwell\.Cli\.\(.*\)\.nupkg$/\1/p' | head -1)
+  quietly dotnet tool install Inkwell.Cli --version "$base_version" --add-source "$work/base-nupkg" --tool-path "$work/base-tool"
+  BASE_TOOL="$work/base-tool/inkwell"
+fi
 
 source bench/scripts/lab.sh
 lab_up dfr 10.89.0
@@ -76,6 +88,9 @@ browsers = [
     ("inkwell, as built (dotnet inkwell.dll)", os.environ["BUILT"].split() + ["dns-sd", "-B", "_bar._tcp"]),
     ("inkwell, published ReadyToRun", [os.environ["R2R"], "dns-sd", "-B", "_bar._tcp"]),
     ("inkwell, dotnet tool install", [os.environ["TOOL"], "dns-sd", "-B", "_bar._tcp"]),
+] + ([
+    ("inkwell BASE, dotnet tool install".replace("BASE", os.environ["BASE"]), [os.environ["BASE_TOOL"], "dns-sd", "-B", "_bar._tcp"]),
+] if os.environ.get("BASE_TOOL") else []) + [
     ("python-zeroconf ServiceBrowser", ["/usr/bin/python3", os.environ["PYBROWSE"], "10.89.0.2"]),
 ]
 env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS="unix:path=/nonexistent/inkwell-bench-no-bus")
@@ -109,7 +124,7 @@ PY
 # in ms after the process was spawned, median of N fresh runs.
 cat > "$work/steps.py" <<'PY'
 import os, re, select, signal, statistics, subprocess, sys, time
-n, argv = int(sys.argv[1]), [os.environ["TOOL"], "dns-sd", "-B", "_bar._tcp"]
+n, argv = int(sys.argv[1]), [sys.argv[2], "dns-sd", "-B", "_bar._tcp"]
 env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS="unix:path=/nonexistent/inkwell-bench-no-bus", INKWELL_STARTUP_TRACE="1")
 runs = []
 for i in range(n):
@@ -141,10 +156,11 @@ for i in range(n):
         steps["first-line-read"] = first
     runs.append(steps)
 names = list(runs[0]) if runs else []
-print(f"# installed tool, start-up steps in ms after spawn (median of {n}): "
+print(f"# {sys.argv[3]}, start-up steps in ms after spawn (median of {n}): "
       + ", ".join(f"{k} {statistics.median([r[k] for r in runs if k in r]):.0f}" for k in names))
 PY
 echo "# time to first result of a _bar._tcp browse, process start included; median of $N, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-BUILT="$BUILT" R2R="$R2R" TOOL="$TOOL" PYBROWSE="$work/pybrowse.py" ip netns exec "$B" /usr/bin/python3 "$work/driver.py" "$N"
-TOOL="$TOOL" ip netns exec "$B" /usr/bin/python3 "$work/steps.py" "$N"
+BASE="$BASE" BASE_TOOL="$BASE_TOOL" BUILT="$BUILT" R2R="$R2R" TOOL="$TOOL" PYBROWSE="$work/pybrowse.py" ip netns exec "$B" /usr/bin/python3 "$work/driver.py" "$N"
+ip netns exec "$B" /usr/bin/python3 "$work/steps.py" "$N" "$TOOL" "installed tool"
+[[ -z "$BASE_TOOL" ]] || ip netns exec "$B" /usr/bin/python3 "$work/steps.py" "$N" "$BASE_TOOL" "installed tool from $BASE"
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,6 +31,8 @@ internal sealed class TerminationSignals : IDisposable
     /// <summary>Registers for SIGINT and SIGTERM until disposed.</summary>
     public TerminationSignals()
     {
+        // Before the registrations: with SIGINT inherited ignored, .NET would never install its handler (InheritedSignalIgnore).
+        InheritedSignalIgnore.RestoreInterrupt();
         _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     }

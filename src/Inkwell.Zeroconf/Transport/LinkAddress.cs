@@ -3,7 +3,13 @@ using System.Net;
 namespace Inkwell.Zeroconf.Transport;
 
 /// <summary>An address on a link with its prefix length, to tell on-link sources from off-link ones.</summary>
-internal readonly record struct LinkAddress(IPAddress Address, int PrefixLength)
+/// <remarks>
+/// A class, not a struct: generic code over a value type of this assembly (<c>List&lt;LinkAddress&gt;</c>, LINQ over it) is
+/// outside the framework's precompiled code and was JIT-compiled at every start, 33 methods in one short
+/// dns-sd -B run of the ReadyToRun tool (docs/benchmarks.md, dns-sd -B time to first result); over a class the framework's
+/// shared code serves. The list is built once per interface listing, so nothing is allocated per packet.
+/// </remarks>
+internal sealed record LinkAddress(IPAddress Address, int PrefixLength)
 {
     /// <summary>Whether <paramref name="other"/> is in this address's subnet.</summary>
     public bool Contains(IPAddress other)

@@ -31,9 +31,9 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     {
         _logger = logger;
         _names = options.Interfaces;
-        _links = ChooseLinks(options.Interfaces);
-        if (_links.Count == 0 && options.Interfaces is { Count: > 0 } names &&
-            !NetworkInterface.GetAllNetworkInterfaces().Any(nic => names.Contains(nic.Name, StringComparer.Ordinal)))
+        List<InterfaceEntry> interfaces = InterfaceList.Read();
+        _links = ChooseLinks(interfaces, options.Interfaces);
+        if (_links.Count == 0 && options.Interfaces is { Count: > 0 } names && !interfaces.Exists(i => names.Contains(i.Name, StringComparer.Ordinal)))
         {
             // A name that is no interface at all is most likely a typo: say so rather than wait forever.
             throw new ZeroconfException($"There is no network interface named {string.Join(" or ", names)}.");
@@ -278,34 +278,25 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         }
     }
 
-    private static List<NetworkLink> ChooseLinks(IReadOnlyList<string>? names)
+    private static List<NetworkLink> ChooseLinks(List<InterfaceEntry> interfaces, IReadOnlyList<string>? names)
     {
         var links = new List<NetworkLink>();
-        foreach (NetworkInterface nic in NetworkInterface.GetAllNetworkInterfaces())
+        bool named = names is { Count: > 0 };
+        foreach (InterfaceEntry entry in interfaces)
         {
-            bool named = names is { Count: > 0 };
-            if (named && !names!.Contains(nic.Name, StringComparer.Ordinal))
+            if (named && !names!.Contains(entry.Name, StringComparer.Ordinal))
             {
                 continue;
             }
-            if (!named && (nic.NetworkInterfaceType == NetworkInterfaceType.Loopback || nic.OperationalStatus != OperationalStatus.Up || !nic.SupportsMulticast))
+            if (!named && (entry.IsLoopback || !entry.IsUp || !entry.SupportsMulticast))
             {
                 continue;
             }
-            IPInterfaceProperties properties = nic.GetIPProperties();
-            int index = nic.Supports(NetworkInterfaceComponent.IPv4) ? properties.GetIPv4Properties().Index
-                : nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties().Index : -1;
-            // A loop rather than LINQ: LINQ's generic code over this value type is JIT-compiled at every process start.
-            var addresses = new List<LinkAddress>();
-            foreach (UnicastIPAddressInformation unicast in properties.UnicastAddresses)
-            {
-                addresses.Add(new LinkAddress(unicast.Address, unicast.PrefixLength));
-            }
-            if (index < 0 || addresses.Count == 0)
+            if (entry.Index < 0 || entry.Addresses.Count == 0)
             {
                 continue;
             }
-            links.Add(new NetworkLink(index, nic.Name, addresses));
+            links.Add(new NetworkLink(entry.Index, entry.Name, entry.Addresses));
         }
         return links;
     }
@@ -328,7 +319,7 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
         List<NetworkLink> now;
         try
         {
-            now = _home is null ? ChooseLinks(_names) : _home.Run(() => ChooseLinks(_names));
+            now = ChooseLinks(_home is null ? InterfaceList.Read() : _home.Run(InterfaceList.Read), _names);
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or NetworkInformationException)
         {

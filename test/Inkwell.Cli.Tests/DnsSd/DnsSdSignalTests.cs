@@ -54,6 +54,35 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
         Assert.DoesNotContain("Unhandled exception", inkwell.Output, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Started in the background by a shell without job control (a script, <c>sh -c '… &amp;'</c>), a program inherits SIGINT
+    /// ignored, and .NET keeps an inherited SIG_IGN: <c>kill -INT</c> did nothing at all. <c>trap '' INT; exec …</c> gives
+    /// inkwell the same inheritance (checked first on the shell's own status); it must still say goodbye and exit 0.
+    /// </summary>
+    [Fact(Timeout = 180_000)]
+    public async Task Register_StartedWithInterruptIgnored_StillStopsOnSigint_AndSaysGoodbye()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PythonZeroconfBrowser.SkipIfMissing();
+        await using NetnsLab lab = await NetnsLab.CreateAsync(ct);
+        const string IgnoreInterrupt = "trap '' INT; exec \"$0\" \"$@\"";
+        string status = (await ProcessRun.RunAsync("sh", ["-c", IgnoreInterrupt, "cat", "/proc/self/status"], cancellationToken: ct)).EnsureSuccess();
+        ulong ignored = Convert.ToUInt64(status.Split('\n').Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim(), 16);
+        Assert.True((ignored & (1UL << (2 - 1))) != 0, "the shell's trap did not leave SIGINT ignored for the program it runs:\n" + status);
+        using TestProcess python = PythonZeroconfBrowser.Start(lab.B, Type);
+        using TestProcess inkwell = lab.A.Start("sh", ["-c", IgnoreInterrupt, InkwellTool.Dotnet, InkwellTool.Dll, "dns-sd", "--backend", "embedded", "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242"]);
+
+        await WithOutputOnTimeout(inkwell, inkwell.WaitForLineAsync(l => l.Contains("Name now registered and active", StringComparison.Ordinal), TimeSpan.FromSeconds(60), ct));
+        await WithOutputOnTimeout(inkwell, python.WaitForLineAsync(l => l == "added " + Name, TimeSpan.FromSeconds(30), ct));
+        var sinceSignal = Stopwatch.StartNew();
+        await inkwell.SignalAsync("INT");
+        Task<TimeSpan> pythonSaw = SeenAsync(python, l => l == "removed " + Name, sinceSignal, ct);
+        int exitStatus = await inkwell.WaitForExitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.True(exitStatus == 0, $"exit status {exitStatus}; inkwell printed:\n{inkwell.Output}");
+        log.WriteLine($"SIGINT inherited ignored: removal seen by python-zeroconf after {(await pythonSaw).TotalMilliseconds:F0} ms");
+    }
+
     private static async Task WithOutputOnTimeout(TestProcess inkwell, Task<string> wait)
     {
         try
