@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -78,18 +77,8 @@ internal static class PlainGrpcTools
             }
         }
 
-        var start = new ProcessStartInfo(protoc) { WorkingDirectory = workingDirectory, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-I.");
-        start.ArgumentList.Add("-I" + Path.Combine(package, "build", "native", "include"));
-        start.ArgumentList.Add("--plugin=protoc-gen-grpc=" + plugin);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "protoc with grpc_csharp_plugin failed: " + stderr);
+        ProcessResult result = ProcessRun.Run(
+            protoc, ["-I.", "-I" + Path.Combine(package, "build", "native", "include"), "--plugin=protoc-gen-grpc=" + plugin, .. arguments], workingDirectory);
+        Assert.True(result.ExitCode == 0, "protoc with grpc_csharp_plugin failed: " + result.Error);
     }
 }

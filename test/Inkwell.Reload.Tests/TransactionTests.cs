@@ -19,6 +19,7 @@ public sealed class TransactionTests
         Assert.Equal(ReloadStatus.CompileFailed, result.Status);
         Assert.Empty(result.Reloaded);
         ReloadDiagnostic error = Assert.Single(result.Errors);
+        Assert.Equal(ReloadDiagnosticSeverity.Error, error.Severity);
         Assert.Equal(folder.PathOf("B.cs"), error.Path);
         Assert.Equal(2, error.Line);
         Assert.Matches(new Regex(@"^.+B\.cs\(2,\d+\): error CS0117: 'A' does not contain a definition for 'Valu'$"), error.ToString());
@@ -29,6 +30,25 @@ public sealed class TransactionTests
         folder.Write("B.cs", "public static class B { public static int Value() => A.Value() + 2; }");
         Assert.Equal(ReloadStatus.Succeeded, folder.Reload().Status);
         Assert.Equal(3, folder.Call("B", "Value"));
+    }
+
+    [Fact]
+    public void CompileWarning_IsReportedAsAWarning_AndTheReloadSucceeds()
+    {
+        using var folder = new ModuleFolder()
+            .Write("A.cs", "public static class A { public static int Value() => 1; }");
+        ReloadHost host = folder.Start();
+
+        folder.Write("A.cs", "public static class A { public static int Value() { int unused = 7; return 2; } }");
+        ReloadResult result = host.Reload(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ReloadStatus.Succeeded, result.Status);
+        ReloadDiagnostic warning = Assert.Single(result.Diagnostics, d => d.Id == "CS0219");
+        Assert.Equal(ReloadDiagnosticSeverity.Warning, warning.Severity);
+        Assert.False(warning.IsError);
+        Assert.Empty(result.Errors);
+        Assert.Contains(": warning CS0219: ", warning.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, folder.Call("A", "Value"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Google.Protobuf.Reflection;
@@ -123,26 +122,10 @@ internal static class Protoc
 
     private static void Run(string root, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
+        ProcessResult result = ProcessRun.Run(ExecutablePath, ["-I.", "-I" + WellKnownTypesInclude, .. arguments], root);
+        if (result.ExitCode != 0)
         {
-            WorkingDirectory = root,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-I.");
-        start.ArgumentList.Add("-I" + WellKnownTypesInclude);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        string stderr = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"protoc failed ({process.ExitCode}): {stderr}");
+            throw new InvalidOperationException($"protoc failed ({result.ExitCode}): {result.Error}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Inkwell.Protobuf.Tests.Support;
@@ -60,24 +59,9 @@ internal static class Protoc
     public static (int ExitCode, string Error, byte[]? DescriptorSet) Run(IEnumerable<string> args, string? workingDirectory = null)
     {
         string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "inkwell-protoc-" + Guid.NewGuid().ToString("N") + ".pb");
-        var info = new ProcessStartInfo(Require())
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.ArgumentList.Add("-o" + output);
-        using Process process = Process.Start(info)!;
-        string error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        ProcessResult result = ProcessRun.Run(Require(), [.. args, "-o" + output], workingDirectory);
         byte[]? bytes = File.Exists(output) ? File.ReadAllBytes(output) : null;
         File.Delete(output);
-        return (process.ExitCode, error, bytes);
+        return (result.ExitCode, result.Error, bytes);
     }
 }

@@ -277,15 +277,7 @@ public sealed class ProjectTests : IDisposable
 
     private static (int ExitCode, string Output) Dotnet(params string[] arguments)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        ProcessResult result = ProcessRun.Run("dotnet", arguments);
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

@@ -57,6 +57,6 @@ internal static class EntryPointRules
     private static ReloadDiagnostic At(Location location, string id, string message)
     {
         FileLinePositionSpan span = location.GetLineSpan();
-        return new ReloadDiagnostic(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, id, true, message);
+        return new ReloadDiagnostic(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, id, ReloadDiagnosticSeverity.Error, message);
     }
 }

@@ -272,7 +272,7 @@ internal sealed class ModuleCompiler
             located ? span.StartLinePosition.Line + 1 : 0,
             located ? span.StartLinePosition.Character + 1 : 0,
             diagnostic.Id,
-            diagnostic.Severity == DiagnosticSeverity.Error,
+            diagnostic.Severity == DiagnosticSeverity.Error ? ReloadDiagnosticSeverity.Error : ReloadDiagnosticSeverity.Warning,
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

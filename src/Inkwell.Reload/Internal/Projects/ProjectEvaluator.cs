@@ -54,7 +54,7 @@ internal static partial class ProjectEvaluator
             info.Environment.Remove(inherited);
         }
 
-        using var process = Process.Start(info) ?? throw new ProjectEvaluationException(projectFile, [new ReloadDiagnostic(projectFile, 0, 0, "IWR001", true, "could not start 'dotnet'")]);
+        using var process = Process.Start(info) ?? throw new ProjectEvaluationException(projectFile, [new ReloadDiagnostic(projectFile, 0, 0, "IWR001", ReloadDiagnosticSeverity.Error, "could not start 'dotnet'")]);
         Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
         using (cancellationToken.Register(() => TryKill(process)))
@@ -76,7 +76,7 @@ internal static partial class ProjectEvaluator
         }
         catch (JsonException exception)
         {
-            throw new ProjectEvaluationException(projectFile, [new ReloadDiagnostic(projectFile, 0, 0, "IWR001", true, $"the SDK's answer was not JSON ({exception.Message}): {Shorten(stdout)}")]);
+            throw new ProjectEvaluationException(projectFile, [new ReloadDiagnostic(projectFile, 0, 0, "IWR001", ReloadDiagnosticSeverity.Error, $"the SDK's answer was not JSON ({exception.Message}): {Shorten(stdout)}")]);
         }
     }
 
@@ -147,12 +147,12 @@ internal static partial class ProjectEvaluator
             int lineNumber = match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : 0;
             int column = match.Groups["column"].Success ? int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture) : 0;
             string message = ProjectSuffix().Replace(match.Groups["message"].Value.Trim(), string.Empty);
-            diagnostics.Add(new ReloadDiagnostic(file.Length == 0 ? null : file, lineNumber, column, match.Groups["code"].Value, true, message));
+            diagnostics.Add(new ReloadDiagnostic(file.Length == 0 ? null : file, lineNumber, column, match.Groups["code"].Value, ReloadDiagnosticSeverity.Error, message));
         }
 
         if (diagnostics.Count == 0)
         {
-            diagnostics.Add(new ReloadDiagnostic(projectFile, 0, 0, "IWR001", true, $"restore or evaluation failed: {Shorten(text)}"));
+            diagnostics.Add(new ReloadDiagnostic(projectFile, 0, 0, "IWR001", ReloadDiagnosticSeverity.Error, $"restore or evaluation failed: {Shorten(text)}"));
         }
 
         return diagnostics;
