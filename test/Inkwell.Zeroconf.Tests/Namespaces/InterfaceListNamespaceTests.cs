@@ -14,26 +14,28 @@ namespace Inkwell.Zeroconf.Tests.Namespaces;
 public sealed class InterfaceListNamespaceTests
 {
     [Fact]
-    public void LinuxListing_EqualsNetworkInterfaces_InEveryFieldMdnsUses()
+    public async Task LinuxListing_EqualsNetworkInterfaces_InEveryFieldMdnsUses()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "getifaddrs(3) is read on Linux only");
-        using NetnsLab lab = NetnsLab.Create();
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        await using NetnsLab lab = await NetnsLab.CreateAsync(cancellationToken);
+        Task Ip(string arguments) => NetnsLab.IpAsync(arguments.Split(' '), cancellationToken);
         string ns = lab.A.Namespace;
         string full = lab.A.Interface + "f", noCarrier = lab.A.Interface + "c", noCarrierPeer = lab.A.Interface + "p";
         string noMulticast = lab.A.Interface + "m", noMulticastPeer = lab.A.Interface + "n";
-        NetnsLab.Ip($"-n {ns} link add {full} type veth peer name {full}q");
-        NetnsLab.Ip($"-n {ns} link add {noCarrier} type veth peer name {noCarrierPeer}");
-        NetnsLab.Ip($"-n {ns} link add {noMulticast} type veth peer name {noMulticastPeer}");
-        NetnsLab.Ip($"-n {ns} addr add 10.78.0.1/24 dev {full}");
-        NetnsLab.Ip($"-n {ns} addr add 10.78.1.1/16 dev {full} label {full}:7");
-        NetnsLab.Ip($"-n {ns} addr add fd00:78::1/64 dev {full} nodad");
-        NetnsLab.Ip($"-n {ns} addr add 10.79.0.1/24 dev {noCarrier}");
-        NetnsLab.Ip($"-n {ns} addr add 10.80.0.1/24 dev {noMulticast}");
-        NetnsLab.Ip($"-n {ns} link set {full} up");
-        NetnsLab.Ip($"-n {ns} link set {full}q up");
-        NetnsLab.Ip($"-n {ns} link set {noCarrier} up"); // its peer stays down: no carrier
-        NetnsLab.Ip($"-n {ns} link set {noMulticast} up multicast off");
-        NetnsLab.Ip($"-n {ns} link set {noMulticastPeer} up");
+        await Ip($"-n {ns} link add {full} type veth peer name {full}q");
+        await Ip($"-n {ns} link add {noCarrier} type veth peer name {noCarrierPeer}");
+        await Ip($"-n {ns} link add {noMulticast} type veth peer name {noMulticastPeer}");
+        await Ip($"-n {ns} addr add 10.78.0.1/24 dev {full}");
+        await Ip($"-n {ns} addr add 10.78.1.1/16 dev {full} label {full}:7");
+        await Ip($"-n {ns} addr add fd00:78::1/64 dev {full} nodad");
+        await Ip($"-n {ns} addr add 10.79.0.1/24 dev {noCarrier}");
+        await Ip($"-n {ns} addr add 10.80.0.1/24 dev {noMulticast}");
+        await Ip($"-n {ns} link set {full} up");
+        await Ip($"-n {ns} link set {full}q up");
+        await Ip($"-n {ns} link set {noCarrier} up"); // its peer stays down: no carrier
+        await Ip($"-n {ns} link set {noMulticast} up multicast off");
+        await Ip($"-n {ns} link set {noMulticastPeer} up");
         using HomeNetworkNamespace home = HomeNetworkNamespace.Open($"/run/netns/{ns}");
 
         // Carrier changes reach the flags, and bring the IPv6 link-local addresses, asynchronously (the kernel's link
@@ -48,7 +50,7 @@ public sealed class InterfaceListNamespaceTests
                 break;
             }
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the lab's interfaces did not come up: " + Describe(managed));
-            Thread.Sleep(50);
+            await Task.Delay(50, cancellationToken);
         }
         List<InterfaceEntry>? native = home.Run(LinuxInterfaceAddresses.TryRead);
 
