@@ -12,6 +12,12 @@ internal sealed class TextMessageType(string fullName)
 
     public Dictionary<int, TextField> Extensions { get; } = [];
 
+    /// <summary>The fields in the order declared (the order protoc lists missing required fields in).</summary>
+    public List<TextField> FieldsInOrder { get; } = [];
+
+    /// <summary>The extensions by full name (what text format writes between brackets).</summary>
+    public Dictionary<string, TextField> ExtensionsByName { get; } = new(StringComparer.Ordinal);
+
     public TextField? Find(int number) =>
         Fields.TryGetValue(number, out TextField? field) ? field : Extensions.TryGetValue(number, out field) ? field : null;
 }
