@@ -11,7 +11,7 @@ namespace Inkwell.Protobuf;
 /// <c>#</c> comments, <c>,</c> or <c>;</c> between fields), its number, string and enum rules, its error messages at its
 /// positions, and the bytes its DynamicMessage writes (fields in number order, packed where the field packs, map
 /// entries whole and in the order written, or sorted by key when deterministic). Required fields may be missing, as
-/// with protoc (see <see cref="TextFormatPrinter.FindMissingRequiredFields"/>).
+/// with protoc (<see cref="TextFormatParseResult.MissingRequiredFields"/> names them).
 /// </summary>
 public sealed class TextFormatParser
 {
@@ -32,27 +32,23 @@ public sealed class TextFormatParser
     public bool HasMessageType(string fullName) => _types.FindMessage(fullName) is not null;
 
     /// <summary>
-    /// Reads <paramref name="text"/> as a <paramref name="messageType"/>. False when it does not parse; the errors (and
-    /// any warnings, such as a deprecated field set) are in <paramref name="diagnostics"/> either way, located in a file
-    /// named <c>input</c> as protoc names standard input. With <paramref name="deterministic"/>, map entries are written
-    /// sorted by key (protoc's <c>--deterministic_output</c>).
+    /// Reads <paramref name="text"/> as a <paramref name="messageType"/>. With <paramref name="deterministic"/>, map
+    /// entries are written sorted by key (protoc's <c>--deterministic_output</c>); otherwise in the order written.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="messageType"/> is not a message type of the files.</exception>
-    public bool TryParse(string messageType, string text, bool deterministic, out byte[] message, out IReadOnlyList<Diagnostic> diagnostics)
+    public TextFormatParseResult Parse(string messageType, string text, bool deterministic)
     {
         TextMessageType type = _types.FindMessage(messageType) ?? throw new ArgumentException($"No message type {messageType}.", nameof(messageType));
         var parser = new TextParser(_types, text ?? throw new ArgumentNullException(nameof(text)));
         TextMessageBuilder? parsed = parser.Parse(type);
-        diagnostics = parser.Diagnostics;
         if (parsed is null)
         {
-            message = [];
-            return false;
+            return new TextFormatParseResult(null, parser.Diagnostics, []);
         }
 
         var output = new ProtoWriter();
         parsed.WriteTo(output, deterministic);
-        message = output.ToArray();
-        return true;
+        // As protoc, of the message as read: a map entry without its value has no value to lack fields.
+        return new TextFormatParseResult(output.ToArray(), parser.Diagnostics, RequiredFields.FindMissing(parsed));
     }
 }

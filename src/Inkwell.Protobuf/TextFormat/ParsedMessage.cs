@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.TextFormat;
 /// implicit-presence field is not set, map entries of one key keep the last, and what does not fit the type (unknown
 /// numbers, wrong wire types, a closed enum's undeclared values) is kept as unknown fields, in order.
 /// </summary>
-internal sealed class ParsedMessage
+internal sealed class ParsedMessage : IMessageValues
 {
     private const int RecursionLimit = 100;
 

@@ -7,14 +7,14 @@ namespace Inkwell.Protobuf.TextFormat;
 /// </summary>
 internal static class RequiredFields
 {
-    public static List<string> FindMissing(ParsedMessage message)
+    public static List<string> FindMissing(IMessageValues message)
     {
         var missing = new List<string>();
         Find(message, "", missing);
         return missing;
     }
 
-    private static void Find(ParsedMessage message, string prefix, List<string> missing)
+    private static void Find(IMessageValues message, string prefix, List<string> missing)
     {
         foreach (TextField field in message.MessageType.FieldsInOrder)
         {
@@ -36,13 +36,13 @@ internal static class RequiredFields
             string name = field.PrintName.StartsWith("[", StringComparison.Ordinal) ? "(" + field.PrintName.Substring(1, field.PrintName.Length - 2) + ")" : field.Name;
             if (!field.IsRepeated)
             {
-                Find((ParsedMessage)values[values.Count - 1], prefix + name + ".", missing);
+                Find((IMessageValues)values[values.Count - 1], prefix + name + ".", missing);
                 continue;
             }
 
             for (int i = 0; i < values.Count; i++)
             {
-                Find((ParsedMessage)values[i], $"{prefix}{name}[{i}].", missing);
+                Find((IMessageValues)values[i], $"{prefix}{name}[{i}].", missing);
             }
         }
     }

@@ -40,6 +40,12 @@ internal sealed class TextFormatTypes
                 TextField extension = Field(field, isMap: false, features, "[" + fullName + "]", groupLikeName: null, oneofName: null);
                 extendee.Extensions[field.Number] = extension;
                 extendee.ExtensionsByName[fullName] = extension;
+                if (extendee.IsMessageSet && field.Type == Type.Message && field.Label == FieldDescriptorProto.Types.Label.Optional
+                    && field.TypeName.TrimStart('.') == scope)
+                {
+                    // A message set's extension declared in its own type goes by the type's name too (protoc prints that).
+                    extendee.ExtensionsByName[scope] = extension;
+                }
             }
         }
     }
@@ -68,7 +74,7 @@ internal sealed class TextFormatTypes
         List<(string, FieldDescriptorProto, Resolved, FileDescriptorProto)> extensions)
     {
         Resolved features = scope.With(proto.Options?.Features);
-        var type = new TextMessageType(fullName) { IsMapEntry = proto.Options?.MapEntry == true };
+        var type = new TextMessageType(fullName) { IsMapEntry = proto.Options?.MapEntry == true, IsMessageSet = proto.Options?.MessageSetWireFormat == true };
         _messages[fullName] = type;
         foreach (FieldDescriptorProto field in proto.Field)
         {

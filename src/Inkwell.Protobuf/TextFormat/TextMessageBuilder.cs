@@ -8,7 +8,7 @@ namespace Inkwell.Protobuf.TextFormat;
 /// in number order, repeated values in the order read (packed where the field packs), a map entry with both its key and
 /// its value, implicit-presence zeros left out.
 /// </summary>
-internal sealed class TextMessageBuilder(TextMessageType type)
+internal sealed class TextMessageBuilder(TextMessageType type) : IMessageValues
 {
     public TextMessageType MessageType { get; } = type;
 
@@ -81,9 +81,27 @@ internal sealed class TextMessageBuilder(TextMessageType type)
                     continue;
                 }
 
-                WriteField(output, field, value, deterministic);
+                if (MessageType.IsMessageSet && value is TextMessageBuilder item && !MessageType.Fields.ContainsKey(number))
+                {
+                    WriteMessageSetItem(output, number, item, deterministic);
+                }
+                else
+                {
+                    WriteField(output, field, value, deterministic);
+                }
             }
         }
+    }
+
+    // A message set's extension is an Item group: { type_id = 2 (the extension's number); message = 3; }.
+    private static void WriteMessageSetItem(ProtoWriter output, int number, TextMessageBuilder message, bool deterministic)
+    {
+        var body = new ProtoWriter();
+        message.WriteTo(body, deterministic);
+        output.WriteTag(1, 3);
+        output.WriteVarintField(2, (ulong)number);
+        output.WriteBytesField(3, body.Written);
+        output.WriteTag(1, 4);
     }
 
     private static void WriteField(ProtoWriter output, TextField field, object value, bool deterministic)

@@ -8,6 +8,9 @@ internal sealed class TextMessageType(string fullName)
     /// <summary>Whether this is a map field's entry type (protoc prints its key and value even when they are not set).</summary>
     public bool IsMapEntry { get; init; }
 
+    /// <summary>Whether the type has <c>message_set_wire_format</c>: its extensions are written as MessageSet items.</summary>
+    public bool IsMessageSet { get; init; }
+
     public Dictionary<int, TextField> Fields { get; } = [];
 
     public Dictionary<int, TextField> Extensions { get; } = [];

@@ -135,9 +135,9 @@ internal sealed class TextParser
                 return false;
             }
 
-            // A group is written under its type's name (OptionalGroup), not its field's.
+            // A group is found by its field's name (optionalgroup) or, as protoc prints it, its type's (OptionalGroup).
             string name = fieldName;
-            field = type.FieldsInOrder.FirstOrDefault(f => f.PrintName == name);
+            field = type.FieldsInOrder.FirstOrDefault(f => f.Name == name || f.PrintName == name);
             if (field is null)
             {
                 return Fail($"Message type \"{type.FullName}\" has no field named \"{fieldName}\".");

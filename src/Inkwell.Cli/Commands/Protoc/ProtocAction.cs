@@ -258,7 +258,7 @@ internal static class ProtocAction
             return 1;
         }
 
-        await WarnOfMissingRequiredFieldsAsync(printer, type, input, error).ConfigureAwait(false);
+        await WarnOfMissingRequiredFieldsAsync(printer.FindMissingRequiredFields(type, input), error).ConfigureAwait(false);
         await output.WriteAsync(text).ConfigureAwait(false);
         return 0;
     }
@@ -277,31 +277,30 @@ internal static class ProtocAction
 
         // protoc's tokenizer reads bytes and counts columns in them; the lexer counts a character's UTF-8 bytes too.
         string text = System.Text.Encoding.UTF8.GetString(await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false));
-        bool parsed = parser.TryParse(type, text, arguments.DeterministicOutput, out byte[] message, out IReadOnlyList<Diagnostic> diagnostics);
-        foreach (Diagnostic diagnostic in diagnostics)
+        TextFormatParseResult parsed = parser.Parse(type, text, arguments.DeterministicOutput);
+        foreach (Diagnostic diagnostic in parsed.Diagnostics)
         {
             await error.WriteLineAsync(diagnostic.Format(arguments.ErrorFormat)).ConfigureAwait(false);
         }
 
-        if (!parsed)
+        if (!parsed.Success)
         {
             await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
             return 1;
         }
 
-        await WarnOfMissingRequiredFieldsAsync(new TextFormatPrinter(files), type, message, error).ConfigureAwait(false);
+        await WarnOfMissingRequiredFieldsAsync(parsed.MissingRequiredFields, error).ConfigureAwait(false);
         await using (Stream stdout = Console.OpenStandardOutput())
         {
-            await stdout.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+            await stdout.WriteAsync(parsed.Message, cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
     }
 
     // protoc reads and writes partial messages, with this warning (two spaces after each colon, as protoc prints it).
-    private static async Task WarnOfMissingRequiredFieldsAsync(TextFormatPrinter printer, string type, byte[] message, TextWriter error)
+    private static async Task WarnOfMissingRequiredFieldsAsync(IReadOnlyList<string> missing, TextWriter error)
     {
-        IReadOnlyList<string> missing = printer.FindMissingRequiredFields(type, message);
         if (missing.Count > 0)
         {
             await error.WriteLineAsync("warning:  Input message is missing required fields:  " + string.Join(", ", missing)).ConfigureAwait(false);
@@ -319,7 +318,6 @@ internal static class ProtocAction
         return input.ToArray();
     }
 
-    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
     /// <summary>protoc's warning, printed once its own argument checks passed; the run goes on.</summary>
     private static async Task WarnOfUselessRetainOptionsAsync(ProtocArguments arguments, TextWriter error)
     {
@@ -329,6 +327,7 @@ internal static class ProtocAction
         }
     }
 
+    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
     private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Inputs.Count > 0)
