@@ -7,11 +7,25 @@ internal static class ToolRun
 {
     /// <summary>The <c>inkwell</c> command built next to the tests, run as <c>dotnet inkwell.dll</c>.</summary>
     public static (int ExitCode, string Output, string Error) Inkwell(IEnumerable<string> arguments, string workingDirectory, string? stdinFile = null) =>
-        Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "inkwell.dll"), .. arguments], workingDirectory, stdinFile);
+        Run("dotnet", [InkwellDll, .. arguments], workingDirectory, stdinFile);
+
+    /// <summary><see cref="Inkwell"/> for a binary standard output.</summary>
+    public static (int ExitCode, byte[] Output, string Error) InkwellForBytes(IEnumerable<string> arguments, string workingDirectory, string? stdinFile = null) =>
+        RunForBytes("dotnet", [InkwellDll, .. arguments], workingDirectory, stdinFile);
+
+    private static string InkwellDll => Path.Combine(AppContext.BaseDirectory, "inkwell.dll");
 
     /// <summary>Runs <paramref name="program"/> in <paramref name="workingDirectory"/>, with <paramref name="stdinFile"/>'s bytes
     /// on standard input when given and <paramref name="environment"/> added.</summary>
     public static (int ExitCode, string Output, string Error) Run(
+        string program, IEnumerable<string> arguments, string workingDirectory, string? stdinFile = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (exitCode, output, error) = RunForBytes(program, arguments, workingDirectory, stdinFile, environment);
+        return (exitCode, System.Text.Encoding.UTF8.GetString(output), error);
+    }
+
+    /// <summary><see cref="Run"/> for a program whose standard output is binary (<c>--encode</c>): its bytes as written.</summary>
+    public static (int ExitCode, byte[] Output, string Error) RunForBytes(
         string program, IEnumerable<string> arguments, string workingDirectory, string? stdinFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
@@ -33,7 +47,8 @@ internal static class ToolRun
         }
 
         using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        var outputBytes = new MemoryStream();
+        Task output = process.StandardOutput.BaseStream.CopyToAsync(outputBytes);
         Task<string> error = process.StandardError.ReadToEndAsync();
         if (stdinFile is not null)
         {
@@ -53,6 +68,7 @@ internal static class ToolRun
         }
 
         process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
+        output.Wait();
+        return (process.ExitCode, outputBytes.ToArray(), error.Result);
     }
 }
