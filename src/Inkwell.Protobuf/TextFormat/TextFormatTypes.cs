@@ -37,13 +37,15 @@ internal sealed class TextFormatTypes
             if (_messages.TryGetValue(field.Extendee.TrimStart('.'), out TextMessageType? extendee))
             {
                 string fullName = (scope.Length == 0 ? "" : scope + ".") + field.Name;
-                TextField extension = Field(field, isMap: false, features, "[" + fullName + "]", groupLikeName: null, oneofName: null);
+                // A message set's extension declared in its own type goes by the type's name (protoc prints that, and
+                // reads either).
+                bool byTypeName = extendee.IsMessageSet && field.Type == Type.Message && field.Label == FieldDescriptorProto.Types.Label.Optional
+                    && field.TypeName.TrimStart('.') == scope;
+                TextField extension = Field(field, isMap: false, features, "[" + (byTypeName ? scope : fullName) + "]", groupLikeName: null, oneofName: null);
                 extendee.Extensions[field.Number] = extension;
                 extendee.ExtensionsByName[fullName] = extension;
-                if (extendee.IsMessageSet && field.Type == Type.Message && field.Label == FieldDescriptorProto.Types.Label.Optional
-                    && field.TypeName.TrimStart('.') == scope)
+                if (byTypeName)
                 {
-                    // A message set's extension declared in its own type goes by the type's name too (protoc prints that).
                     extendee.ExtensionsByName[scope] = extension;
                 }
             }
