@@ -53,6 +53,19 @@ public sealed class TextFormatPrinter
     }
 
     /// <summary>
+    /// The required fields that <paramref name="message"/>, a <paramref name="messageType"/>, lacks, named as protoc's
+    /// <c>warning:  Input message is missing required fields:  …</c> names them (<c>a</c>, <c>child.b</c>,
+    /// <c>items[0].c</c>, <c>(pkg.ext).d</c>) and in its order; empty when none are missing or the bytes do not parse.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messageType"/> is not a message type of the files.</exception>
+    public IReadOnlyList<string> FindMissingRequiredFields(string messageType, byte[] message)
+    {
+        TextMessageType type = _types.FindMessage(messageType) ?? throw new ArgumentException($"No message type {messageType}.", nameof(messageType));
+        ParsedMessage? parsed = ParsedMessage.Parse(_types, type, message);
+        return parsed is null ? [] : RequiredFields.FindMissing(parsed);
+    }
+
+    /// <summary>
     /// Prints <paramref name="message"/> with no type, as <c>protoc --decode_raw</c>: every field as an unknown one.
     /// False when the bytes are not a protobuf message.
     /// </summary>
@@ -141,41 +154,15 @@ public sealed class TextFormatPrinter
     }
 
     // protoc prints every entry read (a repeated key too), sorted by key, entries of one key in the order read.
-    private static IEnumerable<object> SortedMapEntries(List<object> entries)
-    {
-        return entries.Cast<ParsedMessage>().OrderBy(SortKeyOf, Comparer<object>.Create(CompareKeys)).Cast<object>();
+    private static IEnumerable<object> SortedMapEntries(List<object> entries) =>
+        entries.Cast<ParsedMessage>().OrderBy(SortKeyOf, MapKeys.Comparer).Cast<object>();
 
-        static object SortKeyOf(ParsedMessage entry)
-        {
-            TextField? keyField = entry.MessageType.Find(1);
-            object? key = entry.Values.TryGetValue(1, out List<object>? keys) ? keys[keys.Count - 1] : null;
-            return key switch
-            {
-                byte[] bytes => new string([.. bytes.Select(b => (char)b)]),
-                ulong raw => SortKey(keyField?.Type ?? Type.Int32, raw),
-                _ => keyField?.Type is Type.String ? "" : SortKey(keyField?.Type ?? Type.Int32, 0),
-            };
-        }
+    private static object SortKeyOf(ParsedMessage entry)
+    {
+        TextField? keyField = entry.MessageType.Find(1);
+        object? key = entry.Values.TryGetValue(1, out List<object>? keys) ? keys[keys.Count - 1] : null;
+        return MapKeys.SortKey(keyField?.Type ?? Type.Int32, key);
     }
-
-    private static int CompareKeys(object a, object b) => (a, b) switch
-    {
-        (string x, string y) => string.CompareOrdinal(x, y),
-        (long x, long y) => x.CompareTo(y),
-        (ulong x, ulong y) => x.CompareTo(y),
-        _ => 0,
-    };
-
-    private static object SortKey(Type type, ulong raw) => type switch
-    {
-        Type.Int32 or Type.Sfixed32 => (long)(int)raw,
-        Type.Int64 or Type.Sfixed64 => (long)raw,
-        Type.Sint32 => (long)ZigZag32((uint)raw),
-        Type.Sint64 => ZigZag64(raw),
-        Type.Uint32 or Type.Fixed32 => (ulong)(uint)raw,
-        Type.Bool => raw != 0 ? 1UL : 0UL,
-        _ => raw,
-    };
 
     private static bool IsZero(object value) => value switch
     {

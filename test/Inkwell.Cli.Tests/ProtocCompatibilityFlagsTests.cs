@@ -82,7 +82,6 @@ public sealed class ProtocCompatibilityFlagsTests : IDisposable
 
     /// <summary>protoc 35.1's flags Inkwell does not do yet are refused by name, never half done.</summary>
     [Theory]
-    [InlineData("--encode=t.A")]
     [InlineData("--enable_codegen_trace")]
     [InlineData("--direct_dependencies=a.proto")]
     [InlineData("--option_dependencies=a.proto")]

@@ -28,6 +28,12 @@ internal static class DiagnosticIds
     /// <summary>A message-inheritance declaration that cannot be lowered (subtype tags, ranges, encodings).</summary>
     public const string InheritanceError = "IWP107";
 
+    /// <summary>Text-format input (<c>inkwell protoc --encode</c>, <see cref="TextFormatParser"/>) that does not parse as its message type.</summary>
+    public const string TextFormatError = "IWP108";
+
+    /// <summary>Text-format input protoc accepts with a warning (a deprecated field set).</summary>
+    public const string TextFormatWarning = "IWP109";
+
     /// <summary>The parser's id for a problem of <paramref name="severity"/>.</summary>
     public static string Syntax(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Error ? SyntaxError : SyntaxWarning;
 

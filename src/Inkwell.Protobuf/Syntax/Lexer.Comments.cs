@@ -15,6 +15,12 @@ internal sealed partial class Lexer
 
     private CommentStart TryConsumeCommentStart()
     {
+        if (_textFormat)
+        {
+            // Text format's comments are shell-style; a slash is a symbol.
+            return _current == '#' && !AtEnd && TryConsume('#') ? CommentStart.Line : CommentStart.None;
+        }
+
         if (_current != '/' || AtEnd)
         {
             return CommentStart.None;

@@ -14,11 +14,17 @@ internal sealed partial class Lexer
     private int _column;
     private char _current;
     private int _recordStart = -1;
+    private readonly bool _textFormat;
 
-    public Lexer(string text, Action<int, int, string> error)
+    /// <summary>
+    /// A tokenizer of <paramref name="text"/>; with <paramref name="textFormat"/>, as protoc's text-format parser sets
+    /// it up: <c>#</c> starts a line comment (<c>/</c> is a symbol) and a decimal number may end in <c>f</c>.
+    /// </summary>
+    public Lexer(string text, Action<int, int, string> error, bool textFormat = false)
     {
         _text = text;
         _error = error;
+        _textFormat = textFormat;
         _current = text.Length > 0 ? text[0] : '\0';
         Current = new Token(TokenKind.EndOfFile, "", 0, 0, 0);
         Previous = Current;
@@ -246,7 +252,7 @@ internal sealed partial class Lexer
             }
             else
             {
-                isFloat = ConsumeFraction();
+                isFloat = ConsumeFraction() | ConsumeFloatSuffix();
             }
         }
         else if (startedWithDot)
@@ -258,6 +264,7 @@ internal sealed partial class Lexer
             }
 
             ConsumeExponent();
+            ConsumeFloatSuffix();
         }
         else
         {
@@ -266,7 +273,7 @@ internal sealed partial class Lexer
                 NextChar();
             }
 
-            isFloat = ConsumeFraction();
+            isFloat = ConsumeFraction() | ConsumeFloatSuffix();
         }
 
         if (IsLetter(_current))
@@ -304,6 +311,9 @@ internal sealed partial class Lexer
 
         return ConsumeExponent() || isFloat;
     }
+
+    // Text format reads a decimal number with an f suffix as a float (1f, 1.5F), as protoc's tokenizer allows there.
+    private bool ConsumeFloatSuffix() => _textFormat && (TryConsume('f') || TryConsume('F'));
 
     private bool ConsumeExponent()
     {

@@ -43,7 +43,7 @@ internal static class Literals
                 return false;
             }
 
-            if (value > (max - digit) / radix)
+            if (digit > max || value > (max - digit) / radix)
             {
                 return false;
             }

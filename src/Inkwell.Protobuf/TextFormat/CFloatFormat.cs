@@ -27,13 +27,12 @@ internal static class CFloatFormat
             return Special(value);
         }
 
+        // Unlike a float's, a subnormal double keeps its short form when it reads back (protoc 35.1 prints 1e-320 as 9.99988867182683e-321).
         string text = FormatG(value, 15);
-        return !IsSubnormal(value) && double.Parse(text, CultureInfo.InvariantCulture) == value ? text : FormatG(value, 17);
+        return double.Parse(text, CultureInfo.InvariantCulture) == value ? text : FormatG(value, 17);
     }
 
     private static bool IsSubnormal(float value) => value != 0 && Math.Abs(value) < 1.17549435e-38f;
-
-    private static bool IsSubnormal(double value) => value != 0 && Math.Abs(value) < 2.2250738585072014e-308;
 
     private static string Special(double value) => double.IsNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
 

@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.TextFormat;
 /// implicit-presence field is not set, map entries of one key keep the last, and what does not fit the type (unknown
 /// numbers, wrong wire types, a closed enum's undeclared values) is kept as unknown fields, in order.
 /// </summary>
-internal sealed class ParsedMessage
+internal sealed class ParsedMessage : IMessageValues
 {
     private const int RecursionLimit = 100;
 
@@ -65,6 +65,11 @@ internal sealed class ParsedMessage
                 return null;
             }
 
+            if (type.IsMessageSet && number == 1 && wireType == 3 && message.AcceptMessageSetItem(types, bytes, valueStart, groupBodyEnd, pieces, budget))
+            {
+                continue;
+            }
+
             TextField? field = type.Find(number);
             if (field is null || !message.Accept(types, field, wireType, bytes, valueStart, wireType == 3 ? groupBodyEnd : position, pieces, budget))
             {
@@ -87,6 +92,58 @@ internal sealed class ParsedMessage
         }
 
         return message;
+    }
+
+    // A message set's Item group { type_id = 2; message = 3; } is its extension of that number; false when it is not a
+    // known extension with its message (then the item is an unknown field).
+    private bool AcceptMessageSetItem(TextFormatTypes types, byte[] bytes, int start, int end, Dictionary<int, List<byte>> pieces, int budget)
+    {
+        ulong typeId = 0;
+        (int Start, int End)? payload = null;
+        int position = start;
+        while (position < end)
+        {
+            if (!WireRead.Tag(bytes, ref position, end, upToTenBytes: false, out uint tag))
+            {
+                return false;
+            }
+
+            int valueStart = position;
+            if (!WireRead.Skip(bytes, ref position, end, (int)(tag >> 3), (int)(tag & 7), budget, out _))
+            {
+                return false;
+            }
+
+            if (tag == (2 << 3 | 0))
+            {
+                int at = valueStart;
+                WireRead.Varint(bytes, ref at, position, out typeId);
+            }
+            else if (tag == (3 << 3 | 2))
+            {
+                payload = (valueStart, position);
+            }
+        }
+
+        if (typeId == 0 || typeId > int.MaxValue)
+        {
+            return false;
+        }
+
+        if (payload is not { } value)
+        {
+            return true; // protoc drops an item without its message
+        }
+
+        if (MessageType.Extensions.TryGetValue((int)typeId, out TextField? extension) && extension.IsMessage)
+        {
+            return Accept(types, extension, 2, bytes, value.Start, value.End, pieces, budget);
+        }
+
+        // An item of no known extension is kept as protoc keeps it: an unknown length-delimited field of that number.
+        WriteVarint(Unknown, typeId << 3 | 2);
+        Unknown.AddRange(new ArraySegment<byte>(bytes, value.Start, value.End - value.Start));
+        return true;
     }
 
     // Takes a value of a known field; false when the wire type does not fit it (then the value is an unknown field).

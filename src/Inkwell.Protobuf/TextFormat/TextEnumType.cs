@@ -7,4 +7,7 @@ internal sealed class TextEnumType(bool isClosed)
     public bool IsClosed { get; } = isClosed;
 
     public Dictionary<int, string> Names { get; } = [];
+
+    /// <summary>Value numbers by name (aliases too), for text that names a value.</summary>
+    public Dictionary<string, int> Numbers { get; } = new(StringComparer.Ordinal);
 }

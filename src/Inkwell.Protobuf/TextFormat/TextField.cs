@@ -29,5 +29,20 @@ internal sealed class TextField
     /// <summary>Whether the text's strings must be valid UTF-8 (protoc fails to parse a message whose such string is not).</summary>
     public required bool VerifyUtf8 { get; init; }
 
+    /// <summary>Whether repeated values are written packed (what the parser writes; reading takes both forms).</summary>
+    public required bool IsPacked { get; init; }
+
+    /// <summary>Whether the field is <c>required</c> (or editions' <c>LEGACY_REQUIRED</c>): protoc warns of a message without it.</summary>
+    public required bool IsRequired { get; init; }
+
+    /// <summary>Whether the field is <c>deprecated</c>: protoc's text parser warns where the text sets it.</summary>
+    public required bool IsDeprecated { get; init; }
+
+    /// <summary>The containing oneof's name (named in protoc's error for two members set), or null.</summary>
+    public required string? OneofName { get; init; }
+
+    /// <summary>The field's own name (a group's in lower case, an extension's without its scope), as protoc's messages name it.</summary>
+    public required string Name { get; init; }
+
     public bool IsMessage => Type is FieldDescriptorProto.Types.Type.Message or FieldDescriptorProto.Types.Type.Group;
 }

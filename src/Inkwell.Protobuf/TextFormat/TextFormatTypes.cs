@@ -5,7 +5,7 @@ namespace Inkwell.Protobuf.TextFormat;
 
 /// <summary>
 /// The message and enum types of a set of files, with each field's features resolved (presence, packing, delimited
-/// encoding, UTF-8 checks, closed enums) from its syntax or edition and the <c>features</c> options around it.
+/// encoding, UTF-8 checks, closed enums, packing) from its syntax or edition and the <c>features</c> options around it.
 /// </summary>
 internal sealed class TextFormatTypes
 {
@@ -36,7 +36,18 @@ internal sealed class TextFormatTypes
         {
             if (_messages.TryGetValue(field.Extendee.TrimStart('.'), out TextMessageType? extendee))
             {
-                extendee.Extensions[field.Number] = Field(field, isMap: false, features, "[" + (scope.Length == 0 ? "" : scope + ".") + field.Name + "]", groupLikeName: null);
+                string fullName = (scope.Length == 0 ? "" : scope + ".") + field.Name;
+                // A message set's extension declared in its own type goes by the type's name (protoc prints that, and
+                // reads either).
+                bool byTypeName = extendee.IsMessageSet && field.Type == Type.Message && field.Label == FieldDescriptorProto.Types.Label.Optional
+                    && field.TypeName.TrimStart('.') == scope;
+                TextField extension = Field(field, isMap: false, features, "[" + (byTypeName ? scope : fullName) + "]", groupLikeName: null, oneofName: null);
+                extendee.Extensions[field.Number] = extension;
+                extendee.ExtensionsByName[fullName] = extension;
+                if (byTypeName)
+                {
+                    extendee.ExtensionsByName[scope] = extension;
+                }
             }
         }
     }
@@ -54,6 +65,8 @@ internal sealed class TextFormatTypes
             {
                 type.Names[value.Number] = value.Name;
             }
+
+            type.Numbers[value.Name] = value.Number;
         }
 
         _enums[fullName] = type;
@@ -63,14 +76,17 @@ internal sealed class TextFormatTypes
         List<(string, FieldDescriptorProto, Resolved, FileDescriptorProto)> extensions)
     {
         Resolved features = scope.With(proto.Options?.Features);
-        var type = new TextMessageType(fullName) { IsMapEntry = proto.Options?.MapEntry == true };
+        var type = new TextMessageType(fullName) { IsMapEntry = proto.Options?.MapEntry == true, IsMessageSet = proto.Options?.MessageSetWireFormat == true };
         _messages[fullName] = type;
         foreach (FieldDescriptorProto field in proto.Field)
         {
             Resolved fieldScope = field.HasOneofIndex ? features.With(proto.OneofDecl[field.OneofIndex].Options?.Features) : features;
             // A map entry's value is length-prefixed whatever the file's message_encoding says.
             Resolved entryScope = type.IsMapEntry ? fieldScope with { Delimited = false } : fieldScope;
-            type.Fields[field.Number] = Field(field, IsMap(field, proto, fullName), entryScope, field.Name, GroupLikeName(field, proto, fullName));
+            TextField textField = Field(field, IsMap(field, proto, fullName), entryScope, field.Name, GroupLikeName(field, proto, fullName),
+                field.HasOneofIndex ? proto.OneofDecl[field.OneofIndex].Name : null);
+            type.Fields[field.Number] = textField;
+            type.FieldsInOrder.Add(textField);
         }
 
         foreach (EnumDescriptorProto enumType in proto.EnumType)
@@ -101,7 +117,7 @@ internal sealed class TextFormatTypes
         field.Label == FieldDescriptorProto.Types.Label.Repeated && field.Type == Type.Message
         && message.NestedType.Any(n => n.Options?.MapEntry == true && field.TypeName.TrimStart('.') == messageName + "." + n.Name);
 
-    private static TextField Field(FieldDescriptorProto field, bool isMap, Resolved scope, string printName, string? groupLikeName)
+    private static TextField Field(FieldDescriptorProto field, bool isMap, Resolved scope, string printName, string? groupLikeName, string? oneofName)
     {
         Resolved features = scope.With(field.Options?.Features);
         bool isRepeated = field.Label == FieldDescriptorProto.Types.Label.Repeated;
@@ -112,6 +128,7 @@ internal sealed class TextFormatTypes
         return new TextField
         {
             PrintName = delimited && groupLikeName is not null ? groupLikeName : printName,
+            Name = field.Name,
             Number = field.Number,
             Type = delimited ? Type.Group : field.Type,
             IsRepeated = isRepeated,
@@ -120,17 +137,23 @@ internal sealed class TextFormatTypes
             OneofIndex = field.HasOneofIndex ? field.OneofIndex : -1,
             TypeName = typeName,
             VerifyUtf8 = field.Type == Type.String && features.VerifyUtf8,
+            IsPacked = isRepeated && field.Type is not (Type.String or Type.Bytes or Type.Message or Type.Group)
+                && (features.IsEditions ? features.Packed : field.Options?.HasPacked == true ? field.Options.Packed : features.Packed),
+            IsRequired = field.Label == FieldDescriptorProto.Types.Label.Required
+                || features.IsEditions && field.Options?.Features?.FieldPresence == FeatureSet.Types.FieldPresence.LegacyRequired,
+            IsDeprecated = field.Options?.Deprecated == true,
+            OneofName = oneofName,
         };
     }
 
     /// <summary>The features that matter here, as resolved at one place of a file.</summary>
-    private readonly record struct Resolved(bool IsEditions, bool ExplicitPresence, bool ClosedEnums, bool Delimited, bool VerifyUtf8)
+    private readonly record struct Resolved(bool IsEditions, bool ExplicitPresence, bool ClosedEnums, bool Delimited, bool VerifyUtf8, bool Packed)
     {
         public static Resolved Of(FileDescriptorProto file) => file.Syntax switch
         {
-            "proto3" => new Resolved(false, false, false, false, true),
-            "editions" => new Resolved(true, true, false, false, true),
-            _ => new Resolved(false, true, true, false, false),
+            "proto3" => new Resolved(false, false, false, false, true, true),
+            "editions" => new Resolved(true, true, false, false, true, true),
+            _ => new Resolved(false, true, true, false, false, false),
         };
 
         public Resolved With(FeatureSet? features)
@@ -145,7 +168,8 @@ internal sealed class TextFormatTypes
                 features.HasFieldPresence ? features.FieldPresence != FeatureSet.Types.FieldPresence.Implicit : ExplicitPresence,
                 features.HasEnumType ? features.EnumType == FeatureSet.Types.EnumType.Closed : ClosedEnums,
                 features.HasMessageEncoding ? features.MessageEncoding == FeatureSet.Types.MessageEncoding.Delimited : Delimited,
-                features.HasUtf8Validation ? features.Utf8Validation == FeatureSet.Types.Utf8Validation.Verify : VerifyUtf8);
+                features.HasUtf8Validation ? features.Utf8Validation == FeatureSet.Types.Utf8Validation.Verify : VerifyUtf8,
+                features.HasRepeatedFieldEncoding ? features.RepeatedFieldEncoding == FeatureSet.Types.RepeatedFieldEncoding.Packed : Packed);
         }
     }
 }

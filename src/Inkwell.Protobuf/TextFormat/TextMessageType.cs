@@ -8,9 +8,18 @@ internal sealed class TextMessageType(string fullName)
     /// <summary>Whether this is a map field's entry type (protoc prints its key and value even when they are not set).</summary>
     public bool IsMapEntry { get; init; }
 
+    /// <summary>Whether the type has <c>message_set_wire_format</c>: its extensions are written as MessageSet items.</summary>
+    public bool IsMessageSet { get; init; }
+
     public Dictionary<int, TextField> Fields { get; } = [];
 
     public Dictionary<int, TextField> Extensions { get; } = [];
+
+    /// <summary>The fields in the order declared (the order protoc lists missing required fields in).</summary>
+    public List<TextField> FieldsInOrder { get; } = [];
+
+    /// <summary>The extensions by full name (what text format writes between brackets).</summary>
+    public Dictionary<string, TextField> ExtensionsByName { get; } = new(StringComparer.Ordinal);
 
     public TextField? Find(int number) =>
         Fields.TryGetValue(number, out TextField? field) ? field : Extensions.TryGetValue(number, out field) ? field : null;

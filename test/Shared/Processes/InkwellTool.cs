@@ -23,6 +23,10 @@ internal static class InkwellTool
         IEnumerable<string> arguments, string? workingDirectory = null, string? inputFile = null, IReadOnlyDictionary<string, string>? environment = null) =>
         ProcessRun.Run(Dotnet, Arguments(arguments), workingDirectory, WithoutSystemBus(environment), inputFile: inputFile);
 
+    /// <summary><see cref="Run"/> for a binary standard output (<c>inkwell protoc --encode</c>).</summary>
+    public static (int ExitCode, byte[] Output, string Error) RunForBytes(IEnumerable<string> arguments, string? workingDirectory = null, string? inputFile = null) =>
+        ProcessRun.RunForBytes(Dotnet, Arguments(arguments), workingDirectory, WithoutSystemBus(null), inputFile);
+
     /// <summary>Runs inkwell to its end, failing after <paramref name="timeout"/> (default 60 s); the system bus is pointed nowhere unless <paramref name="environment"/> names one.</summary>
     public static Task<ProcessResult> RunAsync(
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>

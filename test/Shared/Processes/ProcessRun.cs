@@ -17,12 +17,31 @@ internal static class ProcessRun
         string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null, string? input = null, string? inputFile = null)
     {
+        (int exitCode, byte[] output, string error, string commandLine) = RunCore(fileName, arguments, workingDirectory, environment, input, inputFile);
+        return new ProcessResult(exitCode, System.Text.Encoding.UTF8.GetString(output), error) { CommandLine = commandLine };
+    }
+
+    /// <summary><see cref="Run"/> for a program whose standard output is binary (<c>protoc --encode</c>): its bytes as written.</summary>
+    public static (int ExitCode, byte[] Output, string Error) RunForBytes(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null, string? inputFile = null)
+    {
+        (int exitCode, byte[] output, string error, _) = RunCore(fileName, arguments, workingDirectory, environment, input: null, inputFile);
+        return (exitCode, output, error);
+    }
+
+    private static (int ExitCode, byte[] Output, string Error, string CommandLine) RunCore(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory,
+        IReadOnlyDictionary<string, string>? environment, string? input, string? inputFile)
+    {
         using Process process = Process.Start(StartInfo(fileName, arguments, workingDirectory, environment, redirectInput: input is not null || inputFile is not null))!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        var output = new MemoryStream();
+        Task copied = process.StandardOutput.BaseStream.CopyToAsync(output);
         Task<string> error = process.StandardError.ReadToEndAsync();
         WriteInput(process, input, inputFile);
         process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output.Result, error.Result) { CommandLine = CommandLine(process.StartInfo) };
+        copied.Wait();
+        return (process.ExitCode, output.ToArray(), error.Result, CommandLine(process.StartInfo));
     }
 
     /// <summary>

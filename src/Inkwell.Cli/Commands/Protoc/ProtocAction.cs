@@ -28,7 +28,7 @@ internal static class ProtocAction
             return await RunDecodeRawAsync(arguments, output, error, cancellationToken).ConfigureAwait(false);
         }
 
-        if (arguments.Inputs.Count == 0 && !(arguments.Decode is not null && arguments.DescriptorSetIn.Count > 0))
+        if (arguments.Inputs.Count == 0 && !(arguments.MessageType is not null && arguments.DescriptorSetIn.Count > 0))
         {
             await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
             return 1;
@@ -36,13 +36,13 @@ internal static class ProtocAction
 
         bool anyOutput = arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.ProtoOut is not null || arguments.GrpcOut is not null
             || arguments.PluginOutputs.Count > 0;
-        if ((arguments.PrintFreeFieldNumbers || arguments.Decode is not null) && anyOutput)
+        if ((arguments.PrintFreeFieldNumbers || arguments.MessageType is not null) && anyOutput)
         {
             await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
             return 1;
         }
 
-        if (!anyOutput && !arguments.PrintFreeFieldNumbers && arguments.Decode is null)
+        if (!anyOutput && !arguments.PrintFreeFieldNumbers && arguments.MessageType is null)
         {
             await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
             return 1;
@@ -88,12 +88,12 @@ internal static class ProtocAction
             names.Add(name);
         }
 
-        if (names.Count == 0 && sets is not null && arguments.Decode is not null)
+        if (names.Count == 0 && sets is not null && arguments.MessageType is not null)
         {
             // protoc looks the type up in the sets alone: compile the file that declares it.
-            if (sets.FindFileDeclaring(arguments.Decode) is not { } declaring)
+            if (sets.FindFileDeclaring(arguments.MessageType) is not { } declaring)
             {
-                await error.WriteLineAsync($"Type not defined: {arguments.Decode}").ConfigureAwait(false);
+                await error.WriteLineAsync($"Type not defined: {arguments.MessageType}").ConfigureAwait(false);
                 return 1;
             }
 
@@ -118,6 +118,11 @@ internal static class ProtocAction
         if (arguments.Decode is not null)
         {
             return await RunDecodeAsync(arguments.Decode, result, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (arguments.Encode is not null)
+        {
+            return await RunEncodeAsync(arguments, result, error, cancellationToken).ConfigureAwait(false);
         }
 
         if (arguments.PrintFreeFieldNumbers)
@@ -253,8 +258,53 @@ internal static class ProtocAction
             return 1;
         }
 
+        await WarnOfMissingRequiredFieldsAsync(printer.FindMissingRequiredFields(type, input), error).ConfigureAwait(false);
         await output.WriteAsync(text).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary><c>--encode=TYPE</c>: standard input's text-format message of that type written in binary to standard output, as protoc does.</summary>
+    private static async Task<int> RunEncodeAsync(ProtocArguments arguments, CompilationResult result, TextWriter error, CancellationToken cancellationToken)
+    {
+        string type = arguments.Encode!;
+        var files = result.AllFiles.Select(file => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(file.DescriptorBytes)).ToList();
+        var parser = new TextFormatParser(files);
+        if (!parser.HasMessageType(type))
+        {
+            await error.WriteLineAsync($"Type not defined: {type}").ConfigureAwait(false);
+            return 1;
+        }
+
+        // protoc's tokenizer reads bytes and counts columns in them; the lexer counts a character's UTF-8 bytes too.
+        string text = System.Text.Encoding.UTF8.GetString(await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false));
+        TextFormatParseResult parsed = parser.Parse(type, text, arguments.DeterministicOutput);
+        foreach (Diagnostic diagnostic in parsed.Diagnostics)
+        {
+            await error.WriteLineAsync(diagnostic.Format(arguments.ErrorFormat)).ConfigureAwait(false);
+        }
+
+        if (!parsed.Success)
+        {
+            await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);
+            return 1;
+        }
+
+        await WarnOfMissingRequiredFieldsAsync(parsed.MissingRequiredFields, error).ConfigureAwait(false);
+        await using (Stream stdout = Console.OpenStandardOutput())
+        {
+            await stdout.WriteAsync(parsed.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    // protoc reads and writes partial messages, with this warning (two spaces after each colon, as protoc prints it).
+    private static async Task WarnOfMissingRequiredFieldsAsync(IReadOnlyList<string> missing, TextWriter error)
+    {
+        if (missing.Count > 0)
+        {
+            await error.WriteLineAsync("warning:  Input message is missing required fields:  " + string.Join(", ", missing)).ConfigureAwait(false);
+        }
     }
 
     private static async Task<byte[]> ReadStandardInputAsync(CancellationToken cancellationToken)
@@ -268,7 +318,6 @@ internal static class ProtocAction
         return input.ToArray();
     }
 
-    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
     /// <summary>protoc's warning, printed once its own argument checks passed; the run goes on.</summary>
     private static async Task WarnOfUselessRetainOptionsAsync(ProtocArguments arguments, TextWriter error)
     {
@@ -278,6 +327,7 @@ internal static class ProtocAction
         }
     }
 
+    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
     private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (arguments.Inputs.Count > 0)

@@ -62,6 +62,15 @@ internal sealed class ProtocArguments
     /// <summary><c>--decode_raw</c>: print standard input's message as raw tag/value text instead of compiling.</summary>
     public bool DecodeRaw { get; private set; }
 
+    /// <summary><c>--encode=TYPE</c>: the message type to read as text from standard input and write as binary, or null.</summary>
+    public string? Encode { get; private set; }
+
+    /// <summary><c>--deterministic_output</c>: <c>--encode</c> writes map entries sorted by key.</summary>
+    public bool DeterministicOutput { get; private set; }
+
+    /// <summary>The message type of <c>--encode</c> or <c>--decode</c>, or null when neither is given.</summary>
+    public string? MessageType => Encode ?? Decode;
+
     /// <summary><c>--fatal_warnings</c>: a compilation with warnings exits 1 after writing its output, as with protoc.</summary>
     public bool FatalWarnings { get; private set; }
 
@@ -237,14 +246,13 @@ internal sealed class ProtocArguments
                     result.AllowOutDirEscape = true;
                     break;
                 case "--deterministic_output":
-                    // It orders --encode's map fields; --encode is refused, so this is protoc's error for it alone.
-                    error = "Can only use --deterministic_output with --encode.";
-                    return null;
+                    result.DeterministicOutput = true;
+                    break;
                 case "--print_free_field_numbers":
                     result.PrintFreeFieldNumbers = true;
                     break;
-                case "--decode_raw" or "--decode":
-                    if (result.DecodeRaw || result.Decode is not null)
+                case "--decode_raw" or "--decode" or "--encode":
+                    if (result.DecodeRaw || result.Decode is not null || result.Encode is not null)
                     {
                         error = "Only one of --encode and --decode can be specified.";
                         return null;
@@ -252,6 +260,7 @@ internal sealed class ProtocArguments
 
                     result.DecodeRaw = name == "--decode_raw";
                     result.Decode = name == "--decode" ? value : null;
+                    result.Encode = name == "--encode" ? value : null;
                     break;
                 case "--fatal_warnings":
                     result.FatalWarnings = true;
@@ -327,6 +336,13 @@ internal sealed class ProtocArguments
             }
         }
 
+        if (result.DeterministicOutput && result.Encode is null)
+        {
+            // It orders --encode's map entries; protoc refuses it elsewhere, wherever it stands on the command line.
+            error = "Can only use --deterministic_output with --encode.";
+            return null;
+        }
+
         result.RouteGrpcToPlugin();
         error = null;
         return result;
@@ -335,7 +351,7 @@ internal sealed class ProtocArguments
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
     private static readonly HashSet<string> NotSupported =
     [
-        "--encode", "--enable_codegen_trace", "--direct_dependencies",
+        "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
 
