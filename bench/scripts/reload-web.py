@@ -105,7 +105,8 @@ def measure_ab(targets, edits, rude, start_value):
         value = start_value + i + 1
         if rude:
             members += 1
-        for name, (url, path) in targets.items():
+        order = list(targets.items())
+        for name, (url, path) in (order if i % 2 == 0 else reversed(order)):  # alternate who goes first
             ms, kept = results[name]
             time.sleep(0.5)
             hits_before = int(get(url).split()[-1])
