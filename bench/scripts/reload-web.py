@@ -9,8 +9,12 @@ the counter went on (state kept) or started over (state lost) is counted too.
   * body edit: change the returned constant (an edit Hot Reload applies in place)
   * rude edit: also add an enum member (Hot Reload must restart the app; Inkwell reloads the module)
 
+With --ab it instead runs two `inkwell run`s side by side, edits interleaved: A keeps the listening sockets across
+reloads (the default), B lets every version close and reopen them (INKWELL_KEEP_LISTENING_SOCKETS=0, the way before).
+Connections refused while waiting for the new code are counted for each.
+
 Usage (from the repository root, after `dotnet build src/Inkwell.Cli -c Release`):
-  python3 bench/scripts/reload-web.py [--edits 30] [--rude-edits 5] [--skip-watch]
+  python3 bench/scripts/reload-web.py [--edits 30] [--rude-edits 5] [--skip-watch] [--ab]
 """
 import argparse, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -53,11 +57,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+REFUSED = {}
+
+
 def get(url):
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode()
-    except Exception:
+    except Exception as e:
+        if isinstance(getattr(e, "reason", e), ConnectionRefusedError):
+            REFUSED[url] = REFUSED.get(url, 0) + 1
         return None
 
 
@@ -88,12 +97,55 @@ def measure(url, path, edits, rude, start_value):
     return results, kept
 
 
-def summary(name, measured):
+def measure_ab(targets, edits, rude, start_value):
+    """Edits the projects in `targets` (name -> (url, path)) in turn, the same edit each, one after the other."""
+    results = {name: ([], 0) for name in targets}
+    members = 0
+    for i in range(edits):
+        value = start_value + i + 1
+        if rude:
+            members += 1
+        order = list(targets.items())
+        for name, (url, path) in (order if i % 2 == 0 else reversed(order)):  # alternate who goes first
+            ms, kept = results[name]
+            time.sleep(0.5)
+            hits_before = int(get(url).split()[-1])
+            with open(path, "w") as f:
+                f.write(source(value, members))
+            written = time.perf_counter()
+            at, hits = wait_for(url, value, 180)
+            ms.append((at - written) * 1000)
+            results[name] = (ms, kept + (hits > hits_before))
+    return results
+
+
+def summary(name, measured, refused=None):
     ms, kept = measured
     ms = sorted(ms)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
-    print(f"{name:40} n={len(ms):3}  median {statistics.median(ms):8.1f} ms  p95 {p95:8.1f} ms  state kept {kept}/{len(ms)}", flush=True)
+    extra = "" if refused is None else f"  connections refused {refused}"
+    print(f"{name:52} n={len(ms):3}  median {statistics.median(ms):8.1f} ms  p95 {p95:8.1f} ms  state kept {kept}/{len(ms)}{extra}", flush=True)
     return statistics.median(ms)
+
+
+def ab(work, args):
+    procs, targets = [], {}
+    try:
+        for name, keep in (("A kept sockets", "1"), ("B reopened sockets", "0")):
+            folder = project(work, name.split()[0])
+            url = f"http://127.0.0.1:{free_port()}/"
+            procs.append(start(["dotnet", INKWELL, "run", folder], folder, url, {"INKWELL_KEEP_LISTENING_SOCKETS": keep}))
+            wait_for(url, 0, 300)
+            targets[name] = (url, os.path.join(folder, "Source.cs"))
+        print(f"load average before: {os.getloadavg()}", flush=True)
+        for kind, edits, rude, first in (("body edit", args.edits, False, 0), ("rude edit (enum member)", args.rude_edits, True, 1000)):
+            REFUSED.clear()
+            for name, measured in measure_ab(targets, edits, rude, first).items():
+                summary(f"inkwell run, {name}, {kind}", measured, REFUSED.get(targets[name][0], 0))
+        print(f"load average after: {os.getloadavg()}", flush=True)
+    finally:
+        for proc in procs:
+            stop(proc)
 
 
 def project(work, name):
@@ -123,10 +175,14 @@ def main():
     parser.add_argument("--edits", type=int, default=30)
     parser.add_argument("--rude-edits", type=int, default=5)
     parser.add_argument("--skip-watch", action="store_true")
+    parser.add_argument("--ab", action="store_true", help="kept sockets against reopened sockets, interleaved")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="inkwell-web-")
     medians = {}
     try:
+        if args.ab:
+            ab(work, args)
+            return 0
         folder = project(work, "inkwell")
         url = f"http://127.0.0.1:{free_port()}/"
         proc = start(["dotnet", INKWELL, "run", folder], folder, url)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Running;
 
 namespace Inkwell.Reload;
@@ -11,7 +12,8 @@ namespace Inkwell.Reload;
 /// state has been carried over by then. A <c>Main</c> cannot be cancelled and should return promptly; a long
 /// loop belongs in <c>RunAsync</c>, which gets the token. A program that builds a <c>Microsoft.Extensions.Hosting</c>
 /// host (a web app's <c>app.Run()</c>, a worker) is stopped through the host's <c>IHostApplicationLifetime</c>: requests
-/// in flight finish on the old version, and the new version starts its host on the same address.
+/// in flight finish on the old version, and the new version starts its host on the same address, accepting from the
+/// listening sockets the first version opened (see <see cref="KeepListeningSockets"/>).
 /// </summary>
 public sealed class EntryPointRunner
 {
@@ -43,6 +45,12 @@ public sealed class EntryPointRunner
     /// <summary>How long a cancelled entry may take to return before the new version starts anyway. Default 5 s.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether a web app's listening sockets stay open across reloads (default true): each version still builds
+    /// its own host and Kestrel, but Kestrel accepts from the sockets the first version opened, so a client connecting
+    /// while a reload swaps the versions waits for the new one instead of being refused. False closes and reopens them
+    /// with every version, as the app would on its own.</summary>
+    public bool KeepListeningSockets { get; init; } = true;
+
     /// <summary>Runs (and restarts) the program until <paramref name="cancellationToken"/> is cancelled, then stops it.</summary>
     /// <returns>The last exit code of the program (0 if it never finished).</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -56,12 +64,14 @@ public sealed class EntryPointRunner
         Task never = new TaskCompletionSource().Task;
         Task<bool>? next = null;
         int exitCode = 0;
+        ListenerKeeper? keeper = KeepListeningSockets ? new ListenerKeeper() : null;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var hosts = new EntryHosts();
+                long entryStarted = _host.TimeProvider.GetTimestamp();
+                var hosts = new EntryHosts(keeper, () => Log.HostStarted(_host.Logger, _host.TimeProvider.GetElapsedTime(entryStarted).TotalMilliseconds, keeper?.Reused ?? 0));
                 (Task<int>? running, string? module) = _host.Generation > 0 ? Start(stop.Token, hosts) : (null, null);
                 lock (_gate)
                 {
@@ -142,6 +152,10 @@ public sealed class EntryPointRunner
             _host.Reloaded -= OnReloaded;
             _host.Reloading -= OnReloading;
             _host.ReleaseUnloadVerification();
+            if (keeper is not null)
+            {
+                await keeper.DisposeAsync().ConfigureAwait(false); // the last version's Kestrel has stopped
+            }
         }
 
         return exitCode;
@@ -168,11 +182,16 @@ public sealed class EntryPointRunner
 
         try
         {
+            long stopping = _host.TimeProvider.GetTimestamp();
             stop!.Cancel();
             hosts?.StopAll(); // a web app's app.Run() returns once its host has stopped
             if (!running.Wait(StopTimeout))
             {
                 _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; reloading anyway");
+            }
+            else
+            {
+                Log.EntryStopped(_host.Logger, _host.TimeProvider.GetElapsedTime(stopping).TotalMilliseconds);
             }
         }
         catch (AggregateException)

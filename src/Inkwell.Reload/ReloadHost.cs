@@ -122,6 +122,9 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     /// <summary>The clock the host uses (from the options).</summary>
     public TimeProvider TimeProvider => _time;
 
+    /// <summary>Where the entry-point runner logs too.</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>The folder of the modules (full path).</summary>
     public string RootDirectory { get; }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Inkwell.Reload.Internal;
 
 /// <summary>Every log message of Inkwell.Reload. Event ids: 1xx loading and reloading, 2xx state, 3xx unloading,
-/// 4xx watching, 5xx projects.</summary>
+/// 4xx watching, 5xx projects, 6xx running the entry point.</summary>
 internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Information, "Loaded {ModuleCount} module(s) in {Milliseconds:F1} ms")]
@@ -53,4 +53,10 @@ internal static partial class Log
 
     [LoggerMessage(402, LogLevel.Error, "Applying changes in the background failed")]
     public static partial void BackgroundReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(600, LogLevel.Debug, "The entry stopped for the reload in {Milliseconds:F1} ms")]
+    public static partial void EntryStopped(ILogger logger, double milliseconds);
+
+    [LoggerMessage(601, LogLevel.Debug, "A host started {Milliseconds:F1} ms after its entry did ({Reused} listening socket(s) taken over so far)")]
+    public static partial void HostStarted(ILogger logger, double milliseconds, int reused);
 }

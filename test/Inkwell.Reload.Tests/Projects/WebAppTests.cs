@@ -110,6 +110,138 @@ public sealed class WebAppTests : IDisposable
         Assert.Equal(0, await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WebApp_ClientsConnectingThroughoutAReload_AreRefusedOnlyWhenTheSocketsAreNotKept(bool keepListeningSockets)
+    {
+        // The old version stops only once its slow request has finished (3 s): meanwhile its Kestrel accepts no more,
+        // and a client connecting then is refused unless the socket stays open for the next version.
+        string template = Template.Replace("Task.Delay(1500)", "Task.Delay(3000)", StringComparison.Ordinal);
+        _project.WriteProject(sdk: "Microsoft.NET.Sdk.Web")
+            .Write("Program.cs", template)
+            .Write("Store.cs", "using Inkwell.Reload;\npublic static class Store { [Preserve] public static int Count; public static int Next() => ++Count; }");
+        ReloadHost host = _project.Start();
+        int port = FreePort();
+        _client.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var runner = new EntryPointRunner(host, args: ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning"]) { KeepListeningSockets = keepListeningSockets };
+        Task<int> running = runner.RunAsync(stop.Token);
+        Assert.Equal("Hello World!", await GetWhenUpAsync("/"));
+
+        using var hammering = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var answers = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Task<int> hammer = HammerAsync(port, answers, hammering.Token);
+        Task<string> inFlight = _client.GetStringAsync("/slow", TestContext.Current.CancellationToken);
+        await GetUntilAsync("/count", "1"); // the slow request's connection is open; now the reload
+        _project.Write("Program.cs", template.Replace("Hello World!", "Hello again!", StringComparison.Ordinal));
+        ReloadResult result = await Task.Run(_project.Reload, TestContext.Current.CancellationToken); // waits for the old version to stop
+
+        Assert.Equal("slow from the first version", await inFlight);
+        await GetUntilAsync("/", "Hello again!");
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!answers.Contains("Hello again!") && !hammer.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        await hammering.CancelAsync();
+        int turnedAway = await hammer;
+
+        Assert.Contains(_project.PathOf("Program.cs"), result.Reloaded);
+        Assert.Contains("Hello World!", answers);
+        if (keepListeningSockets)
+        {
+            Assert.Equal(0, turnedAway);
+            Assert.Contains("Hello again!", answers);
+            Assert.All(answers, a => Assert.True(a is "Hello World!" or "Hello again!", a));
+        }
+        else
+        {
+            Assert.True(turnedAway > 0, "the port was never closed during the reload: this test cannot tell the two ways apart");
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        IReadOnlyList<LeakedVersion> leaks = host.VerifyUnloaded();
+        Assert.True(leaks.Count == 0, "still alive: " + string.Join(", ", leaks));
+
+        // Stopping the runner closed the kept socket.
+        await Assert.ThrowsAsync<SocketException>(async () =>
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+        });
+    }
+
+    /// <summary>Connects again and again, each time on a new connection, and sends <c>GET /</c> (HTTP/1.0: the body
+    /// unchunked, up to the close) until cancelled. Adds every answer to <paramref name="answers"/> (the body of a 200,
+    /// or the whole response otherwise) and returns how many connections were turned away while connecting: refused
+    /// (nothing listening) or reset (the listening socket closed with the connection in its backlog). A connection the
+    /// old version accepted just as it stopped may be closed unanswered; that is neither.</summary>
+    private static async Task<int> HammerAsync(int port, System.Collections.Concurrent.ConcurrentQueue<string> answers, CancellationToken cancellationToken)
+    {
+        int turnedAway = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset)
+            {
+                turnedAway++;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                if (!client.Connected)
+                {
+                    await Task.Delay(10, cancellationToken);
+                    continue;
+                }
+
+                NetworkStream stream = client.GetStream();
+                await stream.WriteAsync("GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray(), cancellationToken);
+                using var reader = new StreamReader(stream);
+                string response = await reader.ReadToEndAsync(cancellationToken);
+                int body = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+                if (response.StartsWith("HTTP/1.1 200 ", StringComparison.Ordinal) && body >= 0)
+                {
+                    answers.Enqueue(response[(body + 4)..]);
+                }
+                else if (response.Length > 0)
+                {
+                    answers.Enqueue(response);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or SocketException && !cancellationToken.IsCancellationRequested)
+            {
+                // closed by the old version's shutdown before it answered
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return turnedAway;
+    }
+
     /// <summary>GETs <paramref name="path"/> until it answers <paramref name="expected"/>.</summary>
     private async Task GetUntilAsync(string path, string expected)
     {

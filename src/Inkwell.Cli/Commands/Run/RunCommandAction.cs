@@ -75,7 +75,12 @@ internal static class RunCommandAction
             error.WriteLine($"[inkwell] loaded {host.Graph.Modules.Count} module(s) in {first.Duration.TotalMilliseconds:F0} ms");
         }
 
-        var runner = new EntryPointRunner(host, parseResult.GetValue(RunCommandDefinition.Entry), report: line => error.WriteLine($"[inkwell] {line}"));
+        // INKWELL_KEEP_LISTENING_SOCKETS=0 lets every version of a web app close and reopen its sockets, as before they
+        // were kept (for comparisons: bench/scripts/reload-web.py --ab).
+        var runner = new EntryPointRunner(host, parseResult.GetValue(RunCommandDefinition.Entry), report: line => error.WriteLine($"[inkwell] {line}"))
+        {
+            KeepListeningSockets = Environment.GetEnvironmentVariable("INKWELL_KEEP_LISTENING_SOCKETS") != "0",
+        };
         int exitCode = await runner.RunAsync(cancellationToken);
         if (verbose)
         {

@@ -10,7 +10,9 @@ namespace Inkwell.Reload.Internal.Running;
 /// which EF Core's design-time tools use the same way); the entry that built it is known by an
 /// <see cref="AsyncLocal{T}"/> set on the entry's thread. Stopping is <c>IHostApplicationLifetime.StopApplication()</c>:
 /// the server stops accepting, requests in flight finish on the old version, <c>app.Run()</c> returns, the entry
-/// ends, and the new version starts its own host on the same address. Everything goes through reflection, so
+/// ends, and the new version starts its own host on the same address. The event before it, <c>HostBuilding</c>, hands
+/// out the app's <c>IHostBuilder</c> while its services can still change: there a <see cref="ListenerKeeper"/> gives a
+/// web app's Kestrel the listening sockets earlier versions opened. Everything goes through reflection, so
 /// Inkwell.Reload needs no reference to the hosting packages.
 /// </summary>
 internal static class HostStopper
@@ -50,9 +52,19 @@ internal static class HostStopper
     {
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == "HostBuilt" && value.Value is { } host && s_current.Value is { } hosts)
+            if (value.Value is not { } payload || s_current.Value is not { } hosts)
             {
-                hosts.Add(host);
+                return;
+            }
+
+            if (value.Key == "HostBuilding")
+            {
+                hosts.Keeper?.Install(payload);
+            }
+            else if (value.Key == "HostBuilt")
+            {
+                hosts.Add(payload);
+                hosts.Keeper?.Watch(payload);
             }
         }
 
@@ -68,16 +80,26 @@ internal static class HostStopper
 
 /// <summary>The hosts one run of an entry built. Cleared when stopped, so it never keeps an old version alive
 /// through an execution context that captured it.</summary>
-internal sealed class EntryHosts
+/// <param name="keeper">Keeps the listening sockets of the hosts across runs, or null to let each host open and close
+/// its own.</param>
+/// <param name="started">Called when a host has started (its <c>ApplicationStarted</c>).</param>
+internal sealed class EntryHosts(ListenerKeeper? keeper = null, Action? started = null)
 {
     private readonly Lock _gate = new();
     private List<object> _hosts = [];
+
+    public ListenerKeeper? Keeper => keeper;
 
     public void Add(object host)
     {
         lock (_gate)
         {
             _hosts.Add(host);
+        }
+
+        if (started is not null)
+        {
+            HostLifetime.OnStarted(host, started);
         }
     }
 
@@ -93,24 +115,15 @@ internal sealed class EntryHosts
 
         foreach (object host in hosts)
         {
-            // IHost and IHostApplicationLifetime live side by side in Microsoft.Extensions.Hosting.Abstractions.
-            Type? hostInterface = host.GetType().GetInterfaces().FirstOrDefault(i => i.FullName == "Microsoft.Extensions.Hosting.IHost");
-            Type? lifetimeType = hostInterface?.Assembly.GetType("Microsoft.Extensions.Hosting.IHostApplicationLifetime");
+            object? lifetime = HostLifetime.Get(host);
             try
             {
-                var services = hostInterface?.GetProperty("Services")?.GetValue(host) as IServiceProvider;
-                object? lifetime = lifetimeType is null ? null : services?.GetService(lifetimeType);
-                if (lifetime is not null)
-                {
-                    lifetimeType!.GetMethod("StopApplication", BindingFlags.Public | BindingFlags.Instance)?.Invoke(lifetime, null);
-                }
+                lifetime?.GetType().GetInterfaces().Select(i => i.GetMethod("StopApplication", BindingFlags.Public | BindingFlags.Instance))
+                    .FirstOrDefault(m => m is not null)?.Invoke(lifetime, null);
             }
             catch (TargetInvocationException exception) when (exception.InnerException is ObjectDisposedException)
             {
                 // Already stopped and disposed.
-            }
-            catch (ObjectDisposedException)
-            {
             }
         }
 
