@@ -11,7 +11,7 @@ internal static class PluginProcess
     /// Runs the plugin; returns its standard output, or null after printing protoc's message for a plugin that
     /// cannot be started, exits non-zero or dies of a signal. The plugin's standard error goes to <paramref name="error"/>.
     /// </summary>
-    public static async Task<byte[]?> RunAsync(PluginOutputDirective directive, string? explicitPath, byte[] request, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<byte[]?> RunAsync(OutputDirective directive, string? explicitPath, byte[] request, TextWriter error, CancellationToken cancellationToken)
     {
         string shownName = explicitPath ?? directive.PluginName;
         string? executable = explicitPath ?? FindOnPath(directive.PluginName);
