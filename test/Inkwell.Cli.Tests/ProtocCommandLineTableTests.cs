@@ -79,6 +79,12 @@ public sealed class ProtocCommandLineTableTests : IDisposable
     [InlineData("--plugin=protoc-gen-f1=fail1.sh|--f1_out=o|--csharp_opt=bogus|--csharp_out=o|a.proto")]
     [InlineData("--plugin=protoc-gen-f1=fail1.sh|--csharp_out=missing|--f1_out=o|a.proto")]
     [InlineData("--plugin=protoc-gen-f1=fail1.sh|--csharp_out=o|--f1_out=o|-o|x.pb|a.proto")]
+    // A plugin's end as protoc tells it: killed by a signal, or an exit status above 128 that is not one.
+    [InlineData("--plugin=protoc-gen-f1=segv.sh|--f1_out=o|a.proto")]
+    [InlineData("--plugin=protoc-gen-f1=killed.sh|--f1_out=o|a.proto")]
+    [InlineData("--plugin=protoc-gen-f1=exit139.sh|--f1_out=o|a.proto")]
+    [InlineData("--plugin=protoc-gen-f1=exit200.sh|--f1_out=o|a.proto")]
+    [InlineData("--plugin=protoc-gen-f1=missing.sh|--f1_out=o|a.proto")]
     // A file written twice fails the run when its folder is written: later generators still run.
     [InlineData("--plugin=protoc-gen-f1=fail1.sh|--csharp_out=o|--csharp_out=o|--f1_out=o|a.proto")]
     [InlineData("--csharp_out=o|--csharp_out=o|-o|x.pb|a.proto")]
@@ -111,17 +117,28 @@ public sealed class ProtocCommandLineTableTests : IDisposable
         return new Outcome(exitCode, output, error, string.Join("\n", files));
     }
 
-    /// <summary>A fresh copy of the test folder: a.proto, empty x.pb, o/, and plugins that fail (status 3 and 4) after a line on stderr.</summary>
+    /// <summary>
+    /// A fresh copy of the test folder: a.proto, empty x.pb, o/, and plugins that fail: with status 3 and 4 after a line
+    /// on stderr, 139 and 200, or killed by SIGSEGV (before reading the request) and SIGKILL (after).
+    /// </summary>
     private string Folder(string name)
     {
         string folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
         File.WriteAllText(Path.Combine(folder, "a.proto"), "syntax = \"proto3\";\npackage t;\nmessage A { int32 x = 1; }\n");
         File.WriteAllBytes(Path.Combine(folder, "x.pb"), []);
         Directory.CreateDirectory(Path.Combine(folder, "o"));
-        foreach ((string plugin, int status) in new[] { ("fail1.sh", 3), ("fail2.sh", 4) })
+        foreach ((string plugin, string body) in new[]
+        {
+            ("fail1.sh", "cat > /dev/null\necho 'fail1 was here' >&2\nexit 3"),
+            ("fail2.sh", "cat > /dev/null\necho 'fail2 was here' >&2\nexit 4"),
+            ("exit139.sh", "cat > /dev/null\nexit 139"),
+            ("exit200.sh", "cat > /dev/null\nexit 200"),
+            ("segv.sh", "kill -SEGV $$"),
+            ("killed.sh", "cat > /dev/null\nkill -KILL $$"),
+        })
         {
             string path = Path.Combine(folder, plugin);
-            File.WriteAllText(path, $"#!/bin/sh\ncat > /dev/null\necho '{plugin} was here' >&2\nexit {status}\n");
+            File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
