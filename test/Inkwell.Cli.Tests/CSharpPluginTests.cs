@@ -57,6 +57,11 @@ public sealed class CSharpPluginTests : IDisposable
     [InlineData("")]
     [InlineData("internal_access,file_extension=.g.cs")]
     [InlineData("serializable,cache_sizes=false")]
+    // Files in namespace folders below the base namespace; Inkwell's options file, whose namespace is outside it, in
+    // folders for its whole namespace.
+    [InlineData("base_namespace=Zoo")]
+    [InlineData("base_namespace=Zoo.Animals")]
+    [InlineData("base_namespace=")]
     public async Task Plugin_OnTheLoweredSchema_WritesWhatCSharpOutWritesForTheOriginal(string options)
     {
         string lowered = NewFolder("lowered");
@@ -73,9 +78,16 @@ public sealed class CSharpPluginTests : IDisposable
         Assert.Equal("", protoc.Error);
         AssertSameFiles(expected, actual);
         // The hierarchy came through: Kitten derives from Cat, and the options file's C# came along.
-        string zoo = Files(actual).Single(f => f.Key.StartsWith("Zoo.", StringComparison.Ordinal)).Value;
+        string zoo = Files(actual).Single(f => Path.GetFileName(f.Key).StartsWith("Zoo.", StringComparison.Ordinal)).Value;
         Assert.Contains("partial class Kitten : global::Zoo.Animals.Cat", zoo, StringComparison.Ordinal);
-        Assert.Contains(Files(actual).Keys, name => name.StartsWith("Inheritance.", StringComparison.Ordinal));
+        Assert.Contains(Files(actual).Keys, name => Path.GetFileName(name).StartsWith("Inheritance.", StringComparison.Ordinal));
+        if (options.StartsWith("base_namespace=", StringComparison.Ordinal))
+        {
+            string baseNamespace = options["base_namespace=".Length..];
+            string zooFolder = baseNamespace.Length == 0 ? "Zoo/Animals/" : baseNamespace == "Zoo" ? "Animals/" : "";
+            string[] expectedNames = [zooFolder + "Zoo.cs", "Inkwell/Inheritance/Inheritance.cs"];
+            Assert.Equal(expectedNames.Order(StringComparer.Ordinal), Files(actual).Keys.Order(StringComparer.Ordinal));
+        }
     }
 
     /// <summary>

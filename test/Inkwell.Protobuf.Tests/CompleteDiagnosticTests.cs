@@ -59,6 +59,11 @@ public sealed class CompleteDiagnosticTests
         new("import-option-rules", [
             "a.proto", "syntax = \"proto3\";\nimport option \"b.proto\";\nimport \"b.proto\";\nmessage M { int32 x = 1; }\n",
             "b.proto", "syntax = \"proto3\";\n"]),
+        // An extension checked against its range's declaration: name, then type (".pkg.Type" or the scalar's name), then
+        // repeatedness, each reported; one without a declaration in a declared range has no line.
+        new("extension-declarations", [
+            "a.proto", "syntax = \"proto2\";\npackage c;\nimport \"base.proto\";\nmessage M {}\nextend b.Foo {\n  repeated M bar = 100;\n  optional string baz = 101;\n  optional int64 qux = 102;\n  repeated string other = 103;\n}\n",
+            "base.proto", "syntax = \"proto2\";\npackage b;\nmessage Foo {\n  extensions 100 to 200 [declaration = { number: 100 full_name: \".c.bar\" type: \"int32\" }, declaration = { number: 101 full_name: \".c.baz\" type: \"string\" repeated: true }, declaration = { number: 102 full_name: \".c.quux\" type: \".c.M\" }, verification = DECLARATION];\n}\n"]),
         // A map's entry type has no place in the file, so its value type's error has no line.
         new("map-value-unknown", [
             "a.proto", "syntax = \"proto3\";\nmessage M { map<string, Nope> m = 1; Nope n = 2; }\n"]),

@@ -30,7 +30,10 @@ public sealed class MutationTests
     /// (<c>-I overlay -I corpus</c>), calls <paramref name="check"/> with the file's name, the overlay and the corpus
     /// root, and removes it again. Skips without protoc or the corpus.
     /// </summary>
-    private static void ForEachMutant(string mutation, Action<string, string, string> check)
+    private static void ForEachMutant(string mutation, Action<string, string, string> check) =>
+        ForEachMutant(mutation, extraSeed: int.TryParse(Environment.GetEnvironmentVariable("INKWELL_MUTATION_SEED"), out int extra) ? extra : 0, check);
+
+    private static void ForEachMutant(string mutation, int extraSeed, Action<string, string, string> check)
     {
         string root = Corpus.RequireProtobuf();
         Protoc.Require();
@@ -39,11 +42,7 @@ public sealed class MutationTests
         try
         {
             // A stable seed per mutation (string.GetHashCode differs per process); INKWELL_MUTATION_SEED explores others.
-            int seed = mutation.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7FFFFFFF;
-            if (int.TryParse(Environment.GetEnvironmentVariable("INKWELL_MUTATION_SEED"), out int extra))
-            {
-                seed ^= extra;
-            }
+            int seed = (mutation.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7FFFFFFF) ^ extraSeed;
 
             var random = new Random(seed);
             IEnumerable<string> files = Corpus.ProtobufFiles().Select(row => row.Data).Where(f => new FileInfo(Path.Combine(root, f)).Length < 60_000);
@@ -92,6 +91,44 @@ public sealed class MutationTests
         });
 
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreement(s):\n" + string.Join("\n", disagreements.Take(int.TryParse(Environment.GetEnvironmentVariable("INKWELL_MUTATION_SHOW"), out int show) ? show : 15)));
+    }
+
+    /// <summary>
+    /// Every mutation under many seeds (<c>INKWELL_MUTATION_SEEDS</c>, default 1..5), not one mutant per file and
+    /// mutation as in CI: slow (a protoc run per mutant), so run by hand —
+    /// <c>dotnet test test/Inkwell.Protobuf.Tests -c Release --filter Mutations_ManySeeds</c> with
+    /// <c>-- xUnit.Explicit=on</c>. Prints identical/total and writes every disagreement to
+    /// <c>INKWELL_MUTATION_REPORT</c> (default: a file in the temp folder, named in the output).
+    /// </summary>
+    [Fact(Explicit = true)]
+    public void Mutations_ManySeeds_EveryDiagnosticMatchesProtoc()
+    {
+        string[] seeds = (Environment.GetEnvironmentVariable("INKWELL_MUTATION_SEEDS") ?? "1,2,3,4,5").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        string report = Environment.GetEnvironmentVariable("INKWELL_MUTATION_REPORT") ?? Path.Combine(Path.GetTempPath(), "inkwell-mutations.txt");
+        int total = 0;
+        var disagreements = new List<string>();
+        foreach (string seed in seeds)
+        {
+            foreach ((string mutation, _) in Mutations.All)
+            {
+                ForEachMutant(mutation, int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture), (file, overlay, root) =>
+                {
+                    total++;
+                    (_, string protocError, _) = Protoc.Run(["-I" + overlay, "-I" + root, file], root);
+                    string[] expected = UnusedImportsUnordered(protocError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    CompilationResult result = ProtoCompiler.Compile([file], [overlay, root], TestContext.Current.CancellationToken);
+                    string[] actual = UnusedImportsUnordered([.. result.Diagnostics.Select(d => d.Format().Trim())]);
+                    if (!expected.SequenceEqual(actual))
+                    {
+                        disagreements.Add($"[{mutation} seed {seed}] {file}:\n  protoc:  {string.Join("\n           ", expected)}\n  inkwell: {string.Join("\n           ", actual)}");
+                    }
+                });
+            }
+        }
+
+        File.WriteAllLines(report, [$"{total - disagreements.Count} / {total} identical", .. disagreements]);
+        TestContext.Current.SendDiagnosticMessage($"{total - disagreements.Count} / {total} mutants: every diagnostic identical; disagreements in {report}");
+        Assert.True(disagreements.Count == 0, $"{total - disagreements.Count} / {total} identical; {disagreements.Count} disagreement(s), listed in {report}:\n" + string.Join("\n", disagreements.Take(10)));
     }
 
     // The one known difference (docs/protobuf.md, "Known gaps"): protoc lists a file's unused imports in the order of a

@@ -5,6 +5,9 @@ namespace Inkwell.Protobuf.CSharp.Internal;
 /// <summary>Where a generated file goes (protoc's <c>GetOutputFile</c>; grpc_csharp_plugin's <c>ServicesFilename</c>).</summary>
 internal static class OutputPaths
 {
+    /// <summary>Inkwell's options file (<c>ProtoCompiler.InheritanceProto</c>; this assembly does not reference the compiler's).</summary>
+    private const string InheritanceProto = "inkwell/inheritance.proto";
+
     public static string For(ProtoFile file, CSharpGeneratorOptions options) =>
         InNamespaceFolders(file, file.FileNameBase + options.FileExtension, options.BaseNamespace);
 
@@ -61,6 +64,12 @@ internal static class OutputPaths
         else if (ns.StartsWith(baseNamespace + ".", System.StringComparison.Ordinal))
         {
             suffix = ns.Substring(baseNamespace.Length + 1);
+        }
+        else if (file.Name == InheritanceProto)
+        {
+            // Inkwell's own options file comes along with a schema that uses message inheritance, and its namespace
+            // (Inkwell.Inheritance) is no user's: it gets folders for its whole namespace, as with an empty base namespace.
+            suffix = ns;
         }
         else
         {

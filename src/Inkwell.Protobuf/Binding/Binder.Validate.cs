@@ -386,6 +386,23 @@ internal sealed partial class Binder
         if (fullName is not null && fullName != "." + extension.FullName)
         {
             Error(extension.ExtendeePosition, $"\"{extendee.FullName}\" extension field {extension.Number} is expected to have field name \"{fullName}\", not \".{extension.FullName}\".");
+            return;
+        }
+
+        // protoc then checks the type (".pkg.Type" for messages and enums, the scalar's name otherwise) and repeatedness.
+        string? type = DeclarationField(declaration.Aggregate, "type");
+        string actualType = extension.ResolvedType is FieldType.Message or FieldType.Enum
+            ? (extension.ResolvedTypeName is { } name && name.StartsWith('.') ? name : "." + extension.ResolvedTypeName)
+            : extension.ResolvedType.ToString().ToLowerInvariant();
+        if (type is not null && extension.ResolvedType != FieldType.None && type != actualType)
+        {
+            Error(extension.ExtendeePosition, $"\"{extendee.FullName}\" extension field {extension.Number} is expected to be type \"{type}\", not \"{actualType}\".");
+        }
+
+        bool repeated = DeclarationField(declaration.Aggregate, "repeated") == "true";
+        if (repeated != (extension.Label == FieldLabel.Repeated))
+        {
+            Error(extension.ExtendeePosition, $"\"{extendee.FullName}\" extension field {extension.Number} is expected to be {(repeated ? "repeated" : "optional")}.");
         }
     }
 

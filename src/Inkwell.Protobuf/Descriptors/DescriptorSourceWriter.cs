@@ -9,9 +9,10 @@ namespace Inkwell.Protobuf.Descriptors;
 /// Writes a precompiled FileDescriptorProto (from <c>--descriptor_set_in</c>) back as .proto text, so that the files
 /// importing it bind against it through the ordinary parser and binder. The text carries what binding another file
 /// can depend on: every type, field, map, group, oneof, enum value, extension and extension range, services, imports,
-/// <c>features</c>, <c>allow_alias</c>, <c>message_set_wire_format</c>, custom <c>json_name</c>s and symbol
-/// visibility. It leaves out what only the file's own descriptor shows (defaults, reserved ranges, other options,
-/// comments): the descriptor written for the file is the precompiled one, never this text's.
+/// <c>features</c>, <c>allow_alias</c>, <c>message_set_wire_format</c>, custom <c>json_name</c>s, symbol visibility,
+/// extension ranges' declarations and verification (protoc checks an importing file's extensions against them), and
+/// defaults. It leaves out what only the file's own descriptor shows (reserved ranges, other options, comments): the
+/// descriptor written for the file is the precompiled one, never this text's.
 /// </summary>
 internal sealed class DescriptorSourceWriter
 {
@@ -67,18 +68,14 @@ internal sealed class DescriptorSourceWriter
         }
 
         WriteFeatures(file.Options?.Features);
-        HashSet<string> groups = GroupTypes(file.Extension);
-        foreach (DescriptorProto message in file.MessageType.Where(m => !groups.Contains(m.Name)))
-        {
-            WriteMessage(message, groupField: null);
-        }
-
+        var messages = new NestedTypeOrder(this, file.MessageType, GroupTypes(file.Extension), maps: null);
         foreach (EnumDescriptorProto enumType in file.EnumType)
         {
             WriteEnum(enumType);
         }
 
-        WriteExtensions(file.Extension, file.MessageType);
+        WriteExtensions(file.Extension, file.MessageType, messages);
+        messages.WriteRest();
         foreach (ServiceDescriptorProto service in file.Service)
         {
             WriteService(service);
@@ -106,8 +103,8 @@ internal sealed class DescriptorSourceWriter
             Line("option message_set_wire_format = true;");
         }
 
-        HashSet<string> groups = GroupTypes(message.Field.Concat(message.Extension));
         var maps = message.NestedType.Where(n => n.Options?.MapEntry == true).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var nested = new NestedTypeOrder(this, message.NestedType, GroupTypes(message.Field.Concat(message.Extension)), maps);
         var writtenOneofs = new HashSet<int>();
         foreach (FieldDescriptorProto field in message.Field)
         {
@@ -116,12 +113,18 @@ internal sealed class DescriptorSourceWriter
                 if (writtenOneofs.Add(field.OneofIndex))
                 {
                     OneofDescriptorProto oneof = message.OneofDecl[field.OneofIndex];
+                    foreach (FieldDescriptorProto member in message.Field.Where(f => f.HasOneofIndex && f.OneofIndex == field.OneofIndex && IsGroupSyntax(f)))
+                    {
+                        // Messages are not declared inside a oneof: the ones listed before its groups come first.
+                        nested.WriteBefore(GroupBody(member, message.NestedType));
+                    }
+
                     Line($"oneof {oneof.Name} {{");
                     _indent++;
                     WriteFeatures(oneof.Options?.Features);
                     foreach (FieldDescriptorProto member in message.Field.Where(f => f.HasOneofIndex && f.OneofIndex == field.OneofIndex))
                     {
-                        WriteField(member, message.NestedType, maps, inOneof: true);
+                        WriteField(member, message.NestedType, maps, inOneof: true, nested);
                     }
 
                     _indent--;
@@ -131,12 +134,7 @@ internal sealed class DescriptorSourceWriter
                 continue;
             }
 
-            WriteField(field, message.NestedType, maps, inOneof: false);
-        }
-
-        foreach (DescriptorProto nested in message.NestedType.Where(n => !groups.Contains(n.Name) && !maps.ContainsKey(n.Name)))
-        {
-            WriteMessage(nested, groupField: null);
+            WriteField(field, message.NestedType, maps, inOneof: false, nested);
         }
 
         foreach (EnumDescriptorProto enumType in message.EnumType)
@@ -146,33 +144,41 @@ internal sealed class DescriptorSourceWriter
 
         foreach (DescriptorProto.Types.ExtensionRange range in message.ExtensionRange)
         {
-            Line($"extensions {Range(range.Start, range.End)};");
+            Line($"extensions {Range(range.Start, range.End)}{RangeOptions(range.Options)};");
         }
 
-        WriteExtensions(message.Extension, message.NestedType);
+        WriteExtensions(message.Extension, message.NestedType, nested);
+        nested.WriteRest();
         _indent--;
         Line("}");
     }
 
-    private void WriteExtensions(IEnumerable<FieldDescriptorProto> extensions, IReadOnlyList<DescriptorProto> scopeTypes)
+    private void WriteExtensions(IEnumerable<FieldDescriptorProto> extensions, IReadOnlyList<DescriptorProto> scopeTypes, NestedTypeOrder order)
     {
         foreach (FieldDescriptorProto extension in extensions)
         {
+            if (IsGroupSyntax(extension))
+            {
+                // Nor inside an extend block.
+                order.WriteBefore(GroupBody(extension, scopeTypes));
+            }
+
             Line($"extend {extension.Extendee} {{");
             _indent++;
-            WriteField(extension, scopeTypes, maps: null, inOneof: false);
+            WriteField(extension, scopeTypes, maps: null, inOneof: false, order);
             _indent--;
             Line("}");
         }
     }
 
-    private void WriteField(FieldDescriptorProto field, IReadOnlyList<DescriptorProto> scopeTypes, Dictionary<string, DescriptorProto>? maps, bool inOneof)
+    private void WriteField(FieldDescriptorProto field, IReadOnlyList<DescriptorProto> scopeTypes, Dictionary<string, DescriptorProto>? maps, bool inOneof, NestedTypeOrder order)
     {
         string options = FieldOptions(field);
         string typeShortName = field.TypeName.Substring(field.TypeName.LastIndexOf('.') + 1);
         if (maps is not null && field.Label == FieldDescriptorProto.Types.Label.Repeated && maps.TryGetValue(typeShortName, out DescriptorProto? entry)
             && field.TypeName.EndsWith("." + entry.Name, StringComparison.Ordinal))
         {
+            order.WriteBefore(entry);
             Line($"map<{TypeName(entry.Field[0])}, {TypeName(entry.Field[1])}> {field.Name} = {field.Number}{options};");
             return;
         }
@@ -180,13 +186,20 @@ internal sealed class DescriptorSourceWriter
         string label = inOneof ? "" : Label(field);
         if (IsGroupSyntax(field))
         {
-            DescriptorProto body = scopeTypes.First(t => t.Name == typeShortName);
+            DescriptorProto body = GroupBody(field, scopeTypes);
+            order.WriteBefore(body);
             Line($"{label}group {body.Name} = {field.Number}{options} {{");
             WriteMessage(body, field);
             return;
         }
 
         Line($"{label}{TypeName(field)} {field.Name} = {field.Number}{options};");
+    }
+
+    private static DescriptorProto GroupBody(FieldDescriptorProto group, IReadOnlyList<DescriptorProto> scopeTypes)
+    {
+        string name = group.TypeName.Substring(group.TypeName.LastIndexOf('.') + 1);
+        return scopeTypes.First(t => t.Name == name);
     }
 
     private string Label(FieldDescriptorProto field) => field.Label switch
@@ -198,9 +211,71 @@ internal sealed class DescriptorSourceWriter
         _ => "",
     };
 
+    // Declarations (as a text-format message each), verification and features: what protoc checks extensions against.
+    private static string RangeOptions(ExtensionRangeOptions? rangeOptions)
+    {
+        if (rangeOptions is null)
+        {
+            return "";
+        }
+
+        var options = new List<string>();
+        foreach (ExtensionRangeOptions.Types.Declaration declaration in rangeOptions.Declaration)
+        {
+            var fields = new List<string>();
+            if (declaration.HasNumber)
+            {
+                fields.Add($"number: {declaration.Number}");
+            }
+
+            if (declaration.HasFullName)
+            {
+                fields.Add($"full_name: {Quote(declaration.FullName)}");
+            }
+
+            if (declaration.HasType)
+            {
+                fields.Add($"type: {Quote(declaration.Type)}");
+            }
+
+            if (declaration.HasReserved)
+            {
+                fields.Add($"reserved: {(declaration.Reserved ? "true" : "false")}");
+            }
+
+            if (declaration.HasRepeated)
+            {
+                fields.Add($"repeated: {(declaration.Repeated ? "true" : "false")}");
+            }
+
+            options.Add($"declaration = {{ {string.Join(" ", fields)} }}");
+        }
+
+        if (rangeOptions.HasVerification)
+        {
+            options.Add($"verification = {(rangeOptions.Verification == Google.Protobuf.Reflection.ExtensionRangeOptions.Types.VerificationState.Declaration ? "DECLARATION" : "UNVERIFIED")}");
+        }
+
+        options.AddRange(Features(rangeOptions.Features).Select(f => "features." + f));
+        return options.Count == 0 ? "" : $" [{string.Join(", ", options)}]";
+    }
+
+    // A default as .proto text: the descriptor holds it as protoc printed it (bytes C-escaped, strings raw).
+    private static string DefaultValue(FieldDescriptorProto field) => field.Type switch
+    {
+        FieldDescriptorProto.Types.Type.String => "\"" + Inkwell.Internal.CEscapes.Escape(System.Text.Encoding.UTF8.GetBytes(field.DefaultValue)) + "\"",
+        FieldDescriptorProto.Types.Type.Bytes => "\"" + field.DefaultValue + "\"",
+        _ => field.DefaultValue,
+    };
+
     private static string FieldOptions(FieldDescriptorProto field)
     {
         var options = new List<string>();
+        if (field.HasDefaultValue)
+        {
+            options.Add($"default = {DefaultValue(field)}");
+        }
+
         if (field.HasJsonName && field.JsonName != Binder.ToJsonName(field.Name))
         {
             options.Add($"json_name = {Quote(field.JsonName)}");
@@ -321,6 +396,46 @@ internal sealed class DescriptorSourceWriter
         end == MaxFieldNumberPlusOne ? $"{start} to max" : end - 1 == start ? $"{start}" : $"{start} to {end - 1}";
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    /// <summary>
+    /// Writes a scope's messages so that the compiled descriptor lists them in the set's order: a map entry or a group
+    /// is declared where its field is, so the ordinary messages listed before it are written just before that field,
+    /// and the rest at the end of the scope.
+    /// </summary>
+    private sealed class NestedTypeOrder(DescriptorSourceWriter writer, IReadOnlyList<DescriptorProto> types, HashSet<string> groups, Dictionary<string, DescriptorProto>? maps)
+    {
+        private int _next;
+
+        /// <summary>Writes the ordinary messages listed before <paramref name="declaredHere"/> (a map entry or group body) not written yet.</summary>
+        public void WriteBefore(DescriptorProto declaredHere)
+        {
+            int index = -1;
+            for (int i = 0; i < types.Count; i++)
+            {
+                if (ReferenceEquals(types[i], declaredHere))
+                {
+                    index = i;
+                }
+            }
+
+            WriteUpTo(index);
+            _next = Math.Max(_next, index + 1);
+        }
+
+        public void WriteRest() => WriteUpTo(types.Count);
+
+        private void WriteUpTo(int end)
+        {
+            for (; _next < end; _next++)
+            {
+                DescriptorProto type = types[_next];
+                if (!groups.Contains(type.Name) && maps?.ContainsKey(type.Name) != true)
+                {
+                    writer.WriteMessage(type, groupField: null);
+                }
+            }
+        }
+    }
 
     private void Line(string line)
     {

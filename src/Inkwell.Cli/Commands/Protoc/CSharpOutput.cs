@@ -7,12 +7,11 @@ namespace Inkwell.Cli.Commands.Protoc;
 /// <summary><c>--csharp_out</c>: hands the compiled descriptors to the C# generator and writes its files.</summary>
 internal static class CSharpOutput
 {
-
     /// <summary>
-    /// Generates C# for the compiled input files in memory and checks the output folder, so that a failure is
-    /// known before any output (descriptor set or C#) is written. Null after printing an error.
+    /// Generates C# for the compiled input files in memory, so that a failure is known before any output is
+    /// written. Null after printing an error.
     /// </summary>
-    public static async Task<IReadOnlyList<GeneratedFile>?> GenerateAsync(CompilationResult result, string directory, string? options, TextWriter error)
+    public static async Task<IReadOnlyList<GeneratedFile>?> GenerateAsync(CompilationResult result, string? options, TextWriter error)
     {
         IReadOnlyList<GeneratedFile> files;
         try
@@ -33,13 +32,6 @@ internal static class CSharpOutput
         catch (CSharpGenerationException e)
         {
             await error.WriteLineAsync($"--csharp_out: {e.Message}").ConfigureAwait(false);
-            return null;
-        }
-
-        if (!ZipArchiveWriter.IsArchive(directory) && !Directory.Exists(directory))
-        {
-            // protoc does not create the output root either; a typo should not scatter files.
-            await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);
             return null;
         }
 

@@ -35,7 +35,7 @@ internal static class DependencyOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"{path}: {(e is DirectoryNotFoundException or FileNotFoundException ? "No such file or directory" : e.Message)}").ConfigureAwait(false);
+            await error.WriteLineAsync($"{path}: {SystemErrorText.Of(e)}").ConfigureAwait(false);
             return false;
         }
     }

@@ -11,10 +11,10 @@ namespace Inkwell.Cli.Commands.Protoc;
 internal static class GrpcOutput
 {
     /// <summary>
-    /// Generates the service code of the compiled input files in memory and checks the output folder, so that a
-    /// failure is known before any output is written. Null after printing an error.
+    /// Generates the service code of the compiled input files in memory, so that a failure is known before any
+    /// output is written. Null after printing an error.
     /// </summary>
-    public static async Task<IReadOnlyList<GeneratedFile>?> GenerateAsync(CompilationResult result, string directory, string? options, TextWriter error)
+    public static async Task<IReadOnlyList<GeneratedFile>?> GenerateAsync(CompilationResult result, string? options, TextWriter error)
     {
         IReadOnlyList<GeneratedFile> files;
         try
@@ -29,24 +29,8 @@ internal static class GrpcOutput
             return null;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (GeneratedFile file in files)
-        {
-            // The plugin writes flat: inputs with the same file name in different folders collide, and protoc refuses.
-            if (!seen.Add(file.RelativePath))
-            {
-                await error.WriteLineAsync($"{file.RelativePath}: Tried to write the same file twice.").ConfigureAwait(false);
-                return null;
-            }
-        }
-
-        if (!ZipArchiveWriter.IsArchive(directory) && !Directory.Exists(directory))
-        {
-            // protoc does not create the output root either; a typo should not scatter files.
-            await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);
-            return null;
-        }
-
+        // Inputs with the same file name in different folders give the same (flat) file name: the output folder
+        // refuses the second, as protoc's does.
         return files;
     }
 }

@@ -17,19 +17,19 @@ internal sealed class OutputFolder(string location, bool allowEscape)
     /// <summary>The generated files' names below <see cref="Location"/>, in the order they were generated.</summary>
     public IReadOnlyList<string> Names => _order;
 
-    /// <summary>Adds a new file; false after printing protoc's message if a file of that name was already written.</summary>
+    /// <summary>
+    /// Whether adding or inserting failed: as protoc's GeneratorContextImpl, the run goes on (later generators still
+    /// run) and fails when it comes to write this folder, with nothing more printed.
+    /// </summary>
+    public bool HadError { get; private set; }
+
+    /// <summary>Adds a new file; false (and <see cref="HadError"/>) after printing protoc's message if a file of that name was already written.</summary>
     public bool Add(string name, string content, TextWriter error)
     {
-        if (!allowEscape && name.Split('/', '\\').Contains(".."))
-        {
-            // A plugin must not write outside the folder it was given (protoc's check).
-            error.WriteLine($"Output file names must never have a relative path. ({name}). Use --unsafe_allow_out_dir_escape to disable this error if intentional.");
-            return false;
-        }
-
         if (_files.ContainsKey(name))
         {
             error.WriteLine($"{name}: Tried to write the same file twice.");
+            HadError = true;
             return false;
         }
 
@@ -53,6 +53,7 @@ internal sealed class OutputFolder(string location, bool allowEscape)
         if (!_files.TryGetValue(name, out StringBuilder? target))
         {
             error.WriteLine($"{name}: Tried to insert into file that doesn't exist.");
+            HadError = true;
             return false;
         }
 
@@ -61,6 +62,7 @@ internal sealed class OutputFolder(string location, bool allowEscape)
         if (position < 0)
         {
             error.WriteLine($"{name}: insertion point \"{point}\" not found.");
+            HadError = true;
             return false;
         }
 
@@ -111,11 +113,16 @@ internal sealed class OutputFolder(string location, bool allowEscape)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // protoc prints strerror's text.
-                string reason = e is DirectoryNotFoundException or FileNotFoundException ? "No such file or directory" : e.Message;
-                await error.WriteAsync($"{Location}: {reason}").ConfigureAwait(false); // protoc ends this message without a line break
+                await error.WriteAsync($"{Location}: {SystemErrorText.Of(e)}").ConfigureAwait(false); // protoc ends this message without a line break
                 return false;
             }
+        }
+
+        // A plugin must not write outside the folder it was given: protoc refuses any name containing "..", when it writes.
+        if (!allowEscape && _order.FirstOrDefault(name => name.Contains("..", StringComparison.Ordinal)) is { } escaping)
+        {
+            await error.WriteLineAsync($"Output file names must never have a relative path. ({escaping}). Use --unsafe_allow_out_dir_escape to disable this error if intentional.").ConfigureAwait(false);
+            return false;
         }
 
         foreach (string name in _order)

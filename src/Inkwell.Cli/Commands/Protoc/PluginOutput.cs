@@ -10,15 +10,9 @@ internal static class PluginOutput
 {
     /// <summary>Runs the plugin of <paramref name="directive"/>; false after printing protoc's messages.</summary>
     public static async Task<bool> RunAsync(
-        PluginOutputDirective directive, ProtocArguments arguments, CompilationResult result, OutputFolder folder, TextWriter error, CancellationToken cancellationToken)
+        OutputDirective directive, ProtocArguments arguments, CompilationResult result, OutputFolder folder, TextWriter error, CancellationToken cancellationToken)
     {
-        string parameter = directive.Parameter;
-        if (arguments.PluginOptions.TryGetValue(directive.PluginName, out string? options))
-        {
-            parameter = parameter.Length == 0 ? options : parameter + "," + options;
-        }
-
-        byte[] request = PluginRequest.Build(result, parameter);
+        byte[] request = PluginRequest.Build(result, arguments.ParameterOf(directive));
         byte[]? output = await PluginProcess.RunAsync(directive, arguments.Plugins.GetValueOrDefault(directive.PluginName), request, error, cancellationToken).ConfigureAwait(false);
         if (output is null)
         {
@@ -36,7 +30,9 @@ internal static class PluginOutput
             return false;
         }
 
-        bool success = AddFiles(directive, response, folder, error, out string? chunkError);
+        // A file the folder refuses (written twice, a missing insertion point) fails the run only when the folder is
+        // written (OutputFolder.HadError), as with protoc.
+        AddFiles(directive, response, folder, error, out string? chunkError);
         if (chunkError is not null)
         {
             await error.WriteLineAsync($"{directive.Flag}: {chunkError}").ConfigureAwait(false);
@@ -52,41 +48,40 @@ internal static class PluginOutput
             return false;
         }
 
-        return success;
+        return true;
     }
 
     /// <summary>
     /// Files the response's chunks: a name starts a file, an insertion point inserts into an earlier one, a chunk
     /// without either continues the previous one. Each file is committed when the next chunk starts (protoc's order).
     /// </summary>
-    private static bool AddFiles(PluginOutputDirective directive, CodeGeneratorResponse response, OutputFolder folder, TextWriter error, out string? chunkError)
+    private static void AddFiles(OutputDirective directive, CodeGeneratorResponse response, OutputFolder folder, TextWriter error, out string? chunkError)
     {
         chunkError = null;
-        bool success = true;
         (string Name, string Point, System.Text.StringBuilder Content)? current = null;
         foreach (CodeGeneratorResponse.Types.File file in response.File)
         {
             if (file.InsertionPoint.Length > 0 || file.Name.Length > 0)
             {
-                success &= Commit();
+                Commit();
                 current = (file.Name, file.InsertionPoint, new System.Text.StringBuilder());
             }
             else if (current is null)
             {
                 chunkError = $"{directive.PluginName}: First file chunk returned by plugin did not specify a file name.";
-                return false;
+                return;
             }
 
             current.Value.Content.Append(file.Content);
         }
 
-        return Commit() && success;
+        Commit();
 
         bool Commit() => current is not { } chunk
             || (chunk.Point.Length > 0 ? folder.Insert(chunk.Name, chunk.Point, chunk.Content.ToString(), error) : folder.Add(chunk.Name, chunk.Content.ToString(), error));
     }
 
-    private static bool CheckProto3Optional(PluginOutputDirective directive, CodeGeneratorResponse response, List<FileDescriptorProto> inputs, TextWriter error)
+    private static bool CheckProto3Optional(OutputDirective directive, CodeGeneratorResponse response, List<FileDescriptorProto> inputs, TextWriter error)
     {
         if ((response.SupportedFeatures & (ulong)CodeGeneratorResponse.Types.Feature.Proto3Optional) != 0)
         {
@@ -104,7 +99,7 @@ internal static class PluginOutput
     }
 
     /// <summary>protoc's editions checks; its messages end without a line break (the flag's line follows on the same line).</summary>
-    private static bool CheckEditions(PluginOutputDirective directive, CodeGeneratorResponse response, List<FileDescriptorProto> inputs, TextWriter error)
+    private static bool CheckEditions(OutputDirective directive, CodeGeneratorResponse response, List<FileDescriptorProto> inputs, TextWriter error)
     {
         foreach (FileDescriptorProto file in inputs)
         {

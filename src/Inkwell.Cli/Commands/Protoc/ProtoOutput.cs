@@ -12,16 +12,10 @@ internal static class ProtoOutput
     /// <summary>One file to write: its import name and text.</summary>
     internal sealed record File(string Name, string Text);
 
-    /// <summary>Collects the texts in memory and checks the folder before anything is written; null after printing an error.</summary>
+    /// <summary>Collects the texts in memory, to be written once every generator has succeeded; null after printing an error.</summary>
     public static async Task<IReadOnlyList<File>?> CollectAsync(CompilationResult result, IProtoFileResolver inputs, string directory, TextWriter error)
     {
         bool toStandardOutput = directory == "-";
-        if (!toStandardOutput && !Directory.Exists(directory))
-        {
-            await error.WriteLineAsync($"{directory}/: No such file or directory").ConfigureAwait(false);
-            return null;
-        }
-
         IEnumerable<CompiledFile> files = toStandardOutput
             ? result.Files
             : result.AllFiles.Where(f => !f.Name.StartsWith("google/protobuf/", StringComparison.Ordinal));

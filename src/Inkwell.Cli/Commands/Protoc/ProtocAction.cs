@@ -23,38 +23,16 @@ internal static class ProtocAction
             return 0;
         }
 
+        foreach (string warning in arguments.Warnings)
+        {
+            await error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
+
         if (arguments.DecodeRaw)
         {
-            return await RunDecodeRawAsync(arguments, output, error, cancellationToken).ConfigureAwait(false);
+            return await RunDecodeRawAsync(output, error, cancellationToken).ConfigureAwait(false);
         }
 
-        if (arguments.Inputs.Count == 0 && !(arguments.MessageType is not null && arguments.DescriptorSetIn.Count > 0))
-        {
-            await error.WriteLineAsync("Missing input file.").ConfigureAwait(false);
-            return 1;
-        }
-
-        bool anyOutput = arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.ProtoOut is not null || arguments.GrpcOut is not null
-            || arguments.PluginOutputs.Count > 0;
-        if ((arguments.PrintFreeFieldNumbers || arguments.MessageType is not null) && anyOutput)
-        {
-            await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
-            return 1;
-        }
-
-        if (!anyOutput && !arguments.PrintFreeFieldNumbers && arguments.MessageType is null)
-        {
-            await error.WriteLineAsync("Missing output directives.").ConfigureAwait(false);
-            return 1;
-        }
-
-        if (arguments.DependencyOut is not null && arguments.Inputs.Count > 1)
-        {
-            await error.WriteLineAsync("Can only process one input file when using --dependency_out=FILE.").ConfigureAwait(false);
-            return 1;
-        }
-
-        await WarnOfUselessRetainOptionsAsync(arguments, error).ConfigureAwait(false);
         DescriptorSetResolver? sets = null;
         if (arguments.DescriptorSetIn.Count > 0)
         {
@@ -102,7 +80,7 @@ internal static class ProtocAction
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
-        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.PluginOutputs.Count > 0 };
+        var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.Outputs.Any(o => o.Name != "proto") };
         CompilationResult result = ProtoCompiler.Compile(names, sets ?? (IProtoFileResolver)new FileSystemResolver(roots), options, cancellationToken);
         TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
@@ -131,71 +109,79 @@ internal static class ProtocAction
             return 0;
         }
 
-        // Every generator runs in memory first: a failing one leaves no output behind, as with protoc.
-        IReadOnlyList<GeneratedFile>? csharp = null;
-        if (arguments.CSharpOut is not null)
-        {
-            csharp = await CSharpOutput.GenerateAsync(result, arguments.CSharpOut, arguments.CSharpOptions, error).ConfigureAwait(false);
-            if (csharp is null)
-            {
-                return 1;
-            }
-        }
-
-        IReadOnlyList<GeneratedFile>? grpc = null;
-        if (arguments.GrpcOut is not null)
-        {
-            grpc = await GrpcOutput.GenerateAsync(result, arguments.GrpcOut, arguments.GrpcOptions, error).ConfigureAwait(false);
-            if (grpc is null)
-            {
-                return 1;
-            }
-        }
-
-        // Generated files wait in memory per output folder, where plugins can insert into earlier files.
+        // Every generator runs in memory first, in command-line order, and the first to fail ends the run with nothing
+        // written, as with protoc. Files wait per output folder, where a plugin can insert into earlier generators' files.
         var folders = new Dictionary<string, OutputFolder>(StringComparer.Ordinal);
-        OutputFolder FolderOf(string location) => folders.TryGetValue(location, out OutputFolder? folder) ? folder : folders[location] = new OutputFolder(location, arguments.AllowOutDirEscape);
-        foreach ((IReadOnlyList<GeneratedFile>? files, string? location) in new[] { (csharp, arguments.CSharpOut), (grpc, arguments.GrpcOut) })
+        var protoOutputs = new List<(string Location, IReadOnlyList<ProtoOutput.File> Files)>();
+        foreach (OutputDirective directive in arguments.Outputs)
         {
-            foreach (GeneratedFile file in files ?? [])
+            if (!folders.TryGetValue(directive.Location, out OutputFolder? folder) && directive.Name != "proto")
             {
-                if (!FolderOf(location!).Add(file.RelativePath, file.Content, error))
-                {
-                    return 1;
-                }
+                folder = folders[directive.Location] = new OutputFolder(directive.Location, arguments.AllowOutDirEscape);
+            }
+
+            bool generated;
+            switch (directive.Name)
+            {
+                case "proto":
+                    IReadOnlyList<ProtoOutput.File>? protoFiles = await ProtoOutput.CollectAsync(result, new FileSystemResolver(roots), directive.Location, error).ConfigureAwait(false);
+                    protoOutputs.Add((directive.Location, protoFiles ?? []));
+                    generated = protoFiles is not null;
+                    break;
+                case "csharp":
+                    generated = AddAll(await CSharpOutput.GenerateAsync(result, arguments.ParameterOf(directive), error).ConfigureAwait(false), folder!, error);
+                    break;
+                case "grpc" when arguments.IsBuiltIn(directive):
+                    generated = AddAll(await GrpcOutput.GenerateAsync(result, arguments.ParameterOf(directive), error).ConfigureAwait(false), folder!, error);
+                    break;
+                default:
+                    generated = await PluginOutput.RunAsync(directive, arguments, result, folder!, error, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+
+            if (!generated)
+            {
+                return 1;
             }
         }
 
-        bool pluginsSucceeded = true;
-        foreach (PluginOutputDirective directive in arguments.PluginOutputs)
-        {
-            // protoc runs every generator and reports each failure before giving up.
-            pluginsSucceeded &= await PluginOutput.RunAsync(directive, arguments, result, FolderOf(directive.Location), error, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!pluginsSucceeded)
+        if (folders.Values.Any(folder => folder.HadError))
         {
             return 1;
         }
 
-        foreach (OutputFolder folder in folders.Values)
+        foreach (string location in folders.Values.Where(f => !f.IsArchive).Select(f => f.Location).Concat(protoOutputs.Select(p => p.Location).Where(l => l != "-")))
         {
-            if (!folder.IsArchive && !Directory.Exists(folder.Location))
+            if (!Directory.Exists(location))
             {
-                // protoc does not create the output root either; a typo should not scatter files.
-                await error.WriteLineAsync($"{folder.Location}/: No such file or directory").ConfigureAwait(false);
+                // protoc does not create the output root either; a typo should not scatter files. (protoc checks each
+                // folder as it writes it, so it may have written another first: this checks all before writing any.)
+                await error.WriteLineAsync($"{location}/: No such file or directory").ConfigureAwait(false);
                 return 1;
             }
         }
 
-        IReadOnlyList<ProtoOutput.File>? protoFiles = null;
-        if (arguments.ProtoOut is not null)
+        // protoc's order: the generated files, the dependency file, then the descriptor set.
+        foreach (OutputFolder folder in folders.Values)
         {
-            protoFiles = await ProtoOutput.CollectAsync(result, new FileSystemResolver(roots), arguments.ProtoOut, error).ConfigureAwait(false);
-            if (protoFiles is null)
+            if (!await folder.WriteAsync(error, cancellationToken).ConfigureAwait(false))
             {
                 return 1;
             }
+        }
+
+        foreach ((string location, IReadOnlyList<ProtoOutput.File> files) in protoOutputs)
+        {
+            if (!await ProtoOutput.WriteAsync(files, location, output, error, cancellationToken).ConfigureAwait(false))
+            {
+                return 1;
+            }
+        }
+
+        if (arguments.DependencyOut is not null
+            && !await DependencyOutput.WriteAsync(arguments.DependencyOut, folders.Values, arguments.DescriptorSetOut, result, roots, error, cancellationToken).ConfigureAwait(false))
+        {
+            return 1;
         }
 
         if (arguments.DescriptorSetOut is not null)
@@ -207,29 +193,9 @@ internal static class ProtocAction
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {SystemErrorText.Of(e)}").ConfigureAwait(false);
                 return 1;
             }
-        }
-
-        if (protoFiles is not null
-            && !await ProtoOutput.WriteAsync(protoFiles, arguments.ProtoOut!, output, error, cancellationToken).ConfigureAwait(false))
-        {
-            return 1;
-        }
-
-        foreach (OutputFolder folder in folders.Values)
-        {
-            if (!await folder.WriteAsync(error, cancellationToken).ConfigureAwait(false))
-            {
-                return 1;
-            }
-        }
-
-        if (arguments.DependencyOut is not null
-            && !await DependencyOutput.WriteAsync(arguments.DependencyOut, folders.Values, arguments.DescriptorSetOut, result, roots, error, cancellationToken).ConfigureAwait(false))
-        {
-            return 1;
         }
 
         if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
@@ -318,31 +284,23 @@ internal static class ProtocAction
         return input.ToArray();
     }
 
-    /// <summary>protoc's warning, printed once its own argument checks passed; the run goes on.</summary>
-    private static async Task WarnOfUselessRetainOptionsAsync(ProtocArguments arguments, TextWriter error)
+    /// <summary>
+    /// Files a built-in generator's output into its folder; false if the generator failed. A file the folder refuses
+    /// fails the run only when the folder is written (<see cref="OutputFolder.HadError"/>), as with protoc.
+    /// </summary>
+    private static bool AddAll(IReadOnlyList<GeneratedFile>? files, OutputFolder folder, TextWriter error)
     {
-        if (arguments.RetainOptions && arguments.DescriptorSetOut is null)
+        foreach (GeneratedFile file in files ?? [])
         {
-            await error.WriteLineAsync("--retain_options only makes sense when combined with --descriptor_set_out.").ConfigureAwait(false);
+            folder.Add(file.RelativePath, file.Content, error);
         }
+
+        return files is not null;
     }
 
-    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's checks and messages.</summary>
-    private static async Task<int> RunDecodeRawAsync(ProtocArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary><c>--decode_raw</c>: standard input's message as text on standard output, with protoc's messages.</summary>
+    private static async Task<int> RunDecodeRawAsync(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (arguments.Inputs.Count > 0)
-        {
-            await error.WriteLineAsync("When using --decode_raw, no input files should be given.").ConfigureAwait(false);
-            return 1;
-        }
-
-        if (arguments.DescriptorSetOut is not null || arguments.CSharpOut is not null || arguments.GrpcOut is not null || arguments.ProtoOut is not null || arguments.PluginOutputs.Count > 0)
-        {
-            await error.WriteLineAsync("Cannot use --encode or --decode and generate descriptors at the same time.").ConfigureAwait(false);
-            return 1;
-        }
-
-        await WarnOfUselessRetainOptionsAsync(arguments, error).ConfigureAwait(false);
         if (!TextFormatPrinter.TryPrintRaw(await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false), out string text))
         {
             await error.WriteLineAsync("Failed to parse input.").ConfigureAwait(false);

@@ -11,20 +11,11 @@ internal sealed class ProtocArguments
 
     public string? DescriptorSetOut { get; private set; }
 
-    /// <summary>The folder <c>--proto_out</c> names (<c>-</c>: standard output) for the lowered standard .proto files.</summary>
-    public string? ProtoOut { get; private set; }
-
-    /// <summary>The folder <c>--csharp_out</c> names; options written before a colon (<c>--csharp_out=OPTS:DIR</c>) join <see cref="CSharpOptions"/>.</summary>
-    public string? CSharpOut { get; private set; }
-
-    /// <summary>The C# generator's options from <c>--csharp_opt</c> (and <c>--csharp_out=OPTS:DIR</c>), comma-joined as protoc joins them.</summary>
-    public string? CSharpOptions { get; private set; }
-
-    /// <summary>The folder <c>--grpc_out</c> names; options written before a colon (<c>--grpc_out=OPTS:DIR</c>) join <see cref="GrpcOptions"/>.</summary>
-    public string? GrpcOut { get; private set; }
-
-    /// <summary>grpc_csharp_plugin's options from <c>--grpc_opt</c> (and <c>--grpc_out=OPTS:DIR</c>), comma-joined as protoc joins them.</summary>
-    public string? GrpcOptions { get; private set; }
+    /// <summary>
+    /// Every <c>--NAME_out</c> in command-line order, the built-in generators' (<c>csharp</c>, <c>grpc</c>,
+    /// <c>proto</c>) among the plugins', as protoc runs them.
+    /// </summary>
+    public List<OutputDirective> Outputs { get; } = [];
 
     public bool IncludeImports { get; private set; }
 
@@ -35,11 +26,8 @@ internal sealed class ProtocArguments
 
     public ErrorFormat ErrorFormat { get; private set; } = ErrorFormat.Gcc;
 
-    /// <summary>The <c>--NAME_out</c> directives that run a plugin, in command-line order.</summary>
-    public List<PluginOutputDirective> PluginOutputs { get; } = [];
-
-    /// <summary><c>--NAME_opt</c> values by plugin name (<c>protoc-gen-NAME</c>), comma-joined in order as protoc joins them.</summary>
-    public Dictionary<string, string> PluginOptions { get; } = new(StringComparer.Ordinal);
+    /// <summary><c>--NAME_opt</c> values by NAME, comma-joined in order as protoc joins them.</summary>
+    public Dictionary<string, string> GeneratorOptions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Plugin executables named by <c>--plugin=NAME=PATH</c> (or <c>--plugin=PATH</c>: its file name) by plugin name.</summary>
     public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
@@ -54,7 +42,7 @@ internal sealed class ProtocArguments
     public bool AllowOutDirEscape { get; private set; }
 
     /// <summary><c>--print_free_field_numbers</c>: print each input message's free field numbers instead of writing output.</summary>
-    public bool PrintFreeFieldNumbers { get; private set; }
+    public bool PrintFreeFieldNumbers => Mode == ProtocMode.PrintFreeFieldNumbers;
 
     /// <summary><c>--decode=TYPE</c>: the message type to read from standard input and print as text, or null.</summary>
     public string? Decode { get; private set; }
@@ -76,6 +64,12 @@ internal sealed class ProtocArguments
 
     /// <summary><c>--experimental_editions</c>: as in protoc, plugins are then not checked for editions support.</summary>
     public bool ExperimentalEditions { get; private set; }
+
+    /// <summary>What the run does: compile and generate, decode standard input, or print free field numbers.</summary>
+    public ProtocMode Mode { get; private set; }
+
+    /// <summary>protoc's warnings about the flags (printed before the run, which goes on).</summary>
+    public List<string> Warnings { get; } = [];
 
     /// <summary><c>--version</c> was given: print protoc's version line and stop, as protoc does at that flag.</summary>
     public bool ShowVersion { get; private set; }
@@ -133,7 +127,7 @@ internal sealed class ProtocArguments
             {
                 if (i + 1 >= queue.Count || queue[i + 1].StartsWith('-') && queue[i + 1].Length > 1)
                 {
-                    error = $"Missing value for flag: {name}";
+                    error = name == "--decode" ? $"Missing value for flag: {name}\n{DecodeRawHint}" : $"Missing value for flag: {name}";
                     return null;
                 }
 
@@ -154,52 +148,19 @@ internal sealed class ProtocArguments
                         return null;
                     }
 
+                    if (value!.Length == 0)
+                    {
+                        error = $"{name} requires a non-empty value.";
+                        return null;
+                    }
+
+                    if (result.Mode != ProtocMode.Compile)
+                    {
+                        error = "Cannot use --encode or --decode and generate descriptors at the same time.";
+                        return null;
+                    }
+
                     result.DescriptorSetOut = value;
-                    break;
-                case "--csharp_out":
-                    if (result.CSharpOut is not null)
-                    {
-                        error = $"{name} may only be passed once.";
-                        return null;
-                    }
-
-                    (string? csharpOptions, result.CSharpOut) = SplitOptions(value!);
-                    if (csharpOptions is not null)
-                    {
-                        result.CSharpOptions = Join(result.CSharpOptions, csharpOptions);
-                    }
-
-                    break;
-                case "--grpc_out":
-                    if (result.GrpcOut is not null)
-                    {
-                        error = $"{name} may only be passed once.";
-                        return null;
-                    }
-
-                    (string? grpcOptions, result.GrpcOut) = SplitOptions(value!);
-                    result.GrpcParameter = grpcOptions;
-                    if (grpcOptions is not null)
-                    {
-                        result.GrpcOptions = Join(result.GrpcOptions, grpcOptions);
-                    }
-
-                    break;
-                case "--grpc_opt":
-                    result.GrpcOptions = Join(result.GrpcOptions, value!);
-                    result.PluginOptions["protoc-gen-grpc"] = Join(result.PluginOptions.GetValueOrDefault("protoc-gen-grpc"), value!);
-                    break;
-                case "--proto_out":
-                    if (result.ProtoOut is not null)
-                    {
-                        error = $"{name} may only be passed once.";
-                        return null;
-                    }
-
-                    result.ProtoOut = value;
-                    break;
-                case "--csharp_opt":
-                    result.CSharpOptions = Join(result.CSharpOptions, value!);
                     break;
                 case "--version":
                     // protoc prints its version as soon as it reaches the flag and ignores the rest.
@@ -210,6 +171,12 @@ internal sealed class ProtocArguments
                     if (result.DependencyOut is not null)
                     {
                         error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
+                    if (value!.Length == 0)
+                    {
+                        error = $"{name} requires a non-empty value.";
                         return null;
                     }
 
@@ -249,12 +216,44 @@ internal sealed class ProtocArguments
                     result.DeterministicOutput = true;
                     break;
                 case "--print_free_field_numbers":
-                    result.PrintFreeFieldNumbers = true;
+                    // protoc checks a mode flag against the flags before it, where it meets it.
+                    if (result.Mode != ProtocMode.Compile)
+                    {
+                        error = $"Cannot use {name} and use --encode, --decode or print other info at the same time.";
+                        return null;
+                    }
+
+                    if (result.Outputs.Count > 0 || result.DescriptorSetOut is not null)
+                    {
+                        error = $"Cannot use {name} and generate code or descriptors at the same time.";
+                        return null;
+                    }
+
+                    result.Mode = ProtocMode.PrintFreeFieldNumbers;
                     break;
                 case "--decode_raw" or "--decode" or "--encode":
-                    if (result.DecodeRaw || result.Decode is not null || result.Encode is not null)
+                    if (result.Mode != ProtocMode.Compile)
                     {
                         error = "Only one of --encode and --decode can be specified.";
+                        return null;
+                    }
+
+                    if (result.Outputs.Count > 0 || result.DescriptorSetOut is not null)
+                    {
+                        error = $"Cannot use {name} and generate code or descriptors at the same time.";
+                        return null;
+                    }
+
+                    result.Mode = name == "--encode" ? ProtocMode.Encode : ProtocMode.Decode;
+                    if (name != "--decode_raw" && string.IsNullOrEmpty(value))
+                    {
+                        error = name == "--decode" ? $"Type name for {name} cannot be blank.\n{DecodeRawHint}" : $"Type name for {name} cannot be blank.";
+                        return null;
+                    }
+
+                    if (name == "--decode_raw" && !string.IsNullOrEmpty(value))
+                    {
+                        error = "--decode_raw does not take a parameter.";
                         return null;
                     }
 
@@ -263,6 +262,12 @@ internal sealed class ProtocArguments
                     result.Encode = name == "--encode" ? value : null;
                     break;
                 case "--fatal_warnings":
+                    if (result.FatalWarnings)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
                     result.FatalWarnings = true;
                     break;
                 case var _ when NotSupported.Contains(name):
@@ -292,17 +297,35 @@ internal sealed class ProtocArguments
                     error = $"{name}: protoc's built-in {name[2..^4]} generator is not part of inkwell protoc (only csharp, grpc and proto are built in; a protoc-gen-{name[2..^4]} plugin can be run under another name with --plugin).";
                     return null;
                 case var _ when isGeneratorFlag && name.EndsWith("_out", StringComparison.Ordinal):
-                    (string? pluginParameter, string location) = SplitOptions(value!);
-                    result.PluginOutputs.Add(new PluginOutputDirective(name[2..^4], pluginParameter ?? "", location));
+                    if (result.Mode != ProtocMode.Compile)
+                    {
+                        error = "Cannot use --encode, --decode or print .proto info and generate code at the same time.";
+                        return null;
+                    }
+
+                    (string? parameter, string location) = SplitOptions(value!);
+                    result.Outputs.Add(new OutputDirective(name[2..^4], parameter ?? "", location));
                     break;
                 case var _ when isGeneratorFlag:
-                    string pluginName = "protoc-gen-" + name[2..^4];
-                    result.PluginOptions[pluginName] = result.PluginOptions.TryGetValue(pluginName, out string? earlier) ? earlier + "," + value : value!;
+                    string generator = name[2..^4];
+                    result.GeneratorOptions[generator] = result.GeneratorOptions.TryGetValue(generator, out string? earlier) ? earlier + "," + value : value!;
                     break;
                 case "--include_imports":
+                    if (result.IncludeImports)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
                     result.IncludeImports = true;
                     break;
                 case "--include_source_info":
+                    if (result.IncludeSourceInfo)
+                    {
+                        error = $"{name} may only be passed once.";
+                        return null;
+                    }
+
                     result.IncludeSourceInfo = true;
                     break;
                 case "--retain_options":
@@ -336,17 +359,12 @@ internal sealed class ProtocArguments
             }
         }
 
-        if (result.DeterministicOutput && result.Encode is null)
-        {
-            // It orders --encode's map entries; protoc refuses it elsewhere, wherever it stands on the command line.
-            error = "Can only use --deterministic_output with --encode.";
-            return null;
-        }
-
-        result.RouteGrpcToPlugin();
-        error = null;
-        return result;
+        error = result.CheckCombination();
+        return error is null ? result : null;
     }
+
+    /// <summary>protoc's second line for a <c>--decode</c> without a type.</summary>
+    private const string DecodeRawHint = "To decode an unknown message, use --decode_raw.";
 
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
     private static readonly HashSet<string> NotSupported =
@@ -360,25 +378,71 @@ internal sealed class ProtocArguments
         ["cpp", "java", "kotlin", "objc", "php", "pyi", "python", "rbs", "ruby", "rust"];
 
     /// <summary>
-    /// <c>--grpc_out</c> is built in, but a <c>--plugin=protoc-gen-grpc=PATH</c> asks for that plugin, as with protoc:
-    /// the directive then runs it.
+    /// protoc's checks of the whole command line, in its order, once every flag is read: null when it may run,
+    /// else the message. Warnings that let the run go on are added to <see cref="Warnings"/>.
     /// </summary>
-    private void RouteGrpcToPlugin()
+    private string? CheckCombination()
     {
-        if (GrpcOut is not null && Plugins.ContainsKey("protoc-gen-grpc"))
+        // An option for a plugin no --NAME_out runs is an unknown flag to protoc (csharp's is its own generator's).
+        string[] unknownOptions = [.. GeneratorOptions.Keys.Where(name => name != "csharp" && !Outputs.Any(output => output.Name == name))];
+        if (unknownOptions.Length > 0)
         {
-            PluginOutputs.Add(new PluginOutputDirective("grpc", GrpcParameter ?? "", GrpcOut));
-            GrpcOut = null;
-            GrpcOptions = null;
+            return string.Join("\n", unknownOptions.Select(name => $"Unknown flag: --{name}_opt"));
         }
-        else
+
+        if (DecodeRaw && (Inputs.Count > 0 || DescriptorSetIn.Count > 0))
         {
-            PluginOptions.Remove("protoc-gen-grpc");
+            return "When using --decode_raw, no input files should be given.";
         }
+
+        // --decode can find its type in the --descriptor_set_in sets without an input file.
+        if (Inputs.Count == 0 && (Mode == ProtocMode.Compile || (!DecodeRaw && DescriptorSetIn.Count == 0)))
+        {
+            return "Missing input file.";
+        }
+
+        if (Mode == ProtocMode.Compile && Outputs.Count == 0 && DescriptorSetOut is null)
+        {
+            return "Missing output directives.";
+        }
+
+        if (Mode != ProtocMode.Compile && DependencyOut is not null)
+        {
+            return "Can only use --dependency_out=FILE when generating code.";
+        }
+
+        if (DependencyOut is not null && Inputs.Count > 1)
+        {
+            return "Can only process one input file when using --dependency_out=FILE.";
+        }
+
+        if (DeterministicOutput && Mode != ProtocMode.Encode)
+        {
+            // It orders --encode's map entries; protoc refuses it elsewhere, wherever it stands on the command line.
+            return "Can only use --deterministic_output with --encode.";
+        }
+
+        foreach ((bool given, string flag) in new[] { (IncludeImports, "--include_imports"), (IncludeSourceInfo, "--include_source_info"), (RetainOptions, "--retain_options") })
+        {
+            if (given && DescriptorSetOut is null)
+            {
+                Warnings.Add($"{flag} only makes sense when combined with --descriptor_set_out.");
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>The options written in <c>--grpc_out=OPTS:DIR</c> alone, for when a plugin runs it.</summary>
-    private string? GrpcParameter { get; set; }
+    /// <summary>
+    /// Whether a directive runs a generator of Inkwell's own: <c>csharp</c>, <c>proto</c>, and <c>grpc</c> unless
+    /// <c>--plugin=protoc-gen-grpc=PATH</c> names a plugin for it, which then runs as with protoc.
+    /// </summary>
+    public bool IsBuiltIn(OutputDirective directive) =>
+        directive.Name is "csharp" or "proto" || (directive.Name == "grpc" && !Plugins.ContainsKey("protoc-gen-grpc"));
+
+    /// <summary>A directive's parameter as protoc joins it: its own <c>PARAMS:</c> first, then its <c>--NAME_opt</c>s.</summary>
+    public string ParameterOf(OutputDirective directive) =>
+        GeneratorOptions.TryGetValue(directive.Name, out string? options) ? (directive.Parameter.Length == 0 ? options : directive.Parameter + "," + options) : directive.Parameter;
 
     /// <summary>
     /// protoc's <c>OPTS:DIR</c> form: options end at the first colon, unless (on Windows) the value is an absolute
@@ -390,6 +454,4 @@ internal sealed class ProtocArguments
         bool windowsAbsolute = OperatingSystem.IsWindows() && value.Length >= 3 && char.IsAsciiLetter(value[0]) && value[1] == ':' && value[2] is '\\' or '/';
         return colon >= 0 && !windowsAbsolute ? (value.Substring(0, colon), value.Substring(colon + 1)) : (null, value);
     }
-
-    private static string Join(string? options, string more) => options is null ? more : options + "," + more;
 }
