@@ -122,45 +122,8 @@ for name, values in times.items():
 PY
 # Where the installed tool's time goes: its start-up steps (INKWELL_STARTUP_TRACE=1, src/Inkwell.Cli/StartupTrace.cs),
 # in ms after the process was spawned, median of N fresh runs.
-cat > "$work/steps.py" <<'PY'
-import os, re, select, signal, statistics, subprocess, sys, time
-n, argv = int(sys.argv[1]), [sys.argv[2], "dns-sd", "-B", "_bar._tcp"]
-env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS="unix:path=/nonexistent/inkwell-bench-no-bus", INKWELL_STARTUP_TRACE="1")
-runs = []
-for i in range(n):
-    time.sleep(1.5)
-    start = time.monotonic()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    out, err, first = b"", b"", None
-    while b"[inkwell] startup: event" not in err and time.monotonic() - start < 20:
-        ready, _, _ = select.select([p.stdout, p.stderr], [], [], 0.5)
-        for f in ready:
-            chunk = os.read(f.fileno(), 65536)
-            if f is p.stdout:
-                out += chunk
-                if first is None and b" Add " in out:
-                    first = (time.monotonic() - start) * 1000
-            else:
-                err += chunk
-    p.send_signal(signal.SIGINT)
-    try:
-        p.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        p.kill(); p.communicate()
-    steps = {}
-    for line in err.decode(errors="replace").splitlines():
-        m = re.match(r"\[inkwell\] startup: (\S+) ([\d.]+)", line)
-        if m and m.group(1) not in steps:
-            steps[m.group(1)] = float(m.group(2)) - start * 1000
-    if first is not None:
-        steps["first-line-read"] = first
-    runs.append(steps)
-names = list(runs[0]) if runs else []
-print(f"# {sys.argv[3]}, start-up steps in ms after spawn (median of {n}): "
-      + ", ".join(f"{k} {statistics.median([r[k] for r in runs if k in r]):.0f}" for k in names))
-PY
 echo "# time to first result of a _bar._tcp browse, process start included; median of $N, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 BASE="$BASE" BASE_TOOL="$BASE_TOOL" BUILT="$BUILT" R2R="$R2R" TOOL="$TOOL" PYBROWSE="$work/pybrowse.py" ip netns exec "$B" /usr/bin/python3 "$work/driver.py" "$N"
-ip netns exec "$B" /usr/bin/python3 "$work/steps.py" "$N" "$TOOL" "installed tool"
-[[ -z "$BASE_TOOL" ]] || ip netns exec "$B" /usr/bin/python3 "$work/steps.py" "$N" "$BASE_TOOL" "installed tool from $BASE"
+# The steps of the installed tool (and of BASE's, interleaved) by the A/B script: one copy of the step reader.
+ip netns exec "$B" /usr/bin/python3 bench/scripts/dns-sd-startup-ab.py "$N" _bar._tcp "installed=::$TOOL" ${BASE_TOOL:+"base=::$BASE_TOOL"}
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

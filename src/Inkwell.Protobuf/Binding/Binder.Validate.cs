@@ -392,7 +392,7 @@ internal sealed partial class Binder
         // protoc then checks the type (".pkg.Type" for messages and enums, the scalar's name otherwise) and repeatedness.
         string? type = DeclarationField(declaration.Aggregate, "type");
         string actualType = extension.ResolvedType is FieldType.Message or FieldType.Enum
-            ? (extension.ResolvedTypeName is { } name && name.StartsWith('.') ? name : "." + extension.ResolvedTypeName)
+            ? (extension.ResolvedTypeName is { } name && name.StartsWith(".", StringComparison.Ordinal) ? name : "." + extension.ResolvedTypeName)
             : extension.ResolvedType.ToString().ToLowerInvariant();
         if (type is not null && extension.ResolvedType != FieldType.None && type != actualType)
         {
