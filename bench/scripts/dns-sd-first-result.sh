@@ -120,10 +120,9 @@ for name, values in times.items():
     v = sorted(values)
     print(f"{name:40s} median {statistics.median(v):6.0f} ms   (min {v[0]:.0f}, max {v[-1]:.0f}; runs: {' '.join(f'{x:.0f}' for x in values)})")
 PY
-# Where the installed tool's time goes: its start-up steps (INKWELL_STARTUP_TRACE=1, src/Inkwell.Cli/StartupTrace.cs),
-# in ms after the process was spawned, median of N fresh runs.
 echo "# time to first result of a _bar._tcp browse, process start included; median of $N, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 BASE="$BASE" BASE_TOOL="$BASE_TOOL" BUILT="$BUILT" R2R="$R2R" TOOL="$TOOL" PYBROWSE="$work/pybrowse.py" ip netns exec "$B" /usr/bin/python3 "$work/driver.py" "$N"
-# The steps of the installed tool (and of BASE's, interleaved) by the A/B script: one copy of the step reader.
+# Where the installed tool's time goes: its start-up steps (INKWELL_STARTUP_TRACE=1, src/Inkwell.Cli/StartupTrace.cs) in ms
+# after spawn, and BASE's interleaved, by the A/B script (one copy of the step reader).
 ip netns exec "$B" /usr/bin/python3 bench/scripts/dns-sd-startup-ab.py "$N" _bar._tcp "installed=::$TOOL" ${BASE_TOOL:+"base=::$BASE_TOOL"}
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
