@@ -11,7 +11,8 @@ internal static class InkwellCommand
     /// <summary>
     /// Builds the command tree for <paramref name="args"/>: when the first argument names a subcommand, the root holds
     /// only that one, so a command does not build the dozens of options of the others at every start (part of
-    /// <c>dns-sd -B</c>'s time to first result, docs/benchmarks.md); otherwise every subcommand, as <see cref="Create()"/>.
+    /// <c>dns-sd -B</c>'s time to first result, docs/benchmarks.md); a lone <c>--version</c>, which scripts run to check
+    /// the tool is there, gets no subcommand at all (the root answers it); otherwise every subcommand, as <see cref="Create()"/>.
     /// </summary>
     /// <param name="args">The command line, without the program name.</param>
     public static RootCommand Create(IReadOnlyList<string> args)
@@ -25,6 +26,10 @@ internal static class InkwellCommand
             ("run", Commands.Run.RunCommandDefinition.Create),
             ("dns-sd", Commands.DnsSd.DnsSdCommandDefinition.Create),
         ];
+        if (args is ["--version"])
+        {
+            return root;
+        }
         bool named = false;
         foreach ((string name, _) in subcommands) // a loop, not LINQ over value tuples: that would be JIT-compiled at every start
         {

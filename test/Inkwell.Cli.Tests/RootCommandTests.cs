@@ -14,6 +14,21 @@ public sealed class RootCommandTests
     }
 
     [Fact]
+    public async Task Version_Alone_BuildsNoSubcommand_AndPrintsTheSameAsWithThemAll()
+    {
+        // `inkwell --version` is what scripts run to see the tool is there: it need not build protoc's, run's and dns-sd's options.
+        Assert.Empty(InkwellCommand.Create(["--version"]).Subcommands);
+        using var withAll = new StringWriter();
+        int exitWithAll = await InkwellCommand.Create().Parse("--version").InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = withAll }, TestContext.Current.CancellationToken);
+
+        var (exitCode, output, _) = await InProcessInkwell.RunAsync("--version");
+
+        Assert.Equal(0, exitWithAll);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(withAll.ToString(), output);
+    }
+
+    [Fact]
     public async Task Help_DescribesTheTool()
     {
         var (exitCode, output, _) = await InProcessInkwell.RunAsync("--help");
