@@ -7,7 +7,8 @@ counter in State.cs marked [Preserve] (an attribute the project declares itself,
 Each edit rewrites Source.cs with a new N; the latency is from the write to the first response showing N. Whether
 the counter went on (state kept) or started over (state lost) is counted too.
   * body edit: change the returned constant (an edit Hot Reload applies in place)
-  * rude edit: also add an enum member (Hot Reload must restart the app; Inkwell reloads the module)
+  * rude edits (Hot Reload must restart the app; Inkwell reloads the module), the four of issue 16, each also changing
+    the constant: add an enum member; change a class's base class; rename a field; change what a lambda captures
 
 With --ab it instead runs two `inkwell run`s side by side, edits interleaved: A keeps the listening sockets across
 reloads (the default), B lets every version close and reopen them (INKWELL_KEEP_LISTENING_SOCKETS=0, the way before).
@@ -44,11 +45,30 @@ public static class State
 """
 
 
-def source(value, members):
+def source(value, members=0, rude=None, step=0):
+    """Source.cs answering `value`; `rude` names the rude edit made at `step` (each step differs from the one before)."""
     enum = ", ".join(f"M{i}" for i in range(members + 1))
+    parse = f"Newtonsoft.Json.JsonConvert.DeserializeObject<int>(\"{value}\")"
+    if rude == "base":  # Holder's base class alternates
+        return (f"public enum Kind {{ {enum} }}\npublic class BaseA {{ }}\npublic class BaseB {{ }}\n"
+                f"public class Holder : Base{'AB'[step % 2]} {{ }}\n"
+                f"public static class Source {{ public static string Value() => {parse}.ToString(); }}\n")
+    if rude == "field":  # the field's name changes
+        return (f"public enum Kind {{ {enum} }}\n"
+                f"public static class Source {{ static int Field{step} = 0; public static string Value() => ({parse} + Field{step}).ToString(); }}\n")
+    if rude == "lambda":  # the lambda captures b, then not
+        capture = " + b" if step % 2 == 0 else ""
+        return (f"public enum Kind {{ {enum} }}\n"
+                f"public static class Source {{ public static string Value() {{ int a = {parse}; int b = 0; "
+                f"Func<int> f = () => a{capture}; return f().ToString(); }} }}\n")
     return (f"public enum Kind {{ {enum} }}\n"
-            f"public static class Source {{ public static string Value() => "
-            f"Newtonsoft.Json.JsonConvert.DeserializeObject<int>(\"{value}\").ToString(); }}\n")
+            f"public static class Source {{ public static string Value() => {parse}.ToString(); }}\n")
+
+
+# The edits measured: (label, rude edit or None, whether it adds an enum member, first value).
+KINDS = [("body edit", None, False, 0), ("rude edit (enum member)", None, True, 1000),
+         ("rude edit (base class)", "base", False, 2000), ("rude edit (renamed field)", "field", False, 3000),
+         ("rude edit (lambda capture)", "lambda", False, 4000)]
 
 
 def free_port():
@@ -80,16 +100,17 @@ def wait_for(url, value, timeout):
     raise TimeoutError(f"no 'value {value}' within {timeout} s")
 
 
-def measure(url, path, edits, rude, start_value):
+def measure(url, path, edits, kind, start_value):
+    _, rude, enum, _ = kind
     results, kept, members = [], 0, 0
     for i in range(edits):
         value = start_value + i + 1
-        if rude:
+        if enum:
             members += 1
         time.sleep(0.5)
         hits_before = int(get(url).split()[-1])
         with open(path, "w") as f:
-            f.write(source(value, members))
+            f.write(source(value, members, rude, i))
         written = time.perf_counter()
         at, hits = wait_for(url, value, 180)
         results.append((at - written) * 1000)
@@ -187,8 +208,9 @@ def main():
         url = f"http://127.0.0.1:{free_port()}/"
         proc = start(["dotnet", INKWELL, "run", folder], folder, url)
         wait_for(url, 0, 300)
-        medians["inkwell body"] = summary("inkwell run, body edit", measure(url, os.path.join(folder, "Source.cs"), args.edits, False, 0))
-        medians["inkwell rude"] = summary("inkwell run, rude edit (enum member)", measure(url, os.path.join(folder, "Source.cs"), args.rude_edits, True, 1000))
+        for kind in KINDS:
+            edits = args.edits if kind[1] is None and not kind[2] else args.rude_edits
+            medians["inkwell " + kind[0]] = summary(f"inkwell run, {kind[0]}", measure(url, os.path.join(folder, "Source.cs"), edits, kind, kind[3]))
         stop(proc)
 
         if not args.skip_watch:
@@ -197,11 +219,12 @@ def main():
             proc = start(["dotnet", "watch", "run", "--non-interactive"], folder, url,
                          {"DOTNET_WATCH_RESTART_ON_RUDE_EDIT": "1", "DOTNET_WATCH_SUPPRESS_EMOJIS": "1", "DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER": "1"})
             wait_for(url, 0, 300)
-            medians["watch body"] = summary("dotnet watch, body edit", measure(url, os.path.join(folder, "Source.cs"), args.edits, False, 0))
-            medians["watch rude"] = summary("dotnet watch, rude edit (enum member)", measure(url, os.path.join(folder, "Source.cs"), args.rude_edits, True, 1000))
+            for kind in KINDS:
+                edits = args.edits if kind[1] is None and not kind[2] else args.rude_edits
+                medians["watch " + kind[0]] = summary(f"dotnet watch, {kind[0]}", measure(url, os.path.join(folder, "Source.cs"), edits, kind, kind[3]))
             stop(proc)
-            for kind in ("body", "rude"):
-                print(f"ratio dotnet watch / inkwell run, {kind} edit: {medians['watch ' + kind] / medians['inkwell ' + kind]:.2f}")
+            for kind in KINDS:
+                print(f"ratio dotnet watch / inkwell run, {kind[0]}: {medians['watch ' + kind[0]] / medians['inkwell ' + kind[0]]:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
