@@ -14,10 +14,9 @@ public sealed class RootCommandTests
     }
 
     [Fact]
-    public async Task Version_Alone_BuildsNoSubcommand_AndPrintsTheSameAsWithThemAll()
+    public async Task Version_Alone_AnsweredBeforeTheCommandTree_PrintsWhatTheTreesVersionOptionPrints()
     {
-        // `inkwell --version` is what scripts run to see the tool is there: it need not build protoc's, run's and dns-sd's options.
-        Assert.Empty(InkwellCommand.Create(["--version"]).Subcommands);
+        // `inkwell --version` is what scripts run to see the tool is there: it is answered without System.CommandLine.
         using var withAll = new StringWriter();
         int exitWithAll = await InkwellCommand.Create().Parse("--version").InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = withAll }, TestContext.Current.CancellationToken);
 
