@@ -16,6 +16,10 @@ internal sealed class DnsSdResolver : Resolver
     private readonly string _browseType;
     private readonly string _serviceType;
     private readonly Lock _gate = new();
+
+    // Serializes publications (each reads the newest snapshot, so none is stale) without holding _gate while the balancer
+    // runs: it may call Refresh, which takes _gate, from another thread that holds the balancer's own lock.
+    private readonly Lock _publishing = new();
     private Action<ResolverResult>? _listener;
     private DnsSdServiceWatch? _watch;
     private IDisposable? _subscription;
@@ -89,14 +93,20 @@ internal sealed class DnsSdResolver : Resolver
 
     private void Publish()
     {
-        lock (_gate)
+        lock (_publishing)
         {
-            if (_disposed || _watch is null || _listener is null)
+            DnsSdServiceWatch? watch;
+            Action<ResolverResult>? listener;
+            lock (_gate)
+            {
+                (watch, listener) = _disposed ? (null, null) : (_watch, _listener);
+            }
+            if (watch is null || listener is null)
             {
                 return;
             }
-            List<BalancerAddress> addresses = [.. Addresses(_watch.Snapshot())];
-            _listener(addresses.Count > 0
+            List<BalancerAddress> addresses = [.. Addresses(watch.Snapshot())];
+            listener(addresses.Count > 0
                 ? ResolverResult.ForResult(addresses)
                 : ResolverResult.ForFailure(new Status(StatusCode.Unavailable, $"No instance of {_browseType} is announced on the network.")));
         }
