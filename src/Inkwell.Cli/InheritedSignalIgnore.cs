@@ -18,7 +18,7 @@ namespace Inkwell.Cli;
 internal static unsafe partial class InheritedSignalIgnore
 {
     private const int SigInt = 2;
-    private static readonly nint Ignore = 1; // SIG_IGN on Linux and macOS; SIG_DFL is 0
+    private static readonly nint s_ignore = 1; // SIG_IGN on Linux and macOS; SIG_DFL is 0
 
     /// <summary>Sets SIGINT back to its default action if the process inherited it ignored; true when it did.</summary>
     public static bool RestoreInterrupt()
@@ -32,7 +32,7 @@ internal static unsafe partial class InheritedSignalIgnore
         // signal(3) could not: the runtime has a handler of its own there unless the signal is ignored.
         byte* action = stackalloc byte[512];
         new Span<byte>(action, 512).Clear();
-        if (SigAction(SigInt, null, action) != 0 || *(nint*)action != Ignore)
+        if (SigAction(SigInt, null, action) != 0 || *(nint*)action != s_ignore)
         {
             return false;
         }

@@ -12,18 +12,18 @@ namespace Inkwell.Cli;
 /// </summary>
 internal static class StartupTrace
 {
-    private static readonly bool Enabled = Environment.GetEnvironmentVariable("INKWELL_STARTUP_TRACE") == "1";
-    private static readonly List<(string Step, long Timestamp)> Steps = [];
+    private static readonly bool s_enabled = Environment.GetEnvironmentVariable("INKWELL_STARTUP_TRACE") == "1";
+    private static readonly List<(string Step, long Timestamp)> s_steps = [];
 
     /// <summary>Notes that <paramref name="step"/> is reached now.</summary>
     public static void Mark(string step)
     {
-        if (Enabled)
+        if (s_enabled)
         {
             long now = Stopwatch.GetTimestamp();
-            lock (Steps)
+            lock (s_steps)
             {
-                Steps.Add((step, now));
+                s_steps.Add((step, now));
             }
         }
     }
@@ -31,17 +31,17 @@ internal static class StartupTrace
     /// <summary>Writes the steps noted so far, once, as <c>[inkwell] startup: STEP MILLISECONDS</c> lines.</summary>
     public static void Report(TextWriter error)
     {
-        if (!Enabled)
+        if (!s_enabled)
         {
             return;
         }
-        lock (Steps)
+        lock (s_steps)
         {
-            foreach ((string step, long timestamp) in Steps)
+            foreach ((string step, long timestamp) in s_steps)
             {
                 error.WriteLine(FormattableString.Invariant($"[inkwell] startup: {step} {timestamp * 1000.0 / Stopwatch.Frequency:F1}"));
             }
-            Steps.Clear();
+            s_steps.Clear();
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ProtocPluginTests : IDisposable
     private const string PlainProto = "syntax = \"proto2\";\npackage t;\nimport \"opt.proto\";\nmessage B { optional A a = 1; }\n";
 
     /// <summary>Declares proto3 optional and editions PROTO2..2024 support and writes nothing.</summary>
-    private static readonly CodeGeneratorResponse Supportive = new() { SupportedFeatures = 3, MinimumEdition = 998, MaximumEdition = 1001 };
+    private static readonly CodeGeneratorResponse s_supportive = new() { SupportedFeatures = 3, MinimumEdition = 998, MaximumEdition = 1001 };
 
     private readonly string _dir = Directory.CreateTempSubdirectory("inkwell-plugin-").FullName;
 
@@ -105,7 +105,7 @@ public sealed class ProtocPluginTests : IDisposable
     [InlineData("--rec_opt=only|--rec_out={0}", "ed.proto|opt.proto|plain.proto")]
     public async Task Request_IsProtocsByteForByte(string flags, string inputs)
     {
-        string plugin = WritePlugin("rec", Supportive);
+        string plugin = WritePlugin("rec", s_supportive);
 
         var (protoc, inkwell) = await RunBothAsync(["-I" + _dir, "--plugin=protoc-gen-rec=" + plugin, .. flags.Split('|'), .. inputs.Split('|')]);
 
@@ -129,7 +129,7 @@ public sealed class ProtocPluginTests : IDisposable
     public async Task Request_WithSourceRetentionOptions_IsProtocsByteForByte(string inputs, string onlySourceOptions)
     {
         SourceRetentionSchemas.WriteTo(_dir);
-        string plugin = WritePlugin("rec", Supportive);
+        string plugin = WritePlugin("rec", s_supportive);
 
         var (protoc, inkwell) = await RunBothAsync(["-I" + _dir, "-I" + ProtocOracle.IncludeDirectory, "--plugin=protoc-gen-rec=" + plugin, "--rec_out={0}", .. inputs.Split('|')]);
 
@@ -150,7 +150,7 @@ public sealed class ProtocPluginTests : IDisposable
     public async Task Request_OnTheCorpus_IsProtocsByteForByte()
     {
         string root = Inkwell.Testing.Corpus.RequireProtobuf();
-        string plugin = WritePlugin("rec", Supportive);
+        string plugin = WritePlugin("rec", s_supportive);
         string[] files = [.. Directory.EnumerateFiles(Path.Combine(root, "google", "protobuf"), "*.proto", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
         var differing = new List<string>();
@@ -184,7 +184,7 @@ public sealed class ProtocPluginTests : IDisposable
     {
         string root = Inkwell.Testing.Corpus.RequireGoogleAds();
         string protobufRoot = Inkwell.Testing.Corpus.RequireProtobuf();
-        string plugin = WritePlugin("rec", Supportive);
+        string plugin = WritePlugin("rec", s_supportive);
         string[] files = [.. Directory.EnumerateFiles(root, "*.proto", SearchOption.AllDirectories)
             .Where(f => File.ReadLines(f).Any(line => line.StartsWith("service ", StringComparison.Ordinal)))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];

@@ -50,7 +50,7 @@ public sealed class CompilationTests
             }
         }
         var toGenerate = files.Keys
-            .Where(name => !Schemas.ShippedByRuntime(name) && !NotCompiledHere.ContainsKey(name))
+            .Where(name => !Schemas.ShippedByRuntime(name) && !s_notCompiledHere.ContainsKey(name))
             .Order(StringComparer.Ordinal)
             .ToList();
         IReadOnlyList<GeneratedFile> generated = CSharpGenerator.Generate(toGenerate, files.Values);
@@ -76,7 +76,7 @@ public sealed class CompilationTests
     }
 
     /// <summary>Corpus files left out of this test, and why.</summary>
-    private static readonly Dictionary<string, string> NotCompiledHere = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> s_notCompiledHere = new(StringComparer.Ordinal)
     {
         // Messages named after generated members (a message MergeFrom has methods MergeFrom): no C# can keep
         // those names; protoc's output fails the same way. Inkwell does fix the other half (types named

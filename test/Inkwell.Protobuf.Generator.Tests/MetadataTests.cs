@@ -92,12 +92,12 @@ public sealed class MetadataTests
     public void OutputOptions_ArePassedToTheCSharpGenerator()
     {
         // Money contains itself here: only such messages get a size cache, so cache_sizes=false is what removes it.
-        const string recursiveMoney = """
+        const string RecursiveMoney = """
             syntax = "proto3";
             package shop;
             message Money { int64 cents = 1; repeated Money parts = 2; }
             """;
-        GeneratorRun run = new ProtoProject().Protobuf("money.proto", recursiveMoney, ("OutputOptions", "serializable;cache_sizes=false")).Run().AssertNoException();
+        GeneratorRun run = new ProtoProject().Protobuf("money.proto", RecursiveMoney, ("OutputOptions", "serializable;cache_sizes=false")).Run().AssertNoException();
 
         Type money = Compilations.EmitAndLoad(run.Output).GetType("Shop.Money", throwOnError: true)!;
         Assert.NotNull(money.GetCustomAttribute<SerializableAttribute>());

@@ -26,12 +26,12 @@ public sealed class ServiceTests
         }
         """;
 
-    private static readonly MetadataReference GrpcApi = MetadataReference.CreateFromFile(typeof(Grpc.Core.Method<,>).Assembly.Location);
+    private static readonly MetadataReference s_grpcApi = MetadataReference.CreateFromFile(typeof(Grpc.Core.Method<,>).Assembly.Location);
 
     [Fact]
     public void Services_WithGrpcServicesUnset_AreGeneratedAsTheGeneratorApiWritesThem()
     {
-        GeneratorRun run = new ProtoProject().Protobuf("protos/greet.proto", Greeter, ("ProtoRoot", "protos")).Run(GrpcApi).AssertNoException();
+        GeneratorRun run = new ProtoProject().Protobuf("protos/greet.proto", Greeter, ("ProtoRoot", "protos")).Run(s_grpcApi).AssertNoException();
 
         Assert.Empty(run.Diagnostics);
         Assert.Equal(["protos.greet.proto.g.cs", "protos.greet.proto.grpc.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
@@ -50,7 +50,7 @@ public sealed class ServiceTests
     [InlineData("Server", false, true)]
     public void GrpcServices_DecidesClientAndServer(string value, bool client, bool server)
     {
-        GeneratorRun run = new ProtoProject().Protobuf("greet.proto", Greeter, ("GrpcServices", value)).Run(GrpcApi).AssertNoException();
+        GeneratorRun run = new ProtoProject().Protobuf("greet.proto", Greeter, ("GrpcServices", value)).Run(s_grpcApi).AssertNoException();
 
         Assert.Empty(run.Diagnostics);
         Assembly assembly = Compilations.EmitAndLoad(run.Output);
@@ -71,7 +71,7 @@ public sealed class ServiceTests
     [Fact]
     public void GrpcServices_UnknownValue_IsAnErrorAtTheItem()
     {
-        GeneratorRun run = new ProtoProject().Protobuf("greet.proto", Greeter, ("GrpcServices", "Neither")).Run(GrpcApi).AssertNoException();
+        GeneratorRun run = new ProtoProject().Protobuf("greet.proto", Greeter, ("GrpcServices", "Neither")).Run(s_grpcApi).AssertNoException();
 
         RoslynDiagnostic error = Assert.Single(run.Diagnostics);
         Assert.Equal("IWP004", error.Id);
@@ -84,7 +84,7 @@ public sealed class ServiceTests
     {
         GeneratorRun run = new ProtoProject()
             .Protobuf("greet.proto", Greeter, ("Access", "Internal"), ("GrpcOutputOptions", "no_client;file_suffix=.x.cs"))
-            .Run(GrpcApi).AssertNoException();
+            .Run(s_grpcApi).AssertNoException();
 
         Assert.Empty(run.Diagnostics);
         string services = run.Sources["greet.proto.grpc.g.cs"];

@@ -25,7 +25,7 @@ internal sealed class ShelterFaultScenario<TAnimal, TCat, TDog>(
     where TCat : TAnimal
     where TDog : TAnimal
 {
-    private static readonly TimeSpan HandlerWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_handlerWait = TimeSpan.FromSeconds(30);
 
     // The shelter's opposite of anything but a Cat is a Cat, and of a Cat a Dog.
     private TAnimal Cat(string name) => shelter.Opposite(plainAnimal(name));
@@ -38,7 +38,7 @@ internal sealed class ShelterFaultScenario<TAnimal, TCat, TDog>(
             await adopt(Cat(Shelter<TAnimal, TCat, TDog>.Sleepy), new CallOptions(deadline: DateTime.UtcNow + CallLog.DeadlineForSleepyCalls, cancellationToken: cancellationToken)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.Equal("Adopt", await log.Cancelled.Task.WaitAsync(HandlerWait, cancellationToken));
+        Assert.Equal("Adopt", await log.Cancelled.Task.WaitAsync(s_handlerWait, cancellationToken));
         Assert.IsType<TCat>(Assert.Single(log.Received), exactMatch: true);
     }
 
@@ -60,7 +60,7 @@ internal sealed class ShelterFaultScenario<TAnimal, TCat, TDog>(
 
         var error = await Assert.ThrowsAsync<RpcException>(() => next);
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
-        Assert.Equal("Census", await log.Cancelled.Task.WaitAsync(HandlerWait, cancellationToken));
+        Assert.Equal("Census", await log.Cancelled.Task.WaitAsync(s_handlerWait, cancellationToken));
         Assert.Equal([typeof(TCat), typeof(TDog), typeof(TCat), typeof(TDog)], arrived.Select(a => a.GetType()));
         Assert.Equal(["Tom", "Toby", "Tabby", "Rex"], arrived.Select(shelter.NameOf));
         Assert.IsType<TAnimal>(Assert.Single(log.Received), exactMatch: true);

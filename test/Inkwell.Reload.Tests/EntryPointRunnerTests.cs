@@ -4,7 +4,7 @@ namespace Inkwell.Reload.Tests;
 
 public sealed class EntryPointRunnerTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task RunAsyncEntry_IsCancelledAndRestartedOnTheNewVersion_WithStateKept()
@@ -31,18 +31,18 @@ public sealed class EntryPointRunnerTests
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);
 
-        Assert.True(EntryProbe.Started.TryTake(out string? first, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.True(EntryProbe.Started.TryTake(out string? first, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
         Assert.Equal("one 0", first);
 
         folder.Write("Label.cs", "public static class Label { public const string Text = \"two\"; }");
         folder.Reload();
 
-        Assert.True(EntryProbe.Started.TryTake(out string? second, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.True(EntryProbe.Started.TryTake(out string? second, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
         Assert.Equal("two 1", second);
         Assert.Contains(lines, l => l.Contains("restarting", StringComparison.Ordinal));
 
         await stop.CancelAsync();
-        Assert.Equal(0, await running.WaitAsync(Patience, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await running.WaitAsync(s_patience, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -67,14 +67,14 @@ public sealed class EntryPointRunnerTests
         var runner = new EntryPointRunner(host);
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);
-        Assert.True(EntryProbe.Started.TryTake(out _, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.True(EntryProbe.Started.TryTake(out _, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
 
         folder.Write("Other.cs", "public static class Other { public static int X = 2; }");
         folder.Reload();
 
         Assert.False(EntryProbe.Started.TryTake(out _, 1000, TestContext.Current.CancellationToken));
         await stop.CancelAsync();
-        await running.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await running.WaitAsync(s_patience, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class EntryPointRunnerTests
         Task<int> running = runner.RunAsync(stop.Token);
 
         string? line = null;
-        while (lines.TryTake(out string? next, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken))
+        while (lines.TryTake(out string? next, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken))
         {
             if (next.StartsWith("entry failed", StringComparison.Ordinal))
             {
@@ -101,7 +101,7 @@ public sealed class EntryPointRunnerTests
         Assert.Contains("boom", line, StringComparison.Ordinal);
         Assert.Contains("Program.cs:line 1", line, StringComparison.Ordinal);
         await stop.CancelAsync();
-        Assert.Equal(1, await running.WaitAsync(Patience, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await running.WaitAsync(s_patience, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class EntryPointRunnerTests
         int lastCount = 0;
         for (int i = 0; i < 10; i++)
         {
-            Assert.True(EntryProbe.Started.TryTake(out _, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+            Assert.True(EntryProbe.Started.TryTake(out _, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
             folder.Write("Item.cs", item.Replace("/*N*/", $"{i}", StringComparison.Ordinal));
 
             // Without stopping the entry first, copying Items while the loop changes it fails the reload.
@@ -152,6 +152,6 @@ public sealed class EntryPointRunnerTests
         }
 
         await stop.CancelAsync();
-        await running.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await running.WaitAsync(s_patience, TestContext.Current.CancellationToken);
     }
 }

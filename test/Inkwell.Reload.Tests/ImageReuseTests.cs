@@ -28,7 +28,7 @@ public sealed class ImageReuseTests
     [InlineData("public static int Twice(int x) => 2 * x;", "public static long Twice(int x) => 2 * x;")]
     public void SurfaceEditOfADependency_CompilesTheDependentAgain(string before, string after)
     {
-        const string user = """
+        const string User = """
             public static class B
             {
                 public static long Value() => A.K + (long)Kind.X + A.Twice(1);
@@ -42,7 +42,7 @@ public sealed class ImageReuseTests
             (member.Contains(" K ", StringComparison.Ordinal) ? "" : "public const int K = 1; ")
             + (member.Contains("Twice", StringComparison.Ordinal) ? "" : "public static int Twice(int x) => 2 * x;");
 
-        using var folder = new ModuleFolder().Write("A.cs", Module(before)).Write("B.cs", user);
+        using var folder = new ModuleFolder().Write("A.cs", Module(before)).Write("B.cs", User);
         ReloadHost host = folder.Start();
         Guid image = host.GetAssembly("B.cs").ManifestModule.ModuleVersionId;
         long expected = (long)folder.Call("B", "Value")! + 1;

@@ -5,16 +5,16 @@ namespace Inkwell.Reload.Tests;
 
 public sealed class WatchingTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
 
     // In the background the host starts at the first event; this is how long a doubtful outcome (a compile error, a
     // deleted or emptied module) waits for quiet. Long enough that the pauses inside a multi-step save below stay
     // inside it even on a loaded machine.
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(2000);
+    private static readonly TimeSpan s_debounce = TimeSpan.FromMilliseconds(2000);
 
     // A pause inside a save: longer than a transaction takes on a quiet machine, so the host sees the save's middle
     // (an empty file, half a file, no file) and must wait for the files to settle rather than report it.
-    private static readonly TimeSpan MidSavePause = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan s_midSavePause = TimeSpan.FromMilliseconds(300);
 
     public enum SavePattern
     {
@@ -45,7 +45,7 @@ public sealed class WatchingTests
 
         await SaveAsync(folder, "A.cs", "public static class A { public static int Value() => 41; }", pattern);
 
-        Assert.True(results.TryTake(out ReloadResult? first, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no reload happened");
+        Assert.True(results.TryTake(out ReloadResult? first, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no reload happened");
         Assert.Equal(ReloadStatus.Succeeded, first.Status);
         Assert.Equal([folder.PathOf("A.cs"), folder.PathOf("B.cs")], first.Reloaded);
         Assert.Equal(42, folder.Call("B", "Value"));
@@ -72,7 +72,7 @@ public sealed class WatchingTests
         await SaveAsync(folder, "A.cs", "public static class A { public static int Value() => 41; }", SavePattern.BurstOfWrites);
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!Equals(folder.Call("B", "Value"), 42) && waited.Elapsed < Patience)
+        while (!Equals(folder.Call("B", "Value"), 42) && waited.Elapsed < s_patience)
         {
             if (results.TryTake(out ReloadResult? result, 100, TestContext.Current.CancellationToken))
             {
@@ -121,7 +121,7 @@ public sealed class WatchingTests
 
         folder.Write("A.cs", "public static class A { [Inkwell.Reload.Preserve] public static int Count = 0; public static int Value() => 2; }");
 
-        Assert.True(results.TryTake(out ReloadResult? first, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no reload happened");
+        Assert.True(results.TryTake(out ReloadResult? first, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no reload happened");
         Assert.Equal(1, superseded);
         Assert.Equal(ReloadStatus.Succeeded, first.Status);
         Assert.Equal(4, folder.Call("B", "Value"));
@@ -147,7 +147,7 @@ public sealed class WatchingTests
 
         folder.Write("A.cs", "public static class A { public static int Value() => missing; }");
 
-        Assert.True(results.TryTake(out ReloadResult? failed, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no result");
+        Assert.True(results.TryTake(out ReloadResult? failed, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken), "no result");
         Assert.Equal(ReloadStatus.CompileFailed, failed.Status);
         Assert.Contains(failed.Diagnostics, d => d.Id == "CS0103" && d.Path == folder.PathOf("A.cs") && d.Line == 1);
         Assert.Equal(1, folder.Call("A", "Value"));
@@ -170,7 +170,7 @@ public sealed class WatchingTests
 
         folder.Write("A.cs", "public static class A { public static int Value() => 2; }");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!host.HasPendingChanges && waited.Elapsed < Patience)
+        while (!host.HasPendingChanges && waited.Elapsed < s_patience)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
@@ -190,7 +190,7 @@ public sealed class WatchingTests
         ReloadResult? result = null;
         int pollThread = -1;
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (result is null && waited.Elapsed < Patience)
+        while (result is null && waited.Elapsed < s_patience)
         {
             pollThread = Environment.CurrentManagedThreadId;
             result = host.Poll(TestContext.Current.CancellationToken);
@@ -260,12 +260,12 @@ public sealed class WatchingTests
         host.Reloaded += (_, r) => results.Add(r);
 
         folder.Write("sub/New.cs", "public static class New { public static int Value() => 5; }");
-        Assert.True(results.TryTake(out ReloadResult? added, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.True(results.TryTake(out ReloadResult? added, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
         Assert.Equal([folder.PathOf("sub/New.cs")], added.Reloaded);
         Assert.Equal(5, folder.Call("New", "Value"));
 
         folder.Delete("sub/New.cs");
-        Assert.True(results.TryTake(out ReloadResult? removed, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.True(results.TryTake(out ReloadResult? removed, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
         Assert.Equal([folder.PathOf("sub/New.cs")], removed.Removed);
         Assert.Null(host.FindType("New"));
     }
@@ -290,7 +290,7 @@ public sealed class WatchingTests
             RootDirectory = o.RootDirectory,
             Watch = mode,
             ApplyInBackground = true,
-            Debounce = Debounce,
+            Debounce = s_debounce,
             PollingInterval = TimeSpan.FromMilliseconds(100),
             WarmUp = false,
         };
@@ -324,11 +324,11 @@ public sealed class WatchingTests
                 {
                     stream.SetLength(0);
                     await stream.FlushAsync(TestContext.Current.CancellationToken);
-                    await Task.Delay(MidSavePause, TestContext.Current.CancellationToken);
+                    await Task.Delay(s_midSavePause, TestContext.Current.CancellationToken);
                     byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
                     await stream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), TestContext.Current.CancellationToken);
                     await stream.FlushAsync(TestContext.Current.CancellationToken);
-                    await Task.Delay(MidSavePause, TestContext.Current.CancellationToken);
+                    await Task.Delay(s_midSavePause, TestContext.Current.CancellationToken);
                     await stream.WriteAsync(bytes.AsMemory(bytes.Length / 2), TestContext.Current.CancellationToken);
                 }
 
@@ -340,7 +340,7 @@ public sealed class WatchingTests
                 break;
             case SavePattern.DeleteThenCreate:
                 File.Delete(path);
-                await Task.Delay(MidSavePause, TestContext.Current.CancellationToken);
+                await Task.Delay(s_midSavePause, TestContext.Current.CancellationToken);
                 await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
                 break;
             case SavePattern.BurstOfWrites:

@@ -12,7 +12,7 @@ namespace Inkwell.Protobuf.CSharp.Internal;
 internal static class Names
 {
     // Members every generated message declares; a property with one of these names gets "_" appended.
-    private static readonly HashSet<string> ReservedMemberNames =
+    private static readonly HashSet<string> s_reservedMemberNames =
     [
         "Types", "Descriptor", "Equals", "ToString", "GetHashCode", "WriteTo", "Clone", "CalculateSize",
         "MergeFrom", "OnConstruction", "Parser",
@@ -90,9 +90,9 @@ internal static class Names
     /// Prefixes C# keywords with <c>@</c>. Message and enum names keep their .proto spelling, so a type
     /// called <c>bool</c> or <c>class</c> would not compile; protoc writes them bare, Inkwell escapes them.
     /// </summary>
-    public static string EscapeKeyword(string name) => CSharpKeywords.Contains(name) ? "@" + name : name;
+    public static string EscapeKeyword(string name) => s_csharpKeywords.Contains(name) ? "@" + name : name;
 
-    private static readonly HashSet<string> CSharpKeywords =
+    private static readonly HashSet<string> s_csharpKeywords =
     [
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
         "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
@@ -107,7 +107,7 @@ internal static class Names
     {
         string name = UnderscoresToPascalCase(field.BaseName);
         // protoc compares with containing_type(), which for an extension is the extended message.
-        if (name == field.ContainingType.Name || ReservedMemberNames.Contains(name))
+        if (name == field.ContainingType.Name || s_reservedMemberNames.Contains(name))
         {
             name += "_";
         }

@@ -6,7 +6,7 @@ namespace Inkwell.Protobuf.Binding;
 internal sealed partial class Binder
 {
     // MessageOptions.map_entry = true, as protoc's parser sets it on a map's entry type.
-    private static readonly byte[] MapEntryOption = [0x38, 0x01];
+    private static readonly byte[] s_mapEntryOption = [0x38, 0x01];
 
     // protoc interprets options in the order its builder allocated them: an element's parts before the element
     // (a message's oneofs, fields, enums, extension ranges, extensions and nested messages before the message; the
@@ -82,7 +82,7 @@ internal sealed partial class Binder
             InterpretMessage(nested);
         }
 
-        message.OptionsBytes = _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? MapEntryOption : null);
+        message.OptionsBytes = _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? s_mapEntryOption : null);
     }
 
     private void InterpretEnum(EnumSyntax enumType)

@@ -16,7 +16,7 @@ internal sealed partial class Parser
     private const int FieldJsonName = 10;
     private const int UnstableEdition = 9999;
 
-    private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FieldType> s_typeNames = new(StringComparer.Ordinal)
     {
         ["double"] = FieldType.Double,
         ["float"] = FieldType.Float,
@@ -234,7 +234,7 @@ internal sealed partial class Parser
     }
 
     // Edition UNSTABLE renames the integer types: plain names are fixed-width, zigzag names are sint.
-    private static readonly Dictionary<string, FieldType> UnstableTypeNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FieldType> s_unstableTypeNames = new(StringComparer.Ordinal)
     {
         ["int32"] = FieldType.SFixed32,
         ["int64"] = FieldType.SFixed64,
@@ -244,7 +244,7 @@ internal sealed partial class Parser
         ["zigzag64"] = FieldType.SInt64,
     };
 
-    private static readonly Dictionary<string, string> UnstableObsoleteTypes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> s_unstableObsoleteTypes = new(StringComparer.Ordinal)
     {
         ["sint32"] = "zigzag32",
         ["sint64"] = "zigzag64",
@@ -258,11 +258,11 @@ internal sealed partial class Parser
     {
         if (_file.Edition == UnstableEdition && LookingAt(TokenKind.Identifier))
         {
-            if (UnstableObsoleteTypes.TryGetValue(Current.Text, out string? replacement))
+            if (s_unstableObsoleteTypes.TryGetValue(Current.Text, out string? replacement))
             {
                 Error($"Type '{Current.Text}' is obsolete in unstable editions, use '{replacement}' instead.");
             }
-            else if (UnstableTypeNames.TryGetValue(Current.Text, out type))
+            else if (s_unstableTypeNames.TryGetValue(Current.Text, out type))
             {
                 typeName = "";
                 _lexer.Next();
@@ -270,7 +270,7 @@ internal sealed partial class Parser
             }
         }
 
-        if (TypeNames.TryGetValue(Current.Text, out type) && LookingAt(TokenKind.Identifier))
+        if (s_typeNames.TryGetValue(Current.Text, out type) && LookingAt(TokenKind.Identifier))
         {
             if (_file.Syntax == "editions" && type == FieldType.Group)
             {
@@ -289,7 +289,7 @@ internal sealed partial class Parser
     private bool ParseUserDefinedType(out string typeName)
     {
         typeName = "";
-        if (LookingAt(TokenKind.Identifier) && TypeNames.ContainsKey(Current.Text))
+        if (LookingAt(TokenKind.Identifier) && s_typeNames.ContainsKey(Current.Text))
         {
             Error("Expected message type.");
             typeName = Current.Text;

@@ -15,8 +15,11 @@ internal static class TokenTexts
 
     private static readonly string[] s_ascii = CreateAscii();
 
+    // dotnet/runtime's t_ prefix marks a thread-static field; .editorconfig's naming rules cannot tell one from other statics.
+#pragma warning disable IDE1006
     [ThreadStatic]
     private static string?[]? t_slots;
+#pragma warning restore IDE1006
 
     /// <summary>The text of <paramref name="length"/> characters of <paramref name="text"/> at <paramref name="start"/>.</summary>
     public static string Get(string text, int start, int length)

@@ -11,7 +11,7 @@ namespace Inkwell.Zeroconf.Avahi.Internal;
 /// When the daemon restarts, its browsers die with it. The session creates a new one when the daemon is back;
 /// instances the new browser reports again are not reported twice, and those it does not report again are reported
 /// removed once the new browser said <c>AllForNow</c> <em>and</em> the server has been RUNNING for
-/// <see cref="StaleGrace"/>: a restarted daemon probes its host name first, and its browser's <c>AllForNow</c> can come
+/// <see cref="s_staleGrace"/>: a restarted daemon probes its host name first, and its browser's <c>AllForNow</c> can come
 /// before the other hosts had a chance to answer, which made instances flap (removed, then added again). While there is
 /// no daemon at all nothing is removed: nobody can tell, and a restart should not make every instance flap.
 /// </remarks>
@@ -24,7 +24,7 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
     private readonly HashSet<TItem> _stale = [];
 
     /// <summary>How long the server must have been RUNNING before instances not found again after a restart count as gone.</summary>
-    internal static readonly TimeSpan StaleGrace = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan s_staleGrace = TimeSpan.FromSeconds(2);
 
     private long? _runningSince;
     private bool _allForNowSeen;
@@ -216,12 +216,12 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
             return;
         }
         TimeSpan running = TimeSpan.FromMilliseconds(Environment.TickCount64 - since);
-        if (running < StaleGrace)
+        if (running < s_staleGrace)
         {
             if (!_sweepScheduled)
             {
                 _sweepScheduled = true;
-                _ = Task.Delay(StaleGrace - running).ContinueWith(
+                _ = Task.Delay(s_staleGrace - running).ContinueWith(
                     _ => _events.Writer.TryWrite(SweepCheck.Instance), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
             return;

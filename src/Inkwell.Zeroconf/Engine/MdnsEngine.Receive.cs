@@ -70,7 +70,7 @@ internal sealed partial class MdnsEngine
                     return;
                 }
                 // RFC 6762 §6: a unicast response is only believed if we asked a QU question recently.
-                if (packet.IsUnicast && Now - LastUnicastResponseRequest > UnicastResponseWindow)
+                if (packet.IsUnicast && Now - LastUnicastResponseRequest > s_unicastResponseWindow)
                 {
                     Log.IgnoredPacket(Logger, packet.Source, packet.Link.Name, "unicast response to no recent QU question");
                     return;

@@ -9,7 +9,7 @@ namespace Inkwell.Zeroconf.Engine;
 
 internal sealed partial class MdnsEngine
 {
-    private static readonly TimeSpan UnicastResponseWindow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_unicastResponseWindow = TimeSpan.FromSeconds(2);
 
     private readonly List<DnsWriter.CompressionEntry> _compression = [];
 

@@ -10,8 +10,8 @@ internal sealed partial class MdnsQuerier
     /// <summary>Most records cached at once; the record closest to expiry makes room (python-zeroconf caps at 10,000, Avahi at 4,096 per interface).</summary>
     public const int MaxRecords = 4096;
 
-    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PoofWindow = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_oneSecond = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_poofWindow = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<(DnsName Name, DnsRecordType Type), List<CachedRecord>> _cache = [];
     private int _count;
@@ -94,9 +94,9 @@ internal sealed partial class MdnsQuerier
                 // §10.2: other rdata for this name and type that arrived over a second ago expires in one second.
                 foreach (CachedRecord other in list)
                 {
-                    if (other.Link.Index == link.Index && now - other.Received > OneSecond && other.Expires > now + OneSecond && !other.Record.Data.Equals(record.Data))
+                    if (other.Link.Index == link.Index && now - other.Received > s_oneSecond && other.Expires > now + s_oneSecond && !other.Record.Data.Equals(record.Data))
                     {
-                        other.Expires = now + OneSecond;
+                        other.Expires = now + s_oneSecond;
                         ScheduleMaintenance(other.Expires);
                     }
                 }
@@ -105,9 +105,9 @@ internal sealed partial class MdnsQuerier
             if (record.Ttl == 0)
             {
                 // §10.1: a goodbye; the record goes in one second, so a quick re-announcement can save it.
-                if (existing is not null && existing.Expires > now + OneSecond)
+                if (existing is not null && existing.Expires > now + s_oneSecond)
                 {
-                    existing.Expires = now + OneSecond;
+                    existing.Expires = now + s_oneSecond;
                     ScheduleMaintenance(existing.Expires);
                 }
                 continue;
@@ -173,7 +173,7 @@ internal sealed partial class MdnsQuerier
         {
             foreach (CachedRecord cached in list.ToArray())
             {
-                bool poof = cached.UnansweredQueries >= 2 && now >= cached.FirstUnansweredQuery + PoofWindow;
+                bool poof = cached.UnansweredQueries >= 2 && now >= cached.FirstUnansweredQuery + s_poofWindow;
                 if (now >= cached.Expires || poof)
                 {
                     if (poof)
@@ -204,7 +204,7 @@ internal sealed partial class MdnsQuerier
                 next = Min(next, cached.NextRefresh);
                 if (cached.UnansweredQueries >= 2)
                 {
-                    next = Min(next, cached.FirstUnansweredQuery + PoofWindow);
+                    next = Min(next, cached.FirstUnansweredQuery + s_poofWindow);
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace Inkwell.Zeroconf.Querier;
 internal sealed partial class MdnsQuerier
 {
     /// <summary>When the rounds of a reconfirmation's queries go out, after the first: 1 s and 3 s later (§10.4 asks for two or more).</summary>
-    private static readonly TimeSpan[] ReconfirmIntervals = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+    private static readonly TimeSpan[] s_reconfirmIntervals = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
     /// <summary>
     /// §10.4: asks for <paramref name="records"/> again, without listing them as known answers, and flushes each one nobody
@@ -60,12 +60,12 @@ internal sealed partial class MdnsQuerier
                     cached.FirstUnansweredQuery = now;
                 }
                 cached.UnansweredQueries++;
-                ScheduleMaintenance(cached.FirstUnansweredQuery + PoofWindow);
+                ScheduleMaintenance(cached.FirstUnansweredQuery + s_poofWindow);
             }
         }
-        if (reconfirmation.Sent < ReconfirmIntervals.Length)
+        if (reconfirmation.Sent < s_reconfirmIntervals.Length)
         {
-            reconfirmation.Timer = engine.Schedule(ReconfirmIntervals[reconfirmation.Sent], () => SendReconfirmQueries(reconfirmation));
+            reconfirmation.Timer = engine.Schedule(s_reconfirmIntervals[reconfirmation.Sent], () => SendReconfirmQueries(reconfirmation));
         }
         reconfirmation.Sent++;
     }

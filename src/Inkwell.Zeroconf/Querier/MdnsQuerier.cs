@@ -10,7 +10,7 @@ namespace Inkwell.Zeroconf.Querier;
 /// </summary>
 internal sealed partial class MdnsQuerier(MdnsEngine engine)
 {
-    private static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(60);
+    private static readonly TimeSpan s_maxInterval = TimeSpan.FromMinutes(60);
 
     private readonly List<ContinuousQuery> _queries = [];
     private readonly List<ICacheObserver> _observers = [];
@@ -70,7 +70,7 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
             AnswerLocally(query);
         }
         query.Sent++;
-        query.Interval = query.Sent == 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(query.Interval.Ticks * 2, MaxInterval.Ticks));
+        query.Interval = query.Sent == 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(query.Interval.Ticks * 2, s_maxInterval.Ticks));
         query.Timer = engine.Schedule(query.Interval, () => SendQuery(query));
     }
 
@@ -135,7 +135,7 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
                     cached.FirstUnansweredQuery = now;
                 }
                 cached.UnansweredQueries++;
-                ScheduleMaintenance(cached.FirstUnansweredQuery + PoofWindow);
+                ScheduleMaintenance(cached.FirstUnansweredQuery + s_poofWindow);
             }
         }
     }

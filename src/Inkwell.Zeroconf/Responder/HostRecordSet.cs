@@ -11,7 +11,7 @@ namespace Inkwell.Zeroconf.Responder;
 /// </summary>
 internal sealed class HostRecordSet(string hostLabel) : RecordSet(hostLabel)
 {
-    private static readonly DnsName Local = DnsName.FromLabels("local");
+    private static readonly DnsName s_local = DnsName.FromLabels("local");
 
     private (int Renames, DnsName Name)? _name;
     private readonly Dictionary<int, (IReadOnlyList<LinkAddress> Addresses, DnsName Name, DnsRecord[] Records)> _records = [];
@@ -23,7 +23,7 @@ internal sealed class HostRecordSet(string hostLabel) : RecordSet(hostLabel)
         {
             if (_name is not { } cached || cached.Renames != RenameCount)
             {
-                _name = cached = (RenameCount, Local.Prepend(Label));
+                _name = cached = (RenameCount, s_local.Prepend(Label));
             }
             return cached.Name;
         }

@@ -9,8 +9,8 @@ internal sealed partial class MdnsResponder
 {
     private const int MaxHeldSources = 32;
     private const int MaxHeldKnownAnswers = 512;
-    private static readonly TimeSpan MulticastInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ProbeDefenceInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan s_multicastInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_probeDefenceInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<(int Link, DnsName Name, DnsRecordType Type, DnsRecordData Data), DateTimeOffset> _lastMulticast = [];
     private readonly Dictionary<int, PendingResponse> _pending = [];
@@ -122,7 +122,7 @@ internal sealed partial class MdnsResponder
             SendResponse(link, source, unicast);
         }
         // §21: never multicast a record on a link twice within a second (250 ms to defend against a probe).
-        TimeSpan interval = isProbe ? ProbeDefenceInterval : MulticastInterval;
+        TimeSpan interval = isProbe ? s_probeDefenceInterval : s_multicastInterval;
         for (int i = unique.Count - 1; i >= 0; i--)
         {
             if (MulticastWithin(link, unique[i], now, interval))
@@ -347,7 +347,7 @@ internal sealed partial class MdnsResponder
         List<DnsRecord> records = pending.Records;
         for (int i = records.Count - 1; i >= 0; i--)
         {
-            if (MulticastWithin(link, records[i], now, MulticastInterval))
+            if (MulticastWithin(link, records[i], now, s_multicastInterval))
             {
                 records.RemoveAt(i);
             }

@@ -12,8 +12,8 @@ namespace Inkwell.Zeroconf.Responder;
 /// </summary>
 internal sealed partial class MdnsResponder
 {
-    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan AnnounceInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_probeInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan s_announceInterval = TimeSpan.FromSeconds(1);
     private const int ProbeCount = 3;
     private const int AnnounceCount = 2;
 
@@ -135,7 +135,7 @@ internal sealed partial class MdnsResponder
                 [.. set.UniqueRecordsOn(link).Select(r => r with { CacheFlush = false })]);
         }
         set.ProbesSent++;
-        set.Timer = _engine.Schedule(ProbeInterval, set.ProbesSent < ProbeCount ? () => SendProbe(set) : () => ProbingSucceeded(set));
+        set.Timer = _engine.Schedule(s_probeInterval, set.ProbesSent < ProbeCount ? () => SendProbe(set) : () => ProbingSucceeded(set));
     }
 
     private void ProbingSucceeded(RecordSet set)
@@ -190,7 +190,7 @@ internal sealed partial class MdnsResponder
         set.AnnouncementsSent++;
         if (set.AnnouncementsSent < AnnounceCount)
         {
-            set.Timer = _engine.Schedule(AnnounceInterval, () => Announce(set));
+            set.Timer = _engine.Schedule(s_announceInterval, () => Announce(set));
         }
         else
         {

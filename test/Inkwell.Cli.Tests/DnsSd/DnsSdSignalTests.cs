@@ -15,7 +15,7 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
     private const string Name = "Bye Svc";
 
     /// <summary>Far below the records' TTLs (120 s and 75 min): a removal seen this soon came from a goodbye, not from expiry.</summary>
-    private static readonly TimeSpan GoodbyeBound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_goodbyeBound = TimeSpan.FromSeconds(5);
 
     [Theory(Timeout = 180_000)]
     [InlineData("embedded", "INT")]
@@ -100,10 +100,10 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
     private static bool IsAvahiBrowseLine(string line, char kind) =>
         line.StartsWith(kind + ";", StringComparison.Ordinal) && line.Contains($";{Name.Replace(" ", "\\032", StringComparison.Ordinal)};{Type};", StringComparison.Ordinal);
 
-    /// <summary>When (since the signal) the observer printed the removal line; fails unless that came within <see cref="GoodbyeBound"/>.</summary>
+    /// <summary>When (since the signal) the observer printed the removal line; fails unless that came within <see cref="s_goodbyeBound"/>.</summary>
     private static async Task<TimeSpan> SeenAsync(TestProcess observer, Func<string, bool> removal, Stopwatch sinceSignal, CancellationToken ct)
     {
-        await observer.WaitForLineAsync(removal, GoodbyeBound, ct);
+        await observer.WaitForLineAsync(removal, s_goodbyeBound, ct);
         return sinceSignal.Elapsed;
     }
 

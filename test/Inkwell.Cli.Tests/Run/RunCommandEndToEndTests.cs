@@ -4,7 +4,7 @@ namespace Inkwell.Cli.Tests.Run;
 /// and reads what it prints.</summary>
 public sealed class RunCommandEndToEndTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(90);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "inkwell-run-tests", Guid.NewGuid().ToString("N"));
 
@@ -42,24 +42,24 @@ public sealed class RunCommandEndToEndTests : IDisposable
         Write("Rules.cs", "public static class Rules { public static string Label() => \"first\"; }");
         await using var run = InkwellTool.Start(["run", _root, "--verbose"]);
 
-        string firstLine = await run.ReadOutputLineAsync(l => l.EndsWith(" first", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        string firstLine = await run.ReadOutputLineAsync(l => l.EndsWith(" first", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
         Write("Rules.cs", "public static class Rules { public static string Label() => \"second\"; }");
-        string reloadLine = await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
-        string secondLine = await run.ReadOutputLineAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        string reloadLine = await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded ", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
+        string secondLine = await run.ReadOutputLineAsync(l => l.EndsWith(" second", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
 
         Assert.Matches(@"^\[inkwell\] reloaded Rules\.cs -> Program\.cs in \d+ ms$", reloadLine);
         int TickOf(string line) => int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(TickOf(secondLine) > TickOf(firstLine), $"state was lost: '{firstLine}' then '{secondLine}'");
 
         Write("Rules.cs", "public static class Rules {\n  public static string Label() => second;\n}");
-        string error = await run.ReadErrorLineAsync(l => l.Contains("error CS", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        string error = await run.ReadErrorLineAsync(l => l.Contains("error CS", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
         Assert.Equal($"{Path.Combine(_root, "Rules.cs")}(2,35): error CS0103: The name 'second' does not exist in the current context", error);
-        await run.ReadErrorLineAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
-        await run.ReadOutputLineAsync(l => l.EndsWith(" second", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadErrorLineAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l.EndsWith(" second", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
 
-        int exitCode = await run.InterruptAsync(Patience, TestContext.Current.CancellationToken);
+        int exitCode = await run.InterruptAsync(s_patience, TestContext.Current.CancellationToken);
         Assert.Equal(0, exitCode);
-        await run.ReadErrorLineAsync(l => l == "[inkwell] stopped", Patience, TestContext.Current.CancellationToken);
+        await run.ReadErrorLineAsync(l => l == "[inkwell] stopped", s_patience, TestContext.Current.CancellationToken);
         Assert.DoesNotContain(run.ErrorLines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
     }
 
@@ -85,11 +85,11 @@ public sealed class RunCommandEndToEndTests : IDisposable
             }
             """);
         await using var run = InkwellTool.Start(["run", _root]);
-        await run.ReadOutputLineAsync(l => l == "running", Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == "running", s_patience, TestContext.Current.CancellationToken);
 
         await run.SignalAsync("INT");
-        await run.ReadOutputLineAsync(l => l == "stopping slowly", Patience, TestContext.Current.CancellationToken); // the first Ctrl-C reached the program, which keeps running
-        int exitStatus = await run.InterruptAsync(Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == "stopping slowly", s_patience, TestContext.Current.CancellationToken); // the first Ctrl-C reached the program, which keeps running
+        int exitStatus = await run.InterruptAsync(s_patience, TestContext.Current.CancellationToken);
 
         // Killed by the second SIGINT (128 + 2), not the clean 0 that run gives once its 5 s wait for the program ends.
         Assert.Equal(130, exitStatus);
@@ -103,21 +103,21 @@ public sealed class RunCommandEndToEndTests : IDisposable
 
         await using (var ambiguous = InkwellTool.Start(["run", _root, "--poll=100"]))
         {
-            string line = await ambiguous.ReadErrorLineAsync(l => l.Contains("Several entry points", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+            string line = await ambiguous.ReadErrorLineAsync(l => l.Contains("Several entry points", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
             Assert.Contains("One.Main", line, StringComparison.Ordinal);
             Assert.Contains("Two.Main", line, StringComparison.Ordinal);
         }
 
         await using var named = InkwellTool.Start(["run", _root, "--entry", "Two", "--poll"]);
-        await named.ReadOutputLineAsync(l => l == "two ran", Patience, TestContext.Current.CancellationToken);
-        await named.ReadErrorLineAsync(l => l.Contains("entry returned 3", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await named.ReadOutputLineAsync(l => l == "two ran", s_patience, TestContext.Current.CancellationToken);
+        await named.ReadErrorLineAsync(l => l.Contains("entry returned 3", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task Run_MissingDirectory_FailsWithAMessage()
     {
         await using var run = InkwellTool.Start(["run", Path.Combine(_root, "absent")]);
-        int exitCode = await run.WaitForExitAsync(Patience, TestContext.Current.CancellationToken);
+        int exitCode = await run.WaitForExitAsync(s_patience, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(run.ErrorLines, l => l.Contains("no such directory", StringComparison.Ordinal));

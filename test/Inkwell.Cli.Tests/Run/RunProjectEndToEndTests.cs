@@ -8,7 +8,7 @@ namespace Inkwell.Cli.Tests.Run;
 [Trait("Category", "Slow")]
 public sealed class RunProjectEndToEndTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(120);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "inkwell-run-project-tests", Guid.NewGuid().ToString("N"));
 
@@ -33,12 +33,12 @@ public sealed class RunProjectEndToEndTests : IDisposable
         Assert.Equal("Console.WriteLine(\"Hello, World!\");", File.ReadAllText(Path.Combine(app, "Program.cs")).Trim().TrimStart('\uFEFF'));
 
         await using var run = InkwellTool.Start(["run", app]);
-        await run.ReadOutputLineAsync(l => l == "Hello, World!", Patience, TestContext.Current.CancellationToken);
-        await run.ReadErrorLineAsync(l => l.Contains("entry returned 0", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == "Hello, World!", s_patience, TestContext.Current.CancellationToken);
+        await run.ReadErrorLineAsync(l => l.Contains("entry returned 0", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
 
         File.WriteAllText(Path.Combine(app, "Program.cs"), "Console.WriteLine(\"Hello again\");\n");
-        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Program.cs in ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
-        await run.ReadOutputLineAsync(l => l == "Hello again", Patience, TestContext.Current.CancellationToken);
+        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Program.cs in ", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == "Hello again", s_patience, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public sealed class RunProjectEndToEndTests : IDisposable
         // environment (Development) still applies.
         await using var run = InkwellTool.Start(["run", app], new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url });
         Assert.Equal("Hello World!", await GetWhenUpAsync(client, "Hello World!"));
-        await run.ReadOutputLineAsync(l => l.Contains("Hosting environment: Development", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l.Contains("Hosting environment: Development", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
 
         string program = Path.Combine(app, "Program.cs");
         File.WriteAllText(program, File.ReadAllText(program).Replace("Hello World!", "Hello edit!", StringComparison.Ordinal));
         Assert.Equal("Hello edit!", await GetWhenUpAsync(client, "Hello edit!"));
         // With it the public partial Program that ASP.NET Core's source generator declares (one unit with Program.cs).
-        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Program.cs (+1 generated) in ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
-        Assert.Equal(0, await run.InterruptAsync(Patience, TestContext.Current.CancellationToken));
+        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Program.cs (+1 generated) in ", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await run.InterruptAsync(s_patience, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -70,13 +70,13 @@ public sealed class RunProjectEndToEndTests : IDisposable
         await DotnetNewAsync("worker", app);
 
         await using var run = InkwellTool.Start(["run", app]);
-        await run.ReadOutputLineAsync(l => l.Contains("Worker running at:", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l.Contains("Worker running at:", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
 
         string worker = Path.Combine(app, "Worker.cs");
         File.WriteAllText(worker, File.ReadAllText(worker).Replace("Worker running at:", "Edited worker at:", StringComparison.Ordinal));
-        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Worker.cs -> Program.cs in ", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
-        await run.ReadOutputLineAsync(l => l.Contains("Edited worker at:", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
-        Assert.Equal(0, await run.InterruptAsync(Patience, TestContext.Current.CancellationToken));
+        await run.ReadErrorLineAsync(l => l.StartsWith("[inkwell] reloaded Worker.cs -> Program.cs in ", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l.Contains("Edited worker at:", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await run.InterruptAsync(s_patience, TestContext.Current.CancellationToken));
         Assert.DoesNotContain(run.ErrorLines, l => l.Contains("did not return", StringComparison.Ordinal));
     }
 
@@ -88,21 +88,21 @@ public sealed class RunProjectEndToEndTests : IDisposable
         Write("app/Counter.cs", "using Inkwell.Reload;\npublic static class Counter { [Preserve] public static int Runs; public static int Next() => ++Runs; }\n");
 
         await using var run = InkwellTool.Start(["run", project]);
-        await run.ReadOutputLineAsync(l => l == """run 1 {"Shape":"square"}""", Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == """run 1 {"Shape":"square"}""", s_patience, TestContext.Current.CancellationToken);
 
         Write("app/Program.cs", "Console.WriteLine($\"run {Counter.Next()} {Newtonsoft.Json.JsonConvert.SerializeObject(new { Shape = \"circle\" })}\");\n");
-        await run.ReadOutputLineAsync(l => l == """run 2 {"Shape":"circle"}""", Patience, TestContext.Current.CancellationToken);
+        await run.ReadOutputLineAsync(l => l == """run 2 {"Shape":"circle"}""", s_patience, TestContext.Current.CancellationToken);
 
         Write("app/App.csproj", Project("""<PackageReference Include="Inkwell.Tests.NoSuchPackage" Version="1.0.0" />"""));
-        string error = await run.ReadErrorLineAsync(l => l.Contains("error NU1101", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        string error = await run.ReadErrorLineAsync(l => l.Contains("error NU1101", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
         Assert.StartsWith($"{project}(0,0): error NU1101: Unable to find package Inkwell.Tests.NoSuchPackage", error, StringComparison.Ordinal);
-        await run.ReadErrorLineAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), Patience, TestContext.Current.CancellationToken);
+        await run.ReadErrorLineAsync(l => l.Contains("previous version keeps running", StringComparison.Ordinal), s_patience, TestContext.Current.CancellationToken);
 
         // Fixed again (the running version already matches it), then an edit: state kept all along.
         Write("app/App.csproj", Project("""<PackageReference Include="Newtonsoft.Json" Version="13.0.3" />"""));
         Write("app/Program.cs", "Console.WriteLine($\"run {Counter.Next()} {Newtonsoft.Json.JsonConvert.SerializeObject(new { Shape = \"circle\" })}\");\n// again\n");
-        await run.ReadOutputLineAsync(l => l == """run 3 {"Shape":"circle"}""", Patience, TestContext.Current.CancellationToken);
-        Assert.Equal(0, await run.InterruptAsync(Patience, TestContext.Current.CancellationToken));
+        await run.ReadOutputLineAsync(l => l == """run 3 {"Shape":"circle"}""", s_patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await run.InterruptAsync(s_patience, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -115,12 +115,12 @@ public sealed class RunProjectEndToEndTests : IDisposable
 
         await using (var ambiguous = InkwellTool.Start(["run", _root]))
         {
-            Assert.Equal(1, await ambiguous.WaitForExitAsync(Patience, TestContext.Current.CancellationToken));
+            Assert.Equal(1, await ambiguous.WaitForExitAsync(s_patience, TestContext.Current.CancellationToken));
             Assert.Contains(ambiguous.ErrorLines, l => l.Contains("holds several projects (One.csproj, Two.csproj); choose one with --project", StringComparison.Ordinal));
         }
 
         await using var named = InkwellTool.Start(["run", _root, "--project", "Two.csproj"]);
-        await named.ReadOutputLineAsync(l => l == "two ran", Patience, TestContext.Current.CancellationToken);
+        await named.ReadOutputLineAsync(l => l == "two ran", s_patience, TestContext.Current.CancellationToken);
     }
 
     /// <summary>GETs / until it answers <paramref name="expected"/> (the host is starting or restarting meanwhile).</summary>
@@ -128,7 +128,7 @@ public sealed class RunProjectEndToEndTests : IDisposable
     {
         var deadline = Stopwatch.StartNew();
         string last = string.Empty;
-        while (deadline.Elapsed < Patience)
+        while (deadline.Elapsed < s_patience)
         {
             try
             {

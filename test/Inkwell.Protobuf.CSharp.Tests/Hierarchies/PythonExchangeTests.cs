@@ -18,7 +18,7 @@ public sealed class PythonExchangeTests : IDisposable
     /// The hierarchies in one file (zoo.Animal, zoo.Cat, zoo.Dog, zoo.Kitten and a zoo.Zoo), with their encoding.
     /// ExtensionsEditions is not here: Debian's python3-protobuf (3.21) predates editions and rejects its descriptor.
     /// </summary>
-    private static readonly (string Set, string Encoding)[] OneFileHierarchies =
+    private static readonly (string Set, string Encoding)[] s_oneFileHierarchies =
     [
         ("Oneof", "ONEOF"),
         ("Extensions", "EXTENSIONS"),
@@ -26,7 +26,7 @@ public sealed class PythonExchangeTests : IDisposable
     ];
 
     /// <summary>The objects of a one-file hierarchy: three levels deep, two, a sibling, the root alone, levels with no field set.</summary>
-    private static readonly string[] OneFileObjects =
+    private static readonly string[] s_oneFileObjects =
     [
         "zoo.Animal:weight=2.5/zoo.Cat:declawed=true/zoo.Kitten:toy=ball",
         "zoo.Animal:weight=4/zoo.Cat:declawed=true",
@@ -36,7 +36,7 @@ public sealed class PythonExchangeTests : IDisposable
     ];
 
     /// <summary>The hierarchies split over files and packages, each with the objects its names allow.</summary>
-    private static readonly (string Set, string Encoding, string[] Objects)[] SplitHierarchies =
+    private static readonly (string Set, string Encoding, string[] Objects)[] s_splitHierarchies =
     [
         ("OneofSplit", "ONEOF", ["zoo.Animal:weight=2.5/zoo.Cat:declawed=true/zoo.Kitten:toy=ball", "zoo.Animal:weight=30/kennel.Dog:bones_buried=3"]),
         ("ExtensionsSplit", "EXTENSIONS", ["zoo.Animal:weight=2.5/pets.Cat:declawed=true/pets.Kitten:toy=ball", "zoo.Animal:/pets.Cat:declawed=true"]),
@@ -49,15 +49,15 @@ public sealed class PythonExchangeTests : IDisposable
     public static TheoryData<string, string, string> Objects()
     {
         var data = new TheoryData<string, string, string>();
-        foreach ((string set, string encoding) in OneFileHierarchies)
+        foreach ((string set, string encoding) in s_oneFileHierarchies)
         {
-            foreach (string levels in OneFileObjects)
+            foreach (string levels in s_oneFileObjects)
             {
                 data.Add(set, encoding, levels);
             }
         }
 
-        foreach ((string set, string encoding, string[] objects) in SplitHierarchies)
+        foreach ((string set, string encoding, string[] objects) in s_splitHierarchies)
         {
             foreach (string levels in objects)
             {
@@ -69,7 +69,7 @@ public sealed class PythonExchangeTests : IDisposable
     }
 
     /// <summary>One <c>Zoo</c> per one-file hierarchy, holding all its objects.</summary>
-    public static TheoryData<string, string> Zoos() => [.. OneFileHierarchies.Select(h => new TheoryDataRow<string, string>(h.Set, h.Encoding))];
+    public static TheoryData<string, string> Zoos() => [.. s_oneFileHierarchies.Select(h => new TheoryDataRow<string, string>(h.Set, h.Encoding))];
 
     [Theory]
     [MemberData(nameof(Objects))]
@@ -112,7 +112,7 @@ public sealed class PythonExchangeTests : IDisposable
 
         string[] read = DebianPython.ReadList(DescriptorSet(build), encoding, "zoo.Zoo", "animals", file);
 
-        Assert.Equal(OneFileObjects, read);
+        Assert.Equal(s_oneFileObjects, read);
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class PythonExchangeTests : IDisposable
         HierarchyBuild build = RequirePythonAndBuild(set);
         IMessage expected = NewZoo(build);
 
-        byte[] written = DebianPython.WriteList(DescriptorSet(build), encoding, "zoo.Zoo", "animals", OneFileObjects, Path.Combine(_scratch.FullName, "python.bin"));
+        byte[] written = DebianPython.WriteList(DescriptorSet(build), encoding, "zoo.Zoo", "animals", s_oneFileObjects, Path.Combine(_scratch.FullName, "python.bin"));
         IMessage parsed = build.Parse(build.InkwellTypeOf("zoo.Zoo").FullName!, written);
 
         Assert.Equal(expected, parsed);
@@ -144,7 +144,7 @@ public sealed class PythonExchangeTests : IDisposable
     {
         IMessage zoo = (IMessage)Activator.CreateInstance(build.InkwellTypeOf("zoo.Zoo"))!;
         var animals = (System.Collections.IList)Get(zoo, "Animals")!;
-        foreach (string levels in OneFileObjects)
+        foreach (string levels in s_oneFileObjects)
         {
             animals.Add(HierarchyLevels.New(build, levels));
         }

@@ -79,7 +79,7 @@ internal static class Schemas
     public static List<string> GenerationClosure(FileDescriptorSet set) =>
         [.. set.File.Select(f => f.Name).Where(name => !ShippedByRuntime(name))];
 
-    private static readonly HashSet<string> RuntimeFiles =
+    private static readonly HashSet<string> s_runtimeFiles =
     [
         "google/protobuf/any.proto", "google/protobuf/api.proto", "google/protobuf/duration.proto",
         "google/protobuf/empty.proto", "google/protobuf/field_mask.proto", "google/protobuf/source_context.proto",
@@ -88,5 +88,5 @@ internal static class Schemas
         "google/protobuf/json_options.proto", "google/protobuf/json_enumvalue_options.proto",
     ];
 
-    public static bool ShippedByRuntime(string name) => RuntimeFiles.Contains(name);
+    public static bool ShippedByRuntime(string name) => s_runtimeFiles.Contains(name);
 }

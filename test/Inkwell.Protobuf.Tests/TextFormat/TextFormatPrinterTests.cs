@@ -73,12 +73,12 @@ public sealed class TextFormatPrinterTests
     {
         string root = Corpus.RequireProtobuf();
         Protoc.Require();
-        const string file = "google/protobuf/unittest.proto";
-        CompilationResult result = ProtoCompiler.Compile([file], [root], TestContext.Current.CancellationToken);
+        const string ProtoFile = "google/protobuf/unittest.proto";
+        CompilationResult result = ProtoCompiler.Compile([ProtoFile], [root], TestContext.Current.CancellationToken);
         var printer = new TextFormatPrinter(result.AllFiles.Select(f => f.ToFileDescriptorProto()));
         byte[] message = Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
 
-        var protoc = ProtocTextFormat.Run(["-I" + root, "--decode=proto2_unittest.TestAllTypes", file], message, root);
+        var protoc = ProtocTextFormat.Run(["-I" + root, "--decode=proto2_unittest.TestAllTypes", ProtoFile], message, root);
         bool printed = printer.TryPrint("proto2_unittest.TestAllTypes", message, out string text);
 
         Assert.Equal(protoc.ExitCode == 0, printed);

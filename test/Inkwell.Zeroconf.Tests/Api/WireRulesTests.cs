@@ -8,7 +8,7 @@ namespace Inkwell.Zeroconf.Tests.Api;
 /// <summary>Checklist 1–5 at the engine: what is sent where, and what is ignored.</summary>
 public sealed class WireRulesTests
 {
-    private static readonly DnsName Instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
+    private static readonly DnsName s_instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
 
     [Fact]
     public async Task C1_C4_MulticastResponses_UseId0_AA_NoQuestions_GoToTheGroup()
@@ -91,7 +91,7 @@ public sealed class WireRulesTests
         lan.Advance(TimeSpan.FromSeconds(3));
         stranger.Clear();
 
-        stranger.Unicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)), IPAddress.Parse("192.168.7.10"), 5353);
+        stranger.Unicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)), IPAddress.Parse("192.168.7.10"), 5353);
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
         Assert.DoesNotContain(stranger.Heard, p => p.Message.IsResponse);
@@ -107,9 +107,9 @@ public sealed class WireRulesTests
         lan.Advance(TimeSpan.FromSeconds(3));
         peer.Clear();
 
-        peer.Multicast(new DnsMessage { Flags = 0x2000, Questions = [new DnsQuestion(Instance, DnsRecordType.Srv)] }); // OPCODE 4
-        peer.Multicast(new DnsMessage { Flags = 0x0003, Questions = [new DnsQuestion(Instance, DnsRecordType.Srv)] }); // RCODE 3
-        peer.Multicast(new DnsMessage { Flags = DnsMessage.ResponseFlag, Questions = [new DnsQuestion(Instance, DnsRecordType.Srv)] });
+        peer.Multicast(new DnsMessage { Flags = 0x2000, Questions = [new DnsQuestion(s_instance, DnsRecordType.Srv)] }); // OPCODE 4
+        peer.Multicast(new DnsMessage { Flags = 0x0003, Questions = [new DnsQuestion(s_instance, DnsRecordType.Srv)] }); // RCODE 3
+        peer.Multicast(new DnsMessage { Flags = DnsMessage.ResponseFlag, Questions = [new DnsQuestion(s_instance, DnsRecordType.Srv)] });
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
         Assert.DoesNotContain(peer.Heard, p => p.Message.IsResponse);
@@ -124,7 +124,7 @@ public sealed class WireRulesTests
         await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(3));
         var random = new Random(5);
-        byte[] valid = RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)).ToArray();
+        byte[] valid = RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)).ToArray();
         for (int i = 0; i < 2000; i++)
         {
             byte[] junk = (byte[])valid.Clone();
@@ -135,10 +135,10 @@ public sealed class WireRulesTests
         lan.Advance(TimeSpan.FromSeconds(2));
         attacker.Clear();
 
-        attacker.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        attacker.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)));
         lan.Advance(TimeSpan.FromMilliseconds(10));
 
-        Assert.Contains(attacker.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        Assert.Contains(attacker.Heard, p => p.Answers(s_instance, DnsRecordType.Srv));
     }
 
     [Fact]

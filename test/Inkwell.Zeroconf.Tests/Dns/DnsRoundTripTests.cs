@@ -7,19 +7,19 @@ namespace Inkwell.Zeroconf.Tests.Dns;
 /// <summary>Checklist 1, 5, 30: the wire format writes and reads back every record type mDNS uses.</summary>
 public sealed class DnsRoundTripTests
 {
-    private static readonly DnsName Instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
-    private static readonly DnsName Host = DnsName.Parse("inkwell.local");
+    private static readonly DnsName s_instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
+    private static readonly DnsName s_host = DnsName.Parse("inkwell.local");
 
     internal static DnsMessage SampleResponse()
     {
         DnsMessage message = DnsMessage.Response();
-        message.Answers.Add(new DnsRecord(DnsName.Parse("_daap._tcp.local"), DnsRecordType.Ptr, 4500, new PtrRecordData(Instance)));
-        message.Additionals.Add(new DnsRecord(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 3689, Host), CacheFlush: true));
-        message.Additionals.Add(new DnsRecord(Instance, DnsRecordType.Txt, 4500, new TxtRecordData([Encoding.UTF8.GetBytes("txtvers=1"), Encoding.UTF8.GetBytes("Password=false")]), CacheFlush: true));
-        message.Additionals.Add(new DnsRecord(Host, DnsRecordType.A, 120, new AddressRecordData(IPAddress.Parse("192.168.7.2")), CacheFlush: true));
-        message.Additionals.Add(new DnsRecord(Host, DnsRecordType.Aaaa, 120, new AddressRecordData(IPAddress.Parse("fe80::1")), CacheFlush: true));
-        message.Additionals.Add(new DnsRecord(Host, DnsRecordType.Nsec, 120, new NsecRecordData(Host, [(ushort)DnsRecordType.A, (ushort)DnsRecordType.Aaaa]), CacheFlush: true));
-        message.Additionals.Add(new DnsRecord(Host, (DnsRecordType)99, 60, new OpaqueRecordData([1, 2, 3])));
+        message.Answers.Add(new DnsRecord(DnsName.Parse("_daap._tcp.local"), DnsRecordType.Ptr, 4500, new PtrRecordData(s_instance)));
+        message.Additionals.Add(new DnsRecord(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 3689, s_host), CacheFlush: true));
+        message.Additionals.Add(new DnsRecord(s_instance, DnsRecordType.Txt, 4500, new TxtRecordData([Encoding.UTF8.GetBytes("txtvers=1"), Encoding.UTF8.GetBytes("Password=false")]), CacheFlush: true));
+        message.Additionals.Add(new DnsRecord(s_host, DnsRecordType.A, 120, new AddressRecordData(IPAddress.Parse("192.168.7.2")), CacheFlush: true));
+        message.Additionals.Add(new DnsRecord(s_host, DnsRecordType.Aaaa, 120, new AddressRecordData(IPAddress.Parse("fe80::1")), CacheFlush: true));
+        message.Additionals.Add(new DnsRecord(s_host, DnsRecordType.Nsec, 120, new NsecRecordData(s_host, [(ushort)DnsRecordType.A, (ushort)DnsRecordType.Aaaa]), CacheFlush: true));
+        message.Additionals.Add(new DnsRecord(s_host, (DnsRecordType)99, 60, new OpaqueRecordData([1, 2, 3])));
         return message;
     }
 
@@ -88,7 +88,7 @@ public sealed class DnsRoundTripTests
     {
         var txt = new TxtRecordData([]);
         Assert.Equal(new byte[] { 0 }, txt.GetCanonicalBytes());
-        byte[] wire = new DnsMessage { Answers = [new DnsRecord(Instance, DnsRecordType.Txt, 4500, txt)] }.ToArray();
+        byte[] wire = new DnsMessage { Answers = [new DnsRecord(s_instance, DnsRecordType.Txt, 4500, txt)] }.ToArray();
         Assert.True(DnsMessage.TryParse(wire, out DnsMessage parsed, out _, out _));
         Assert.Empty(((TxtRecordData)parsed.Answers[0].Data).Strings);
     }
@@ -96,8 +96,8 @@ public sealed class DnsRoundTripTests
     [Fact]
     public void Nsec_TypesAcrossWindows_RoundTrip()
     {
-        var nsec = new NsecRecordData(Host, [1, 28, 33, 16, 300, 47]);
-        byte[] wire = new DnsMessage { Answers = [new DnsRecord(Host, DnsRecordType.Nsec, 120, nsec)] }.ToArray();
+        var nsec = new NsecRecordData(s_host, [1, 28, 33, 16, 300, 47]);
+        byte[] wire = new DnsMessage { Answers = [new DnsRecord(s_host, DnsRecordType.Nsec, 120, nsec)] }.ToArray();
         Assert.True(DnsMessage.TryParse(wire, out DnsMessage parsed, out _, out _));
         Assert.Equal(new ushort[] { 1, 16, 28, 33, 47, 300 }, ((NsecRecordData)parsed.Answers[0].Data).Types);
     }

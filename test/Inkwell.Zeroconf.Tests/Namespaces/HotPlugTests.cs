@@ -10,7 +10,7 @@ namespace Inkwell.Zeroconf.Tests.Namespaces;
 [Collection(nameof(NamespaceCollection))]
 public sealed class HotPlugTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_generous = TimeSpan.FromSeconds(60);
 
     private static JsonElement Json(string line) => JsonDocument.Parse(line).RootElement;
 
@@ -26,7 +26,7 @@ public sealed class HotPlugTests
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Hot Plug", "_hotplug._tcp", ".", "4242", "--json");
 
         // It says it waits (a warning on standard error), and it keeps running rather than failing.
-        await server.WaitForLineAsync(l => l.Contains("waiting for one", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
+        await server.WaitForLineAsync(l => l.Contains("waiting for one", StringComparison.Ordinal), s_generous, TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Assert.DoesNotContain(server.Lines, l => IsEvent(l, "registered"));
         Assert.DoesNotContain(browser.Lines, l => IsEvent(l, "added"));
@@ -36,8 +36,8 @@ public sealed class HotPlugTests
         await lab.A.IpAsync(["addr", "add", lab.A.Address + "/24", "dev", lab.A.Interface], TestContext.Current.CancellationToken);
         await lab.A.IpAsync(["route", "add", "224.0.0.0/4", "dev", lab.A.Interface], TestContext.Current.CancellationToken);
 
-        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
-        JsonElement added = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
+        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken));
+        JsonElement added = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("Hot Plug", registered.GetProperty("name").GetString());
         Assert.Equal("Hot Plug", added.GetProperty("name").GetString());
         Assert.Equal(lab.B.Interface, added.GetProperty("interface").GetString());

@@ -10,7 +10,7 @@ namespace Inkwell.Zeroconf.Tests.Namespaces;
 [Collection(nameof(NamespaceCollection))]
 public sealed class InteropTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_generous = TimeSpan.FromSeconds(60);
 
     private static JsonElement Json(string line) => JsonDocument.Parse(line).RootElement;
 
@@ -25,8 +25,8 @@ public sealed class InteropTests
         TestProcess browse = lab.A.StartInkwell("dns-sd", "-B", "_daap._tcp", "--json");
         TestProcess resolve = lab.A.StartInkwell("dns-sd", "-L", "Avahi Music", "_daap._tcp", "--json");
 
-        JsonElement added = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
-        JsonElement resolved = Json(await resolve.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
+        JsonElement added = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "added"), s_generous, TestContext.Current.CancellationToken));
+        JsonElement resolved = Json(await resolve.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), s_generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("Avahi Music", added.GetProperty("name").GetString());
         Assert.Equal("avahi-b.local", resolved.GetProperty("host").GetString());
@@ -41,10 +41,10 @@ public sealed class InteropTests
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         await lab.B.StartAvahiAsync(TestContext.Current.CancellationToken, hostName: "avahi-b");
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "Password=false", "--json");
-        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
 
         TestProcess browse = lab.B.Start("avahi-browse", ["-rpk", "_daap._tcp"]);
-        string line = await browse.WaitForOutputLineAsync(l => l.StartsWith("=;", StringComparison.Ordinal) && l.Contains("Inkwell", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
+        string line = await browse.WaitForOutputLineAsync(l => l.StartsWith("=;", StringComparison.Ordinal) && l.Contains("Inkwell", StringComparison.Ordinal), s_generous, TestContext.Current.CancellationToken);
 
         // =;interface;protocol;name;type;domain;host;address;port;txt
         string[] fields = line.Split(';');
@@ -62,11 +62,11 @@ public sealed class InteropTests
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         await lab.B.StartAvahiAsync(TestContext.Current.CancellationToken, hostName: "avahi-b");
         TestProcess publisher = lab.B.StartAvahiPublish("DAAP Server", "_daap._tcp", 3689);
-        await publisher.WaitForLineAsync(l => l.Contains("Established", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
+        await publisher.WaitForLineAsync(l => l.Contains("Established", StringComparison.Ordinal), s_generous, TestContext.Current.CancellationToken);
 
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
 
-        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
+        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server (2)", registered.GetProperty("name").GetString());
     }
 
@@ -75,10 +75,10 @@ public sealed class InteropTests
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "Py Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Kitchen");
-        await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
         TestProcess resolve = lab.A.StartInkwell("dns-sd", "-L", "Py Music", "_daap._tcp", "--json");
 
-        JsonElement resolved = Json(await resolve.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
+        JsonElement resolved = Json(await resolve.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), s_generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("pyhost.local", resolved.GetProperty("host").GetString());
         Assert.Equal(3689, resolved.GetProperty("port").GetInt32());
@@ -91,10 +91,10 @@ public sealed class InteropTests
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "--json", "--interface", lab.A.Interface);
-        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
 
         TestProcess browse = PythonZeroconfPeer.Browse(lab, lab.B, "_daap._tcp");
-        JsonElement resolved = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
+        JsonElement resolved = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), s_generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("Inkwell Music._daap._tcp.local.", resolved.GetProperty("name").GetString());
         Assert.Equal(3689, resolved.GetProperty("port").GetInt32());
@@ -107,11 +107,11 @@ public sealed class InteropTests
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3689);
-        await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
 
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
 
-        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
+        JsonElement registered = Json(await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server (2)", registered.GetProperty("name").GetString());
     }
 
@@ -120,14 +120,14 @@ public sealed class InteropTests
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json", "--verbose");
-        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
         // Holding the name means announced: python-zeroconf checks for only ~350 ms, and a responder
         // does not repeat a record within 250 ms of multicasting it (RFC 6762 §6), so start after both announcements.
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
 
         TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3690);
 
-        JsonElement registered = Json(await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken));
+        JsonElement registered = Json(await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server-2._daap._tcp.local.", registered.GetProperty("name").GetString());
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("renaming", server.Errors, StringComparison.Ordinal); // and Inkwell keeps its name

@@ -10,7 +10,7 @@ namespace Inkwell.Zeroconf.Tests.Namespaces;
 [Collection(nameof(NamespaceCollection))]
 public sealed class RealSocketTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_generous = TimeSpan.FromSeconds(60);
 
     private static JsonElement Json(string line) => JsonDocument.Parse(line).RootElement;
 
@@ -21,12 +21,12 @@ public sealed class RealSocketTests
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "txtvers=1", "Machine Name=Den", "--json", "--interface", lab.A.Interface);
-        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
         TestProcess browser = lab.B.StartInkwell("dns-sd", "-B", "_daap._tcp", "--json", "--interface", lab.B.Interface);
         TestProcess resolver = lab.B.StartInkwell("dns-sd", "-L", "DAAP Server", "_daap._tcp", "local", "--json", "--timeout", "60");
 
-        JsonElement added = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
-        JsonElement resolved = Json(await resolver.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), Generous, TestContext.Current.CancellationToken));
+        JsonElement added = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), s_generous, TestContext.Current.CancellationToken));
+        JsonElement resolved = Json(await resolver.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), s_generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("DAAP Server", added.GetProperty("name").GetString());
         Assert.Equal("_daap._tcp", added.GetProperty("type").GetString());
@@ -44,10 +44,10 @@ public sealed class RealSocketTests
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess browser = lab.B.StartInkwell("dns-sd", "-B", "_daap._tcp", "--json");
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Leaving", "_daap._tcp", ".", "3689", "--json", "--timeout", "8");
-        await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken);
+        await browser.WaitForOutputLineAsync(l => IsEvent(l, "added"), s_generous, TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, await server.WaitForExitAsync(Generous, TestContext.Current.CancellationToken)); // --timeout exits 0, saying goodbye
-        JsonElement removed = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "removed"), Generous, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await server.WaitForExitAsync(s_generous, TestContext.Current.CancellationToken)); // --timeout exits 0, saying goodbye
+        JsonElement removed = Json(await browser.WaitForOutputLineAsync(l => IsEvent(l, "removed"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("Leaving", removed.GetProperty("name").GetString());
     }
 
@@ -58,8 +58,8 @@ public sealed class RealSocketTests
         TestProcess first = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json");
         TestProcess second = lab.B.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
 
-        string a = Json(await first.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken)).GetProperty("name").GetString()!;
-        string b = Json(await second.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken)).GetProperty("name").GetString()!;
+        string a = Json(await first.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken)).GetProperty("name").GetString()!;
+        string b = Json(await second.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken)).GetProperty("name").GetString()!;
 
         Assert.NotEqual(a, b);
         Assert.Contains("DAAP Server", new[] { a, b });
@@ -71,12 +71,12 @@ public sealed class RealSocketTests
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Printer", "_ipp._tcp", ".", "631", "--json");
-        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), Generous, TestContext.Current.CancellationToken);
+        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
         TestProcess query = lab.B.StartInkwell("dns-sd", "-Q", "Printer._ipp._tcp.local", "SRV", "--json");
         TestProcess table = lab.B.StartInkwell("dns-sd", "-B", "_ipp._tcp");
 
-        JsonElement record = Json(await query.WaitForOutputLineAsync(l => IsEvent(l, "added"), Generous, TestContext.Current.CancellationToken));
-        string row = await table.WaitForOutputLineAsync(l => l.Contains(" Add ", StringComparison.Ordinal), Generous, TestContext.Current.CancellationToken);
+        JsonElement record = Json(await query.WaitForOutputLineAsync(l => IsEvent(l, "added"), s_generous, TestContext.Current.CancellationToken));
+        string row = await table.WaitForOutputLineAsync(l => l.Contains(" Add ", StringComparison.Ordinal), s_generous, TestContext.Current.CancellationToken);
 
         Assert.Equal("SRV", record.GetProperty("rrtype").GetString());
         Assert.EndsWith(" 631 " + record.GetProperty("rdata").GetString()!.Split(' ')[^1], " " + record.GetProperty("rdata").GetString());
@@ -92,7 +92,7 @@ public sealed class RealSocketTests
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         TestProcess browse = lab.A.StartInkwell("dns-sd", "-B", "_daap._tcp", "--interface", "nope0");
 
-        Assert.Equal(1, await browse.WaitForExitAsync(Generous, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await browse.WaitForExitAsync(s_generous, TestContext.Current.CancellationToken));
         Assert.Contains("nope0", browse.Errors, StringComparison.Ordinal);
     }
 }

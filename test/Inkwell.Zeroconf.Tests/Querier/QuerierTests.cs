@@ -8,14 +8,14 @@ namespace Inkwell.Zeroconf.Tests.Querier;
 /// <summary>Checklist 6–14: continuous querying and the cache, in virtual time.</summary>
 public sealed class QuerierTests
 {
-    private static readonly DnsName DaapType = DnsName.Parse("_daap._tcp.local");
-    private static readonly DnsName Instance = DnsName.FromLabels("Remote", "_daap", "_tcp", "local");
-    private static readonly DnsName RemoteHost = DnsName.Parse("remote.local");
+    private static readonly DnsName s_daapType = DnsName.Parse("_daap._tcp.local");
+    private static readonly DnsName s_instance = DnsName.FromLabels("Remote", "_daap", "_tcp", "local");
+    private static readonly DnsName s_remoteHost = DnsName.Parse("remote.local");
 
-    private static DnsRecord Ptr(uint ttl = 4500) => new(DaapType, DnsRecordType.Ptr, ttl, new PtrRecordData(Instance));
+    private static DnsRecord Ptr(uint ttl = 4500) => new(s_daapType, DnsRecordType.Ptr, ttl, new PtrRecordData(s_instance));
 
     private static DnsRecord Address(string ip, uint ttl = 120, bool flush = true) =>
-        new(RemoteHost, DnsRecordType.A, ttl, new AddressRecordData(IPAddress.Parse(ip)), CacheFlush: flush);
+        new(s_remoteHost, DnsRecordType.A, ttl, new AddressRecordData(IPAddress.Parse(ip)), CacheFlush: flush);
 
     /// <summary>Starts a browse or query and copies its events into a list as they come.</summary>
     private static List<T> Collect<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class QuerierTests
 
         lan.Advance(TimeSpan.FromSeconds(70), TimeSpan.FromMilliseconds(1));
 
-        List<HeardPacket> queries = QueriesFor(peer, DaapType);
+        List<HeardPacket> queries = QueriesFor(peer, s_daapType);
         Assert.InRange(queries[0].Time - started, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(180));
         Assert.True(queries[0].Message.Questions[0].UnicastResponse);
         Assert.All(queries.Skip(1), q => Assert.False(q.Message.Questions[0].UnicastResponse));
@@ -102,7 +102,7 @@ public sealed class QuerierTests
         transport.Replug("192.168.7.51");
         lan.Advance(TimeSpan.FromSeconds(3));
 
-        HeardPacket query = QueriesFor(peer, DaapType).First(p => p.Message.Authorities.Count == 0);
+        HeardPacket query = QueriesFor(peer, s_daapType).First(p => p.Message.Authorities.Count == 0);
         Assert.True(query.Message.Questions[0].UnicastResponse);
         Assert.InRange(query.Time - replugged, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(125));
         DnsName instance = DnsName.FromLabels("Plugged", "_daap", "_tcp", "local");
@@ -152,7 +152,7 @@ public sealed class QuerierTests
 
         lan.Advance(TimeSpan.FromHours(4), TimeSpan.FromMilliseconds(100));
 
-        List<HeardPacket> queries = QueriesFor(peer, DaapType);
+        List<HeardPacket> queries = QueriesFor(peer, s_daapType);
         List<TimeSpan> gaps = [.. queries.Zip(queries.Skip(1), (a, b) => b.Time - a.Time)];
         Assert.All(gaps, g => Assert.True(g <= TimeSpan.FromMinutes(60) + TimeSpan.FromMilliseconds(100), g.ToString()));
         Assert.True(gaps[^1] >= TimeSpan.FromMinutes(60) - TimeSpan.FromMilliseconds(100), gaps[^1].ToString());
@@ -174,7 +174,7 @@ public sealed class QuerierTests
 
         lan.Advance(TimeSpan.FromSeconds(105), TimeSpan.FromMilliseconds(5));
 
-        List<double> refreshAt = [.. QueriesFor(peer, RemoteHost).Select(q => (q.Time - answered).TotalSeconds).Where(t => t > 70 && t < 100)];
+        List<double> refreshAt = [.. QueriesFor(peer, s_remoteHost).Select(q => (q.Time - answered).TotalSeconds).Where(t => t > 70 && t < 100)];
         Assert.Equal(4, refreshAt.Count);
         double[] starts = [80, 85, 90, 95];
         for (int i = 0; i < 4; i++)
@@ -202,7 +202,7 @@ public sealed class QuerierTests
 
         lan.Advance(TimeSpan.FromSeconds(3));
 
-        HeardPacket query = QueriesFor(peer, RemoteHost)[0];
+        HeardPacket query = QueriesFor(peer, s_remoteHost)[0];
         DnsRecord known = Assert.Single(query.Message.Answers);
         Assert.False(known.CacheFlush);
         Assert.InRange(known.Ttl, 60u, 120u);
@@ -222,7 +222,7 @@ public sealed class QuerierTests
         for (int i = 0; i < 400; i++)
         {
             string name = $"Instance number {i} with a long name to fill packets";
-            peer.Multicast(RawPeer.Response(new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(DaapType.Prepend(name)))));
+            peer.Multicast(RawPeer.Response(new DnsRecord(s_daapType, DnsRecordType.Ptr, 4500, new PtrRecordData(s_daapType.Prepend(name)))));
         }
         lan.Advance(TimeSpan.FromMilliseconds(10));
         peer.Clear();
@@ -230,7 +230,7 @@ public sealed class QuerierTests
         lan.Advance(TimeSpan.FromSeconds(3));
 
         List<HeardPacket> packets = [.. peer.Heard.Where(p => !p.Message.IsResponse && p.Message.Authorities.Count == 0 &&
-            p.Message.Questions.All(q => q.Name == DaapType))];
+            p.Message.Questions.All(q => q.Name == s_daapType))];
         Assert.True(packets.Count >= 2);
         Assert.True(packets[0].Message.IsTruncated);
         Assert.Single(packets[0].Message.Questions);
@@ -249,14 +249,14 @@ public sealed class QuerierTests
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
         await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromMilliseconds(500)); // first query sent; the second is due 1 s after it
-        int before = QueriesFor(peer, DaapType).Count;
+        int before = QueriesFor(peer, s_daapType).Count;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromMilliseconds(1000));
 
-        Assert.Equal(before, QueriesFor(peer, DaapType).Count(p => !p.Source.Address.Equals(peer.Transport.Address)));
+        Assert.Equal(before, QueriesFor(peer, s_daapType).Count(p => !p.Source.Address.Equals(peer.Transport.Address)));
         lan.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(before + 1, QueriesFor(peer, DaapType).Count);
+        Assert.Equal(before + 1, QueriesFor(peer, s_daapType).Count);
         stop.Cancel();
     }
 
@@ -320,9 +320,9 @@ public sealed class QuerierTests
         responder.Multicast(RawPeer.Response(Ptr()));
         lan.Advance(TimeSpan.FromSeconds(1));
 
-        asker.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        asker.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromSeconds(2));
-        asker.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        asker.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromSeconds(9), TimeSpan.FromMilliseconds(10));
 
         List<ServiceBrowseEvent> seen = await Snapshot(events, 2);
@@ -330,13 +330,13 @@ public sealed class QuerierTests
         stop.Cancel();
     }
 
-    private static readonly DnsName OtherInstance = DnsName.FromLabels("Other", "_daap", "_tcp", "local");
+    private static readonly DnsName s_otherInstance = DnsName.FromLabels("Other", "_daap", "_tcp", "local");
 
-    private static DnsRecord Srv(ushort port = 3689) => new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, port, RemoteHost), CacheFlush: true);
+    private static DnsRecord Srv(ushort port = 3689) => new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, port, s_remoteHost), CacheFlush: true);
 
     /// <summary>Inkwell's reconfirmation queries: those asking for the instance's SRV record.</summary>
     private static List<HeardPacket> ReconfirmQueries(RawPeer peer) =>
-        [.. peer.Heard.Where(h => !h.Message.IsResponse && h.Message.Questions.Any(q => q.Name == Instance && q.Type == DnsRecordType.Srv))];
+        [.. peer.Heard.Where(h => !h.Message.IsResponse && h.Message.Questions.Any(q => q.Name == s_instance && q.Type == DnsRecordType.Srv))];
 
     [Fact]
     public async Task C13_Reconfirm_UnansweredInstance_IsFlushedTenSecondsAfterTheFirstQuery()
@@ -349,7 +349,7 @@ public sealed class QuerierTests
         List<ServiceBrowseEvent> events = Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
         await SimulatedLan.WaitForQueries(inkwell);
         responder.Multicast(RawPeer.Response(Ptr(), Srv()));
-        other.Multicast(RawPeer.Response(new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(OtherInstance))));
+        other.Multicast(RawPeer.Response(new DnsRecord(s_daapType, DnsRecordType.Ptr, 4500, new PtrRecordData(s_otherInstance))));
         lan.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(2, (await Snapshot(events, 2)).Count);
         responder.Clear();
@@ -364,9 +364,9 @@ public sealed class QuerierTests
         Assert.True(queries.Count >= 2, $"{queries.Count} reconfirmation queries");
         foreach (HeardPacket query in queries)
         {
-            Assert.Contains(query.Message.Questions, q => q.Name == DaapType && q.Type == DnsRecordType.Ptr);
-            Assert.DoesNotContain(query.Message.Answers, a => a.Name == Instance || a.Data is PtrRecordData { Target: var t } && t == Instance);
-            Assert.Contains(query.Message.Answers, a => a.Data is PtrRecordData { Target: var t } && t == OtherInstance);
+            Assert.Contains(query.Message.Questions, q => q.Name == s_daapType && q.Type == DnsRecordType.Ptr);
+            Assert.DoesNotContain(query.Message.Answers, a => a.Name == s_instance || a.Data is PtrRecordData { Target: var t } && t == s_instance);
+            Assert.Contains(query.Message.Answers, a => a.Data is PtrRecordData { Target: var t } && t == s_otherInstance);
         }
         Assert.False(alive.IsCompleted);
 
@@ -374,7 +374,7 @@ public sealed class QuerierTests
         lan.Advance(TimeSpan.FromSeconds(4.5), TimeSpan.FromMilliseconds(10));
         lock (inkwell.Engine.Gate)
         {
-            Assert.True(inkwell.Engine.Querier.Lookup(Instance, DnsRecordType.Srv).Any(), $"flushed before {lan.Elapsed - asked}");
+            Assert.True(inkwell.Engine.Querier.Lookup(s_instance, DnsRecordType.Srv).Any(), $"flushed before {lan.Elapsed - asked}");
         }
         lan.Advance(TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(10));
         Assert.False(await alive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
@@ -398,11 +398,11 @@ public sealed class QuerierTests
         // A live responder: answers a question for its records unless it is listed as a known answer.
         responder.OnHeard = heard =>
         {
-            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == Instance) && !heard.Message.Answers.Any(a => a.Name == Instance))
+            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == s_instance) && !heard.Message.Answers.Any(a => a.Name == s_instance))
             {
                 responder.Multicast(RawPeer.Response(Srv()));
             }
-            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == DaapType) && !heard.Message.Answers.Any(a => a.Name == DaapType))
+            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == s_daapType) && !heard.Message.Answers.Any(a => a.Name == s_daapType))
             {
                 responder.Multicast(RawPeer.Response(Ptr()));
             }
@@ -434,16 +434,16 @@ public sealed class QuerierTests
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         peer.OnHeard = heard =>
         {
-            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == Instance))
+            if (!heard.Message.IsResponse && heard.Message.Questions.Any(q => q.Name == s_instance))
             {
                 peer.Multicast(new DnsMessage
                 {
                     Flags = DnsMessage.ResponseFlag | DnsMessage.AuthoritativeFlag,
                     Answers =
                     [
-                        new DnsRecord(Instance, DnsRecordType.Srv, 120, new SrvRecordData(10, 0, 1111, RemoteHost)),
-                        new DnsRecord(Instance, DnsRecordType.Srv, 120, new SrvRecordData(1, 0, 2222, RemoteHost)),
-                        new DnsRecord(Instance, DnsRecordType.Txt, 4500, new TxtRecordData(["a=1"u8.ToArray(), "flag"u8.ToArray(), "A=2"u8.ToArray()])),
+                        new DnsRecord(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(10, 0, 1111, s_remoteHost)),
+                        new DnsRecord(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(1, 0, 2222, s_remoteHost)),
+                        new DnsRecord(s_instance, DnsRecordType.Txt, 4500, new TxtRecordData(["a=1"u8.ToArray(), "flag"u8.ToArray(), "A=2"u8.ToArray()])),
                     ],
                     Additionals = [Address("192.168.7.99")],
                 });

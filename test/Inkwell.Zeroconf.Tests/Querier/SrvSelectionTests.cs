@@ -6,11 +6,11 @@ namespace Inkwell.Zeroconf.Tests.Querier;
 /// <summary>Checklist 14: SRV priority and weight (RFC 6763 §5, RFC 2782), with seeded randomness.</summary>
 public sealed class SrvSelectionTests
 {
-    private static readonly DnsName Target = DnsName.Parse("host.local");
+    private static readonly DnsName s_target = DnsName.Parse("host.local");
 
     private static Dictionary<ushort, int> Draw(int seed, int draws, params (ushort Priority, ushort Weight, ushort Port)[] records)
     {
-        SrvRecordData[] candidates = [.. records.Select(r => new SrvRecordData(r.Priority, r.Weight, r.Port, Target))];
+        SrvRecordData[] candidates = [.. records.Select(r => new SrvRecordData(r.Priority, r.Weight, r.Port, s_target))];
         var random = new Random(seed);
         var counts = candidates.ToDictionary(c => c.Port, _ => 0);
         for (int i = 0; i < draws; i++)

@@ -9,16 +9,16 @@ namespace Inkwell.Zeroconf.Tests.Responder;
 /// <summary>Checklist 20–27, 31, 32: answering, in virtual time.</summary>
 public sealed class ResponderAnsweringTests
 {
-    private static readonly DnsName Instance = ResponderProbingTests.Instance;
-    private static readonly DnsName DaapType = DnsName.Parse("_daap._tcp.local");
-    private static readonly DnsName Host = DnsName.Parse("alpha.local");
+    private static readonly DnsName s_instance = ResponderProbingTests.s_instance;
+    private static readonly DnsName s_daapType = DnsName.Parse("_daap._tcp.local");
+    private static readonly DnsName s_host = DnsName.Parse("alpha.local");
 
     private static async Task<(SimulatedLan Lan, RawPeer Peer, EmbeddedBackend Inkwell, ServiceRegistration Registration)> Registered(int seed = 1, int peerPort = 5353)
     {
         var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("asker", peerPort);
         EmbeddedBackend inkwell = lan.AddInkwell("alpha", seed);
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(3)); // announcements done, and more than a second since them
         peer.Clear();
         return (lan, peer, inkwell, registration);
@@ -31,10 +31,10 @@ public sealed class ResponderAnsweringTests
         await using SimulatedLan scope = lan;
         DateTimeOffset asked = lan.Time.GetUtcNow();
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)));
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
-        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(s_instance, DnsRecordType.Srv));
         Assert.Equal(TimeSpan.FromMilliseconds(2), answer.Time - asked); // 1 ms there, 1 ms back: no added delay
         Assert.Null(answer.Message.Questions.FirstOrDefault()); // §6: no questions in responses
     }
@@ -51,10 +51,10 @@ public sealed class ResponderAnsweringTests
         await using SimulatedLan scope = lan;
         DateTimeOffset asked = lan.Time.GetUtcNow();
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
-        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(s_daapType, DnsRecordType.Ptr));
         TimeSpan delay = answer.Time - asked - TimeSpan.FromMilliseconds(2);
         Assert.InRange(delay, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(121));
     }
@@ -66,12 +66,12 @@ public sealed class ResponderAnsweringTests
         await using SimulatedLan scope = lan;
         RawPeer other = lan.AddPeer("other");
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         other.Multicast(RawPeer.Query(new DnsQuestion(ServiceRecordSetNames.Services, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
         HeardPacket response = Assert.Single(peer.Heard, p => p.Message.IsResponse);
-        Assert.Contains(response.Message.Answers, r => r.Name == DaapType);
+        Assert.Contains(response.Message.Answers, r => r.Name == s_daapType);
         Assert.Contains(response.Message.Answers, r => r.Name == ServiceRecordSetNames.Services);
     }
 
@@ -82,11 +82,11 @@ public sealed class ResponderAnsweringTests
         await using SimulatedLan scope = lan;
         DateTimeOffset asked = lan.Time.GetUtcNow();
 
-        DnsMessage query = RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr));
+        DnsMessage query = RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr));
         peer.Multicast(new DnsMessage { Flags = DnsMessage.TruncatedFlag, Questions = query.Questions });
         lan.Advance(TimeSpan.FromMilliseconds(700));
 
-        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        HeardPacket answer = Assert.Single(peer.Heard, p => p.Answers(s_daapType, DnsRecordType.Ptr));
         Assert.InRange(answer.Time - asked, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(505));
     }
 
@@ -96,16 +96,16 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
-        Assert.Single(peer.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        Assert.Single(peer.Heard, p => p.Answers(s_instance, DnsRecordType.Srv));
 
         lan.Advance(TimeSpan.FromMilliseconds(500));
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)));
         lan.Advance(TimeSpan.FromMilliseconds(100));
-        Assert.Equal(2, peer.Heard.Count(p => p.Answers(Instance, DnsRecordType.Srv)));
+        Assert.Equal(2, peer.Heard.Count(p => p.Answers(s_instance, DnsRecordType.Srv)));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ResponderAnsweringTests
         await using var lan = new SimulatedLan();
         RawPeer prober = lan.AddPeer("prober");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromMilliseconds(300)); // announced 300 ms ago: more than 250 ms, less than 1 s
         prober.Clear();
         DateTimeOffset asked = lan.Time.GetUtcNow();
@@ -122,12 +122,12 @@ public sealed class ResponderAnsweringTests
         // python-zeroconf's probe: a QU PTR question with its proposed PTR in Authority.
         prober.Multicast(new DnsMessage
         {
-            Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr, UnicastResponse: true)],
-            Authorities = [new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance))],
+            Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr, UnicastResponse: true)],
+            Authorities = [new DnsRecord(s_daapType, DnsRecordType.Ptr, 4500, new PtrRecordData(s_instance))],
         });
         lan.Advance(TimeSpan.FromMilliseconds(50));
 
-        HeardPacket answer = Assert.Single(prober.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        HeardPacket answer = Assert.Single(prober.Heard, p => p.Answers(s_daapType, DnsRecordType.Ptr));
         Assert.Equal(TimeSpan.FromMilliseconds(2), answer.Time - asked);
         Assert.Null(lan.Network.Log.Last(p => p.From == "alpha").Destination); // multicast, so every prober sees it
     }
@@ -138,10 +138,10 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv, UnicastResponse: true)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv, UnicastResponse: true)));
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
-        InMemoryPacketAssert.SingleUnicastTo(lan, peer, p => p.Answers(Instance, DnsRecordType.Srv));
+        InMemoryPacketAssert.SingleUnicastTo(lan, peer, p => p.Answers(s_instance, DnsRecordType.Srv));
     }
 
     [Fact]
@@ -151,10 +151,10 @@ public sealed class ResponderAnsweringTests
         await using SimulatedLan scope = lan;
         lan.Advance(TimeSpan.FromSeconds(31), TimeSpan.FromMilliseconds(100)); // SRV TTL 120 s: a quarter is 30 s
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv, UnicastResponse: true)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv, UnicastResponse: true)));
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
-        Assert.Single(peer.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        Assert.Single(peer.Heard, p => p.Answers(s_instance, DnsRecordType.Srv));
         Assert.Null(lan.Network.Log.Last(p => p.From == "alpha").Destination);
     }
 
@@ -164,12 +164,12 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered(peerPort: 40000);
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(new DnsMessage { Id = 0x1234, Questions = [new DnsQuestion(Instance, DnsRecordType.Srv)] });
+        peer.Multicast(new DnsMessage { Id = 0x1234, Questions = [new DnsQuestion(s_instance, DnsRecordType.Srv)] });
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
         HeardPacket answer = Assert.Single(peer.Heard);
         Assert.Equal(0x1234, answer.Message.Id);
-        Assert.Equal(Instance, Assert.Single(answer.Message.Questions).Name);
+        Assert.Equal(s_instance, Assert.Single(answer.Message.Questions).Name);
         Assert.All(answer.Message.AllRecords, r => Assert.True(r.Ttl <= 10 && !r.CacheFlush, r.ToString()));
         InMemoryPacket sent = lan.Network.Log.Last(p => p.From == "alpha");
         Assert.Equal(40000, sent.Destination!.Port);
@@ -180,16 +180,16 @@ public sealed class ResponderAnsweringTests
     {
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
-        DnsRecord known = new(DaapType, DnsRecordType.Ptr, 4000, new PtrRecordData(Instance));
+        DnsRecord known = new(s_daapType, DnsRecordType.Ptr, 4000, new PtrRecordData(s_instance));
 
-        peer.Multicast(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [known] });
+        peer.Multicast(new DnsMessage { Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)], Answers = [known] });
         lan.Advance(TimeSpan.FromMilliseconds(300));
         Assert.DoesNotContain(peer.Heard, p => p.Message.IsResponse);
 
         lan.Advance(TimeSpan.FromSeconds(1));
-        peer.Multicast(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [known with { Ttl = 2000 }] });
+        peer.Multicast(new DnsMessage { Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)], Answers = [known with { Ttl = 2000 }] });
         lan.Advance(TimeSpan.FromMilliseconds(300));
-        Assert.Single(peer.Heard, p => p.Answers(DaapType, DnsRecordType.Ptr));
+        Assert.Single(peer.Heard, p => p.Answers(s_daapType, DnsRecordType.Ptr));
     }
 
     [Fact]
@@ -197,9 +197,9 @@ public sealed class ResponderAnsweringTests
     {
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
-        DnsRecord known = new(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance));
+        DnsRecord known = new(s_daapType, DnsRecordType.Ptr, 4500, new PtrRecordData(s_instance));
 
-        peer.Multicast(new DnsMessage { Flags = DnsMessage.TruncatedFlag, Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)] });
+        peer.Multicast(new DnsMessage { Flags = DnsMessage.TruncatedFlag, Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)] });
         lan.Advance(TimeSpan.FromMilliseconds(100));
         peer.Multicast(new DnsMessage { Answers = [known] });
         lan.Advance(TimeSpan.FromMilliseconds(600));
@@ -214,9 +214,9 @@ public sealed class ResponderAnsweringTests
         await using SimulatedLan scope = lan;
         RawPeer other = lan.AddPeer("other-responder");
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromMilliseconds(5));
-        other.Multicast(RawPeer.Response(new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(Instance))));
+        other.Multicast(RawPeer.Response(new DnsRecord(s_daapType, DnsRecordType.Ptr, 4500, new PtrRecordData(s_instance))));
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
         Assert.DoesNotContain(peer.Heard, p => p.Source.Address.Equals(IPAddress.Parse("192.168.7.11")) && p.Message.IsResponse);
@@ -228,7 +228,7 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Host, DnsRecordType.Aaaa)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_host, DnsRecordType.Aaaa)));
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
         HeardPacket answer = Assert.Single(peer.Heard, p => p.Message.IsResponse);
@@ -243,12 +243,12 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Host, DnsRecordType.A)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_host, DnsRecordType.A)));
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
         HeardPacket answer = Assert.Single(peer.Heard, p => p.Message.IsResponse);
         Assert.Contains(answer.Message.Answers, r => r.Type == DnsRecordType.A);
-        Assert.Contains(answer.Message.Additionals, r => r.Type == DnsRecordType.Nsec && r.Name == Host);
+        Assert.Contains(answer.Message.Additionals, r => r.Type == DnsRecordType.Nsec && r.Name == s_host);
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Host, DnsRecordType.A)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_host, DnsRecordType.A)));
         lan.Advance(TimeSpan.FromMilliseconds(200));
 
         DnsRecord a = peer.Heard.Single(p => p.Message.IsResponse).Message.Answers.Single(r => r.Type == DnsRecordType.A);
@@ -276,7 +276,7 @@ public sealed class ResponderAnsweringTests
 
         DnsRecord ptr = Assert.Single(peer.Heard.Single(p => p.Message.IsResponse).Message.Answers);
         Assert.Equal(reverse, ptr.Name); // the other address is not ours: no answer for it
-        Assert.Equal(Host, ((PtrRecordData)ptr.Data).Target);
+        Assert.Equal(s_host, ((PtrRecordData)ptr.Data).Target);
         Assert.Equal(120u, ptr.Ttl);
         Assert.True(ptr.CacheFlush);
         peer.Clear();
@@ -299,7 +299,7 @@ public sealed class ResponderAnsweringTests
     {
         (SimulatedLan lan, RawPeer peer, _, ServiceRegistration registration) = await Registered();
         await using SimulatedLan scope = lan;
-        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
         DnsMessage response = peer.Heard.Single(p => p.Message.IsResponse).Message;
         foreach (DnsRecord record in response.AllRecords)
@@ -314,7 +314,7 @@ public sealed class ResponderAnsweringTests
         lan.Advance(TimeSpan.FromMilliseconds(10));
 
         DnsMessage goodbye = Assert.Single(peer.Heard).Message;
-        Assert.Contains(goodbye.Answers, r => r.Type == DnsRecordType.Ptr && r.Name == DaapType && r.Ttl == 0);
+        Assert.Contains(goodbye.Answers, r => r.Type == DnsRecordType.Ptr && r.Name == s_daapType && r.Ttl == 0);
         Assert.Contains(goodbye.Answers, r => r.Type == DnsRecordType.Srv && r.Ttl == 0);
     }
 
@@ -328,7 +328,7 @@ public sealed class ResponderAnsweringTests
         lan.Advance(TimeSpan.FromMilliseconds(300));
 
         DnsRecord ptr = Assert.Single(peer.Heard.Single(p => p.Message.IsResponse).Message.Answers);
-        Assert.Equal(DaapType, ((PtrRecordData)ptr.Data).Target);
+        Assert.Equal(s_daapType, ((PtrRecordData)ptr.Data).Target);
     }
 
     [Fact]
@@ -337,7 +337,7 @@ public sealed class ResponderAnsweringTests
         (SimulatedLan lan, RawPeer peer, _, _) = await Registered();
         await using SimulatedLan scope = lan;
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(DaapType, DnsRecordType.Ptr)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_daapType, DnsRecordType.Ptr)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
         DnsMessage ptrResponse = peer.Heard.Single(p => p.Message.IsResponse).Message;
         Assert.Contains(ptrResponse.Additionals, r => r.Type == DnsRecordType.Srv);
@@ -346,9 +346,9 @@ public sealed class ResponderAnsweringTests
         peer.Clear();
         lan.Advance(TimeSpan.FromSeconds(1)); // the SRV just went out as an additional record (§21)
 
-        peer.Multicast(RawPeer.Query(new DnsQuestion(Instance, DnsRecordType.Srv)));
+        peer.Multicast(RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)));
         lan.Advance(TimeSpan.FromMilliseconds(300));
         DnsMessage srvResponse = peer.Heard.Single(p => p.Message.IsResponse).Message;
-        Assert.Contains(srvResponse.Additionals, r => r.Type == DnsRecordType.A && r.Name == Host);
+        Assert.Contains(srvResponse.Additionals, r => r.Type == DnsRecordType.A && r.Name == s_host);
     }
 }

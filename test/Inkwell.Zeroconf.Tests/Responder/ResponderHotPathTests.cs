@@ -14,20 +14,20 @@ namespace Inkwell.Zeroconf.Tests.Responder;
 /// </summary>
 public sealed class ResponderHotPathTests
 {
-    private static readonly DnsName Instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
-    private static readonly DnsName DaapType = DnsName.FromLabels("_daap", "_tcp", "local");
-    private static readonly IPEndPoint Asker = new(IPAddress.Parse("192.168.7.99"), MulticastDnsEndpoints.Port);
+    private static readonly DnsName s_instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
+    private static readonly DnsName s_daapType = DnsName.FromLabels("_daap", "_tcp", "local");
+    private static readonly IPEndPoint s_asker = new(IPAddress.Parse("192.168.7.99"), MulticastDnsEndpoints.Port);
 
     [Fact]
     public async Task PlainQuery_IsAnsweredWithoutAllocating_UnicastMulticastAndSuppressed()
     {
         await using Responding responding = await Responding.Start();
-        byte[] quSrv = new DnsMessage { Questions = [new DnsQuestion(Instance, DnsRecordType.Srv, UnicastResponse: true)] }.ToArray();
-        byte[] qmPtr = new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)] }.ToArray();
+        byte[] quSrv = new DnsMessage { Questions = [new DnsQuestion(s_instance, DnsRecordType.Srv, UnicastResponse: true)] }.ToArray();
+        byte[] qmPtr = new DnsMessage { Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)] }.ToArray();
         byte[] qmPtrKnown = new DnsMessage
         {
-            Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)],
-            Answers = [new DnsRecord(DaapType, DnsRecordType.Ptr, 4000, new PtrRecordData(Instance))],
+            Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)],
+            Answers = [new DnsRecord(s_daapType, DnsRecordType.Ptr, 4000, new PtrRecordData(s_instance))],
         }.ToArray();
 
         // Warm up (JIT, dictionary growth, the link's pending-response timer), then count.
@@ -51,7 +51,7 @@ public sealed class ResponderHotPathTests
 
         // QM SRV: a unique record, multicast at once; the clock moves 1.1 s each time (§6: once a
         // second per record), with no timer due, so moving it allocates nothing itself.
-        byte[] qmSrv = new DnsMessage { Questions = [new DnsQuestion(Instance, DnsRecordType.Srv)] }.ToArray();
+        byte[] qmSrv = new DnsMessage { Questions = [new DnsQuestion(s_instance, DnsRecordType.Srv)] }.ToArray();
         responding.Time.Advance(TimeSpan.FromSeconds(2)); // past the warm-up's multicasts
         sentBefore = responding.Transport.Sent;
         long uniqueBytes = AllocatedBy(() =>
@@ -90,17 +90,17 @@ public sealed class ResponderHotPathTests
         // A known answer whose PTR target is compressed against the question name suppresses it; one
         // with under half our TTL left does not (§7.1).
         long sent = responding.Transport.Sent;
-        responding.Receive(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [new DnsRecord(DaapType, DnsRecordType.Ptr, 2250, new PtrRecordData(Instance))] }.ToArray());
+        responding.Receive(new DnsMessage { Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)], Answers = [new DnsRecord(s_daapType, DnsRecordType.Ptr, 2250, new PtrRecordData(s_instance))] }.ToArray());
         responding.Time.Advance(TimeSpan.FromMilliseconds(200));
         Assert.Equal(sent, responding.Transport.Sent);
-        responding.Receive(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [new DnsRecord(DaapType, DnsRecordType.Ptr, 2249, new PtrRecordData(Instance))] }.ToArray());
+        responding.Receive(new DnsMessage { Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)], Answers = [new DnsRecord(s_daapType, DnsRecordType.Ptr, 2249, new PtrRecordData(s_instance))] }.ToArray());
         responding.Time.Advance(TimeSpan.FromMilliseconds(200));
         Assert.Equal(sent + 1, responding.Transport.Sent);
-        Assert.Contains(responding.Transport.LastMessage().Answers, r => r.Type == DnsRecordType.Ptr && ((PtrRecordData)r.Data).Target == Instance);
+        Assert.Contains(responding.Transport.LastMessage().Answers, r => r.Type == DnsRecordType.Ptr && ((PtrRecordData)r.Data).Target == s_instance);
 
         // Another instance's PTR as a known answer suppresses nothing of ours.
         responding.Time.Advance(TimeSpan.FromSeconds(2));
-        responding.Receive(new DnsMessage { Questions = [new DnsQuestion(DaapType, DnsRecordType.Ptr)], Answers = [new DnsRecord(DaapType, DnsRecordType.Ptr, 4500, new PtrRecordData(DaapType.Prepend("Other")))] }.ToArray());
+        responding.Receive(new DnsMessage { Questions = [new DnsQuestion(s_daapType, DnsRecordType.Ptr)], Answers = [new DnsRecord(s_daapType, DnsRecordType.Ptr, 4500, new PtrRecordData(s_daapType.Prepend("Other")))] }.ToArray());
         responding.Time.Advance(TimeSpan.FromMilliseconds(200));
         Assert.Equal(sent + 2, responding.Transport.Sent);
     }
@@ -162,7 +162,7 @@ public sealed class ResponderHotPathTests
             return new Responding(backend, time, transport);
         }
 
-        public void Receive(byte[] packet) => Backend.Engine.OnPacket(new ReceivedPacket(packet, Asker, Transport.Links[0]));
+        public void Receive(byte[] packet) => Backend.Engine.OnPacket(new ReceivedPacket(packet, s_asker, Transport.Links[0]));
 
         public ValueTask DisposeAsync() => Backend.DisposeAsync();
     }

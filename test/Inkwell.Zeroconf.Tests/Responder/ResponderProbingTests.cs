@@ -7,10 +7,10 @@ namespace Inkwell.Zeroconf.Tests.Responder;
 /// <summary>Checklist 15–19: probing, conflicts, tie-breaks, announcing, in virtual time.</summary>
 public sealed class ResponderProbingTests
 {
-    internal static readonly DnsName Instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
-    internal static readonly ServiceProfile Daap = new("DAAP Server", "_daap._tcp", 3689) { Txt = [new("txtvers", "1")] };
+    internal static readonly DnsName s_instance = DnsName.FromLabels("DAAP Server", "_daap", "_tcp", "local");
+    internal static readonly ServiceProfile s_daap = new("DAAP Server", "_daap._tcp", 3689) { Txt = [new("txtvers", "1")] };
 
-    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan s_latency = TimeSpan.FromMilliseconds(1);
 
     [Theory]
     [InlineData(1)]
@@ -21,14 +21,14 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha", seed);
-        _ = inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken);
+        _ = inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken);
 
         lan.Advance(TimeSpan.FromSeconds(3));
 
         DnsName host = DnsName.Parse("alpha.local");
         List<HeardPacket> probes = [.. peer.Heard.Where(p => p.IsProbeFor(host))];
         Assert.Equal(3, probes.Count);
-        TimeSpan first = probes[0].Time - lan.Start - Latency;
+        TimeSpan first = probes[0].Time - lan.Start - s_latency;
         Assert.InRange(first, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
         for (int i = 1; i < 3; i++)
         {
@@ -52,19 +52,19 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ValueTask<ServiceRegistration> registering = inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken);
+        ValueTask<ServiceRegistration> registering = inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken);
 
         ServiceRegistration registration = await lan.RunUntil(registering.AsTask(), TimeSpan.FromSeconds(5));
 
         Assert.Equal("DAAP Server", registration.Name);
-        List<HeardPacket> probes = [.. peer.Heard.Where(p => p.IsProbeFor(Instance))];
+        List<HeardPacket> probes = [.. peer.Heard.Where(p => p.IsProbeFor(s_instance))];
         Assert.Equal(3, probes.Count);
         // One probing round for both names: the service does not wait for the host name.
         List<HeardPacket> hostProbes = [.. peer.Heard.Where(p => p.IsProbeFor(DnsName.Parse("alpha.local")))];
         Assert.Equal(3, hostProbes.Count);
         Assert.True(probes[0].Time < hostProbes[2].Time);
         lan.Advance(TimeSpan.FromMilliseconds(10));
-        TimeSpan announced = peer.Heard.First(p => p.Answers(Instance, DnsRecordType.Srv)).Time - lan.Start;
+        TimeSpan announced = peer.Heard.First(p => p.Answers(s_instance, DnsRecordType.Srv)).Time - lan.Start;
         Assert.True(announced <= TimeSpan.FromMilliseconds(1001), announced.ToString()); // ≤ 250 + 3 × 250 ms, + 1 ms on the wire
         Assert.Contains(probes[0].Message.Authorities, r => r.Type == DnsRecordType.Srv && ((SrvRecordData)r.Data).Port == 3689);
         Assert.Contains(probes[0].Message.Authorities, r => r.Type == DnsRecordType.Txt);
@@ -77,24 +77,24 @@ public sealed class ResponderProbingTests
     {
         await using var lan = new SimulatedLan();
         RawPeer defender = lan.AddPeer("defender");
-        DnsRecord theirs = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 9999, DnsName.Parse("other.local")), CacheFlush: true);
+        DnsRecord theirs = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 9999, DnsName.Parse("other.local")), CacheFlush: true);
         defender.OnHeard = heard =>
         {
-            if (heard.IsProbeFor(Instance))
+            if (heard.IsProbeFor(s_instance))
             {
                 defender.Multicast(RawPeer.Response(theirs));
             }
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
 
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
 
         Assert.Equal("DAAP Server (2)", registration.Name);
         lan.Advance(TimeSpan.FromSeconds(2));
         DnsName renamed = DnsName.FromLabels("DAAP Server (2)", "_daap", "_tcp", "local");
         Assert.Equal(3, defender.Heard.Count(p => p.IsProbeFor(renamed)));
         Assert.Contains(defender.Heard, p => p.Answers(renamed, DnsRecordType.Srv));
-        Assert.DoesNotContain(defender.Heard, p => p.Answers(Instance, DnsRecordType.Srv));
+        Assert.DoesNotContain(defender.Heard, p => p.Answers(s_instance, DnsRecordType.Srv));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ResponderProbingTests
             }
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        _ = inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken);
+        _ = inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken);
 
         lan.Advance(TimeSpan.FromSeconds(20));
 
@@ -133,21 +133,21 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer rival = lan.AddPeer("rival");
         // The rival proposes the same TXT and an SRV with a higher port: its records sort later, so it wins.
-        DnsRecord rivalSrv = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 65000, DnsName.Parse("rival.local")));
-        DnsRecord rivalTxt = new(Instance, DnsRecordType.Txt, 4500, new TxtRecordData(["txtvers=1"u8.ToArray()]));
+        DnsRecord rivalSrv = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 65000, DnsName.Parse("rival.local")));
+        DnsRecord rivalTxt = new(s_instance, DnsRecordType.Txt, 4500, new TxtRecordData(["txtvers=1"u8.ToArray()]));
         bool sent = false;
         rival.OnHeard = heard =>
         {
-            if (heard.IsProbeFor(Instance) && !sent)
+            if (heard.IsProbeFor(s_instance) && !sent)
             {
                 sent = true;
-                rival.Multicast(new DnsMessage { Questions = [new DnsQuestion(Instance, DnsRecordType.Any, true)], Authorities = [rivalSrv, rivalTxt] });
+                rival.Multicast(new DnsMessage { Questions = [new DnsQuestion(s_instance, DnsRecordType.Any, true)], Authorities = [rivalSrv, rivalTxt] });
             }
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
 
-        List<HeardPacket> probes = [.. rival.Heard.Where(p => p.IsProbeFor(Instance))];
+        List<HeardPacket> probes = [.. rival.Heard.Where(p => p.IsProbeFor(s_instance))];
         // First probe, lost tie-break, one second's wait, then three fresh probes.
         Assert.Equal(4, probes.Count);
         // Our probe reaches the rival after 1 ms and its probe reaches us 1 ms later; then we wait 1 s.
@@ -161,19 +161,19 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer rival = lan.AddPeer("rival");
         // Same TXT, SRV with a lower port: ours sorts later and wins.
-        DnsRecord rivalSrv = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1, DnsName.Parse("rival.local")));
-        DnsRecord rivalTxt = new(Instance, DnsRecordType.Txt, 4500, new TxtRecordData(["txtvers=1"u8.ToArray()]));
+        DnsRecord rivalSrv = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1, DnsName.Parse("rival.local")));
+        DnsRecord rivalTxt = new(s_instance, DnsRecordType.Txt, 4500, new TxtRecordData(["txtvers=1"u8.ToArray()]));
         rival.OnHeard = heard =>
         {
-            if (heard.IsProbeFor(Instance))
+            if (heard.IsProbeFor(s_instance))
             {
-                rival.Multicast(new DnsMessage { Questions = [new DnsQuestion(Instance, DnsRecordType.Any, true)], Authorities = [rivalSrv, rivalTxt] });
+                rival.Multicast(new DnsMessage { Questions = [new DnsQuestion(s_instance, DnsRecordType.Any, true)], Authorities = [rivalSrv, rivalTxt] });
             }
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
 
-        List<HeardPacket> probes = [.. rival.Heard.Where(p => p.IsProbeFor(Instance))];
+        List<HeardPacket> probes = [.. rival.Heard.Where(p => p.IsProbeFor(s_instance))];
         Assert.Equal(3, probes.Count);
         Assert.Equal(TimeSpan.FromMilliseconds(250), probes[2].Time - probes[1].Time);
         Assert.Equal("DAAP Server", registration.Name);
@@ -182,9 +182,9 @@ public sealed class ResponderProbingTests
     [Fact]
     public void C17_TieBreakOrder_ClassThenTypeThenRdata_LongerListLater()
     {
-        DnsRecord a = new(Instance, DnsRecordType.A, 120, new AddressRecordData(System.Net.IPAddress.Parse("10.0.0.1")));
-        DnsRecord b = new(Instance, DnsRecordType.A, 120, new AddressRecordData(System.Net.IPAddress.Parse("10.0.0.2")));
-        DnsRecord srv = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1, Instance));
+        DnsRecord a = new(s_instance, DnsRecordType.A, 120, new AddressRecordData(System.Net.IPAddress.Parse("10.0.0.1")));
+        DnsRecord b = new(s_instance, DnsRecordType.A, 120, new AddressRecordData(System.Net.IPAddress.Parse("10.0.0.2")));
+        DnsRecord srv = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1, s_instance));
         Assert.True(Zeroconf.Responder.MdnsResponder.CompareForTieBreak([b], [a]) > 0);
         Assert.True(Zeroconf.Responder.MdnsResponder.CompareForTieBreak([a], [srv]) < 0);
         Assert.True(Zeroconf.Responder.MdnsResponder.CompareForTieBreak([srv, a], [a]) > 0);
@@ -197,10 +197,10 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(5));
 
-        List<HeardPacket> announcements = [.. peer.Heard.Where(p => p.Answers(Instance, DnsRecordType.Srv))];
+        List<HeardPacket> announcements = [.. peer.Heard.Where(p => p.Answers(s_instance, DnsRecordType.Srv))];
         Assert.Equal(2, announcements.Count);
         Assert.Equal(TimeSpan.FromSeconds(1), announcements[1].Time - announcements[0].Time);
         foreach (DnsRecord record in announcements[0].Message.Answers)
@@ -217,14 +217,14 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(5));
         peer.Clear();
 
         await registration.UpdateTxtAsync([new("txtvers", "2")], TestContext.Current.CancellationToken);
         lan.Advance(TimeSpan.FromSeconds(3));
 
-        List<HeardPacket> updates = [.. peer.Heard.Where(p => p.Answers(Instance, DnsRecordType.Txt))];
+        List<HeardPacket> updates = [.. peer.Heard.Where(p => p.Answers(s_instance, DnsRecordType.Txt))];
         Assert.Equal(2, updates.Count);
         DnsRecord txt = updates[0].Message.Answers.Single(r => r.Type == DnsRecordType.Txt);
         Assert.True(txt.CacheFlush);
@@ -237,14 +237,14 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("intruder");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
         var renamed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         registration.NameChanged += (_, name) => renamed.TrySetResult(name);
         lan.Advance(TimeSpan.FromSeconds(3));
-        DnsRecord theirs = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1234, DnsName.Parse("intruder.local")), CacheFlush: true);
+        DnsRecord theirs = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1234, DnsName.Parse("intruder.local")), CacheFlush: true);
         peer.OnHeard = heard =>
         {
-            if (heard.IsProbeFor(Instance))
+            if (heard.IsProbeFor(s_instance))
             {
                 peer.Multicast(RawPeer.Response(theirs));
             }
@@ -263,14 +263,14 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("mirror");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(Daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
-        DnsRecord identical = new(Instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 3689, DnsName.Parse("alpha.local")), CacheFlush: true);
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        DnsRecord identical = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 3689, DnsName.Parse("alpha.local")), CacheFlush: true);
         peer.Clear();
 
         peer.Multicast(RawPeer.Response(identical));
         lan.Advance(TimeSpan.FromSeconds(3));
 
         Assert.Equal("DAAP Server", registration.Name);
-        Assert.DoesNotContain(peer.Heard, p => p.IsProbeFor(Instance));
+        Assert.DoesNotContain(peer.Heard, p => p.IsProbeFor(s_instance));
     }
 }

@@ -9,7 +9,7 @@ namespace Inkwell.Zeroconf.Tests.WideArea;
 [Collection(nameof(BindCollection))]
 public sealed class WideAreaCliTests(BindLab lab)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
 
     private static TestProcess Start(params string[] arguments) => InkwellTool.Start(["dns-sd", .. arguments]);
 
@@ -27,7 +27,7 @@ public sealed class WideAreaCliTests(BindLab lab)
         lab.Require();
         using TestProcess register = Start("-R", "Cli Service", "_wcli._tcp", BindLab.Zone, "9090", "a=1", "--server", Server, "--key", lab.KeyFile,
             "--host", "cli-host", "--host-address", "192.0.2.9", "--json", "--timeout", "40");
-        string registered = await register.ReadOutputLineAsync(_ => true, Patience, TestContext.Current.CancellationToken);
+        string registered = await register.ReadOutputLineAsync(_ => true, s_patience, TestContext.Current.CancellationToken);
         Assert.Equal("registered", JsonDocument.Parse(registered).RootElement.GetProperty("event").GetString());
         Assert.Equal("0 0 9090 cli-host.example.test.", lab.Dig("SRV", "Cli\\032Service._wcli._tcp.example.test").Trim());
 
@@ -48,7 +48,7 @@ public sealed class WideAreaCliTests(BindLab lab)
 
         // --timeout ends -R normally: the registration is disposed, so its records are deleted. (Long enough for the
         // three client runs above on a loaded machine.)
-        Assert.Equal(0, await register.WaitForExitAsync(Patience, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await register.WaitForExitAsync(s_patience, TestContext.Current.CancellationToken));
         Assert.Equal("", lab.Dig("PTR", "_wcli._tcp.example.test"));
     }
 
@@ -58,10 +58,10 @@ public sealed class WideAreaCliTests(BindLab lab)
         lab.Require();
         using TestProcess register = Start("-R", "Interrupted", "_wint._tcp", BindLab.Zone, "9091", "--server", Server, "--key", lab.KeyFile,
             "--host", "int-host", "--json");
-        await register.ReadOutputLineAsync(_ => true, Patience, TestContext.Current.CancellationToken);
+        await register.ReadOutputLineAsync(_ => true, s_patience, TestContext.Current.CancellationToken);
         Assert.Equal("Interrupted._wint._tcp.example.test.", lab.Dig("PTR", "_wint._tcp.example.test").Trim());
 
-        int exitCode = await register.InterruptAsync(Patience, TestContext.Current.CancellationToken);
+        int exitCode = await register.InterruptAsync(s_patience, TestContext.Current.CancellationToken);
 
         // The signal cancels the command, which disposes the registration: its DNS UPDATE deletes the records.
         Assert.Equal(0, exitCode);

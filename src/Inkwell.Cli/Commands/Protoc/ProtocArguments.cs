@@ -270,7 +270,7 @@ internal sealed class ProtocArguments
 
                     result.FatalWarnings = true;
                     break;
-                case var _ when NotSupported.Contains(name):
+                case var _ when s_notSupported.Contains(name):
                     error = $"{name}: protoc 35.1's flag is not supported by inkwell protoc (docs/cli.md lists what is).";
                     return null;
                 case "--experimental_allow_proto3_optional":
@@ -293,7 +293,7 @@ internal sealed class ProtocArguments
                     }
 
                     break;
-                case var _ when isGeneratorFlag && UnsupportedBuiltInGenerators.Contains(name[2..^4]):
+                case var _ when isGeneratorFlag && s_unsupportedBuiltInGenerators.Contains(name[2..^4]):
                     error = $"{name}: protoc's built-in {name[2..^4]} generator is not part of inkwell protoc (only csharp, grpc and proto are built in; a protoc-gen-{name[2..^4]} plugin can be run under another name with --plugin).";
                     return null;
                 case var _ when isGeneratorFlag && name.EndsWith("_out", StringComparison.Ordinal):
@@ -367,14 +367,14 @@ internal sealed class ProtocArguments
     private const string DecodeRawHint = "To decode an unknown message, use --decode_raw.";
 
     /// <summary>protoc 35.1's other flags (its --help): refused by name rather than half done.</summary>
-    private static readonly HashSet<string> NotSupported =
+    private static readonly HashSet<string> s_notSupported =
     [
         "--enable_codegen_trace", "--direct_dependencies",
         "--option_dependencies", "--notices", "--disallow_services",
     ];
 
     /// <summary>protoc's built-in generators (its --help) that Inkwell does not have: refused rather than run as plugins.</summary>
-    private static readonly HashSet<string> UnsupportedBuiltInGenerators =
+    private static readonly HashSet<string> s_unsupportedBuiltInGenerators =
         ["cpp", "java", "kotlin", "objc", "php", "pyi", "python", "rbs", "ruby", "rust"];
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class ModuleCompiler
         """;
 
     /// <summary>Assemblies a module may use without naming them: the implicit usings' namespaces and the console.</summary>
-    private static readonly HashSet<string> CoreAssemblies = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> s_coreAssemblies = new(StringComparer.OrdinalIgnoreCase)
     {
         "System.Runtime.dll", "System.Private.CoreLib.dll", "System.Collections.dll", "System.Linq.dll",
         "System.Net.Http.dll", "System.Threading.dll", "System.Console.dll",
@@ -174,7 +174,7 @@ internal sealed class ModuleCompiler
     /// </summary>
     public IReadOnlyList<MetadataReference> SelectReferences(IReadOnlySet<MetadataReference> used)
     {
-        return [.. _framework.Where(r => used.Contains(r) || CoreAssemblies.Contains(Path.GetFileName(r.Display ?? string.Empty))), .. _shared];
+        return [.. _framework.Where(r => used.Contains(r) || s_coreAssemblies.Contains(Path.GetFileName(r.Display ?? string.Empty))), .. _shared];
     }
 
     /// <summary>Compiles one unit against the images of the units it uses. Every module may see the internals of

@@ -16,10 +16,10 @@ namespace Inkwell.Reload.Internal.Projects;
 /// </summary>
 internal static partial class ProjectEvaluator
 {
-    private static readonly string[] Items =
+    private static readonly string[] s_itemTypes =
         ["Compile", "ReferencePathWithRefAssemblies", "ReferenceCopyLocalPaths", "Analyzer", "RuntimeFramework", "AdditionalFiles", "EditorConfigFiles"];
 
-    private static readonly string[] PropertyNames =
+    private static readonly string[] s_propertyNames =
         ["LangVersion", "Nullable", "DefineConstants", "AllowUnsafeBlocks", "OutputType", "TargetFramework", "AssemblyName", "ImplicitUsings", "StartupObject"];
 
     /// <summary>Restores and evaluates <paramref name="projectFile"/>.</summary>
@@ -87,12 +87,12 @@ internal static partial class ProjectEvaluator
         yield return "-nologo";
         yield return "-restore";
         yield return "-t:ResolveReferences;FindReferenceAssembliesForReferences;GenerateGlobalUsings;GenerateMSBuildEditorConfigFile";
-        foreach (string item in Items)
+        foreach (string item in s_itemTypes)
         {
             yield return $"-getItem:{item}";
         }
 
-        foreach (string property in PropertyNames)
+        foreach (string property in s_propertyNames)
         {
             yield return $"-getProperty:{property}";
         }

@@ -15,7 +15,7 @@ namespace Inkwell.Reload.Internal.Projects;
 internal sealed class ProjectSession : IDisposable
 {
     /// <summary>Files whose edits change what the SDK says, looked for in the project's folder and every folder above.</summary>
-    private static readonly string[] InheritedFiles =
+    private static readonly string[] s_inheritedFiles =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "global.json"];
 
     private readonly RuntimeAssemblies _runtime = new();
@@ -150,7 +150,7 @@ internal sealed class ProjectSession : IDisposable
         files.AddRange(System.IO.Directory.EnumerateFiles(Directory, "*.props").Concat(System.IO.Directory.EnumerateFiles(Directory, "*.targets")));
         for (DirectoryInfo? folder = new(Directory); folder is not null; folder = folder.Parent)
         {
-            foreach (string name in InheritedFiles)
+            foreach (string name in s_inheritedFiles)
             {
                 files.AddRange(FindIgnoringCase(folder, name));
             }

@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.Tests.Inheritance.Interop;
 /// </summary>
 public sealed class OneofThroughPublicImportTests
 {
-    private static readonly (string Name, string Text)[] Sources =
+    private static readonly (string Name, string Text)[] s_sources =
     [
         ("zoo/animal.proto", """
             syntax = "proto3";
@@ -32,11 +32,11 @@ public sealed class OneofThroughPublicImportTests
     [Fact]
     public void SubtypeImportingTheBaseThroughAPublicImport_Lowers_AndProtocAgrees()
     {
-        CompilationResult result = ProtoCompiler.Compile(["zoo/dog.proto"], new InMemoryResolver(Sources.ToDictionary(s => s.Name, s => s.Text)),
+        CompilationResult result = ProtoCompiler.Compile(["zoo/dog.proto"], new InMemoryResolver(s_sources.ToDictionary(s => s.Name, s => s.Text)),
             TestContext.Current.CancellationToken);
 
         Assert.True(result.Success && result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
-        using LoweredSchema schema = LoweredSchema.Create(Sources, "zoo/dog.proto");
+        using LoweredSchema schema = LoweredSchema.Create(s_sources, "zoo/dog.proto");
         (int exitCode, string error, byte[]? expected) = Protoc.Run([.. schema.ProtocIncludes, "--include_imports", .. schema.Files], schema.LoweredDirectory);
         Assert.True(exitCode == 0, error);
         DescriptorAssert.Equal(expected!, schema.Result.GetDescriptorSetBytes(includeImports: true));

@@ -13,7 +13,7 @@ namespace Inkwell.Protobuf.Tests.Inheritance.Interop;
 public sealed class ProtobufNetOneofInteropTests
 {
     // The length-delimited fields that hold a subtype: Animal's cat and dog, Cat's kitten.
-    private static readonly HashSet<int> SubtypeTags = [100, 101, 10];
+    private static readonly HashSet<int> s_subtypeTags = [100, 101, 10];
 
     public static TheoryData<string, string> Animals => new()
     {
@@ -33,7 +33,7 @@ public sealed class ProtobufNetOneofInteropTests
         byte[] bytes = Serialize(Create(name));
 
         Assert.Equal(expected, schema.Decode("zoo.Animal", bytes));
-        Assert.Equal(schema.Encode("zoo.Animal", expected), WireFieldOrder.Canonical(bytes, SubtypeTags));
+        Assert.Equal(schema.Encode("zoo.Animal", expected), WireFieldOrder.Canonical(bytes, s_subtypeTags));
     }
 
     [Theory]
@@ -103,7 +103,7 @@ public sealed class ProtobufNetOneofInteropTests
         Assert.NotEqual(protoc, protobufNet);
         Assert.Equal(0xA2, protobufNet[0]); // field 100, length-delimited: the Cat envelope comes first
         Assert.Equal(0x0D, protoc[0]); // field 1, fixed32: protoc writes the weight first
-        Assert.Equal(protoc, WireFieldOrder.Canonical(protobufNet, SubtypeTags));
+        Assert.Equal(protoc, WireFieldOrder.Canonical(protobufNet, s_subtypeTags));
     }
 
     private static Animal Create(string name) => name switch
