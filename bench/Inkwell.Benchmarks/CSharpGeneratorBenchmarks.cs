@@ -16,5 +16,5 @@ public class CSharpGeneratorBenchmarks
 
     [Benchmark]
     public int GenerateDescriptorProto() =>
-        CSharpGenerator.Generate([_descriptorProto.Name], [_descriptorProto])[0].Content.Length;
+        CSharpGenerator.Generate([_descriptorProto], [_descriptorProto.Name])[0].Content.Length;
 }

@@ -47,7 +47,7 @@ public class SizeCacheBenchmarks
         node.Field.Add(new FieldDescriptorProto { Name = "value", Number = 3, Label = FieldDescriptorProto.Types.Label.Optional, Type = FieldDescriptorProto.Types.Type.Int32, JsonName = "value" });
         var file = new FileDescriptorProto { Name = "bench/tree.proto", Package = "bench", Syntax = "proto3" };
         file.MessageType.Add(node);
-        string source = CSharpGenerator.Generate([file.Name], [file], new CSharpGeneratorOptions { CacheSerializedSizes = cacheSizes })[0].Content;
+        string source = CSharpGenerator.Generate([file], [file.Name], new CSharpGeneratorOptions { CacheSerializedSizes = cacheSizes })[0].Content;
         string platform = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
         var references = platform.Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) == "netstandard.dll")

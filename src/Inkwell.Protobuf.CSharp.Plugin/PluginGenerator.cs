@@ -24,7 +24,7 @@ internal static class PluginGenerator
         };
         try
         {
-            foreach (GeneratedFile file in CSharpGenerator.Generate(FilesToGenerate(request), request.ProtoFile, CSharpGeneratorOptions.Parse(request.Parameter)))
+            foreach (GeneratedFile file in CSharpGenerator.Generate(request.ProtoFile, FilesToGenerate(request), CSharpGeneratorOptions.Parse(request.Parameter)))
             {
                 response.File.Add(new CodeGeneratorResponse.Types.File { Name = file.RelativePath, Content = file.Content });
             }

@@ -11,20 +11,20 @@ namespace Inkwell.Protobuf.CSharp;
 /// <summary>
 /// Generates C# for the Google.Protobuf runtime from descriptors, with the same public API as
 /// protoc's <c>--csharp_out</c>: one file per .proto holding the reflection class, extension
-/// identifiers, enums and messages; and, with <see cref="GenerateServices(IEnumerable{string}, IEnumerable{FileDescriptorProto}, GrpcGeneratorOptions?)"/>,
+/// identifiers, enums and messages; and, with <see cref="GenerateServices(IEnumerable{FileDescriptorProto}, IEnumerable{string}, GrpcGeneratorOptions?)"/>,
 /// the gRPC service code that grpc_csharp_plugin writes (<c>--grpc_out</c>).
 /// </summary>
 public static class CSharpGenerator
 {
     /// <summary>Generates one C# file for each file in <paramref name="filesToGenerate"/>.</summary>
-    /// <param name="filesToGenerate">The names of the .proto files to generate code for (as in <see cref="FileDescriptorProto.Name"/>).</param>
     /// <param name="allFiles">Every file involved, including all dependencies (as in a descriptor set written with <c>--include_imports</c>).</param>
+    /// <param name="filesToGenerate">The names of the .proto files to generate code for (as in <see cref="FileDescriptorProto.Name"/>).</param>
     /// <param name="options">The generator options; null for the defaults.</param>
     /// <returns>The generated files, in the order of <paramref name="filesToGenerate"/>.</returns>
     /// <exception cref="CSharpGenerationException">A dependency or type is missing, or <c>base_namespace</c> does not fit a file's namespace.</exception>
     public static IReadOnlyList<GeneratedFile> Generate(
-        IEnumerable<string> filesToGenerate,
         IEnumerable<FileDescriptorProto> allFiles,
+        IEnumerable<string> filesToGenerate,
         CSharpGeneratorOptions? options = null)
     {
         if (filesToGenerate is null)
@@ -69,22 +69,22 @@ public static class CSharpGenerator
         {
             names.AddRange(filesToGenerate);
         }
-        return Generate(names, set.File, options);
+        return Generate(set.File, names, options);
     }
 
     /// <summary>
     /// Generates the gRPC service code (the text grpc_csharp_plugin writes, for Grpc.Core.Api) of each file in
     /// <paramref name="filesToGenerate"/> that declares services; files without services give no file. The
-    /// messages' code comes from <see cref="Generate(IEnumerable{string}, IEnumerable{FileDescriptorProto}, CSharpGeneratorOptions?)"/>.
+    /// messages' code comes from <see cref="Generate(IEnumerable{FileDescriptorProto}, IEnumerable{string}, CSharpGeneratorOptions?)"/>.
     /// </summary>
-    /// <param name="filesToGenerate">The names of the .proto files to generate code for (as in <see cref="FileDescriptorProto.Name"/>).</param>
     /// <param name="allFiles">Every file involved, including all dependencies (as in a descriptor set written with <c>--include_imports</c>).</param>
+    /// <param name="filesToGenerate">The names of the .proto files to generate code for (as in <see cref="FileDescriptorProto.Name"/>).</param>
     /// <param name="options">The plugin's options; null for the defaults (client and server).</param>
     /// <returns>The generated files, in the order of <paramref name="filesToGenerate"/>.</returns>
     /// <exception cref="CSharpGenerationException">A dependency or type is missing, or <c>base_namespace</c> does not fit a file's namespace.</exception>
     public static IReadOnlyList<GeneratedFile> GenerateServices(
-        IEnumerable<string> filesToGenerate,
         IEnumerable<FileDescriptorProto> allFiles,
+        IEnumerable<string> filesToGenerate,
         GrpcGeneratorOptions? options = null)
     {
         if (filesToGenerate is null)
@@ -121,6 +121,6 @@ public static class CSharpGenerator
         {
             throw new ArgumentNullException(nameof(set));
         }
-        return GenerateServices(filesToGenerate ?? set.File.Select(f => f.Name).ToList(), set.File, options);
+        return GenerateServices(set.File, filesToGenerate ?? set.File.Select(f => f.Name).ToList(), options);
     }
 }

@@ -3,7 +3,7 @@ namespace Inkwell.Protobuf.CSharp;
 
 /// <summary>
 /// The options of grpc_csharp_plugin (<c>--grpc_opt</c>), which decide what
-/// <see cref="CSharpGenerator.GenerateServices(System.Collections.Generic.IEnumerable{string}, System.Collections.Generic.IEnumerable{Google.Protobuf.Reflection.FileDescriptorProto}, GrpcGeneratorOptions?)"/>
+/// <see cref="CSharpGenerator.GenerateServices(System.Collections.Generic.IEnumerable{Google.Protobuf.Reflection.FileDescriptorProto}, System.Collections.Generic.IEnumerable{string}, GrpcGeneratorOptions?)"/>
 /// writes and where. The defaults are the plugin's: client and server, public, <c>FooGrpc.cs</c> written flat.
 /// </summary>
 public sealed record GrpcGeneratorOptions

@@ -46,7 +46,7 @@ public sealed class ProtocCSharpOutTests : IDisposable
         string written = File.ReadAllText(Path.Combine(outDir, "Zoo.cs"));
         CompilationResult compiled = ProtoCompiler.Compile(["zoo.proto"], new FileSystemResolver([_dir]), TestContext.Current.CancellationToken);
         GeneratedFile expected = Assert.Single(CSharpGenerator.Generate(
-            ["zoo.proto"], compiled.AllFiles.Select(f => f.ToFileDescriptorProto(includeSourceInfo: true))));
+            compiled.AllFiles.Select(f => f.ToFileDescriptorProto(includeSourceInfo: true)), ["zoo.proto"]));
         Assert.Equal("Zoo.cs", expected.RelativePath);
         Assert.Equal(expected.Content, written);
         Assert.Contains("public sealed partial class Cat : pb::IMessage<Cat>", written, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class BeyondProtocTests
     public void Generate_TypeNamesThatAreKeywords_CompilesWhereProtocsDoesNot()
     {
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, [KeywordsFile]);
-        var inkwell = CSharpGenerator.Generate([KeywordsFile], set.File, new CSharpGeneratorOptions { CacheSerializedSizes = false })
+        var inkwell = CSharpGenerator.Generate(set.File, [KeywordsFile], new CSharpGeneratorOptions { CacheSerializedSizes = false })
             .ToDictionary(f => f.RelativePath, f => f.Content);
         (byte[]? image, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> errors) = CSharpCompiler.Compile("BeyondKeywords", inkwell);
         Assert.True(image is not null, string.Join("\n", errors.Take(10)));

@@ -53,7 +53,7 @@ public sealed class CompilationTests
             .Where(name => !Schemas.ShippedByRuntime(name) && !s_notCompiledHere.ContainsKey(name))
             .Order(StringComparer.Ordinal)
             .ToList();
-        IReadOnlyList<GeneratedFile> generated = CSharpGenerator.Generate(toGenerate, files.Values);
+        IReadOnlyList<GeneratedFile> generated = CSharpGenerator.Generate(files.Values, toGenerate);
         var buckets = new List<(HashSet<string> Names, Dictionary<string, string> Sources)>();
         for (int i = 0; i < toGenerate.Count; i++)
         {

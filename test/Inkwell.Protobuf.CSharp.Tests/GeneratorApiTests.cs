@@ -38,7 +38,7 @@ public sealed class GeneratorApiTests
     {
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, ["inkwell/tests/shared_types.proto"]);
         var error = Assert.Throws<CSharpGenerationException>(() =>
-            CSharpGenerator.Generate(["inkwell/tests/shared_types.proto"], set.File, new CSharpGeneratorOptions { BaseNamespace = "Inkwell.Test" }));
+            CSharpGenerator.Generate(set.File, ["inkwell/tests/shared_types.proto"], new CSharpGeneratorOptions { BaseNamespace = "Inkwell.Test" }));
         Assert.Contains("inkwell/tests/shared_types.proto", error.Message, StringComparison.Ordinal);
         Assert.Contains("Inkwell.Tests.Shared", error.Message, StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public sealed class GeneratorApiTests
     public void Generate_BaseNamespace_PutsFilesInNamespaceFolders(string? baseNamespace, string expectedPath)
     {
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, ["inkwell/tests/shared_types.proto"]);
-        GeneratedFile file = Assert.Single(CSharpGenerator.Generate(["inkwell/tests/shared_types.proto"], set.File, new CSharpGeneratorOptions { BaseNamespace = baseNamespace }));
+        GeneratedFile file = Assert.Single(CSharpGenerator.Generate(set.File, ["inkwell/tests/shared_types.proto"], new CSharpGeneratorOptions { BaseNamespace = baseNamespace }));
         Assert.Equal(expectedPath, file.RelativePath);
     }
 
@@ -60,7 +60,7 @@ public sealed class GeneratorApiTests
     {
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, ["inkwell/tests/everything_proto3.proto"]);
         var withoutShared = set.File.Where(f => f.Name != "inkwell/tests/shared_types.proto").ToList();
-        var error = Assert.Throws<CSharpGenerationException>(() => CSharpGenerator.Generate(["inkwell/tests/everything_proto3.proto"], withoutShared));
+        var error = Assert.Throws<CSharpGenerationException>(() => CSharpGenerator.Generate(withoutShared, ["inkwell/tests/everything_proto3.proto"]));
         Assert.Contains("inkwell/tests/shared_types.proto", error.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class GeneratorApiTests
     public void Generate_UnknownFileToGenerate_ThrowsNamingIt()
     {
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, ["inkwell/tests/shared_types.proto"]);
-        var error = Assert.Throws<CSharpGenerationException>(() => CSharpGenerator.Generate(["nope.proto"], set.File));
+        var error = Assert.Throws<CSharpGenerationException>(() => CSharpGenerator.Generate(set.File, ["nope.proto"]));
         Assert.Contains("nope.proto", error.Message, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public sealed class GrpcCorpusTests
 
         FileDescriptorSet set = Protoc.DescriptorSet(root, files, importRoots);
         Dictionary<string, string> expected = Protoc.GenerateGrpc(root, files, options.Length == 0 ? null : options, importRoots);
-        IReadOnlyList<GeneratedFile> actual = CSharpGenerator.GenerateServices(files, set.File, GrpcGeneratorOptions.Parse(options));
+        IReadOnlyList<GeneratedFile> actual = CSharpGenerator.GenerateServices(set.File, files, GrpcGeneratorOptions.Parse(options));
 
         Assert.Equal(files.Count, actual.Count);
         GrpcText.AssertSame(expected, actual);

@@ -41,7 +41,7 @@ public sealed class GrpcServiceTextTests
             : OwnServiceFiles;
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, files);
         Dictionary<string, string> expected = Protoc.GenerateGrpc(Schemas.OwnRoot, files, options);
-        IReadOnlyList<GeneratedFile> actual = CSharpGenerator.GenerateServices(files, set.File, GrpcGeneratorOptions.Parse(options));
+        IReadOnlyList<GeneratedFile> actual = CSharpGenerator.GenerateServices(set.File, files, GrpcGeneratorOptions.Parse(options));
         GrpcText.AssertSame(expected, actual);
     }
 
@@ -50,7 +50,7 @@ public sealed class GrpcServiceTextTests
     {
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, ["inkwell/tests/grpc/zoo_keeper.proto"]);
         var error = Assert.Throws<CSharpGenerationException>(() => CSharpGenerator.GenerateServices(
-            ["inkwell/tests/grpc/zoo_keeper.proto"], set.File, GrpcGeneratorOptions.Parse("base_namespace=Acme")));
+            set.File, ["inkwell/tests/grpc/zoo_keeper.proto"], GrpcGeneratorOptions.Parse("base_namespace=Acme")));
         Assert.Equal("inkwell/tests/grpc/zoo_keeper.proto: Namespace Inkwell.Tests.Grpc is not a prefix namespace of base namespace Acme", error.Message);
     }
 
@@ -78,8 +78,8 @@ public sealed class GrpcServiceTextTests
         // collisions.proto is the plugin's text, which does not compile; the rest must, with warnings as errors.
         string[] files = ["inkwell/tests/grpc/zoo_keeper.proto", "inkwell/tests/grpc/no_package.proto", "inkwell/tests/grpc/odd-file_name2x.proto"];
         FileDescriptorSet set = Protoc.DescriptorSet(Schemas.OwnRoot, files);
-        var sources = CSharpGenerator.Generate(Schemas.GenerationClosure(set), set.File)
-            .Concat(CSharpGenerator.GenerateServices(files, set.File))
+        var sources = CSharpGenerator.Generate(set.File, Schemas.GenerationClosure(set))
+            .Concat(CSharpGenerator.GenerateServices(set.File, files))
             .ToDictionary(f => f.RelativePath, f => f.Content);
         foreach (string[] symbols in new[] { Array.Empty<string>(), ["GRPC_DISABLE_PROTOBUF_BUFFER_SERIALIZATION"] })
         {

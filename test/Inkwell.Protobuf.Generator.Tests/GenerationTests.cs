@@ -39,7 +39,7 @@ public sealed class GenerationTests
         GeneratorRun run = new ProtoProject().Protobuf("protos/zoo.proto", Schemas.Zoo, ("ProtoRoot", "protos")).Run().AssertNoException();
 
         CompilationResult compiled = ProtoCompiler.Compile(["zoo.proto"], new InMemoryResolver(new Dictionary<string, string> { ["zoo.proto"] = Schemas.Zoo }), TestContext.Current.CancellationToken);
-        string expected = CSharpGenerator.Generate(["zoo.proto"], [compiled.Files[0].ToFileDescriptorProto(includeSourceInfo: true)])[0].Content;
+        string expected = CSharpGenerator.Generate([compiled.Files[0].ToFileDescriptorProto(includeSourceInfo: true)], ["zoo.proto"])[0].Content;
         Assert.Equal(expected, run.Sources["protos.zoo.proto.g.cs"]);
         Assert.Contains("/// An animal; its subtype says which kind.", expected);
     }

@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.Generator.Tests;
 
 /// <summary>
 /// gRPC services from <c>&lt;Protobuf&gt;</c> items, as Grpc.Tools reads them: <c>GrpcServices="Both|Client|Server|None"</c>
-/// (default Both), <c>GrpcOutputOptions</c>, <c>Access</c>; the service code is <see cref="CSharpGenerator.GenerateServices(IEnumerable{string}, IEnumerable{FileDescriptorProto}, GrpcGeneratorOptions?)"/>'s
+/// (default Both), <c>GrpcOutputOptions</c>, <c>Access</c>; the service code is <see cref="CSharpGenerator.GenerateServices(IEnumerable{FileDescriptorProto}, IEnumerable{string}, GrpcGeneratorOptions?)"/>'s
 /// text (grpc_csharp_plugin's), in a source of its own next to the messages'.
 /// </summary>
 public sealed class ServiceTests
@@ -36,7 +36,7 @@ public sealed class ServiceTests
         Assert.Empty(run.Diagnostics);
         Assert.Equal(["protos.greet.proto.g.cs", "protos.greet.proto.grpc.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
         CompilationResult compiled = ProtoCompiler.Compile(["greet.proto"], new InMemoryResolver(new Dictionary<string, string> { ["greet.proto"] = Greeter }), TestContext.Current.CancellationToken);
-        GeneratedFile expected = Assert.Single(CSharpGenerator.GenerateServices(["greet.proto"], compiled.AllFiles.Select(f => f.ToFileDescriptorProto(includeSourceInfo: true))));
+        GeneratedFile expected = Assert.Single(CSharpGenerator.GenerateServices(compiled.AllFiles.Select(f => f.ToFileDescriptorProto(includeSourceInfo: true)), ["greet.proto"]));
         Assert.Equal(expected.Content, run.Sources["protos.greet.proto.grpc.g.cs"]);
         Assembly assembly = Compilations.EmitAndLoad(run.Output);
         Assert.NotNull(assembly.GetType("Greet.Greeter+GreeterBase"));

@@ -14,7 +14,7 @@ internal static class CodeEmitter
             CSharpGeneratorOptions options = CSharpGeneratorOptions.Parse(file.OutputOptions);
             FileDescriptorProto descriptor = FileDescriptorProto.Parser.ParseFrom(file.Descriptor.ToArray());
             var all = new List<FileDescriptorProto>(FileDescriptorSet.Parser.ParseFrom(file.Dependencies.ToArray()).File) { descriptor };
-            IReadOnlyList<GeneratedFile> generated = CSharpGenerator.Generate([descriptor.Name], all, options);
+            IReadOnlyList<GeneratedFile> generated = CSharpGenerator.Generate(all, [descriptor.Name], options);
             string? services = null;
             if (file.ServiceOptions is { } serviceOptions && descriptor.Service.Count > 0)
             {
@@ -24,7 +24,7 @@ internal static class CodeEmitter
                         $"{file.ImportName}: {serviceOptions.Replace("=", "=\"")}\" is not one of Both, Client, Server, None");
                 }
 
-                services = CSharpGenerator.GenerateServices([descriptor.Name], all, GrpcGeneratorOptions.Parse(serviceOptions))[0].Content;
+                services = CSharpGenerator.GenerateServices(all, [descriptor.Name], GrpcGeneratorOptions.Parse(serviceOptions))[0].Content;
             }
 
             return new GeneratedSource(file.HintName, generated[0].Content, services, EquatableArray<DiagnosticInfo>.Empty, file.FullPath);

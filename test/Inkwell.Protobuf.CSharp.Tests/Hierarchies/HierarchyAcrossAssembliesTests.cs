@@ -70,9 +70,9 @@ public sealed class HierarchyAcrossAssembliesTests
             CompilationResult both = ProtoCompiler.Compile([BaseFile, SubtypeFile], resolver);
             Assert.True(baseOnly.Success && both.Success, string.Join("\n", baseOnly.Diagnostics.Concat(both.Diagnostics)));
 
-            var baseSources = CSharpGenerator.Generate([BaseFile, ProtoCompiler.InheritanceProto], baseOnly.AllFiles.Select(f => f.ToFileDescriptorProto()))
+            var baseSources = CSharpGenerator.Generate(baseOnly.AllFiles.Select(f => f.ToFileDescriptorProto()), [BaseFile, ProtoCompiler.InheritanceProto])
                 .ToDictionary(f => f.RelativePath, f => f.Content);
-            var subtypeSources = CSharpGenerator.Generate([SubtypeFile], both.AllFiles.Select(f => f.ToFileDescriptorProto()))
+            var subtypeSources = CSharpGenerator.Generate(both.AllFiles.Select(f => f.ToFileDescriptorProto()), [SubtypeFile])
                 .ToDictionary(f => f.RelativePath, f => f.Content);
             byte[] baseImage = Compiled("AnimalLibrary" + encoding, baseSources, []);
             byte[] subtypeImage = Compiled("CatLibrary" + encoding, subtypeSources, [baseImage]);

@@ -17,7 +17,7 @@ internal sealed partial class GeneratedPair
     {
         Set = Protoc.DescriptorSet(root, files);
         ProtocSources = Protoc.GenerateCSharp(root, files, options);
-        InkwellSources = CSharpGenerator.Generate(files, Set.File, CSharpGeneratorOptions.Parse(options) with { CacheSerializedSizes = cacheSizes })
+        InkwellSources = CSharpGenerator.Generate(Set.File, files, CSharpGeneratorOptions.Parse(options) with { CacheSerializedSizes = cacheSizes })
             .ToDictionary(f => f.RelativePath, f => f.Content);
         int id = Interlocked.Increment(ref s_counter);
         ProtocAssembly = new Lazy<Assembly>(() => CSharpCompiler.CompileAndLoad($"ProtocGenerated{id}", ProtocSources));

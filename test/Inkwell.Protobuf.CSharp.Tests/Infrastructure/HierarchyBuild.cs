@@ -20,7 +20,7 @@ internal sealed class HierarchyBuild
         LoweredDescriptorSet = result.GetDescriptorSetBytes(includeImports: true);
         var all = result.AllFiles.Select(f => f.ToFileDescriptorProto()).ToList();
         var toGenerate = sources.Keys.Append(ProtoCompiler.InheritanceProto).ToList();
-        InkwellSources = CSharpGenerator.Generate(toGenerate, all).ToDictionary(f => f.RelativePath, f => f.Content);
+        InkwellSources = CSharpGenerator.Generate(all, toGenerate).ToDictionary(f => f.RelativePath, f => f.Content);
         int id = Interlocked.Increment(ref s_counter);
         Inkwell = CSharpCompiler.CompileAndLoad($"InkwellHierarchy{id}", InkwellSources, preprocessorSymbols);
 

@@ -17,7 +17,7 @@ internal static class ReferenceGeneration
             return null;
         }
 
-        return CSharpGenerator.Generate([name], result.AllFiles.Select(f => f.ToFileDescriptorProto(includeSourceInfo: f.Name == name)), CSharpGeneratorOptions.Parse(options))[0].Content;
+        return CSharpGenerator.Generate(result.AllFiles.Select(f => f.ToFileDescriptorProto(includeSourceInfo: f.Name == name)), [name], CSharpGeneratorOptions.Parse(options))[0].Content;
     }
 
     private sealed class FirstMatchResolver(params IProtoFileResolver[] resolvers) : IProtoFileResolver

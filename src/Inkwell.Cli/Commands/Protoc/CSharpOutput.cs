@@ -27,7 +27,7 @@ internal static class CSharpOutput
                 toGenerate = toGenerate.Append(ProtoCompiler.InheritanceProto);
             }
 
-            files = CSharpGenerator.Generate(toGenerate, allFiles, CSharpGeneratorOptions.Parse(options));
+            files = CSharpGenerator.Generate(allFiles, toGenerate, CSharpGeneratorOptions.Parse(options));
         }
         catch (CSharpGenerationException e)
         {

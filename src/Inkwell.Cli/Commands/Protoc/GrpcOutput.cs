@@ -21,7 +21,7 @@ internal static class GrpcOutput
         {
             // Source info carries the .proto comments that become XML doc comments, as with the plugin.
             IEnumerable<FileDescriptorProto> allFiles = result.AllFiles.Select(file => file.ToFileDescriptorProto(includeSourceInfo: true));
-            files = CSharpGenerator.GenerateServices(result.Files.Select(file => file.Name), allFiles, GrpcGeneratorOptions.Parse(options));
+            files = CSharpGenerator.GenerateServices(allFiles, result.Files.Select(file => file.Name), GrpcGeneratorOptions.Parse(options));
         }
         catch (CSharpGenerationException e)
         {
