@@ -20,16 +20,11 @@ public sealed class TextFormatParser
     /// <summary>A parser for the message types of <paramref name="files"/> (each file's imports among them).</summary>
     public TextFormatParser(IEnumerable<FileDescriptorProto> files)
     {
-        if (files is null)
-        {
-            throw new ArgumentNullException(nameof(files));
-        }
-
-        _types = new TextFormatTypes(files);
+        _types = TextFormatTypes.Of(files, nameof(files));
     }
 
     /// <summary>Whether <paramref name="fullName"/> (e.g. <c>pkg.Outer.Inner</c>) is a message type of the files.</summary>
-    public bool HasMessageType(string fullName) => _types.FindMessage(fullName) is not null;
+    public bool HasMessageType(string fullName) => _types.HasMessage(fullName);
 
     /// <summary>
     /// Reads <paramref name="text"/> as a <paramref name="messageType"/>. With <paramref name="deterministic"/>, map
@@ -38,7 +33,7 @@ public sealed class TextFormatParser
     /// <exception cref="ArgumentException"><paramref name="messageType"/> is not a message type of the files.</exception>
     public TextFormatParseResult Parse(string messageType, string text, bool deterministic)
     {
-        TextMessageType type = _types.FindMessage(messageType) ?? throw new ArgumentException($"No message type {messageType}.", nameof(messageType));
+        TextMessageType type = _types.GetMessage(messageType, nameof(messageType));
         var parser = new TextParser(_types, text ?? throw new ArgumentNullException(nameof(text)));
         TextMessageBuilder? parsed = parser.Parse(type);
         if (parsed is null)

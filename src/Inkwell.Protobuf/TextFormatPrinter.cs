@@ -21,16 +21,11 @@ public sealed class TextFormatPrinter
     /// <summary>A printer for the message types of <paramref name="files"/> (each file's imports among them).</summary>
     public TextFormatPrinter(IEnumerable<FileDescriptorProto> files)
     {
-        if (files is null)
-        {
-            throw new ArgumentNullException(nameof(files));
-        }
-
-        _types = new TextFormatTypes(files);
+        _types = TextFormatTypes.Of(files, nameof(files));
     }
 
     /// <summary>Whether <paramref name="fullName"/> (e.g. <c>pkg.Outer.Inner</c>) is a message type of the files.</summary>
-    public bool HasMessageType(string fullName) => _types.FindMessage(fullName) is not null;
+    public bool HasMessageType(string fullName) => _types.HasMessage(fullName);
 
     /// <summary>
     /// Prints <paramref name="message"/> as a <paramref name="messageType"/>; false when the bytes do not parse as one
@@ -39,7 +34,7 @@ public sealed class TextFormatPrinter
     /// <exception cref="ArgumentException"><paramref name="messageType"/> is not a message type of the files.</exception>
     public bool TryPrint(string messageType, byte[] message, out string text)
     {
-        TextMessageType type = _types.FindMessage(messageType) ?? throw new ArgumentException($"No message type {messageType}.", nameof(messageType));
+        TextMessageType type = _types.GetMessage(messageType, nameof(messageType));
         ParsedMessage? parsed = ParsedMessage.Parse(_types, type, message);
         var output = new StringBuilder();
         if (parsed is null || !Print(parsed, "", output))
@@ -60,7 +55,7 @@ public sealed class TextFormatPrinter
     /// <exception cref="ArgumentException"><paramref name="messageType"/> is not a message type of the files.</exception>
     public IReadOnlyList<string> FindMissingRequiredFields(string messageType, byte[] message)
     {
-        TextMessageType type = _types.FindMessage(messageType) ?? throw new ArgumentException($"No message type {messageType}.", nameof(messageType));
+        TextMessageType type = _types.GetMessage(messageType, nameof(messageType));
         ParsedMessage? parsed = ParsedMessage.Parse(_types, type, message);
         return parsed is null ? [] : RequiredFields.FindMissing(parsed);
     }

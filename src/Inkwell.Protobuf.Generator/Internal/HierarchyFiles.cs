@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf.Reflection;
+using Inkwell.Internal;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.Generator.Internal;
@@ -138,7 +139,7 @@ internal sealed class HierarchyFiles
             var (baseInfo, subtypeInfo) = InheritanceOptions.Read(message.Options);
             if (baseInfo is not null || subtypeInfo is not null)
             {
-                messages.Add(new HierarchyMessage(name, subtypeInfo?.Base, baseInfo?.Encoding == LoweredEncoding.Oneof));
+                messages.Add(new HierarchyMessage(name, subtypeInfo?.Base, baseInfo?.Encoding == SubtypeEncoding.Oneof));
             }
 
             foreach (DescriptorProto nested in message.NestedType)

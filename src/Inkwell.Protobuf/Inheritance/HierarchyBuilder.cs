@@ -1,3 +1,4 @@
+using Inkwell.Internal;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Inheritance;

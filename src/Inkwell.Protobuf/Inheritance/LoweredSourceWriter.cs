@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Inkwell.Internal;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Inheritance;

@@ -6,6 +6,8 @@ namespace Inkwell.Protobuf.TextFormat;
 /// <summary>
 /// The message and enum types of a set of files, with each field's features resolved (presence, packing, delimited
 /// encoding, UTF-8 checks, closed enums, packing) from its syntax or edition and the <c>features</c> options around it.
+/// The one index of message types that <see cref="TextFormatParser"/> and <see cref="TextFormatPrinter"/> look their
+/// <c>messageType</c> arguments up in.
 /// </summary>
 internal sealed class TextFormatTypes
 {
@@ -52,7 +54,19 @@ internal sealed class TextFormatTypes
         }
     }
 
+    /// <summary>The types of <paramref name="files"/>, the argument <paramref name="parameterName"/> of a public constructor.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    public static TextFormatTypes Of(IEnumerable<FileDescriptorProto>? files, string parameterName) =>
+        new(files ?? throw new ArgumentNullException(parameterName));
+
     public TextMessageType? FindMessage(string fullName) => _messages.TryGetValue(fullName, out TextMessageType? type) ? type : null;
+
+    public bool HasMessage(string fullName) => FindMessage(fullName) is not null;
+
+    /// <summary>The message type a public method's argument <paramref name="parameterName"/> names.</summary>
+    /// <exception cref="ArgumentException">No message type of the files has that name.</exception>
+    public TextMessageType GetMessage(string fullName, string parameterName) =>
+        FindMessage(fullName) ?? throw new ArgumentException($"No message type {fullName}.", parameterName);
 
     public TextEnumType? FindEnum(string fullName) => _enums.TryGetValue(fullName, out TextEnumType? type) ? type : null;
 

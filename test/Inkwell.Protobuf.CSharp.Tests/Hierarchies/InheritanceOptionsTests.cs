@@ -1,10 +1,11 @@
 using Google.Protobuf.Reflection;
+using Inkwell.Internal;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Tests.Hierarchies;
 
 /// <summary>
-/// The C# side's knowledge of the lowering's options (<see cref="InheritanceOptions"/>, <see cref="LoweredEncoding"/>)
+/// The C# side's knowledge of the lowering's options (<see cref="InheritanceOptions"/>, <c>SubtypeEncoding</c>, src/Shared)
 /// against the compiler's built-in <c>inkwell/inheritance.proto</c>, which is where the numbers are declared.
 /// </summary>
 public sealed class InheritanceOptionsTests
@@ -28,12 +29,12 @@ public sealed class InheritanceOptionsTests
     }
 
     [Fact]
-    public void LoweredEncoding_IsInheritanceProtosSubtypeEncoding()
+    public void SubtypeEncoding_IsInheritanceProtosSubtypeEncoding()
     {
         EnumDescriptorProto encoding = InheritanceProto().EnumType.Single(e => e.Name == "SubtypeEncoding");
 
         Assert.Equal(
             encoding.Value.Select(v => (v.Name, v.Number)),
-            Enum.GetValues<LoweredEncoding>().Select(e => (e.ToString().ToUpperInvariant(), (int)e)));
+            Enum.GetValues<SubtypeEncoding>().Select(e => (e.ToString().ToUpperInvariant(), (int)e)));
     }
 }

@@ -73,29 +73,26 @@ internal sealed partial class MessageEmitter
     {
         _context.WriteGeneratedCodeAttributes();
         W.Open("public void WriteTo(pb::CodedOutputStream output)");
-        WriteDirective("#if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
-        W.Line("output.WriteRawMessage(this);");
-        WriteDirective("#else");
-        WriteSerializationBody(useWriteContext: false);
-        WriteDirective("#endif");
+        W.WriteBodyForEachBuild("output.WriteRawMessage(this);", () => WriteSerializationBody(useWriteContext: false));
         W.Close();
         W.Line();
-        W.Line("#if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
-        _context.WriteGeneratedCodeAttributes();
-        W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
-        WriteSerializationBody(useWriteContext: true);
-        W.Close();
-        if (CachesSizes)
+        W.WriteUsualBuildOnly(() =>
         {
-            W.Line();
-            // Called by a parent right after it computed this message's size (which cached every size
-            // below), so nested messages reuse their cached sizes: one size pass per write, not one per level.
             _context.WriteGeneratedCodeAttributes();
-            W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
-            WriteSerializationBody(useWriteContext: true, sizesCached: true);
+            W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
+            WriteSerializationBody(useWriteContext: true);
             W.Close();
-        }
-        W.Line("#endif");
+            if (CachesSizes)
+            {
+                W.Line();
+                // Called by a parent right after it computed this message's size (which cached every size
+                // below), so nested messages reuse their cached sizes: one size pass per write, not one per level.
+                _context.WriteGeneratedCodeAttributes();
+                W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
+                WriteSerializationBody(useWriteContext: true, sizesCached: true);
+                W.Close();
+            }
+        });
         W.Line();
         _context.WriteGeneratedCodeAttributes();
         W.Open("public int CalculateSize()");
@@ -130,17 +127,9 @@ internal sealed partial class MessageEmitter
         }
     }
 
-    /// <summary>A preprocessor line inside a method body, written at the method's own indentation as protoc does.</summary>
-    private void WriteDirective(string directive)
-    {
-        W.Outdent();
-        W.Line(directive);
-        W.Indent();
-    }
-
     private void WriteSerializationBody(bool useWriteContext, bool sizesCached = false)
     {
-        string reference = useWriteContext ? "ref " : "";
+        string reference = CompatibilityMode.RefIf(useWriteContext);
         foreach (ProtoField field in _fieldsByNumber)
         {
             if (useWriteContext && CachesSizes)
@@ -177,20 +166,7 @@ internal sealed partial class MessageEmitter
                 EmitterFor(field).WriteMerging();
             }
         }
-        foreach (ProtoOneof oneof in _message.Oneofs)
-        {
-            W.Open($"switch (other.{oneof.PropertyName}Case)");
-            foreach (ProtoField field in oneof.Fields)
-            {
-                W.Line($"case {oneof.CaseEnumName}.{field.OneofCaseName}:");
-                W.Indent();
-                EmitterFor(field).WriteMerging();
-                W.Line("break;");
-                W.Outdent();
-            }
-            W.Close();
-            W.Line();
-        }
+        WriteOneofSwitches(_message.Oneofs, field => EmitterFor(field).WriteMerging());
         if (_message.HasExtensionRanges)
         {
             W.Line("pb::ExtensionSet.MergeFrom(ref _extensions, other._extensions);");
@@ -200,26 +176,23 @@ internal sealed partial class MessageEmitter
         W.Line();
         _context.WriteGeneratedCodeAttributes();
         W.Open("public void MergeFrom(pb::CodedInputStream input)");
-        WriteDirective("#if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
-        W.Line("input.ReadRawMessage(this);");
-        WriteDirective("#else");
-        WriteParsingBody(useParseContext: false);
-        WriteDirective("#endif");
+        W.WriteBodyForEachBuild("input.ReadRawMessage(this);", () => WriteParsingBody(useParseContext: false));
         W.Close();
         W.Line();
-        W.Line("#if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
-        _context.WriteGeneratedCodeAttributes();
-        W.Open("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input)");
-        WriteParsingBody(useParseContext: true);
-        W.Close();
-        W.Line("#endif");
+        W.WriteUsualBuildOnly(() =>
+        {
+            _context.WriteGeneratedCodeAttributes();
+            W.Open("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input)");
+            WriteParsingBody(useParseContext: true);
+            W.Close();
+        });
         W.Line();
         WriteMapValueResolution();
     }
 
     private void WriteParsingBody(bool useParseContext)
     {
-        string reference = useParseContext ? "ref " : "";
+        string reference = CompatibilityMode.RefIf(useParseContext);
         W.Line("uint tag;");
         W.Open("while ((tag = input.ReadTag()) != 0)");
         // protoc's layout: the end-group check sits at the loop's own indentation.
@@ -259,7 +232,7 @@ internal sealed partial class MessageEmitter
         [.. LevelEmitters.OfType<MapFieldEmitter>().Where(m => m.HasHierarchyValues)];
 
     /// <summary>Messages with maps of hierarchy classes resolve their values when a parse ends (nothing for others).</summary>
-    private void WriteMapValueResolutionCall()
+    public void WriteMapValueResolutionCall()
     {
         if (HierarchyMaps.Count > 0)
         {
@@ -267,7 +240,7 @@ internal sealed partial class MessageEmitter
         }
     }
 
-    private void WriteMapValueResolution()
+    public void WriteMapValueResolution()
     {
         if (HierarchyMaps.Count == 0)
         {
@@ -283,7 +256,7 @@ internal sealed partial class MessageEmitter
     }
 
     /// <summary>The <c>case</c> that parses one field.</summary>
-    private void WriteFieldCase(ProtoField field, bool useParseContext)
+    public void WriteFieldCase(ProtoField field, bool useParseContext)
     {
         uint tag = field.Tag;
         if (field.IsPackable)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
+using Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Emit;
@@ -9,7 +10,8 @@ namespace Inkwell.Protobuf.CSharp.Internal.Emit;
 /// <summary>
 /// Writes one message class in protoc's member order: statics, constructors and cloning, field
 /// members, oneofs, framework methods, serialization, merging, extension accessors, then nested types
-/// and nested extension identifiers.
+/// and nested extension identifiers. A message of a class hierarchy is written by <see cref="HierarchyEmitter"/>,
+/// which shares the members written the same way for both (fields, oneofs, nested types, parse cases).
 /// </summary>
 internal sealed partial class MessageEmitter
 {
@@ -44,15 +46,33 @@ internal sealed partial class MessageEmitter
 
     private bool CachesSizes => _context.CachesSizes(_message);
 
-    private string ClassName => Names.EscapeKeyword(_message.Name);
+    public ProtoMessage Message => _message;
 
-    private FieldEmitter EmitterFor(ProtoField field) => _fields[_message.Fields.IndexOf(field)];
+    public string ClassName => Names.EscapeKeyword(_message.Name);
+
+    /// <summary>The message's fields in number order (the order protoc writes and parses them).</summary>
+    public IReadOnlyList<ProtoField> FieldsByNumber => _fieldsByNumber;
+
+    /// <summary>How many <c>int</c> fields hold the presence bits (<c>_hasBits0</c>, …).</summary>
+    public int HasBitFieldCount => _hasBitFieldCount;
+
+    public FieldEmitter EmitterFor(ProtoField field) => _fields[_message.Fields.IndexOf(field)];
+
+    /// <summary>The fields of this class's own level: all of them, less a hierarchy base's subtype members.</summary>
+    public IEnumerable<ProtoField> LevelFields =>
+        _message.Fields.Where(f => _message.Hierarchy?.IsLevelField(f) ?? true);
+
+    public IEnumerable<FieldEmitter> LevelEmitters => LevelFields.Select(EmitterFor);
+
+    /// <summary>The oneofs of this class's own level: all of them, less a hierarchy base's subtype oneof.</summary>
+    public IEnumerable<ProtoOneof> LevelOneofs =>
+        _message.Oneofs.Where(o => o != _message.Hierarchy?.SubtypeOneof);
 
     public void Emit()
     {
         if (_message.Hierarchy is not null)
         {
-            EmitHierarchyClass();
+            new HierarchyEmitter(_context, this).Emit();
             return;
         }
         _context.Comments.Write(W, _message.Path);
@@ -67,9 +87,7 @@ internal sealed partial class MessageEmitter
         W.Line("[global::System.Diagnostics.DebuggerDisplayAttribute(\"{ToString(),nq}\")]");
         string baseInterface = _message.HasExtensionRanges ? "pb::IExtendableMessage" : "pb::IMessage";
         W.Line($"{_context.AccessLevel} sealed partial class {ClassName} : {baseInterface}<{ClassName}>");
-        W.Line("#if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE");
-        W.Line("    , pb::IBufferMessage");
-        W.Line("#endif");
+        W.WriteUsualBuildOnly("    , pb::IBufferMessage");
         W.Line("{");
         W.Indent();
         W.Line($"private static readonly pb::MessageParser<{ClassName}> _parser = new pb::MessageParser<{ClassName}>(() => new {ClassName}());");
@@ -135,7 +153,7 @@ internal sealed partial class MessageEmitter
     }
 
     /// <summary>The static <c>Descriptor</c>, found through the parent's or the file's descriptor.</summary>
-    private void WriteDescriptorProperty(string modifiers)
+    public void WriteDescriptorProperty(string modifiers)
     {
         string descriptorAccessor = _message.Parent is { } parent
             ? $"{parent.ClassName}.Descriptor.NestedTypes[{_message.Index.ToString(CultureInfo.InvariantCulture)}]"
@@ -146,7 +164,7 @@ internal sealed partial class MessageEmitter
         W.Close();
     }
 
-    private void WriteConstructor()
+    public void WriteConstructor()
     {
         _context.WriteGeneratedCodeAttributes();
         W.Open($"public {ClassName}()");
@@ -164,11 +182,7 @@ internal sealed partial class MessageEmitter
     {
         _context.WriteGeneratedCodeAttributes();
         W.Open($"public {ClassName}({ClassName} other) : this()");
-        for (int i = 0; i < _hasBitFieldCount; i++)
-        {
-            string n = i.ToString(CultureInfo.InvariantCulture);
-            W.Line($"_hasBits{n} = other._hasBits{n};");
-        }
+        WriteHasBitsCopy();
         foreach (ProtoField field in _message.Fields)
         {
             if (field.RealOneof is null)
@@ -176,20 +190,7 @@ internal sealed partial class MessageEmitter
                 EmitterFor(field).WriteCloning();
             }
         }
-        foreach (ProtoOneof oneof in _message.Oneofs)
-        {
-            W.Open($"switch (other.{oneof.PropertyName}Case)");
-            foreach (ProtoField field in oneof.Fields)
-            {
-                W.Line($"case {oneof.CaseEnumName}.{field.OneofCaseName}:");
-                W.Indent();
-                EmitterFor(field).WriteCloning();
-                W.Line("break;");
-                W.Outdent();
-            }
-            W.Close();
-            W.Line();
-        }
+        WriteOneofSwitches(_message.Oneofs, field => EmitterFor(field).WriteCloning());
         W.Line("_unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);");
         if (_message.HasExtensionRanges)
         {
@@ -204,7 +205,36 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
-    private void WriteFieldMembers()
+    /// <summary>The copy constructor's copy of the presence bits.</summary>
+    public void WriteHasBitsCopy()
+    {
+        for (int i = 0; i < _hasBitFieldCount; i++)
+        {
+            string index = i.ToString(CultureInfo.InvariantCulture);
+            W.Line($"_hasBits{index} = other._hasBits{index};");
+        }
+    }
+
+    /// <summary>A <c>switch</c> on each oneof's case in <c>other</c>, with a case per field written by <paramref name="writeCase"/>.</summary>
+    public void WriteOneofSwitches(IEnumerable<ProtoOneof> oneofs, System.Action<ProtoField> writeCase)
+    {
+        foreach (ProtoOneof oneof in oneofs)
+        {
+            W.Open($"switch (other.{oneof.PropertyName}Case)");
+            foreach (ProtoField field in oneof.Fields)
+            {
+                W.Line($"case {oneof.CaseEnumName}.{field.OneofCaseName}:");
+                W.Indent();
+                writeCase(field);
+                W.Line("break;");
+                W.Outdent();
+            }
+            W.Close();
+            W.Line();
+        }
+    }
+
+    public void WriteFieldMembers()
     {
         foreach (ProtoField field in LevelFields)
         {
@@ -215,7 +245,7 @@ internal sealed partial class MessageEmitter
         }
     }
 
-    private void WriteOneofMembers()
+    public void WriteOneofMembers()
     {
         foreach (ProtoOneof oneof in LevelOneofs)
         {
@@ -245,38 +275,33 @@ internal sealed partial class MessageEmitter
 
     private void WriteExtensionAccessors()
     {
-        string c = ClassName;
-        W.Open($"public TValue GetExtension<TValue>(pb::Extension<{c}, TValue> extension)");
+        string extendee = ClassName;
+        W.Open($"public TValue GetExtension<TValue>(pb::Extension<{extendee}, TValue> extension)");
         W.Line("return pb::ExtensionSet.Get(ref _extensions, extension);");
         W.Close();
-        W.Open($"public pbc::RepeatedField<TValue> GetExtension<TValue>(pb::RepeatedExtension<{c}, TValue> extension)");
+        W.Open($"public pbc::RepeatedField<TValue> GetExtension<TValue>(pb::RepeatedExtension<{extendee}, TValue> extension)");
         W.Line("return pb::ExtensionSet.Get(ref _extensions, extension);");
         W.Close();
-        W.Open($"public pbc::RepeatedField<TValue> GetOrInitializeExtension<TValue>(pb::RepeatedExtension<{c}, TValue> extension)");
+        W.Open($"public pbc::RepeatedField<TValue> GetOrInitializeExtension<TValue>(pb::RepeatedExtension<{extendee}, TValue> extension)");
         W.Line("return pb::ExtensionSet.GetOrInitialize(ref _extensions, extension);");
         W.Close();
-        W.Open($"public void SetExtension<TValue>(pb::Extension<{c}, TValue> extension, TValue value)");
+        W.Open($"public void SetExtension<TValue>(pb::Extension<{extendee}, TValue> extension, TValue value)");
         W.Line("pb::ExtensionSet.Set(ref _extensions, extension, value);");
         W.Close();
-        W.Open($"public bool HasExtension<TValue>(pb::Extension<{c}, TValue> extension)");
+        W.Open($"public bool HasExtension<TValue>(pb::Extension<{extendee}, TValue> extension)");
         W.Line("return pb::ExtensionSet.Has(ref _extensions, extension);");
         W.Close();
-        W.Open($"public void ClearExtension<TValue>(pb::Extension<{c}, TValue> extension)");
+        W.Open($"public void ClearExtension<TValue>(pb::Extension<{extendee}, TValue> extension)");
         W.Line("pb::ExtensionSet.Clear(ref _extensions, extension);");
         W.Close();
-        W.Open($"public void ClearExtension<TValue>(pb::RepeatedExtension<{c}, TValue> extension)");
+        W.Open($"public void ClearExtension<TValue>(pb::RepeatedExtension<{extendee}, TValue> extension)");
         W.Line("pb::ExtensionSet.Clear(ref _extensions, extension);");
         W.Close();
         W.Line();
     }
 
-    private void WriteNestedTypes()
+    public void WriteNestedTypes()
     {
-        if (_message.Hierarchy is not null)
-        {
-            // Not nested types, but the last members of a hierarchy class, before them.
-            WriteHierarchyJsonSupport();
-        }
         bool hasNested = HasTypesClass(_message);
         if (hasNested)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
+using Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Emit;
@@ -102,16 +103,16 @@ internal sealed class ReflectionEmitter(EmitContext context)
     }
 
     // A hierarchy's subtype members are not properties of their own (the subtype is the object's class):
-    // reflection reaches them through hidden members (see MessageEmitter.HierarchyReflection). Fields of a
+    // reflection reaches them through hidden members (see Hierarchy/HierarchyEmitter.Reflection). Fields of a
     // hierarchy's types that reflection could not fill through their own property have hidden members too
     // (see ReflectionMember).
     private static string PropertyNameLiteral(ProtoMessage message, ProtoField field) =>
         message.Hierarchy is { } level && !level.IsLevelField(field)
-            ? $"\"{(field == level.TypeField ? MessageEmitter.TypeFieldPropertyName : MessageEmitter.SubtypePropertyName(field))}\""
+            ? $"\"{(field == level.TypeField ? HierarchyMemberNames.TypeFieldProperty : HierarchyMemberNames.SubtypeProperty(field))}\""
             : $"\"{ReflectionMember.PropertyNameFor(field)}\"";
 
     private static string OneofNameLiteral(ProtoMessage message, string oneof) =>
-        message.Hierarchy?.SubtypeOneof?.Name == oneof ? $"\"{MessageEmitter.SubtypeOneofName}\"" : $"\"{Names.UnderscoresToCamelCase(oneof, capitalizeNext: true)}\"";
+        message.Hierarchy?.SubtypeOneof?.Name == oneof ? $"\"{HierarchyMemberNames.SubtypeOneof}\"" : $"\"{Names.UnderscoresToCamelCase(oneof, capitalizeNext: true)}\"";
 
     private void WriteTypeInfo(ProtoMessage message, bool last)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Inkwell.Internal;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Model;
 
@@ -27,11 +28,11 @@ internal sealed class HierarchyLevel(ProtoMessage message, ProtoMessage? baseTyp
     public ProtoOneof? SubtypeOneof { get; set; }
 
     /// <summary>How this message carries its subtypes (meaningful for a base only).</summary>
-    public LoweredEncoding Encoding { get; set; }
+    public SubtypeEncoding Encoding { get; set; }
 
-    public bool UsesAny => Encoding == LoweredEncoding.Any;
+    public bool UsesAny => Encoding == SubtypeEncoding.Any;
 
-    public bool UsesExtensions => Encoding == LoweredEncoding.Extensions;
+    public bool UsesExtensions => Encoding == SubtypeEncoding.Extensions;
 
     /// <summary>ANY and EXTENSIONS: subtypes may be declared in files, even assemblies, this one's code never sees.</summary>
     public bool IsOpen => UsesAny || UsesExtensions;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Inkwell.Internal;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Model;
 
@@ -68,12 +69,12 @@ internal static class HierarchyLinker
         public bool CanBeClasses(ProtoMessage message)
         {
             bool isBase = bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info);
-            if (isBase && info!.Encoding is not (LoweredEncoding.Oneof or LoweredEncoding.Any or LoweredEncoding.Extensions))
+            if (isBase && info!.Encoding is not (SubtypeEncoding.Oneof or SubtypeEncoding.Any or SubtypeEncoding.Extensions))
             {
                 return false;
             }
             // EXTENSIONS bases have the lowering's range only: [first, last) below the type field.
-            int ownRanges = isBase && info!.Encoding == LoweredEncoding.Extensions ? 1 : 0;
+            int ownRanges = isBase && info!.Encoding == SubtypeEncoding.Extensions ? 1 : 0;
             if (message.Proto.ExtensionRange.Count != ownRanges)
             {
                 return false;
@@ -102,8 +103,8 @@ internal static class HierarchyLinker
                 // which are not generated.)
                 level.MemberInBase = baseType.Hierarchy!.Encoding switch
                 {
-                    LoweredEncoding.Extensions => message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType),
-                    LoweredEncoding.Any => baseType.Hierarchy.AnyField,
+                    SubtypeEncoding.Extensions => message.Extensions.FirstOrDefault(e => e.Number == level.Tag && e.ContainingType == baseType),
+                    SubtypeEncoding.Any => baseType.Hierarchy.AnyField,
                     _ => baseType.Fields.FirstOrDefault(f => f.Name == subtypeInfo!.Field) ?? OneofMemberOfStub(message, baseType, subtypeInfo!),
                 };
             }
@@ -111,11 +112,11 @@ internal static class HierarchyLinker
             if (bases.TryGetValue(message, out InheritanceOptions.BaseInfo? info))
             {
                 level.Encoding = info.Encoding;
-                if (info.Encoding == LoweredEncoding.Extensions)
+                if (info.Encoding == SubtypeEncoding.Extensions)
                 {
                     level.TypeField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
                 }
-                else if (info.Encoding == LoweredEncoding.Any)
+                else if (info.Encoding == SubtypeEncoding.Any)
                 {
                     level.AnyField = message.Fields.FirstOrDefault(f => f.Name == info.Field);
                 }

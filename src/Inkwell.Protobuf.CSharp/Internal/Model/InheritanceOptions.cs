@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Inkwell.Internal;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Model;
 
@@ -27,7 +28,7 @@ internal static class InheritanceOptions
     private const uint DeclaredTypeTag = (DeclaredTypeField << 3) | 2;
 
     /// <summary>A base's options: its encoding and the member the encoding added.</summary>
-    public sealed record BaseInfo(LoweredEncoding Encoding, string Field);
+    public sealed record BaseInfo(SubtypeEncoding Encoding, string Field);
 
     /// <summary>A subtype's options: the base's full name (no leading dot), its tag and the member in the base.</summary>
     public sealed record SubtypeInfo(string Base, int Tag, string Field);
@@ -82,7 +83,7 @@ internal static class InheritanceOptions
 
     private static BaseInfo ReadBase(ByteString bytes)
     {
-        var encoding = LoweredEncoding.Oneof; // absent means ONEOF, the enum's first value
+        var encoding = SubtypeEncoding.Oneof; // absent means ONEOF, the enum's first value
         string field = "";
         var input = bytes.CreateCodedInput();
         uint tag;
@@ -91,7 +92,7 @@ internal static class InheritanceOptions
             switch (tag)
             {
                 case 8:
-                    encoding = (LoweredEncoding)input.ReadEnum();
+                    encoding = (SubtypeEncoding)input.ReadEnum();
                     break;
                 case 34:
                     field = input.ReadString();

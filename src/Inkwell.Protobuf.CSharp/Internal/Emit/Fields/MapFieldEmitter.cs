@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
@@ -80,7 +81,7 @@ internal sealed class MapFieldEmitter(EmitContext context, ProtoField field)
         {
             string reflected = $"{ReflectionMember.RootClassName(Field)}.Inkwell_ReflectedMap<{TypeNames.Of(EntryField(0))}, {TypeNames.Of(EntryField(1))}>";
             W.Line("/// <summary>For reflection, which sets values of the hierarchy's root class: stores the most-derived object each holds.</summary>");
-            W.Line(MessageEmitter.Hidden);
+            W.Line(HierarchyMemberNames.Hidden);
             W.Open($"public global::System.Collections.IDictionary {ReflectionMember.Name(Field)}");
             W.Line($"get {{ return new {reflected}({Name}_, {ReflectionMember.FullNameLiteral(Field)}); }}");
             W.Close();

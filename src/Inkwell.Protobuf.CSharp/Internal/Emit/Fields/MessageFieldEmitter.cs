@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 using FieldType = Google.Protobuf.Reflection.FieldDescriptorProto.Types.Type;
 
@@ -54,7 +55,7 @@ internal class MessageFieldEmitter(EmitContext context, ProtoField field)
             return;
         }
         W.Line("/// <summary>For reflection, which builds this field's message as the hierarchy's root class: stores the most-derived object it holds.</summary>");
-        W.Line(MessageEmitter.Hidden);
+        W.Line(HierarchyMemberNames.Hidden);
         W.Open($"public {ReflectionMember.RootClassName(Field)} {ReflectionMember.Name(Field)}");
         W.Line($"get {{ return {PropertyName}; }}");
         W.Open("set");

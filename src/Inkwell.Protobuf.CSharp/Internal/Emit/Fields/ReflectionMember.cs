@@ -11,7 +11,7 @@ namespace Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
 /// field would keep it unresolved (or fail to cast it to <c>Cat</c>). So the reflection info names a hidden member
 /// instead: for a singular or oneof field a property of the root's class whose setter stores the most-derived
 /// object, for a repeated or map field a list or dictionary over the field that does so on every add (the root's
-/// <c>Inkwell_ReflectedList</c>/<c>Inkwell_ReflectedMap</c>, see <c>MessageEmitter.HierarchyJson</c>).
+/// <c>Inkwell_ReflectedList</c>/<c>Inkwell_ReflectedMap</c>, see <c>Hierarchy/HierarchyEmitter.JsonSupport</c>).
 /// </summary>
 internal static class ReflectionMember
 {

@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
 namespace Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
@@ -21,7 +22,7 @@ internal sealed class RepeatedFieldEmitter(EmitContext context, ProtoField field
         if (ReflectionMember.IsNeeded(Field))
         {
             W.Line("/// <summary>For reflection, which adds messages of the hierarchy's root class: stores the most-derived object each holds.</summary>");
-            W.Line(MessageEmitter.Hidden);
+            W.Line(HierarchyMemberNames.Hidden);
             W.Open($"public global::System.Collections.IList {ReflectionMember.Name(Field)}");
             W.Line($"get {{ return new {ReflectionMember.RootClassName(Field)}.Inkwell_ReflectedList<{TypeName}>({Name}_, {ReflectionMember.FullNameLiteral(Field)}); }}");
             W.Close();

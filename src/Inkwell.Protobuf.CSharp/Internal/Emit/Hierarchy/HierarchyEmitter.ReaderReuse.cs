@@ -1,7 +1,7 @@
 using System.Globalization;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// How a field of a hierarchy type is parsed without paying for the classes it turns out not to be. The bytes
@@ -11,51 +11,39 @@ namespace Inkwell.Protobuf.CSharp.Internal.Emit;
 /// message. A Kitten in a list of animals then costs one object, not the three that a reader, a held Cat and the
 /// Kitten would (docs/csharp.md, "Class hierarchies"; docs/benchmarks.md has the numbers).
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
-    private string ReaderSlot => "t_inkwellReader";
+    private const string ReaderSlot = "t_inkwellReader";
 
-    private void WriteHierarchyReaders()
+    /// <summary>An empty object of a subtype for a parse to read its level into.</summary>
+    private static string NewReader(ProtoMessage subtype) =>
+        subtype.Hierarchy!.HasSubtypes ? $"{subtype.ClassName}.{RentReader(subtype.Hierarchy.Depth)}()" : $"new {subtype.ClassName}()";
+
+    /// <summary>
+    /// Each class's reader slot is its own, named by depth: it hides nothing, so a subtype compiled into another
+    /// assembly (where the base's internal member is not visible) declares it the same way.
+    /// </summary>
+    private static string RentReader(int depth) => "Inkwell_RentReader" + depth.ToString(CultureInfo.InvariantCulture);
+
+    private void WriteReaderReuse()
     {
-        string c = ClassName;
         // Called by the ParseContext paths only (the compatibility build reads fields with CodedInputStream).
-        W.Line("#if !" + RefStructCompatibilityMode);
-        W.Line($"/// <summary>Reads a length-delimited {_message.Name} from a parse, as the most-derived class it holds.</summary>");
-        W.Line(Hidden);
-        W.Open($"public static {New}{c} Inkwell_ReadMessage(ref pb::ParseContext input)");
+        W.WriteUsualBuildOnly(WriteReadMessage);
+        W.Line();
         if (!Level.HasSubtypes)
         {
-            W.Line($"{c} message = new {c}();");
-            W.Line("input.ReadMessage(message);");
-            W.Line("return message;");
-            W.Close();
-            W.Line("#endif");
-            W.Line();
             return;
         }
-        W.Line($"{c} reader = {RentReader(Level.Depth)}();");
-        W.Line("input.ReadMessage(reader);");
-        W.Line("// Only this level can hold a subtype aside: the reader is exactly this class.");
-        W.Open("if (reader._inkwellSubtype == null)");
-        W.Line("return reader;");
-        W.Close();
-        W.Line($"{c} result = ({c}) reader.Inkwell_ResolveHeld();");
-        W.Line($"{ReaderSlot} = reader;");
-        W.Line("return result;");
-        W.Close();
-        W.Line("#endif");
-        W.Line();
-
         W.Line("// An emptied reader of exactly this class, kept per thread for the next parse.");
         W.Line("[global::System.ThreadStaticAttribute]");
-        W.Line($"private static {c} {ReaderSlot};");
+        W.Line($"private static {ClassName} {ReaderSlot};");
         W.Line();
         W.Line($"/// <summary>An empty {_message.Name} to read a level into: the one this thread kept, or a new one.</summary>");
         W.Line(Hidden);
-        W.Open($"internal static {c} {RentReader(Level.Depth)}()");
-        W.Line($"{c} reader = {ReaderSlot};");
+        W.Open($"internal static {ClassName} {RentReader(Level.Depth)}()");
+        W.Line($"{ClassName} reader = {ReaderSlot};");
         W.Open("if (reader == null)");
-        W.Line($"return new {c}();");
+        W.Line($"return new {ClassName}();");
         W.Close();
         W.Line($"{ReaderSlot} = null;");
         W.Line("return reader;");
@@ -64,19 +52,18 @@ internal sealed partial class MessageEmitter
         W.Line("/// <summary>Keeps an object whose levels a parse moved out (so it is empty) for the next parse.</summary>");
         W.Line(Hidden);
         W.Open($"protected {VirtualOrOverride} void Inkwell_Recycle()");
-        W.Open($"if (GetType() == typeof({c}))");
+        W.Open($"if (GetType() == typeof({ClassName}))");
         W.Line($"{ReaderSlot} = this;");
         W.Close();
         W.Close();
         W.Line();
-
-        string r = RootName;
+        string rootClass = RootClassName;
         W.Line("/// <summary>");
         W.Line("/// Inkwell_ResolveSubtypes for objects a parse made: the subtype's levels above it are still empty, so");
         W.Line("/// they are exchanged with this object's instead of merged, and the objects emptied are kept for reuse.");
         W.Line("/// </summary>");
         W.Line(Hidden);
-        W.Open($"protected {VirtualOrOverride} {r} Inkwell_ResolveParsed()");
+        W.Open($"protected {VirtualOrOverride} {rootClass} Inkwell_ResolveParsed()");
         W.Open("if (_inkwellSubtype == null)");
         W.Line(Level.IsRoot ? "return this;" : "return base.Inkwell_ResolveParsed();");
         W.Close();
@@ -85,10 +72,10 @@ internal sealed partial class MessageEmitter
         W.Line();
         W.Line("// Inkwell_ResolveParsed of an object holding a subtype of this level aside: called directly by a reader,");
         W.Line("// which is exactly this class, so the parse path makes no virtual call to get here.");
-        W.Open($"private {r} Inkwell_ResolveHeld()");
-        W.Line($"{c} held = _inkwellSubtype;");
+        W.Open($"private {rootClass} Inkwell_ResolveHeld()");
+        W.Line($"{ClassName} held = _inkwellSubtype;");
         W.Line("_inkwellSubtype = null;");
-        W.Line($"{c} subtype = ({c}) held.Inkwell_ResolveParsed();");
+        W.Line($"{ClassName} subtype = ({ClassName}) held.Inkwell_ResolveParsed();");
         W.Open("if (!ReferenceEquals(subtype, held))");
         W.Line("held.Inkwell_Recycle();");
         W.Close();
@@ -98,7 +85,7 @@ internal sealed partial class MessageEmitter
         W.Line();
         W.Line("/// <summary>Exchanges this level and the ones above it with another object of this class.</summary>");
         W.Line(Hidden);
-        W.Open($"protected void Inkwell_SwapLevels{Depth}({c} other)");
+        W.Open($"protected void Inkwell_SwapLevels{Depth}({ClassName} other)");
         if (!Level.IsRoot)
         {
             W.Line($"Inkwell_SwapLevels{BaseDepth}(other);");
@@ -106,6 +93,32 @@ internal sealed partial class MessageEmitter
         W.Line("Inkwell_SwapLevelWith(other);");
         W.Close();
         W.Line();
+    }
+
+    /// <summary>The static read of a length-delimited object that fields of this class call: a rented reader, resolved.</summary>
+    private void WriteReadMessage()
+    {
+        W.Line($"/// <summary>Reads a length-delimited {_message.Name} from a parse, as the most-derived class it holds.</summary>");
+        W.Line(Hidden);
+        W.Open($"public static {New}{ClassName} Inkwell_ReadMessage(ref pb::ParseContext input)");
+        if (!Level.HasSubtypes)
+        {
+            W.Line($"{ClassName} message = new {ClassName}();");
+            W.Line("input.ReadMessage(message);");
+            W.Line("return message;");
+            W.Close();
+            return;
+        }
+        W.Line($"{ClassName} reader = {RentReader(Level.Depth)}();");
+        W.Line("input.ReadMessage(reader);");
+        W.Line("// Only this level can hold a subtype aside: the reader is exactly this class.");
+        W.Open("if (reader._inkwellSubtype == null)");
+        W.Line("return reader;");
+        W.Close();
+        W.Line($"{ClassName} result = ({ClassName}) reader.Inkwell_ResolveHeld();");
+        W.Line($"{ReaderSlot} = reader;");
+        W.Line("return result;");
+        W.Close();
     }
 
     /// <summary>
@@ -131,7 +144,7 @@ internal sealed partial class MessageEmitter
             W.Line($"if (!ReferenceEquals({oneof.FieldName}, other.{oneof.FieldName})) {{ var swap = {oneof.FieldName}; {oneof.FieldName} = other.{oneof.FieldName}; other.{oneof.FieldName} = swap; }}");
             W.Line($"{{ var swap = {oneof.CaseFieldName}; {oneof.CaseFieldName} = other.{oneof.CaseFieldName}; other.{oneof.CaseFieldName} = swap; }}");
         }
-        for (int i = 0; i < _hasBitFieldCount; i++)
+        for (int i = 0; i < _messageEmitter.HasBitFieldCount; i++)
         {
             string bits = "_hasBits" + i.ToString(CultureInfo.InvariantCulture);
             W.Line($"{{ var swap = {bits}; {bits} = other.{bits}; other.{bits} = swap; }}");

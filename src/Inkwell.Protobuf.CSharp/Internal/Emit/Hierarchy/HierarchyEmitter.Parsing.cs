@@ -1,44 +1,42 @@
 using System.Globalization;
 using Inkwell.Protobuf.CSharp.Internal.Model;
+using static Inkwell.Protobuf.CSharp.Internal.Emit.CompatibilityMode;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// Reading a hierarchy object: each level's parse loop, and the subtype cases that read a level into this
 /// object or into a subtype held aside.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
-    private void WriteHierarchyParsing()
+    private void WriteParsing()
     {
         if (Level.IsRoot)
         {
             _context.WriteGeneratedCodeAttributes();
             W.Open("public void MergeFrom(pb::CodedInputStream input)");
-            WriteDirective("#if !" + RefStructCompatibilityMode);
-            W.Line("input.ReadRawMessage(this);");
-            WriteDirective("#else");
-            WriteMergeAtRequestedDepth(useParseContext: false);
-            WriteDirective("#endif");
+            W.WriteBodyForEachBuild("input.ReadRawMessage(this);", () => WriteMergeAtRequestedDepth(useParseContext: false));
             W.Close();
             W.Line();
-            W.Line("#if !" + RefStructCompatibilityMode);
-            _context.WriteGeneratedCodeAttributes();
-            W.Open("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input)");
-            WriteMergeAtRequestedDepth(useParseContext: true);
-            W.Close();
-            W.Line("#endif");
+            W.WriteUsualBuildOnly(() =>
+            {
+                _context.WriteGeneratedCodeAttributes();
+                W.Open("void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input)");
+                WriteMergeAtRequestedDepth(useParseContext: true);
+                W.Close();
+            });
             W.Line();
             WriteMergeLevelBytes();
         }
-        WriteMapValueResolution();
+        _messageEmitter.WriteMapValueResolution();
         WriteSubtypeTargets();
         WriteUnlistedSubtypeHooks();
-        if (ReadsAnySubtypes)
+        if (Level.UsesAny)
         {
             WriteAnyParsing();
         }
-        WriteForEitherContext(WriteLevelParsing);
+        W.WriteForEachBuild(WriteLevelParsing);
         W.Line();
     }
 
@@ -95,7 +93,7 @@ internal sealed partial class MessageEmitter
             W.Line("return;");
             W.Close();
         }
-        if (ReadsAnySubtypes)
+        if (Level.UsesAny)
         {
             W.Open($"if (depth == {AnyDepth})");
             W.Line($"Inkwell_MergeAny({reference}input);");
@@ -107,7 +105,7 @@ internal sealed partial class MessageEmitter
             : $"base.Inkwell_MergeAtDepth(depth, {reference}input);");
         W.Close();
         W.Line();
-        if (ReadsAnySubtypes)
+        if (Level.UsesAny)
         {
             WriteMergeAny(useParseContext);
         }
@@ -115,7 +113,7 @@ internal sealed partial class MessageEmitter
         W.Line("uint tag;");
         W.Open("while ((tag = input.ReadTag()) != 0)");
         W.Open("if ((tag & 7) == 4)");
-        WriteMapValueResolutionCall();
+        _messageEmitter.WriteMapValueResolutionCall();
         W.Line("return;");
         W.Close();
         W.Open("switch (tag)");
@@ -125,7 +123,7 @@ internal sealed partial class MessageEmitter
         {
             W.Line($"{ClassName} unlisted = (tag & 7) == 2 ? {UnlistedSubtype(Level.Depth)}(tag) : null;");
             W.Open("if (unlisted != null)");
-            W.Line($"unlisted.Inkwell_ReadLevel({(Level.Depth + 1).ToString(CultureInfo.InvariantCulture)}, {reference}input);");
+            W.Line($"unlisted.Inkwell_ReadLevel({SubtypeDepth}, {reference}input);");
             W.Line("break;");
             W.Close();
         }
@@ -145,7 +143,7 @@ internal sealed partial class MessageEmitter
                 WriteSubtypeCase(subtype, WireFormat.MakeTag(subtype.Hierarchy!.Tag, WireFormat.LengthDelimited), useParseContext);
             }
         }
-        foreach (ProtoField field in _fieldsByNumber)
+        foreach (ProtoField field in _messageEmitter.FieldsByNumber)
         {
             if (field == Level.TypeField)
             {
@@ -165,92 +163,21 @@ internal sealed partial class MessageEmitter
                 WriteSubtypeCase(field.MessageType!, field.Tag, useParseContext);
                 continue;
             }
-            WriteFieldCase(field, useParseContext);
+            _messageEmitter.WriteFieldCase(field, useParseContext);
         }
         W.Close();
         W.Close();
-        WriteMapValueResolutionCall();
+        _messageEmitter.WriteMapValueResolutionCall();
         W.Close();
     }
-
-    /// <summary>
-    /// For each known direct subtype, the object its level is read into: this one when it is of that class, one held
-    /// aside (until Inkwell_ResolveSubtypes) when this object is exactly this class, or null when it cannot be one.
-    /// Every route that meets a subtype's level (its field or extension, an Any's type URL, JSON's type field) asks it.
-    /// </summary>
-    private void WriteSubtypeTargets()
-    {
-        foreach (ProtoMessage subtype in Level.Subtypes)
-        {
-            string s = subtype.ClassName;
-            W.Open($"private {ClassName} {SubtypeTarget(subtype)}()");
-            // Exactly this class first: that is every reader, so the parse path asks one question.
-            W.Open($"if (GetType() == typeof({ClassName}))");
-            W.Open($"if (!(_inkwellSubtype is {s}))");
-            W.Line($"_inkwellSubtype = {NewReader(subtype)};");
-            W.Close();
-            W.Line("return _inkwellSubtype;");
-            W.Close();
-            W.Line($"return this is {s} ? this : null;");
-            W.Close();
-            W.Line();
-        }
-    }
-
-    private static string UnlistedSubtype(int depth) => "Inkwell_UnlistedSubtype" + depth.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// An open base (ANY, EXTENSIONS) lists only the subtypes generated with it. One compiled apart from it, in another
-    /// assembly, answers for itself: the base asks this object whether it is the subtype a type URL or an extension
-    /// tag names, and reads that level into it. So the subtype's own parser (and its fields' parses) read every level,
-    /// while the base's parser keeps such a level as an unknown field.
-    /// </summary>
-    private void WriteUnlistedSubtypeHooks()
-    {
-        string parameter = Level.UsesAny ? "string typeUrl" : "uint tag";
-        if (Level.IsOpen)
-        {
-            W.Line("/// <summary>This object, when it is a subtype this level does not list whose level the Any's type URL or the extension's tag names; else null.</summary>");
-            W.Line(Hidden);
-            W.Open($"protected virtual {ClassName} {UnlistedSubtype(Level.Depth)}({parameter})");
-            W.Line("return null;");
-            W.Close();
-            W.Line();
-        }
-        if (Level.IsRoot || !Level.Base!.Hierarchy!.IsOpen)
-        {
-            return;
-        }
-        string baseClass = Level.Base.ClassName;
-        string hook = UnlistedSubtype(Level.Depth - 1);
-        W.Line(Hidden);
-        if (Level.Base.Hierarchy.UsesAny)
-        {
-            W.Open($"protected override {baseClass} {hook}(string typeUrl)");
-            W.Line("int name = typeUrl.LastIndexOf('/') + 1;");
-            W.Line($"return {TypeUrlNames(_message.FullName)} ? this : base.{hook}(typeUrl);");
-        }
-        else
-        {
-            string tag = WireFormat.MakeTag(Level.Tag, WireFormat.LengthDelimited).ToString(CultureInfo.InvariantCulture);
-            W.Open($"protected override {baseClass} {hook}(uint tag)");
-            W.Line($"return tag == {tag} ? this : base.{hook}(tag);");
-        }
-        W.Close();
-        W.Line();
-    }
-
-    private static string SubtypeTarget(ProtoMessage subtype) =>
-        "Inkwell_TargetFor" + subtype.Hierarchy!.Tag.ToString(CultureInfo.InvariantCulture);
 
     private void WriteSubtypeCase(ProtoMessage subtype, uint tag, bool useParseContext)
     {
-        string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
         W.Line($"case {tag.ToString(CultureInfo.InvariantCulture)}: {{");
         W.Indent();
         W.Line($"{ClassName} target = {SubtypeTarget(subtype)}();");
         W.Open("if (target != null)");
-        W.Line($"target.Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
+        W.Line($"target.Inkwell_ReadLevel({SubtypeDepth}, {RefIf(useParseContext)}input);");
         W.Close();
         W.Line("// Another subtype's level: this object cannot become it, so its bytes are kept.");
         W.Open("else");

@@ -1,19 +1,16 @@
-using Inkwell.Protobuf.CSharp.Internal.Model;
-
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// The hierarchy parser nested in a root class (<c>Animal.HierarchyParser&lt;T&gt;</c>): Google.Protobuf's
 /// parser reads, then it resolves the most-derived object the message holds.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
-    private void WriteHierarchyParserClass()
+    private void WriteRootParserClass()
     {
-        string r = ClassName;
         W.Line($"/// <summary>Parses {_message.Name}'s root envelope into the most-derived class it holds.</summary>");
         W.Line($"/// <typeparam name=\"T\">The class the caller expects: {_message.Name} or one of its subtypes.</typeparam>");
-        W.Open($"public sealed class HierarchyParser<T> where T : {r}, pb::IMessage<T>, new()");
+        W.Open($"public sealed class HierarchyParser<T> where T : {ClassName}, pb::IMessage<T>, new()");
         W.Line("private readonly pb::MessageParser<T> _unresolved;");
         W.Line("// What reads: the root's parser when the root's code lists T, since the bytes may then hold any class of the");
         W.Line("// hierarchy and one that is not a T is reported; T's own when T was compiled apart from the root (another");
@@ -39,13 +36,14 @@ internal sealed partial class MessageEmitter
         WriteParseMethod("pb::ByteString data", "data");
         WriteParseMethod("global::System.IO.Stream input", "input");
         WriteParseMethod("pb::CodedInputStream input", "input");
-        W.Line("#if !" + RefStructCompatibilityMode);
-        WriteParseMethod("global::System.Buffers.ReadOnlySequence<byte> data", "data");
-        WriteParseMethod("global::System.ReadOnlySpan<byte> data", "data");
-        W.Line("#endif");
+        W.WriteUsualBuildOnly(() =>
+        {
+            WriteParseMethod("global::System.Buffers.ReadOnlySequence<byte> data", "data");
+            WriteParseMethod("global::System.ReadOnlySpan<byte> data", "data");
+        });
         W.Line("/// <summary>Parses a length-delimited message.</summary>");
         W.Open("public T ParseDelimitedFrom(global::System.IO.Stream input)");
-        W.Line($"return ResolveParsed(({r}) _reader.ParseDelimitedFrom(input));");
+        W.Line($"return ResolveParsed(({ClassName}) _reader.ParseDelimitedFrom(input));");
         W.Close();
         WriteResolveParsed();
         W.Line("/// <summary>Parses JSON in the lowered schema's form.</summary>");
@@ -60,14 +58,14 @@ internal sealed partial class MessageEmitter
         W.Line("/// Any.Unpack) holds: the subtype, with every level above it moved in, or the message itself.");
         W.Line("/// </summary>");
         W.Line("/// <exception cref=\"global::System.InvalidCastException\">The message holds a subtype that is not a T.</exception>");
-        W.Open($"public T Resolve({r} message)");
+        W.Open($"public T Resolve({ClassName} message)");
         W.Open("if (message == null)");
         W.Line("throw new global::System.ArgumentNullException(\"message\");");
         W.Close();
         W.Line("return As(message.Inkwell_ResolveSubtypes());");
         W.Close();
         W.Line();
-        W.Open($"private static T As({r} resolved)");
+        W.Open($"private static T As({ClassName} resolved)");
         W.Line("T result = resolved as T;");
         W.Open("if (result == null)");
         W.Line("throw new global::System.InvalidCastException(\"The message is a \" + resolved.GetType().FullName + \", not a \" + typeof(T).FullName + \".\");");
@@ -77,28 +75,6 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line();
         WriteListedClasses();
-    }
-
-    /// <summary>The root's list of the classes its code reads as subtypes: those generated with it, at every depth.</summary>
-    private void WriteListedClasses()
-    {
-        var listed = new System.Collections.Generic.List<string> { $"type == typeof({ClassName})" };
-        var pending = new System.Collections.Generic.Stack<ProtoMessage>(Level.Subtypes);
-        while (pending.Count > 0)
-        {
-            ProtoMessage subtype = pending.Pop();
-            listed.Add($"type == typeof({subtype.ClassName})");
-            foreach (ProtoMessage next in subtype.Hierarchy!.Subtypes)
-            {
-                pending.Push(next);
-            }
-        }
-        W.Line("// Whether this class's parse finds objects of a type: itself and the subtypes generated with it, not those");
-        W.Line("// compiled apart from it (in another assembly), which parse through their own class.");
-        W.Open("private static bool Inkwell_ListsClass(global::System.Type type)");
-        W.Line($"return {string.Join(" || ", listed)};");
-        W.Close();
-        W.Line();
     }
 
     private void WriteParseMethod(string parameters, string arguments)

@@ -2,39 +2,41 @@ using System.Globalization;
 using System.Linq;
 using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
 using Inkwell.Protobuf.CSharp.Internal.Model;
+using static Inkwell.Protobuf.CSharp.Internal.Emit.CompatibilityMode;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// Writing a hierarchy object: its root envelope, each level's fields with the subtype's level nested at its
 /// place, sizes cached per level.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
-    private void WriteHierarchySerialization()
+    /// <summary>The compatibility build computes sizes as it writes, so its subtype writers take no <c>sizesCached</c>.</summary>
+    private static string WriteSubtypeParameters(bool useWriteContext) =>
+        useWriteContext ? WriteParameter(true) + ", bool sizesCached" : WriteParameter(false);
+
+    private void WriteSerialization()
     {
         if (Level.IsRoot)
         {
             _context.WriteGeneratedCodeAttributes();
             W.Open("public void WriteTo(pb::CodedOutputStream output)");
-            WriteDirective("#if !" + RefStructCompatibilityMode);
-            W.Line("output.WriteRawMessage(this);");
-            WriteDirective("#else");
-            W.Line("Inkwell_WriteLevel(output);");
-            WriteDirective("#endif");
+            W.WriteBodyForEachBuild("output.WriteRawMessage(this);", () => W.Line("Inkwell_WriteLevel(output);"));
             W.Close();
             W.Line();
-            W.Line("#if !" + RefStructCompatibilityMode);
-            _context.WriteGeneratedCodeAttributes();
-            W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
-            W.Line("Inkwell_WriteLevel(ref output);");
-            W.Close();
-            W.Line();
-            _context.WriteGeneratedCodeAttributes();
-            W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
-            W.Line("Inkwell_WriteLevelCached(ref output);");
-            W.Close();
-            W.Line("#endif");
+            W.WriteUsualBuildOnly(() =>
+            {
+                _context.WriteGeneratedCodeAttributes();
+                W.Open("void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output)");
+                W.Line("Inkwell_WriteLevel(ref output);");
+                W.Close();
+                W.Line();
+                _context.WriteGeneratedCodeAttributes();
+                W.Open($"internal void {SizeCache.WriteMethod}(ref pb::WriteContext output)");
+                W.Line("Inkwell_WriteLevelCached(ref output);");
+                W.Close();
+            });
             W.Line();
             W.Line("/// <summary>The size of the root envelope, which every object of the hierarchy is written as.</summary>");
             _context.WriteGeneratedCodeAttributes();
@@ -49,21 +51,27 @@ internal sealed partial class MessageEmitter
             W.Line();
         }
         // This level's fields, then the subtype's level (when this object is one) nested at its tag.
-        W.Line("#if !" + RefStructCompatibilityMode);
-        W.Line("// Writes this level, computing nested sizes once.");
-        W.Open("private void Inkwell_WriteLevel(ref pb::WriteContext output)");
-        WriteLevelBody(sizesCached: false);
-        W.Close();
-        W.Line();
-        W.Line("// Writes this level right after Inkwell_LevelSize cached every size below it.");
-        W.Open("private void Inkwell_WriteLevelCached(ref pb::WriteContext output)");
-        WriteLevelBody(sizesCached: true);
-        W.Close();
-        W.Line("#else");
-        W.Open("private void Inkwell_WriteLevel(pb::CodedOutputStream output)");
-        WriteLevelBody(sizesCached: false, useWriteContext: false);
-        W.Close();
-        W.Line("#endif");
+        W.WriteForEachBuild(useWriteContext =>
+        {
+            if (useWriteContext)
+            {
+                W.Line("// Writes this level, computing nested sizes once.");
+                W.Open("private void Inkwell_WriteLevel(ref pb::WriteContext output)");
+                WriteLevelBody(sizesCached: false);
+                W.Close();
+                W.Line();
+                W.Line("// Writes this level right after Inkwell_LevelSize cached every size below it.");
+                W.Open("private void Inkwell_WriteLevelCached(ref pb::WriteContext output)");
+                WriteLevelBody(sizesCached: true);
+                W.Close();
+            }
+            else
+            {
+                W.Open("private void Inkwell_WriteLevel(pb::CodedOutputStream output)");
+                WriteLevelBody(sizesCached: false, useWriteContext: false);
+                W.Close();
+            }
+        });
         W.Line();
         W.Open("private int Inkwell_LevelSize()");
         W.Line("int size = 0;");
@@ -117,7 +125,7 @@ internal sealed partial class MessageEmitter
             W.Line($"return _inkwellSubtype == null ? 0 : _inkwellSubtype.Inkwell_SubtypeSize{Depth}();");
             W.Close();
             W.Line();
-            WriteForEitherContext(useWriteContext =>
+            W.WriteForEachBuild(useWriteContext =>
             {
                 W.Line("/// <summary>Writes the subtype field at this level (overridden by each direct subtype).</summary>");
                 W.Line(Hidden);
@@ -143,7 +151,7 @@ internal sealed partial class MessageEmitter
             W.Line($"return {TypeNames.VarintSize(member.Tag).ToString(CultureInfo.InvariantCulture)} + pb::CodedOutputStream.ComputeLengthSize(size) + size;");
             W.Close();
             W.Line();
-            WriteForEitherContext(useWriteContext =>
+            W.WriteForEachBuild(useWriteContext =>
             {
                 W.Line(Hidden);
                 W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}({WriteSubtypeParameters(useWriteContext)})");
@@ -163,7 +171,7 @@ internal sealed partial class MessageEmitter
         // EXTENSIONS: the subtype is an extension, which protoc's code writes after every field.
         int subtypeTag = Level.SubtypeOneof?.Fields.Min(f => f.Number) ?? Level.AnyField?.Number ?? int.MaxValue;
         bool subtypeWritten = !Level.HasSubtypes;
-        foreach (ProtoField field in _fieldsByNumber.Where(f => Level.IsLevelField(f) || f == Level.TypeField))
+        foreach (ProtoField field in _messageEmitter.FieldsByNumber.Where(f => Level.IsLevelField(f) || f == Level.TypeField))
         {
             if (!subtypeWritten && field.Number > subtypeTag)
             {

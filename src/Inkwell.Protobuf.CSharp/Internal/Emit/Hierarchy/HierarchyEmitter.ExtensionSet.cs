@@ -1,7 +1,7 @@
 using System.Globalization;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// EXTENSIONS and Google.Protobuf's <c>IsInitialized</c>: the lowered base has an extension range, so reflection
@@ -11,7 +11,7 @@ namespace Inkwell.Protobuf.CSharp.Internal.Emit;
 /// subtype's level view under the extension the lowered schema writes, and proto2 <c>required</c> fields of every
 /// level count as they do for protoc's lowered classes. The set is read-only: the range belongs to the subtypes.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
     /// <summary>The class registered for a level's lowered descriptor: the root class, or the level's view.</summary>
     private static string ReflectedClass(ProtoMessage message) =>
@@ -67,8 +67,7 @@ internal sealed partial class MessageEmitter
         {
             return;
         }
-        string x = reflectedClass;
-        string set = $"pb::ExtensionSet<{x}>";
+        string set = $"pb::ExtensionSet<{reflectedClass}>";
         string readOnly = $"throw new global::System.NotSupportedException(\"The extensions of {_message.FullName} are its subtypes' levels: create the subtype's class instead.\");";
         W.Line("// Read by Google.Protobuf's IsInitialized through reflection: the subtype's level as its extension.");
         W.Open($"private {set} _Extensions");
@@ -78,13 +77,13 @@ internal sealed partial class MessageEmitter
         W.Line("return set;");
         W.Close();
         W.Close();
-        W.Line($"TValue pb::IExtendableMessage<{x}>.GetExtension<TValue>(pb::Extension<{x}, TValue> extension) {{ {set} set = _Extensions; return pb::ExtensionSet.Get(ref set, extension); }}");
-        W.Line($"pbc::RepeatedField<TValue> pb::IExtendableMessage<{x}>.GetExtension<TValue>(pb::RepeatedExtension<{x}, TValue> extension) {{ {set} set = _Extensions; return pb::ExtensionSet.Get(ref set, extension); }}");
-        W.Line($"pbc::RepeatedField<TValue> pb::IExtendableMessage<{x}>.GetOrInitializeExtension<TValue>(pb::RepeatedExtension<{x}, TValue> extension) {{ {readOnly} }}");
-        W.Line($"void pb::IExtendableMessage<{x}>.SetExtension<TValue>(pb::Extension<{x}, TValue> extension, TValue value) {{ {readOnly} }}");
-        W.Line($"bool pb::IExtendableMessage<{x}>.HasExtension<TValue>(pb::Extension<{x}, TValue> extension) {{ {set} set = _Extensions; return pb::ExtensionSet.Has(ref set, extension); }}");
-        W.Line($"void pb::IExtendableMessage<{x}>.ClearExtension<TValue>(pb::Extension<{x}, TValue> extension) {{ {readOnly} }}");
-        W.Line($"void pb::IExtendableMessage<{x}>.ClearExtension<TValue>(pb::RepeatedExtension<{x}, TValue> extension) {{ {readOnly} }}");
+        W.Line($"TValue pb::IExtendableMessage<{reflectedClass}>.GetExtension<TValue>(pb::Extension<{reflectedClass}, TValue> extension) {{ {set} set = _Extensions; return pb::ExtensionSet.Get(ref set, extension); }}");
+        W.Line($"pbc::RepeatedField<TValue> pb::IExtendableMessage<{reflectedClass}>.GetExtension<TValue>(pb::RepeatedExtension<{reflectedClass}, TValue> extension) {{ {set} set = _Extensions; return pb::ExtensionSet.Get(ref set, extension); }}");
+        W.Line($"pbc::RepeatedField<TValue> pb::IExtendableMessage<{reflectedClass}>.GetOrInitializeExtension<TValue>(pb::RepeatedExtension<{reflectedClass}, TValue> extension) {{ {readOnly} }}");
+        W.Line($"void pb::IExtendableMessage<{reflectedClass}>.SetExtension<TValue>(pb::Extension<{reflectedClass}, TValue> extension, TValue value) {{ {readOnly} }}");
+        W.Line($"bool pb::IExtendableMessage<{reflectedClass}>.HasExtension<TValue>(pb::Extension<{reflectedClass}, TValue> extension) {{ {set} set = _Extensions; return pb::ExtensionSet.Has(ref set, extension); }}");
+        W.Line($"void pb::IExtendableMessage<{reflectedClass}>.ClearExtension<TValue>(pb::Extension<{reflectedClass}, TValue> extension) {{ {readOnly} }}");
+        W.Line($"void pb::IExtendableMessage<{reflectedClass}>.ClearExtension<TValue>(pb::RepeatedExtension<{reflectedClass}, TValue> extension) {{ {readOnly} }}");
         W.Line();
     }
 }

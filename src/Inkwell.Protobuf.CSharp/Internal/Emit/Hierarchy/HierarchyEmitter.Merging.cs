@@ -1,15 +1,15 @@
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// Merging hierarchy objects level by level, and resolving a subtype held aside into the most-derived object.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
-    private void WriteHierarchyMerging()
+    private void WriteMerging()
     {
-        string r = RootName;
+        string rootClass = RootClassName;
         if (Level.IsRoot)
         {
             W.Line("/// <summary>");
@@ -17,7 +17,7 @@ internal sealed partial class MessageEmitter
             W.Line("/// from it, else as protobuf merges bytes (a subtype this object cannot become stays as unknown fields).");
             W.Line("/// </summary>");
             _context.WriteGeneratedCodeAttributes();
-            W.Open($"public void MergeFrom({r} other)");
+            W.Open($"public void MergeFrom({rootClass} other)");
             W.Open("if (other == null)");
             W.Line("return;");
             W.Close();
@@ -33,14 +33,14 @@ internal sealed partial class MessageEmitter
         {
             _context.WriteGeneratedCodeAttributes();
             W.Open($"public void MergeFrom({ClassName} other)");
-            W.Line($"MergeFrom(({r}) other);");
+            W.Line($"MergeFrom(({rootClass}) other);");
             W.Close();
             W.Line();
         }
         string parameter = Level.IsRoot ? "other" : "inkwellOther";
         W.Line("/// <summary>Merges the levels of another message that this object's class has.</summary>");
         W.Line(Hidden);
-        W.Open($"protected {VirtualOrOverride} void Inkwell_MergeLevels({r} {parameter})");
+        W.Open($"protected {VirtualOrOverride} void Inkwell_MergeLevels({rootClass} {parameter})");
         if (!Level.IsRoot)
         {
             W.Line($"base.Inkwell_MergeLevels({parameter});");
@@ -60,7 +60,7 @@ internal sealed partial class MessageEmitter
                 EmitterFor(field).WriteMerging();
             }
         }
-        WriteOneofSwitches(LevelOneofs, f => EmitterFor(f).WriteMerging());
+        _messageEmitter.WriteOneofSwitches(LevelOneofs, f => EmitterFor(f).WriteMerging());
         if (Level.HasSubtypes)
         {
             W.Open("if (other._inkwellSubtype != null)");
@@ -89,7 +89,7 @@ internal sealed partial class MessageEmitter
         {
             W.Line("/// <summary>A root without subtypes in this compilation holds nothing to resolve.</summary>");
             W.Line(Hidden);
-            W.Open($"protected virtual {RootName} Inkwell_ResolveSubtypes()");
+            W.Open($"protected virtual {RootClassName} Inkwell_ResolveSubtypes()");
             W.Line("return this;");
             W.Close();
             W.Line();
@@ -98,13 +98,13 @@ internal sealed partial class MessageEmitter
 
     private void WriteResolve()
     {
-        string r = RootName;
+        string rootClass = RootClassName;
         W.Line("/// <summary>");
         W.Line("/// Returns the most-derived object this one holds: itself, or the subtype a parser read into it with");
         W.Line("/// this level and the levels above moved in.");
         W.Line("/// </summary>");
         W.Line(Hidden);
-        W.Open($"protected {VirtualOrOverride} {r} Inkwell_ResolveSubtypes()");
+        W.Open($"protected {VirtualOrOverride} {rootClass} Inkwell_ResolveSubtypes()");
         W.Open("if (_inkwellSubtype == null)");
         W.Line(Level.IsRoot ? "return this;" : "return base.Inkwell_ResolveSubtypes();");
         W.Close();

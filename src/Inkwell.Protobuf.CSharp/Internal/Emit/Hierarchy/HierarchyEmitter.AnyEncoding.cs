@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Inkwell.Protobuf.CSharp.Internal.Emit.Fields;
 using Inkwell.Protobuf.CSharp.Internal.Model;
+using static Inkwell.Protobuf.CSharp.Internal.Emit.CompatibilityMode;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// The ANY encoding of a class hierarchy: a level's direct subtype is written as the base's
@@ -12,15 +14,13 @@ namespace Inkwell.Protobuf.CSharp.Internal.Emit;
 /// Any this code cannot read as a level (an unknown type, or fields out of the usual order) stays as the
 /// level's unknown field and is written back.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
     /// <summary>The prefix <c>Any.Pack</c> gives type URLs; readers accept any prefix, as <c>Any.GetTypeName</c> does.</summary>
     private const string TypeUrlPrefix = "type.googleapis.com/";
 
     /// <summary>ANY: the value <c>Inkwell_MergeAtDepth</c> gets to read a level's Any envelope instead of the level.</summary>
     private string AnyDepth => (~Level.Depth).ToString(CultureInfo.InvariantCulture);
-
-    private bool ReadsAnySubtypes => Level.UsesAny;
 
     /// <summary>Whether <c>typeUrl</c>, whose type name starts at <c>name</c>, names the message (any prefix, as <c>Any.GetTypeName</c> reads it).</summary>
     private static string TypeUrlNames(string fullName)
@@ -45,13 +45,11 @@ internal sealed partial class MessageEmitter
     /// <summary>Reading a level's Any envelope: its type URL picks the object its value is read into.</summary>
     private void WriteMergeAny(bool useParseContext)
     {
-        string c = ClassName;
-        string depth = (Level.Depth + 1).ToString(CultureInfo.InvariantCulture);
         W.Line("// The Any holding this level's subtype. Its usual form (type URL, then value) is read straight into the");
         W.Line("// subtype's level; anything else (an unknown type, another order, more fields) is kept as it came.");
         W.Open($"private void Inkwell_MergeAny({ParseParameter(useParseContext)})");
         W.Line("string typeUrl = null;");
-        W.Line($"{c} target = null;");
+        W.Line($"{ClassName} target = null;");
         W.Line("bool valueRead = false;");
         W.Line("pb::UnknownFieldSet rest = null;");
         W.Line("uint tag;");
@@ -61,7 +59,7 @@ internal sealed partial class MessageEmitter
         W.Line("target = Inkwell_AnyTarget(typeUrl);");
         W.Close();
         W.Open("else if (tag == 18 && target != null && !valueRead)");
-        W.Line($"target.Inkwell_ReadLevel({depth}, {RefIf(useParseContext)}input);");
+        W.Line($"target.Inkwell_ReadLevel({SubtypeDepth}, {RefIf(useParseContext)}input);");
         W.Line("valueRead = true;");
         W.Close();
         W.Open("else");
@@ -78,10 +76,9 @@ internal sealed partial class MessageEmitter
     /// <summary>What reading an Any needs besides <c>Inkwell_MergeAny</c>: the target lookup, the tag, the keeping of an unread Any.</summary>
     private void WriteAnyParsing()
     {
-        string c = ClassName;
 
         W.Line("// The object the level of the subtype a type URL names is read into; null when unknown or impossible (kept as unknown).");
-        W.Open($"private {c} Inkwell_AnyTarget(string typeUrl)");
+        W.Open($"private {ClassName} Inkwell_AnyTarget(string typeUrl)");
         if (Level.Subtypes.Count > 0)
         {
             W.Line("int name = typeUrl.LastIndexOf('/') + 1;");
@@ -138,7 +135,7 @@ internal sealed partial class MessageEmitter
         W.Line($"return pb::CodedOutputStream.ComputeRawVarint32Size({anyTag}) + pb::CodedOutputStream.ComputeLengthSize(size) + size;");
         W.Close();
         W.Line();
-        WriteForEitherContext(useWriteContext =>
+        W.WriteForEachBuild(useWriteContext =>
         {
             W.Line(Hidden);
             W.Open($"protected override void Inkwell_WriteSubtype{BaseDepth}({WriteSubtypeParameters(useWriteContext)})");
@@ -170,16 +167,16 @@ internal sealed partial class MessageEmitter
     {
         W.Line("/// <summary>For reflection: this object's subtype level, as the lowered schema's Any.</summary>");
         W.Line(Hidden);
-        W.Open($"public global::Google.Protobuf.WellKnownTypes.Any {SubtypePropertyName(Level.AnyField!)}");
+        W.Open($"public global::Google.Protobuf.WellKnownTypes.Any {HierarchyMemberNames.SubtypeProperty(Level.AnyField!)}");
         W.Open("get");
         foreach (ProtoMessage subtype in Level.Subtypes)
         {
-            string s = subtype.ClassName;
-            W.Line($"{s} {LocalName(subtype)} = {owner} as {s} ?? {owner}._inkwellSubtype as {s};");
-            W.Open($"if ({LocalName(subtype)} != null)");
+            string subtypeClass = subtype.ClassName;
+            W.Line($"{subtypeClass} {SubtypeLocal(subtype)} = {owner} as {subtypeClass} ?? {owner}._inkwellSubtype as {subtypeClass};");
+            W.Open($"if ({SubtypeLocal(subtype)} != null)");
             W.Line("global::Google.Protobuf.WellKnownTypes.Any any = new global::Google.Protobuf.WellKnownTypes.Any();");
             W.Line($"any.TypeUrl = \"{TypeUrlPrefix}{subtype.FullName}\";");
-            W.Line($"any.Value = pb::MessageExtensions.ToByteString(new {s}.InkwellLevel({LocalName(subtype)}));");
+            W.Line($"any.Value = pb::MessageExtensions.ToByteString(new {subtypeClass}.InkwellLevel({SubtypeLocal(subtype)}));");
             W.Line("return any;");
             W.Close();
         }
@@ -198,19 +195,19 @@ internal sealed partial class MessageEmitter
         W.Open("if (target == null)");
         W.Line($"throw new global::System.InvalidOperationException(\"A \" + {owner}.GetType().FullName + \" cannot take a \" + value.TypeUrl + \" level; parse with {Level.Root.Name}.Parser.\");");
         W.Close();
-        W.Line($"target.Inkwell_MergeLevelBytes({(Level.Depth + 1).ToString(CultureInfo.InvariantCulture)}, value.Value);");
+        W.Line($"target.Inkwell_MergeLevelBytes({SubtypeDepth}, value.Value);");
         W.Close();
         W.Close();
         W.Line();
     }
 
     /// <summary>The subtypes whose levels are Anys somewhere in this root's hierarchy (their type URLs appear in JSON).</summary>
-    private System.Collections.Generic.List<ProtoMessage> AnySubtypes
+    private List<ProtoMessage> AnySubtypes
     {
         get
         {
-            var subtypes = new System.Collections.Generic.List<ProtoMessage>();
-            var pending = new System.Collections.Generic.Stack<ProtoMessage>();
+            var subtypes = new List<ProtoMessage>();
+            var pending = new Stack<ProtoMessage>();
             pending.Push(Level.Root);
             while (pending.Count > 0)
             {
@@ -236,7 +233,7 @@ internal sealed partial class MessageEmitter
     /// </summary>
     private void WriteAnyJsonParser()
     {
-        System.Collections.Generic.List<ProtoMessage> subtypes = AnySubtypes;
+        List<ProtoMessage> subtypes = AnySubtypes;
         if (subtypes.Count == 0)
         {
             return;
@@ -261,7 +258,8 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
-    private string LocalName(ProtoMessage subtype) => "inkwellLevel" + Level.Subtypes.IndexOf(subtype).ToString(CultureInfo.InvariantCulture);
+    /// <summary>The generated local holding a subtype's object in the Any getter (its index among the subtypes: names may clash).</summary>
+    private string SubtypeLocal(ProtoMessage subtype) => "inkwellLevel" + Level.Subtypes.IndexOf(subtype).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The root's entry for reading one level from bytes (reflection's Any setter).</summary>
     private void WriteMergeLevelBytes()

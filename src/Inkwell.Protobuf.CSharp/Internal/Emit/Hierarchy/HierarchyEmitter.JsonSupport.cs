@@ -1,7 +1,7 @@
 using System.Globalization;
 using Inkwell.Protobuf.CSharp.Internal.Model;
 
-namespace Inkwell.Protobuf.CSharp.Internal.Emit;
+namespace Inkwell.Protobuf.CSharp.Internal.Emit.Hierarchy;
 
 /// <summary>
 /// What a hierarchy's root gives the fields of its classes so that reflection (JsonParser) stores resolved
@@ -9,10 +9,10 @@ namespace Inkwell.Protobuf.CSharp.Internal.Emit;
 /// field's collection that resolve what is added. Generic over the field's declared class, so one copy per root
 /// serves every field of the hierarchy's types, in any file, with Google.Protobuf the only dependency.
 /// </summary>
-internal sealed partial class MessageEmitter
+internal sealed partial class HierarchyEmitter
 {
     /// <summary>The members of a hierarchy class that reflection's writers (JsonParser) need.</summary>
-    private void WriteHierarchyJsonSupport()
+    private void WriteJsonSupport()
     {
         if (Level.IsRoot)
         {
@@ -52,20 +52,20 @@ internal sealed partial class MessageEmitter
         W.Line();
     }
 
+    /// <summary>Written in the root class only, so <see cref="ClassName"/> is the root's.</summary>
     private void WriteReflectedFieldSupport()
     {
-        string r = ClassName;
         W.Line("/// <summary>");
         W.Line("/// For reflection, which builds a message of a field of this hierarchy as this class: the most-derived object");
         W.Line("/// <paramref name=\"message\"/> holds, which must be a <typeparamref name=\"T\"/> (the field's declared class).");
         W.Line("/// </summary>");
         W.Line("/// <exception cref=\"global::System.IO.IOException\">The message is of another class (data that does not fit the schema, as JsonParser reports it).</exception>");
         W.Line(Hidden);
-        W.Open($"public static T Inkwell_ResolveReflected<T>({r} message, string field) where T : {r}");
+        W.Open($"public static T Inkwell_ResolveReflected<T>({ClassName} message, string field) where T : {ClassName}");
         W.Open("if (message == null)");
         W.Line("return null;");
         W.Close();
-        W.Line($"{r} resolved = message.Inkwell_ResolveSubtypes();");
+        W.Line($"{ClassName} resolved = message.Inkwell_ResolveSubtypes();");
         W.Line("T result = resolved as T;");
         W.Open("if (result == null)");
         W.Line("throw new global::System.IO.IOException(\"Field \" + field + \" holds a \" + resolved.GetType().FullName + \", not a \" + typeof(T).FullName + \".\");");
@@ -79,11 +79,10 @@ internal sealed partial class MessageEmitter
 
     private void WriteReflectedList()
     {
-        string r = ClassName;
         W.Line("/// <summary>For reflection: a repeated field of this hierarchy that stores each message added as the most-derived object it holds.</summary>");
         W.Line("/// <typeparam name=\"T\">The field's declared class.</typeparam>");
         W.Line(Hidden);
-        W.Open($"public sealed class Inkwell_ReflectedList<T> : global::System.Collections.IList where T : {r}");
+        W.Open($"public sealed class Inkwell_ReflectedList<T> : global::System.Collections.IList where T : {ClassName}");
         W.Line("private readonly pbc::RepeatedField<T> _list;");
         W.Line("private readonly string _field;");
         W.Line();
@@ -94,7 +93,7 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line();
         W.Line("private global::System.Collections.IList List { get { return _list; } }");
-        W.Line($"private T Resolved(object value) {{ return Inkwell_ResolveReflected<T>(({r}) value, _field); }}");
+        W.Line($"private T Resolved(object value) {{ return Inkwell_ResolveReflected<T>(({ClassName}) value, _field); }}");
         W.Line("/// <summary>The element at an index; a message set is stored resolved.</summary>");
         W.Open("public object this[int index]");
         W.Line("get { return _list[index]; }");
@@ -122,12 +121,11 @@ internal sealed partial class MessageEmitter
 
     private void WriteReflectedMap()
     {
-        string r = ClassName;
         W.Line("/// <summary>For reflection: a map field of this hierarchy that stores each message set as the most-derived object it holds.</summary>");
         W.Line("/// <typeparam name=\"TKey\">The map's key type.</typeparam>");
         W.Line("/// <typeparam name=\"TValue\">The values' declared class.</typeparam>");
         W.Line(Hidden);
-        W.Open($"public sealed class Inkwell_ReflectedMap<TKey, TValue> : global::System.Collections.IDictionary where TValue : {r}");
+        W.Open($"public sealed class Inkwell_ReflectedMap<TKey, TValue> : global::System.Collections.IDictionary where TValue : {ClassName}");
         W.Line("private readonly pbc::MapField<TKey, TValue> _map;");
         W.Line("private readonly string _field;");
         W.Line();
@@ -138,7 +136,7 @@ internal sealed partial class MessageEmitter
         W.Close();
         W.Line();
         W.Line("private global::System.Collections.IDictionary Map { get { return _map; } }");
-        W.Line($"private TValue Resolved(object value) {{ return Inkwell_ResolveReflected<TValue>(({r}) value, _field); }}");
+        W.Line($"private TValue Resolved(object value) {{ return Inkwell_ResolveReflected<TValue>(({ClassName}) value, _field); }}");
         W.Line("/// <summary>The value of a key; a message set is stored resolved.</summary>");
         W.Open("public object this[object key]");
         W.Line("get { return Map[key]; }");
