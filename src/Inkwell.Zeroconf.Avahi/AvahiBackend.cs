@@ -33,7 +33,7 @@ public sealed partial class AvahiBackend : IServiceDiscoveryBackend
     {
         options ??= new AvahiBackendOptions();
         AvahiClient client = await AvahiClient.ConnectAsync(
-            new AvahiClientOptions { BusAddress = options.BusAddress, LoggerFactory = options.LoggerFactory },
+            new AvahiClientOptions { BusAddress = options.BusAddress, LoggerFactory = options.LoggerFactory, TimeProvider = options.TimeProvider },
             cancellationToken).ConfigureAwait(false);
         return new AvahiBackend(client);
     }

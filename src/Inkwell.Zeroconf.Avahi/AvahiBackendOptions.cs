@@ -20,4 +20,12 @@ public sealed class AvahiBackendOptions
     /// <summary>How long the <see cref="BackendMode.Auto"/> and <see cref="BackendMode.Avahi"/> choices wait for the daemon to answer.
     /// Default <see cref="DefaultProbeTimeout"/>.</summary>
     public TimeSpan ProbeTimeout { get; init; } = DefaultProbeTimeout;
+
+    /// <summary>
+    /// The clock of the backend's own timers: how long a restarted daemon gets to find instances again before the
+    /// browsers report them gone, and the pauses between retries when the daemon does not answer. As in
+    /// <see cref="ServiceDiscoveryOptions.TimeProvider"/>, a test can pass a fake one. The timeouts of calls to the
+    /// daemon stay in real time: they bound real I/O with a process that keeps real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

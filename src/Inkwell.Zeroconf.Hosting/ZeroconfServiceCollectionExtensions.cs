@@ -55,7 +55,7 @@ public static class ZeroconfServiceCollectionExtensions
             TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
             LoggerFactory = loggerFactory,
         };
-        var avahi = new AvahiBackendOptions { BusAddress = options.BusAddress, LoggerFactory = loggerFactory, ProbeTimeout = options.ProbeTimeout };
+        var avahi = new AvahiBackendOptions { BusAddress = options.BusAddress, LoggerFactory = loggerFactory, ProbeTimeout = options.ProbeTimeout, TimeProvider = embedded.TimeProvider };
         // With Embedded the choice completes on this thread (the embedded responder opens its sockets here); Auto and
         // Avahi ask the bus first, and every call made meanwhile waits for the answer.
         return new Inkwell.Zeroconf.ServiceDiscovery(new SelectedBackend(AvahiBackend.CreateAsync(options.Backend, embedded, avahi)));

@@ -139,7 +139,7 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
         }
         else if (_runningSince is null)
         {
-            _runningSince = Environment.TickCount64;
+            _runningSince = Client.Options.TimeProvider.GetTimestamp();
             SweepStale();
         }
         if (status.IsPresent && _browser is null)
@@ -215,13 +215,13 @@ internal abstract class AvahiBrowserSession<TItem> : IAsyncDisposable
         {
             return;
         }
-        TimeSpan running = TimeSpan.FromMilliseconds(Environment.TickCount64 - since);
+        TimeSpan running = Client.Options.TimeProvider.GetElapsedTime(since);
         if (running < s_staleGrace)
         {
             if (!_sweepScheduled)
             {
                 _sweepScheduled = true;
-                _ = Task.Delay(s_staleGrace - running).ContinueWith(
+                _ = Task.Delay(s_staleGrace - running, Client.Options.TimeProvider).ContinueWith(
                     _ => _events.Writer.TryWrite(SweepCheck.Instance), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
             return;

@@ -139,7 +139,7 @@ internal sealed partial class AvahiClient
             {
                 return;
             }
-            await Task.Delay(TimeSpan.FromSeconds(attempt)).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(attempt), _options.TimeProvider).ConfigureAwait(false);
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed record AvahiClientOptions
     /// </summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>The clock of the client's own timers (see <see cref="AvahiBackendOptions.TimeProvider"/>).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     public string ResolveBusAddress() => BusAddress ?? DBusAddress.System
         ?? throw new AvahiException("No D-Bus system bus address is known (DBUS_SYSTEM_BUS_ADDRESS is not set and there is no default).");
 }
