@@ -56,7 +56,7 @@ public sealed class EntryPointRunner
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var reloads = Channel.CreateUnbounded<ReloadResult>();
-        void OnReloaded(object? sender, ReloadResult result) => reloads.Writer.TryWrite(result);
+        void OnReloaded(object? sender, ReloadedEventArgs e) => reloads.Writer.TryWrite(e.Result);
         _host.Reloading += OnReloading;
         _host.Reloaded += OnReloaded;
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -29,7 +29,7 @@ public sealed class SampleTests(ITestOutputHelper output)
             VerifyUnloadAfter = TimeSpan.FromMilliseconds(500),
             LoggerFactory = log,
         });
-        host.Reloaded += (_, r) => reloads.Add(r);
+        host.Reloaded += (_, e) => reloads.Add(e.Result);
         var runner = new EntryPointRunner(host, report: output.WriteLine);
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);

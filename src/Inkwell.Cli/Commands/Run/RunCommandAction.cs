@@ -65,7 +65,7 @@ internal static class RunCommandAction
 
         await using var host = new ReloadHost(options);
         ReloadResult first = host.Start(cancellationToken);
-        host.Reloaded += (_, result) => Report(error, host, result);
+        host.Reloaded += (_, e) => Report(error, host, e.Result);
         if (!first.Succeeded)
         {
             Report(error, host, first);
