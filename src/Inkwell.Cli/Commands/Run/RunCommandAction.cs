@@ -70,10 +70,10 @@ internal static class RunCommandAction
 
         await using var host = new ReloadHost(options);
         ReloadResult first = host.Start(cancellationToken);
-        host.Reloaded += (_, e) => Report(error, host, e.Result);
+        host.Reloaded += (_, e) => ReloadReport.Write(error, host.RootDirectory, e.Result);
         if (!first.Succeeded)
         {
-            Report(error, host, first);
+            ReloadReport.Write(error, host.RootDirectory, first);
         }
         else if (verbose)
         {
@@ -94,21 +94,5 @@ internal static class RunCommandAction
 
         // Asked to stop (Ctrl-C, SIGTERM): a clean stop, whatever the program last returned.
         return cancellationToken.IsCancellationRequested ? 0 : exitCode;
-    }
-
-    private static void Report(TextWriter error, ReloadHost host, ReloadResult result)
-    {
-        if (result.Status is ReloadStatus.CompileFailed or ReloadStatus.ProjectFailed)
-        {
-            foreach (ReloadDiagnostic diagnostic in result.Errors)
-            {
-                error.WriteLine(diagnostic);
-            }
-        }
-
-        string what = result.Status == ReloadStatus.Succeeded && result.Reloaded.Count > 0
-            ? $"reloaded {result.DescribeReloaded(m => Path.GetRelativePath(host.RootDirectory, m), " -> ")} in {result.Duration.TotalMilliseconds:F0} ms"
-            : result.ToString();
-        error.WriteLine($"[inkwell] {what}");
     }
 }
