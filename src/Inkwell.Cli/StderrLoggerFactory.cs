@@ -12,7 +12,10 @@ namespace Inkwell.Cli;
 /// <param name="minimum">The lowest level written.</param>
 /// <param name="shown">Which of the lines at or above <paramref name="minimum"/> are written: given the logger's category,
 /// the level and the event id.</param>
-internal sealed class StderrLoggerFactory(TextWriter error, LogLevel minimum, Func<string, LogLevel, EventId, bool> shown) : ILoggerFactory
+/// <param name="plain">Which of the written lines are the command's own report, written as <c>[inkwell] message</c>
+/// without the level (by event id); null for none.</param>
+internal sealed class StderrLoggerFactory(
+    TextWriter error, LogLevel minimum, Func<string, LogLevel, EventId, bool> shown, Func<EventId, bool>? plain = null) : ILoggerFactory
 {
     public ILogger CreateLogger(string categoryName) => new StderrLogger(this, categoryName);
 
@@ -28,7 +31,9 @@ internal sealed class StderrLoggerFactory(TextWriter error, LogLevel minimum, Fu
     {
         if (IsEnabled(level) && shown(category, level, eventId))
         {
-            error.WriteLine($"[inkwell] {level.ToString().ToLowerInvariant()}: {message}");
+            error.WriteLine(plain?.Invoke(eventId) == true
+                ? $"[inkwell] {message}"
+                : $"[inkwell] {level.ToString().ToLowerInvariant()}: {message}");
         }
     }
 

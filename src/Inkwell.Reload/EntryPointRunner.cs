@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Inkwell.Reload.Internal;
 using Inkwell.Reload.Internal.Running;
+using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Reload;
 
@@ -14,13 +15,15 @@ namespace Inkwell.Reload;
 /// host (a web app's <c>app.Run()</c>, a worker) is stopped through the host's <c>IHostApplicationLifetime</c>: requests
 /// in flight finish on the old version, and the new version starts its host on the same address, accepting from the
 /// listening sockets the first version opened (see <see cref="KeepListeningSockets"/>).
+/// It logs through the host's <see cref="ReloadHostOptions.LoggerFactory"/> (event ids 6xx): restarts, the entry's exit
+/// or failure, an entry that cannot be found or does not stop.
 /// </summary>
 public sealed class EntryPointRunner
 {
     private readonly ReloadHost _host;
     private readonly string? _entryType;
     private readonly string[] _args;
-    private readonly Action<string> _report;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private Task<int>? _running;
     private string? _module;
@@ -32,14 +35,13 @@ public sealed class EntryPointRunner
     /// <param name="host">The host whose modules hold the program.</param>
     /// <param name="entryType">The type holding the entry point (full or simple name), or null to find the only one.</param>
     /// <param name="args">What <c>Main(string[])</c> receives.</param>
-    /// <param name="report">Receives one line for each thing the user should know (restarts, failures).</param>
-    public EntryPointRunner(ReloadHost host, string? entryType = null, IReadOnlyList<string>? args = null, Action<string>? report = null)
+    public EntryPointRunner(ReloadHost host, string? entryType = null, IReadOnlyList<string>? args = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         _host = host;
         _entryType = entryType;
         _args = [.. args ?? []];
-        _report = report ?? (_ => { });
+        _logger = host.Logger;
     }
 
     /// <summary>How long a cancelled entry may take to return before the new version starts anyway. Default 5 s.</summary>
@@ -56,7 +58,7 @@ public sealed class EntryPointRunner
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var reloads = Channel.CreateUnbounded<ReloadResult>();
-        void OnReloaded(object? sender, ReloadResult result) => reloads.Writer.TryWrite(result);
+        void OnReloaded(object? sender, ReloadedEventArgs e) => reloads.Writer.TryWrite(e.Result);
         _host.Reloading += OnReloading;
         _host.Reloaded += OnReloaded;
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,7 +73,7 @@ public sealed class EntryPointRunner
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 long entryStarted = _host.TimeProvider.GetTimestamp();
-                var hosts = new EntryHosts(keeper, () => Log.HostStarted(_host.Logger, _host.TimeProvider.GetElapsedTime(entryStarted).TotalMilliseconds, keeper?.Reused ?? 0));
+                var hosts = new EntryHosts(keeper, () => Log.HostStarted(_logger, _host.TimeProvider.GetElapsedTime(entryStarted).TotalMilliseconds, keeper?.Reused ?? 0));
                 (Task<int>? running, string? module) = _host.Generation > 0 ? Start(stop.Token, hosts) : (null, null);
                 lock (_gate)
                 {
@@ -128,7 +130,7 @@ public sealed class EntryPointRunner
                     Task done = await Task.WhenAny(running, Task.Delay(StopTimeout, _host.TimeProvider, CancellationToken.None)).ConfigureAwait(false);
                     if (done != running)
                     {
-                        _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; its old version stays in memory");
+                        Log.EntryNotStopped(_logger, StopTimeout.TotalSeconds);
                     }
                     else if (running.IsFaulted)
                     {
@@ -143,7 +145,7 @@ public sealed class EntryPointRunner
 
                 if (restart && !cancellationToken.IsCancellationRequested)
                 {
-                    _report("restarting the entry point on the new version");
+                    Log.EntryRestarting(_logger);
                 }
             }
         }
@@ -187,11 +189,11 @@ public sealed class EntryPointRunner
             hosts?.StopAll(); // a web app's app.Run() returns once its host has stopped
             if (!running.Wait(StopTimeout))
             {
-                _report($"entry did not return within {StopTimeout.TotalSeconds:F0} s of being cancelled; reloading anyway");
+                Log.EntryNotStoppedForReload(_logger, StopTimeout.TotalSeconds);
             }
             else
             {
-                Log.EntryStopped(_host.Logger, _host.TimeProvider.GetElapsedTime(stopping).TotalMilliseconds);
+                Log.EntryStopped(_logger, _host.TimeProvider.GetElapsedTime(stopping).TotalMilliseconds);
             }
         }
         catch (AggregateException)
@@ -217,7 +219,7 @@ public sealed class EntryPointRunner
         EntryPoint? entry = EntryPoint.Find(_host, _entryType, out string? problem);
         if (entry is null)
         {
-            _report(problem!);
+            Log.NoEntryPoint(_logger, problem!);
             return (null, null);
         }
 
@@ -252,12 +254,12 @@ public sealed class EntryPointRunner
         if (finished.IsFaulted)
         {
             // As text: the exception object would keep this version of the program alive.
-            _report($"entry failed: {finished.Exception!.InnerException}");
-            _report("waiting for changes");
+            Log.EntryFailed(_logger, finished.Exception!.InnerException!.ToString());
+            Log.WaitingForChanges(_logger);
             return 1;
         }
 
-        _report($"entry returned {finished.Result}; waiting for changes");
+        Log.EntryReturned(_logger, finished.Result);
         return finished.Result;
     }
 }

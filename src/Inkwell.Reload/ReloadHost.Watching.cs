@@ -160,7 +160,7 @@ public sealed partial class ReloadHost
 
         if (result.Status != ReloadStatus.NoChanges)
         {
-            Reloaded?.Invoke(this, result);
+            Reloaded?.Invoke(this, new ReloadedEventArgs(result));
         }
 
         ClearFrameworkCaches();

@@ -116,8 +116,9 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     /// </summary>
     public event EventHandler<ReloadingEventArgs>? Reloading;
 
-    /// <summary>Raised after every reload that found changes, successful or not, on the thread that applied it.</summary>
-    public event EventHandler<ReloadResult>? Reloaded;
+    /// <summary>Raised after every reload that found changes, successful or not, on the thread that applied it; the
+    /// event's <see cref="ReloadedEventArgs.Result"/> says what the reload did.</summary>
+    public event EventHandler<ReloadedEventArgs>? Reloaded;
 
     /// <summary>The clock the host uses (from the options).</summary>
     public TimeProvider TimeProvider => _time;
@@ -195,7 +196,7 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
 
         if (result.Status != ReloadStatus.NoChanges)
         {
-            Reloaded?.Invoke(this, result);
+            Reloaded?.Invoke(this, new ReloadedEventArgs(result));
         }
 
         ClearFrameworkCaches();

@@ -71,7 +71,7 @@ public sealed class ReloadResult
     /// <summary>One line: the outcome, the modules in order, the time taken.</summary>
     public override string ToString()
     {
-        string names = DescribeReloaded(Path.GetFileName!, " → ");
+        string names = ReloadedNames();
         return Status switch
         {
             ReloadStatus.NoChanges => "no changes",
@@ -83,12 +83,11 @@ public sealed class ReloadResult
         };
     }
 
-    /// <summary>The reloaded files in order, each named by <paramref name="name"/> and joined by <paramref name="separator"/>,
-    /// then how many generated sources were reloaded with them ("Keeper.cs → Program.cs (+2 generated)").</summary>
-    public string DescribeReloaded(Func<string, string> name, string separator)
+    /// <summary>The reloaded files in order, then how many generated sources were reloaded with them ("Keeper.cs →
+    /// Program.cs (+2 generated)").</summary>
+    private string ReloadedNames()
     {
-        ArgumentNullException.ThrowIfNull(name);
-        string files = string.Join(separator, Reloaded.Except(Generated, StringComparer.Ordinal).Select(name));
+        string files = string.Join(" → ", Reloaded.Except(Generated, StringComparer.Ordinal).Select(Path.GetFileName));
         return Generated.Count == 0 ? files : $"{files} (+{Generated.Count} generated)".TrimStart();
     }
 }

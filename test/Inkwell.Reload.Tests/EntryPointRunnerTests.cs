@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Reload.Tests;
 
@@ -25,9 +25,9 @@ public sealed class EntryPointRunnerTests
         while (EntryProbe.Started.TryTake(out _))
         {
         }
-        ReloadHost host = folder.Start();
-        var lines = new ConcurrentQueue<string>();
-        var runner = new EntryPointRunner(host, report: lines.Enqueue);
+        var log = new ListLoggerFactory();
+        ReloadHost host = folder.Start(log: log);
+        var runner = new EntryPointRunner(host);
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);
 
@@ -39,7 +39,7 @@ public sealed class EntryPointRunnerTests
 
         Assert.True(EntryProbe.Started.TryTake(out string? second, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
         Assert.Equal("two 1", second);
-        Assert.Contains(lines, l => l.Contains("restarting", StringComparison.Ordinal));
+        await log.WaitForAsync(e => e.Id.Id == 610 && e.Message == "restarting the entry point on the new version", s_patience, TestContext.Current.CancellationToken);
 
         await stop.CancelAsync();
         Assert.Equal(0, await running.WaitAsync(s_patience, TestContext.Current.CancellationToken));
@@ -81,25 +81,17 @@ public sealed class EntryPointRunnerTests
     public async Task FailingEntry_IsReported_AndTheRunnerWaitsForAFix()
     {
         using var folder = new ModuleFolder().Write("Program.cs", "public static class Program { public static void Main() => throw new InvalidOperationException(\"boom\"); }");
-        ReloadHost host = folder.Start();
-        var lines = new BlockingCollection<string>();
-        var runner = new EntryPointRunner(host, report: lines.Add);
+        var log = new ListLoggerFactory();
+        ReloadHost host = folder.Start(log: log);
+        var runner = new EntryPointRunner(host);
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);
 
-        string? line = null;
-        while (lines.TryTake(out string? next, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken))
-        {
-            if (next.StartsWith("entry failed", StringComparison.Ordinal))
-            {
-                line = next;
-                break;
-            }
-        }
-
-        Assert.NotNull(line);
-        Assert.Contains("boom", line, StringComparison.Ordinal);
+        (LogLevel level, _, string line) = await log.WaitForAsync(e => e.Id.Id == 612, s_patience, TestContext.Current.CancellationToken);
+        Assert.Equal(LogLevel.Error, level);
+        Assert.StartsWith("entry failed: System.InvalidOperationException: boom", line, StringComparison.Ordinal);
         Assert.Contains("Program.cs:line 1", line, StringComparison.Ordinal);
+        await log.WaitForAsync(e => e.Id.Id == 613 && e.Message == "waiting for changes", s_patience, TestContext.Current.CancellationToken);
         await stop.CancelAsync();
         Assert.Equal(1, await running.WaitAsync(s_patience, TestContext.Current.CancellationToken));
     }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Inkwell.Reload.Tests;
 
 /// <summary>A temporary folder of modules and a host over it, removed afterwards.</summary>
@@ -27,9 +30,9 @@ public sealed class ModuleFolder : IDisposable
 
     public void Delete(string name) => File.Delete(PathOf(name));
 
-    public ReloadHost Start(Func<ReloadHostOptions, ReloadHostOptions>? configure = null, bool expectSuccess = true)
+    public ReloadHost Start(Func<ReloadHostOptions, ReloadHostOptions>? configure = null, bool expectSuccess = true, ILoggerFactory? log = null)
     {
-        var options = new ReloadHostOptions { RootDirectory = Root, Watch = WatchMode.None, WarmUp = false };
+        var options = new ReloadHostOptions { RootDirectory = Root, Watch = WatchMode.None, WarmUp = false, LoggerFactory = log ?? NullLoggerFactory.Instance };
         options.SharedAssemblies.Add(typeof(ModuleFolder).Assembly);
         options = configure?.Invoke(options) ?? options;
         _host = new ReloadHost(options);

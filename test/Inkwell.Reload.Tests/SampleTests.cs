@@ -2,7 +2,7 @@ namespace Inkwell.Reload.Tests;
 
 /// <summary>The repository's sample program, run as <c>inkwell run</c> runs it: background reloads, the entry point
 /// restarted, automatic unload verification.</summary>
-public sealed class SampleTests(ITestOutputHelper output)
+public sealed class SampleTests
 {
     [Fact]
     public async Task LiveSimulation_ReloadsWithStateKept_AndLeavesNoOldVersionAlive()
@@ -29,8 +29,8 @@ public sealed class SampleTests(ITestOutputHelper output)
             VerifyUnloadAfter = TimeSpan.FromMilliseconds(500),
             LoggerFactory = log,
         });
-        host.Reloaded += (_, r) => reloads.Add(r);
-        var runner = new EntryPointRunner(host, report: output.WriteLine);
+        host.Reloaded += (_, e) => reloads.Add(e.Result);
+        var runner = new EntryPointRunner(host); // it logs to the host's log too
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);
         await Task.Delay(1200, TestContext.Current.CancellationToken);

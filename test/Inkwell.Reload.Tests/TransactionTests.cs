@@ -205,7 +205,7 @@ public sealed class TransactionTests
         using var folder = new ModuleFolder().Write("A.cs", "public static class A { }");
         ReloadHost host = folder.Start();
         var results = new List<ReloadResult>();
-        host.Reloaded += (_, r) => results.Add(r);
+        host.Reloaded += (_, e) => results.Add(e.Result);
 
         folder.Write("A.cs", "public static class A { public static int X; }");
         host.Reload(TestContext.Current.CancellationToken);

@@ -41,7 +41,7 @@ public sealed class WatchingTests
             .Write("B.cs", "public static class B { public static int Value() => A.Value() + 1; }");
         var results = new BlockingCollection<ReloadResult>();
         ReloadHost host = folder.Start(o => Background(o, mode));
-        host.Reloaded += (_, r) => results.Add(r);
+        host.Reloaded += (_, e) => results.Add(e.Result);
 
         await SaveAsync(folder, "A.cs", "public static class A { public static int Value() => 41; }", pattern);
 
@@ -65,7 +65,7 @@ public sealed class WatchingTests
             .Write("B.cs", "public static class B { public static int Value() => A.Value() + 1; }");
         var results = new BlockingCollection<ReloadResult>();
         ReloadHost host = folder.Start(o => Background(o, mode));
-        host.Reloaded += (_, r) => results.Add(r);
+        host.Reloaded += (_, e) => results.Add(e.Result);
 
         // Five saves 20 ms apart: the host starts at the first event, so some of the middle ones may load too (each
         // a complete file); the last one must be what stays loaded.
@@ -108,7 +108,7 @@ public sealed class WatchingTests
         int reloading = 0;
         int superseded = 0;
         host.Reloading += (_, _) => Interlocked.Increment(ref reloading);
-        host.Reloaded += (_, r) => results.Add(r);
+        host.Reloaded += (_, e) => results.Add(e.Result);
         host.StageReached = stage =>
         {
             // The first transaction has compiled and loaded its versions of A and B; the file moves on before it commits.
@@ -143,7 +143,7 @@ public sealed class WatchingTests
         using var folder = new ModuleFolder().Write("A.cs", "public static class A { public static int Value() => 1; }");
         var results = new BlockingCollection<ReloadResult>();
         ReloadHost host = folder.Start(o => Background(o, WatchMode.Events));
-        host.Reloaded += (_, r) => results.Add(r);
+        host.Reloaded += (_, e) => results.Add(e.Result);
 
         folder.Write("A.cs", "public static class A { public static int Value() => missing; }");
 
@@ -257,7 +257,7 @@ public sealed class WatchingTests
         using var folder = new ModuleFolder().Write("A.cs", "public static class A { }");
         var results = new BlockingCollection<ReloadResult>();
         ReloadHost host = folder.Start(o => Background(o, mode));
-        host.Reloaded += (_, r) => results.Add(r);
+        host.Reloaded += (_, e) => results.Add(e.Result);
 
         folder.Write("sub/New.cs", "public static class New { public static int Value() => 5; }");
         Assert.True(results.TryTake(out ReloadResult? added, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));

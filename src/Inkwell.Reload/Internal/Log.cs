@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace Inkwell.Reload.Internal;
 
 /// <summary>Every log message of Inkwell.Reload. Event ids: 1xx loading and reloading, 2xx state, 3xx unloading,
-/// 4xx watching, 5xx projects, 6xx running the entry point.</summary>
+/// 4xx watching, 5xx projects, 6xx running the entry point (600–609 timings, 610–699 what the user of a running
+/// program should know: restarts, its exit or failure; worded as lines of <c>inkwell run</c>'s output, which shows
+/// them as they are).</summary>
 internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Information, "Loaded {ModuleCount} module(s) in {Milliseconds:F1} ms")]
@@ -59,4 +61,26 @@ internal static partial class Log
 
     [LoggerMessage(601, LogLevel.Debug, "A host started {Milliseconds:F1} ms after its entry did ({Reused} listening socket(s) taken over so far)")]
     public static partial void HostStarted(ILogger logger, double milliseconds, int reused);
+
+    [LoggerMessage(610, LogLevel.Information, "restarting the entry point on the new version")]
+    public static partial void EntryRestarting(ILogger logger);
+
+    [LoggerMessage(611, LogLevel.Information, "entry returned {ExitCode}; waiting for changes")]
+    public static partial void EntryReturned(ILogger logger, int exitCode);
+
+    // The exception as text: a logger keeping the exception object would keep this version of the program alive.
+    [LoggerMessage(612, LogLevel.Error, "entry failed: {Failure}")]
+    public static partial void EntryFailed(ILogger logger, string failure);
+
+    [LoggerMessage(613, LogLevel.Information, "waiting for changes")]
+    public static partial void WaitingForChanges(ILogger logger);
+
+    [LoggerMessage(614, LogLevel.Warning, "{Problem}")]
+    public static partial void NoEntryPoint(ILogger logger, string problem);
+
+    [LoggerMessage(615, LogLevel.Warning, "entry did not return within {Seconds:F0} s of being cancelled; reloading anyway")]
+    public static partial void EntryNotStoppedForReload(ILogger logger, double seconds);
+
+    [LoggerMessage(616, LogLevel.Warning, "entry did not return within {Seconds:F0} s of being cancelled; its old version stays in memory")]
+    public static partial void EntryNotStopped(ILogger logger, double seconds);
 }

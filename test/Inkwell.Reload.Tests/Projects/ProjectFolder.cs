@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Inkwell.Reload.Tests.Projects;
 
 /// <summary>A real SDK project written out to a temporary folder (restored against the machine's package source
@@ -54,9 +57,9 @@ public sealed class ProjectFolder : IDisposable
 
     public string Read(string name) => File.ReadAllText(PathOf(name));
 
-    public ReloadHost Start(bool expectSuccess = true)
+    public ReloadHost Start(bool expectSuccess = true, ILoggerFactory? log = null)
     {
-        var options = new ReloadHostOptions { ProjectFile = ProjectFile, Watch = WatchMode.None, WarmUp = false };
+        var options = new ReloadHostOptions { ProjectFile = ProjectFile, Watch = WatchMode.None, WarmUp = false, LoggerFactory = log ?? NullLoggerFactory.Instance };
         _host = new ReloadHost(options);
         ReloadResult result = _host.Start(TestContext.Current.CancellationToken);
         if (expectSuccess)

@@ -43,10 +43,15 @@ internal static class RunCommandAction
         }
 
         int? pollMilliseconds = parseResult.GetValue(RunCommandDefinition.Poll);
-        // Without --verbose only warnings the command does not already report (old versions still alive, watcher trouble,
-        // state that could not be carried over); reload outcomes (event ids 1xx) it prints itself.
+        // The entry-point runner's reports (event ids 610-699: restarts, the program's exit or failure) are the command's
+        // own lines. Without --verbose, besides those, only warnings the command does not already report (old versions
+        // still alive, watcher trouble, state that could not be carried over); reload outcomes (event ids 1xx) it prints itself.
+        static bool RunnerReport(EventId eventId) => eventId.Id is >= 610 and < 700;
         using var loggerFactory = new StderrLoggerFactory(
-            error, verbose ? LogLevel.Debug : LogLevel.Warning, (_, _, eventId) => verbose || eventId.Id is < 100 or >= 200);
+            error,
+            verbose ? LogLevel.Debug : LogLevel.Information,
+            (_, level, eventId) => verbose || RunnerReport(eventId) || (level >= LogLevel.Warning && eventId.Id is < 100 or >= 200),
+            RunnerReport);
         var options = new ReloadHostOptions
         {
             RootDirectory = directory ?? string.Empty,
@@ -65,10 +70,10 @@ internal static class RunCommandAction
 
         await using var host = new ReloadHost(options);
         ReloadResult first = host.Start(cancellationToken);
-        host.Reloaded += (_, result) => Report(error, host, result);
+        host.Reloaded += (_, e) => ReloadReport.Write(error, host.RootDirectory, e.Result);
         if (!first.Succeeded)
         {
-            Report(error, host, first);
+            ReloadReport.Write(error, host.RootDirectory, first);
         }
         else if (verbose)
         {
@@ -77,7 +82,7 @@ internal static class RunCommandAction
 
         // INKWELL_KEEP_LISTENING_SOCKETS=0 lets every version of a web app close and reopen its sockets, as before they
         // were kept (for comparisons: bench/scripts/reload-web.py --ab).
-        var runner = new EntryPointRunner(host, parseResult.GetValue(RunCommandDefinition.Entry), report: line => error.WriteLine($"[inkwell] {line}"))
+        var runner = new EntryPointRunner(host, parseResult.GetValue(RunCommandDefinition.Entry))
         {
             KeepListeningSockets = Environment.GetEnvironmentVariable("INKWELL_KEEP_LISTENING_SOCKETS") != "0",
         };
@@ -89,21 +94,5 @@ internal static class RunCommandAction
 
         // Asked to stop (Ctrl-C, SIGTERM): a clean stop, whatever the program last returned.
         return cancellationToken.IsCancellationRequested ? 0 : exitCode;
-    }
-
-    private static void Report(TextWriter error, ReloadHost host, ReloadResult result)
-    {
-        if (result.Status is ReloadStatus.CompileFailed or ReloadStatus.ProjectFailed)
-        {
-            foreach (ReloadDiagnostic diagnostic in result.Errors)
-            {
-                error.WriteLine(diagnostic);
-            }
-        }
-
-        string what = result.Status == ReloadStatus.Succeeded && result.Reloaded.Count > 0
-            ? $"reloaded {result.DescribeReloaded(m => Path.GetRelativePath(host.RootDirectory, m), " -> ")} in {result.Duration.TotalMilliseconds:F0} ms"
-            : result.ToString();
-        error.WriteLine($"[inkwell] {what}");
     }
 }
