@@ -19,6 +19,7 @@ public sealed class ZeroconfHandover
     public const string RestartingHostsSwitch = "Inkwell.Hosting.RestartingHosts";
 
     private readonly Func<bool> _restarting;
+    private volatile bool _handingOver;
 
     internal ZeroconfHandover(TimeSpan grace, Func<bool>? restarting = null)
     {
@@ -34,5 +35,18 @@ public sealed class ZeroconfHandover
     /// restarted in this process. A hosted service that says goodbye and waits for browsers to drop the service (as the ASP.NET
     /// Core advertisement does) skips both then.
     /// </summary>
-    public bool IsHandingOver => Grace > TimeSpan.Zero && _restarting();
+    /// <remarks>Once true it stays true for this host: a restart whose stop outlasts the runner's patience (the switch is
+    /// cleared) still ends as one, and the host's goodbyes are not sent after the next version has started.</remarks>
+    public bool IsHandingOver
+    {
+        get
+        {
+            if (_handingOver)
+            {
+                return true;
+            }
+            _handingOver = Grace > TimeSpan.Zero && _restarting();
+            return _handingOver;
+        }
+    }
 }

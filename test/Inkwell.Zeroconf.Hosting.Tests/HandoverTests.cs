@@ -163,6 +163,13 @@ public sealed class HandoverTests
         Assert.False(new ZeroconfHandover(s_grace).IsHandingOver); // nobody set the switch in this process
         Assert.True(new ZeroconfHandover(s_grace, () => true).IsHandingOver);
         Assert.False(new ZeroconfHandover(TimeSpan.Zero, () => true).IsHandingOver);
+
+        // Once a host's stop is a restart it stays one, even if the runner clears the switch before the host is disposed.
+        bool restarting = true;
+        var handover = new ZeroconfHandover(s_grace, () => restarting);
+        Assert.True(handover.IsHandingOver);
+        restarting = false;
+        Assert.True(handover.IsHandingOver);
     }
 
     private static async Task WaitAsync(Func<bool> condition)
