@@ -188,10 +188,10 @@ public sealed class EntryPointRunner
         try
         {
             long stopping = _host.TimeProvider.GetTimestamp();
-            stop!.Cancel();
             // Tells libraries holding process-wide resources for the host that a new version follows (Inkwell.Zeroconf.Hosting
             // keeps the app's DNS-SD registrations for it instead of saying goodbye); only this stop, not the final one.
             AppContext.SetSwitch(RestartingHostsSwitch, true);
+            stop!.Cancel();
             hosts?.StopAll(); // a web app's app.Run() returns once its host has stopped
             if (!running.Wait(StopTimeout))
             {
