@@ -1,6 +1,6 @@
 using Inkwell.Zeroconf.Avahi;
-using Inkwell.Zeroconf.Hosting;
 using Inkwell.Zeroconf.Backends;
+using Inkwell.Zeroconf.Hosting;
 using Inkwell.Zeroconf.Hosting.Internal;
 using Inkwell.Zeroconf.Hosting.Internal.Handover;
 using Microsoft.Extensions.Configuration;
