@@ -20,6 +20,11 @@ namespace Inkwell.Reload;
 /// </summary>
 public sealed class EntryPointRunner
 {
+    /// <summary>The <see cref="AppContext"/> switch that is on while the runner stops a program's hosts to start its next
+    /// version (the name Inkwell.Zeroconf.Hosting's <c>ZeroconfHandover.RestartingHostsSwitch</c> reads; a shared name, not a
+    /// reference, so neither library depends on the other).</summary>
+    private const string RestartingHostsSwitch = "Inkwell.Hosting.RestartingHosts";
+
     private readonly ReloadHost _host;
     private readonly string? _entryType;
     private readonly string[] _args;
@@ -185,6 +190,9 @@ public sealed class EntryPointRunner
         try
         {
             long stopping = _host.TimeProvider.GetTimestamp();
+            // Tells libraries holding process-wide resources for the host that a new version follows (Inkwell.Zeroconf.Hosting
+            // keeps the app's DNS-SD registrations for it instead of saying goodbye); only this stop, not the final one.
+            AppContext.SetSwitch(RestartingHostsSwitch, true);
             stop!.Cancel();
             hosts?.StopAll(); // a web app's app.Run() returns once its host has stopped
             if (!running.Wait(StopTimeout))
@@ -203,6 +211,10 @@ public sealed class EntryPointRunner
         catch (ObjectDisposedException)
         {
             // The run loop moved on (the program is being stopped) at the same moment.
+        }
+        finally
+        {
+            AppContext.SetSwitch(RestartingHostsSwitch, false);
         }
     }
 

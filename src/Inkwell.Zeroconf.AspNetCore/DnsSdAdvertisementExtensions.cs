@@ -14,7 +14,9 @@ public static class DnsSdAdvertisementExtensions
     /// Announces the app as <paramref name="serviceType"/> (e.g. "_zoo._tcp") once it has started: one registration per scheme
     /// and port Kestrel really bound (port 0 included; loopback-only addresses skipped), TXT <c>scheme=http</c> or
     /// <c>scheme=https</c> plus <see cref="DnsSdAdvertisementOptions.Txt"/>. Graceful shutdown sends the goodbyes before the
-    /// server stops. The state is in the injectable <see cref="DnsSdAdvertisement"/>. Also registers the app's
+    /// server stops, unless the host is only being restarted in this process
+    /// (<see cref="Inkwell.Zeroconf.Hosting.ZeroconfHandover"/>): then the app's next version takes the registrations over, with
+    /// no goodbye, no drain and no probing. The state is in the injectable <see cref="DnsSdAdvertisement"/>. Also registers the app's
     /// <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
     /// Call once per service type.
     /// </summary>
@@ -40,7 +42,8 @@ public static class DnsSdAdvertisementExtensions
             sp.GetRequiredService<IHostEnvironment>(),
             sp.GetRequiredService<DnsSdAdvertisement>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<Inkwell.Zeroconf.Hosting.ZeroconfHandover>()));
         return services;
     }
 

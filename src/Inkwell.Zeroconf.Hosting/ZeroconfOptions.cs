@@ -36,4 +36,12 @@ public sealed class ZeroconfOptions
     /// <summary>How long <see cref="BackendMode.Auto"/> and <see cref="BackendMode.Avahi"/> wait for avahi-daemon to answer.
     /// Default <see cref="AvahiBackendOptions.DefaultProbeTimeout"/>.</summary>
     public TimeSpan ProbeTimeout { get; set; } = AvahiBackendOptions.DefaultProbeTimeout;
+
+    /// <summary>
+    /// How long a registration kept for the app's next version (<see cref="ZeroconfHandover"/>: the host is restarted in this
+    /// process, as <c>inkwell run</c> does after an edit) waits to be taken over before it is withdrawn. Default 10 s; zero turns
+    /// handing over off, so every stop withdraws (goodbyes) and the next version probes again. Configuration
+    /// <c>Zeroconf:HandoverGrace = 00:00:10</c>.
+    /// </summary>
+    public TimeSpan HandoverGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

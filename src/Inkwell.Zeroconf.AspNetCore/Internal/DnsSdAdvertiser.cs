@@ -1,3 +1,4 @@
+using Inkwell.Zeroconf.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ namespace Inkwell.Zeroconf.AspNetCore.Internal;
 /// Announces one service type for the app. The addresses Kestrel really bound (port 0 included) are known once the server has
 /// started, so registering begins at <c>ApplicationStarted</c>; the goodbyes go out in <see cref="StoppingAsync"/>, which the host
 /// runs before it stops any hosted service (the server among them), followed by <see cref="DnsSdAdvertisementOptions.DrainDelay"/>
-/// while browsers drop the instance.
+/// while browsers drop the instance. When the host is only being restarted in this process (<see cref="ZeroconfHandover"/>:
+/// <c>inkwell run</c> after an edit), neither: the registrations stay up for the app's next version to take over.
 /// </summary>
 internal sealed class DnsSdAdvertiser : IHostedLifecycleService
 {
@@ -22,14 +24,16 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
     private readonly DnsSdAdvertisement _state;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ZeroconfHandover? _handover;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ServiceRegistration> _registrations = [];
     private Task _registering = Task.CompletedTask;
     private CancellationTokenRegistration _started;
 
     public DnsSdAdvertiser(string serviceType, DnsSdAdvertisementOptions options, ServiceDiscovery discovery, IServer server, IHostApplicationLifetime lifetime,
-        IHostEnvironment environment, DnsSdAdvertisement state, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+        IHostEnvironment environment, DnsSdAdvertisement state, TimeProvider timeProvider, ILoggerFactory loggerFactory, ZeroconfHandover? handover)
     {
+        _handover = handover;
         _serviceType = serviceType;
         _options = options;
         _discovery = discovery;
@@ -66,6 +70,14 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
         {
             return;
         }
+        if (_handover?.IsHandingOver == true)
+        {
+            // No goodbyes and no drain: the registrations stay with the app's ServiceDiscovery, which keeps them for the next
+            // version (the listening sockets stay open too, so clients keep being served).
+            TakeRegistrations();
+            Log.HandingOver(_logger, _serviceType);
+            return;
+        }
         foreach (ServiceRegistration registration in TakeRegistrations())
         {
             await registration.DisposeAsync().ConfigureAwait(false);
@@ -89,7 +101,11 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
 
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        // A host that never ran StoppingAsync (start failed half-way) still withdraws what it announced.
+        // A host that never ran StoppingAsync (start failed half-way) still withdraws what it announced (or hands it over).
+        if (_handover?.IsHandingOver == true)
+        {
+            TakeRegistrations();
+        }
         foreach (ServiceRegistration registration in TakeRegistrations())
         {
             await registration.DisposeAsync().ConfigureAwait(false);

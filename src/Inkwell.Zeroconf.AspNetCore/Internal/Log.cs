@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Information, "DNS-SD: withdrew {ServiceType} (goodbyes sent); the server stops in {Delay}")]
     public static partial void Withdrawn(ILogger logger, string serviceType, TimeSpan delay);
+
+    [LoggerMessage(106, LogLevel.Information, "DNS-SD: handing {ServiceType} over to the app's next version (no goodbyes, no drain)")]
+    public static partial void HandingOver(ILogger logger, string serviceType);
 }

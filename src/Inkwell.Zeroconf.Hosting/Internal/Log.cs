@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Inkwell.Zeroconf.Hosting.Internal;
 
-/// <summary>Every log line of Inkwell.Zeroconf.Hosting. Event ids: 1xx service-discovery provider.</summary>
+/// <summary>Every log line of Inkwell.Zeroconf.Hosting. Event ids: 1xx service-discovery provider, 2xx handing registrations over to the app's next version.</summary>
 internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Debug, "DNS-SD: browsing {BrowseType} for service discovery")]
@@ -43,4 +43,19 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Debug, "DNS-SD: no instance of {BrowseType} within {Wait}; answering with none")]
     public static partial void NoInstanceYet(ILogger logger, string browseType, TimeSpan wait);
+
+    /// <summary>The category of the handover's lines.</summary>
+    public const string HandoverCategory = "Inkwell.Zeroconf.Hosting.Handover";
+
+    [LoggerMessage(200, LogLevel.Information, "DNS-SD: kept {Name} ({ServiceType}) for the app's next version (no goodbyes); withdrawn unless taken over within {Grace}")]
+    public static partial void Kept(ILogger logger, string name, string serviceType, TimeSpan grace);
+
+    [LoggerMessage(201, LogLevel.Information, "DNS-SD: took over {Name} ({ServiceType}) from the app's previous version (no probing){TxtChange}")]
+    public static partial void TookOver(ILogger logger, string name, string serviceType, string txtChange);
+
+    [LoggerMessage(202, LogLevel.Information, "DNS-SD: withdrew {Name} ({ServiceType}), kept from the app's previous version and not taken over (goodbyes sent)")]
+    public static partial void KeptWithdrawn(ILogger logger, string name, string serviceType);
+
+    [LoggerMessage(203, LogLevel.Debug, "DNS-SD: the responder of the app's previous version goes on for this one")]
+    public static partial void BackendTakenOver(ILogger logger);
 }

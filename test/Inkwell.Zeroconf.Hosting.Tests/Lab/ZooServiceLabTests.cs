@@ -1,3 +1,4 @@
+using Inkwell.Cli.Tests.Support;
 using Inkwell.Zeroconf.Hosting.Tests.Support;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
@@ -55,6 +56,9 @@ public sealed class ZooServiceLabTests : IDisposable
             ["Logging__Console__UseUtcTimestamp"] = "true",
         });
         await server.WaitForLineAsync(l => l.Contains("DNS-SD: announced Zoo A (_zoo-service._tcp", StringComparison.Ordinal), s_firstStart, cancellationToken);
+        // An independent peer on host B watching the service type: python-zeroconf, which drops an instance on its goodbye.
+        using TestProcess peer = PythonZeroconfBrowser.Start(lab.B, "_zoo-service._tcp");
+        await peer.WaitForLineAsync(l => l == "added Zoo A", s_patience, cancellationToken);
         using TestProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=200",
             "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=zoo-b"], []);
 
@@ -94,13 +98,16 @@ public sealed class ZooServiceLabTests : IDisposable
         await server.WaitForLineAsync(_ => ServerTime(server, Announced, saved) > 0, s_patience, cancellationToken);
         long stopping = ServerTime(server, "Application is shutting down", saved);
         long withdrawn = ServerTime(server, "DNS-SD: withdrew", saved);
+        long tookOver = ServerTime(server, "DNS-SD: took over Zoo A", saved);
         long listening = ServerTime(server, "Now listening on", stopping);
         long announced = ServerTime(server, Announced, saved);
         long lastOld = Welcomes(client).Where(w => w.Time < firstNew).Select(w => w.Time).DefaultIfEmpty(saved).Max();
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"edit saved -> first new greeting at the client: {firstNew - saved} ms = until the old app stops {stopping - saved} ms ({reloaded}) " +
-            $"+ until the new Kestrel listens {listening - stopping} ms (goodbyes {withdrawn - stopping} ms after the stop began, then the 1.5 s drain; " +
-            $"the last old greeting {lastOld - stopping} ms after the stop began) + probing {announced - listening} ms + client {firstNew - announced} ms; " +
+            $"+ until the new Kestrel listens {listening - stopping} ms (" +
+            (withdrawn > 0 ? $"goodbyes {withdrawn - stopping} ms after the stop began, then the 1.5 s drain; " : "no goodbyes, no drain: handed over; ") +
+            $"the last old greeting {lastOld - stopping} ms after the stop began) + {(tookOver > 0 ? "taking the registration over" : "probing")} {announced - listening} ms " +
+            $"+ client {firstNew - announced} ms; " +
             $"client errors meanwhile: {errors.Count}{string.Concat(errors.Select(e => "\n  " + e))}");
         Assert.True(firstNew - saved < s_patience.TotalMilliseconds, $"{firstNew - saved} ms");
         // Through the restart, no visit failed: the calls waited for the new instance (or were tried again when they met the
@@ -109,10 +116,30 @@ public sealed class ZooServiceLabTests : IDisposable
         // The channel's balancer and the resolver leave nothing in the client's log (an error logged when the last instance leaves, before).
         Assert.DoesNotContain(client.Output.Split('\n'), l => l.StartsWith("fail: ", StringComparison.Ordinal) || l.StartsWith("warn: ", StringComparison.Ordinal));
 
-        // SIGTERM: inkwell stops the app (goodbyes, drain) and exits 0.
+        // Through the reload the service never left the network: the new version took the old one's registration over (no
+        // goodbye, no probing), and the peer saw no removal. With handing over turned off (Zeroconf__HandoverGrace=0 in the
+        // environment, for comparisons: bench/scripts/zoo-edit-latency.sh), the old version says goodbye and the peer drops it.
+        if (HandsOver)
+        {
+            Assert.True(tookOver > 0, server.Output);
+            Assert.Equal(0, withdrawn);
+            Assert.DoesNotContain(peer.Lines, l => l.StartsWith("removed ", StringComparison.Ordinal));
+            Assert.Single(peer.Lines, l => l == "added Zoo A");
+        }
+        else
+        {
+            await peer.WaitForLineAsync(l => l == "removed Zoo A", s_patience, cancellationToken);
+        }
+        int removals = peer.Lines.Count(l => l == "removed Zoo A");
+
+        // SIGTERM: inkwell stops the app for good (goodbyes, drain) and exits 0; the peer drops the service.
         await server.SignalAsync("TERM");
         int exit = await server.WaitForExitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         Assert.True(exit == 0, $"inkwell exited with {exit}:\n{server.Output}");
+        Assert.Contains("DNS-SD: withdrew _zoo-service._tcp", server.Output, StringComparison.Ordinal);
+        // Keeping the registration kept nothing of the old versions alive (inkwell run checks each reload's old version).
+        Assert.DoesNotContain("Old version not collected", server.Output, StringComparison.Ordinal);
+        await peer.WaitForLineAsync(_ => peer.Lines.Count(l => l == "removed Zoo A") > removals, s_patience, cancellationToken);
     }
 
     [Fact]
@@ -166,6 +193,10 @@ public sealed class ZooServiceLabTests : IDisposable
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"welcomes: {welcomes.Count(w => w.Zoo == "Zoo A")} at Zoo A, {welcomes.Count(w => w.Zoo == "Zoo C")} at Zoo C; failed visits after the kill: {errors.Count}");
     }
+
+    /// <summary>Whether the ZooService under test hands its registration over across reloads: on unless the environment turns it
+    /// off (<c>Zeroconf__HandoverGrace=0</c>, which <c>inkwell run</c> and the app inherit).</summary>
+    private static bool HandsOver => Environment.GetEnvironmentVariable("Zeroconf__HandoverGrace") is not ("0" or "00:00:00");
 
     /// <summary>The client's failed visits ("&lt;ms&gt; error WHY").</summary>
     private static List<string> Errors(TestProcess client) => [.. client.Output.Split('\n').Where(l => l.Split(' ') is [_, "error", ..])];
