@@ -15,7 +15,7 @@ public sealed class RestartingHostsSwitchCollection
 [Collection(RestartingHostsSwitchCollection.Name)]
 public sealed class RestartingHostsSwitchTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Switch_IsOnWhileTheEntryStopsForAReload_AndOffWhenItStopsForGood()
@@ -56,13 +56,13 @@ public sealed class RestartingHostsSwitchTests
         Assert.False(AppContext.TryGetSwitch("Inkwell.Hosting.RestartingHosts", out bool stillOn) && stillOn);
 
         await stop.CancelAsync();
-        Assert.Equal(0, await running.WaitAsync(Patience, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await running.WaitAsync(s_patience, TestContext.Current.CancellationToken));
         Assert.Equal("stopped two, restarting: False", Next());
     }
 
     private static string Next()
     {
-        Assert.True(EntryProbe.Started.TryTake(out string? line, (int)Patience.TotalMilliseconds, TestContext.Current.CancellationToken));
+        Assert.True(EntryProbe.Started.TryTake(out string? line, (int)s_patience.TotalMilliseconds, TestContext.Current.CancellationToken));
         return line!;
     }
 }
