@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Descriptors;
 using Inkwell.Protobuf.Syntax;
 
@@ -12,10 +13,11 @@ public sealed class CompiledFile
     private byte[]? _retainedDescriptor;
     private byte[]? _retainedDescriptorWithSourceInfo;
 
-    internal CompiledFile(FileSyntax syntax, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies,
+    internal CompiledFile(FileSyntax syntax, InterpretedOptions options, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies,
         FileDescriptorProto? precompiled = null)
     {
         Syntax = syntax;
+        Options = options;
         Dependencies = dependencies;
         OptionDependencies = optionDependencies;
         PublicDependencies = [.. syntax.Imports
@@ -34,8 +36,11 @@ public sealed class CompiledFile
     /// <summary>The import name, e.g. <c>google/protobuf/any.proto</c>.</summary>
     public string Name => Syntax.Name;
 
-    /// <summary>The linked syntax tree (types resolved, options interpreted).</summary>
+    /// <summary>The linked syntax tree (types resolved).</summary>
     internal FileSyntax Syntax { get; }
+
+    /// <summary>The file's options as the binder interpreted them.</summary>
+    internal InterpretedOptions Options { get; }
 
     /// <summary>The files this one imports (plain, public and weak), in import order.</summary>
     public IReadOnlyList<CompiledFile> Dependencies { get; }
@@ -52,7 +57,7 @@ public sealed class CompiledFile
     /// <summary>The serialized FileDescriptorProto without source code info.</summary>
     public byte[] DescriptorBytes => _descriptor ??= Precompiled is not null
         ? PrecompiledDescriptor.Write(Precompiled, includeSourceInfo: false)
-        : DescriptorWriter.Write(Syntax, includeSourceInfo: false);
+        : DescriptorWriter.Write(Syntax, Options, includeSourceInfo: false);
 
     /// <summary>The serialized FileDescriptorProto, with source code info (comments and spans) if asked.</summary>
     /// <exception cref="InvalidOperationException">
@@ -77,7 +82,7 @@ public sealed class CompiledFile
             throw new InvalidOperationException($"{Name} was compiled without source info; compile with ProtoCompilerOptions.SourceInfo = true to get it.");
         }
 
-        return _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true);
+        return _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, Options, includeSourceInfo: true);
     }
 
     /// <summary>
@@ -90,18 +95,18 @@ public sealed class CompiledFile
     /// <exception cref="InvalidOperationException">Source info is asked for, but the compilation did not record it (<see cref="ProtoCompilerOptions.SourceInfo"/>).</exception>
     public byte[] GetDescriptorBytes(bool includeSourceInfo, bool retainOptions)
     {
-        if (!retainOptions || !Syntax.HasRetainedOptions)
+        if (!retainOptions || !Options.HasRetainedOptions)
         {
             return GetDescriptorBytes(includeSourceInfo);
         }
 
         if (!includeSourceInfo)
         {
-            return _retainedDescriptor ??= DescriptorWriter.Write(Syntax, includeSourceInfo: false, retain: true);
+            return _retainedDescriptor ??= DescriptorWriter.Write(Syntax, Options, includeSourceInfo: false, retain: true);
         }
 
         GetDescriptorBytes(includeSourceInfo: true); // the same check for recorded source info
-        return _retainedDescriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true, retain: true);
+        return _retainedDescriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, Options, includeSourceInfo: true, retain: true);
     }
 
     /// <summary>The descriptor as Google.Protobuf's message type.</summary>

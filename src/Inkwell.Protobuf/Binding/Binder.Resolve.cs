@@ -143,8 +143,6 @@ internal sealed partial class Binder
     {
         // A map's entry type is made up by the parser, so protoc has no place for its errors.
         TextPosition typePosition = parent is { IsMapEntry: true } ? TextPosition.None : field.TypePosition;
-        field.ResolvedJsonName = field.JsonName ?? ToJsonName(field.Name);
-        field.IsPackedByDefault = _file.Syntax == "proto3" || _file.Syntax == "editions" && !SaysExpanded(field.Options) && !SaysExpanded(_file.Options);
         if (field.Extendee is not null)
         {
             field.ResolvedExtendee = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
@@ -330,9 +328,6 @@ internal sealed partial class Binder
         return candidate;
     }
 
-    private static bool SaysExpanded(List<OptionSyntax> options) =>
-        options.Any(o => o.Name.Count == 2 && o.Name[0].Name == "features" && o.Name[1].Name == "repeated_field_encoding" && o.Identifier == "EXPANDED");
-
     private string? NormalizeDefault(FieldSyntax field)
     {
         string value = field.DefaultValue!;
@@ -364,35 +359,4 @@ internal sealed partial class Binder
         "nan" or "-nan" => Literals.NaN,
         _ => Literals.TryParseDouble(value, out double d) ? d : 0,
     };
-
-    /// <summary>protoc's default JSON name: drop underscores and capitalize the letter after each.</summary>
-    internal static string ToJsonName(string name)
-    {
-        if (name.IndexOf('_') < 0)
-        {
-            return name; // most names: nothing to change, nothing to allocate
-        }
-
-        Span<char> result = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
-        int length = 0;
-        bool capitalizeNext = false;
-        foreach (char c in name)
-        {
-            if (c == '_')
-            {
-                capitalizeNext = true;
-            }
-            else if (capitalizeNext)
-            {
-                result[length++] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
-                capitalizeNext = false;
-            }
-            else
-            {
-                result[length++] = c;
-            }
-        }
-
-        return result.Slice(0, length).ToString();
-    }
 }

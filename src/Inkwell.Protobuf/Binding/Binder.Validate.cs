@@ -221,7 +221,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, (FieldSyntax Field, bool Custom)>(StringComparer.Ordinal);
         foreach (FieldSyntax field in message.Fields)
         {
-            string defaultName = ToJsonName(field.Name);
+            string defaultName = JsonNames.Default(field.Name);
             bool custom = useCustom && field.JsonName is not null && field.JsonName != defaultName;
             string name = custom ? field.JsonName! : defaultName;
             if (custom && name.Length > 0 && name[0] == '[' && name[^1] == ']')
@@ -242,7 +242,7 @@ internal sealed partial class Binder
                 continue; // reported by the default-name pass
             }
 
-            string otherName = other.JsonName is not null && otherCustom ? other.JsonName : ToJsonName(other.Name);
+            string otherName = other.JsonName is not null && otherCustom ? other.JsonName : JsonNames.Default(other.Name);
             string suffix = otherName != name ? $" (\"{otherName}\")" : "";
             string text = $"The {(custom ? "custom" : "default")} JSON name of field \"{field.Name}\" (\"{name}\") conflicts with the {(otherCustom ? "custom" : "default")} JSON name of field \"{other.Name}\"{suffix}.";
             if (bestEffort && (!custom || !otherCustom))

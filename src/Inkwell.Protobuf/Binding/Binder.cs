@@ -31,6 +31,9 @@ internal sealed partial class Binder
 
     public bool HadErrors { get; private set; }
 
+    /// <summary>The file's options as interpreted (complete once <see cref="Bind"/> succeeded).</summary>
+    public InterpretedOptions Options => _options.Results;
+
     /// <summary>The files whose symbols the bound file used.</summary>
     public IReadOnlyCollection<FileSyntax> UsedFiles => _scope.UsedFiles;
 
@@ -60,9 +63,6 @@ internal sealed partial class Binder
         if (!HadErrors)
         {
             InterpretAllOptions();
-            _file.InterpretedOptionPaths = _options.InterpretedPaths;
-            _file.StrippedOptionPaths = _options.StrippedPaths;
-            _file.HasRetainedOptions = _options.HasRetainedOptions;
         }
 
         if (!HadErrors)

@@ -13,12 +13,15 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
 {
     public Scope Scope => scope;
 
-    /// <summary>Interprets <paramref name="owner"/>'s options; null when it has none or they had errors.</summary>
-    public byte[]? Interpret(ElementSyntax owner, string optionsType, string nameScope, int[]? optionsPath, byte[]? implicitEntries = null)
+    /// <summary>What the interpreted options of the file's declarations gave so far.</summary>
+    public InterpretedOptions Results { get; } = new();
+
+    /// <summary>Interprets <paramref name="owner"/>'s options into <see cref="Results"/>; nothing is recorded when it has none or they had errors.</summary>
+    public void Interpret(ElementSyntax owner, string optionsType, string nameScope, int[]? optionsPath, byte[]? implicitEntries = null)
     {
         if (builtIns is null || !owner.HasOptions && implicitEntries is null)
         {
-            return null;
+            return;
         }
 
         if (owner.HasOptions)
@@ -59,13 +62,13 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     destination.Add(count);
                 }
 
-                InterpretedPaths[string.Join(",", optionsPath) + ",999," + index] = [.. destination];
+                Results.InterpretedPaths[string.Join(",", optionsPath) + ",999," + index] = [.. destination];
             }
         }
 
         if (!ok)
         {
-            return null;
+            return;
         }
 
         if (scope.File.Syntax == "editions")
@@ -80,25 +83,24 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         bool stripped = Canonicalize(type, entries, writer, [.. optionsPath ?? []], strippedPaths, retain: false);
         if (optionsPath is not null)
         {
-            StrippedPaths.AddRange(strippedPaths);
+            Results.StrippedPaths.AddRange(strippedPaths);
         }
 
         byte[] result = writer.ToArray();
-        owner.RetainedOptionsBytes = stripped || HasExtensionEntries(type, entries) ? Retained(type, entries, result) : null;
-        HasRetainedOptions |= owner.RetainedOptionsBytes is not null;
+        byte[]? retained = stripped || HasExtensionEntries(type, entries) ? Retained(type, entries, result) : null;
         if (stripped && writer.Length == 0)
         {
             // protoc drops an options message that held nothing but source-retention options.
-            owner.OptionsDropped = true;
             if (optionsPath is not null)
             {
-                StrippedPaths.Add(optionsPath);
+                Results.StrippedPaths.Add(optionsPath);
             }
 
-            return null;
+            Results.Add(owner, new ElementOptions(null, retained, Dropped: true));
+            return;
         }
 
-        return result;
+        Results.Add(owner, new ElementOptions(result, retained, Dropped: false));
     }
 
     /// <summary>
@@ -127,15 +129,6 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     }
 
     private const string UnknownOptionHint = "Ensure that your proto definition file imports the proto which defines the option (i.e. via import option after edition 2024).";
-
-    /// <summary>Whether some element's options differ before stripping (see <see cref="ElementSyntax.RetainedOptionsBytes"/>).</summary>
-    public bool HasRetainedOptions { get; private set; }
-
-    /// <summary>Paths of options stripped for source retention; protoc drops their source locations too.</summary>
-    public List<int[]> StrippedPaths { get; } = [];
-
-    /// <summary>Source locations to rewrite: "path,999,i" of an uninterpreted option to the path of the field it set.</summary>
-    public Dictionary<string, int[]> InterpretedPaths { get; } = new(StringComparer.Ordinal);
 
     private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope, List<WireField> earlier, out List<FieldSyntax>? resolvedPath)
     {

@@ -192,7 +192,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             }
         }
 
-        var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies, precompiled) : null;
+        var compiled = ok ? new CompiledFile(syntax, binder.Options, dependencies, optionDependencies, precompiled) : null;
         if (compiled is not null && kept is not null)
         {
             Remember(kept, name, before, compiled, bindingDiagnostics, unusedImports);

@@ -90,6 +90,8 @@ internal static class SyntaxCloner
             NameOffset = field.NameOffset,
             OptionsOffset = field.OptionsOffset,
             OptionsEndOffset = field.OptionsEndOffset,
+            IsPackedByDefault = field.IsPackedByDefault,
+            DescriptorJsonName = field.DescriptorJsonName,
         };
         CopyElement(field, copy);
         return copy;
@@ -159,10 +161,11 @@ internal static class SyntaxCloner
         EndOffset = inheritance.EndOffset,
     };
 
-    // What every declaration has as written; the binder's part (FullName, OptionsBytes, OptionsDropped, RetainedOptionsBytes) stays unset.
+    // What every declaration has from the parser.
     private static void CopyElement(ElementSyntax source, ElementSyntax target)
     {
         target.Name = source.Name;
+        target.FullName = source.FullName;
         target.NamePosition = source.NamePosition;
         target.Options.AddRange(source.Options);
         target.HasOptions = source.HasOptions;

@@ -49,13 +49,4 @@ internal sealed class FileSyntax : ElementSyntax
     public List<FieldSyntax> Extensions { get; } = [];
 
     internal List<SourceLocation> Locations { get; } = [];
-
-    /// <summary>Where the binder moved each interpreted option's source location (see protoc's UpdateSourceCodeInfo).</summary>
-    internal Dictionary<string, int[]> InterpretedOptionPaths { get; set; } = [];
-
-    /// <summary>Paths of options protoc strips for source retention (their locations are dropped).</summary>
-    internal List<int[]> StrippedOptionPaths { get; set; } = [];
-
-    /// <summary>Whether the descriptor before source-retention stripping differs from the stripped one.</summary>
-    internal bool HasRetainedOptions { get; set; }
 }
