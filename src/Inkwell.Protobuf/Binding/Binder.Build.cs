@@ -15,7 +15,7 @@ internal sealed partial class Binder
 
     private void BuildFile()
     {
-        Symbol? clash = _table.AddPackage(_file.Package, _file);
+        Symbol? clash = _table.AddPackage(_file.Package, _bound);
         if (clash is not null)
         {
             Error(_file.PackagePosition, $"\"{clash.FullName}\" is already defined (as something other than a package) in file \"{clash.File.Name}\".");
@@ -237,13 +237,13 @@ internal sealed partial class Binder
 
     private void BuildEnumValue(EnumSyntax enumType, EnumValueSyntax value, string scope)
     {
-        Symbol? existing = _table.TryAdd(new Symbol(SymbolKind.EnumValue, value.FullName, _file, value));
+        Symbol? existing = _table.TryAdd(new Symbol(SymbolKind.EnumValue, value.FullName, _bound, value));
         if (existing is null)
         {
             return;
         }
 
-        if (existing.File != _file)
+        if (existing.File != _bound)
         {
             Error(value.NamePosition, $"\"{value.FullName}\" is already defined in file \"{existing.File.Name}\".");
             return;

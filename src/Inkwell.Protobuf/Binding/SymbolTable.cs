@@ -6,9 +6,13 @@ namespace Inkwell.Protobuf.Binding;
 internal sealed class SymbolTable
 {
     private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<FileSyntax>> _packageFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<BoundFile>> _packageFiles = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, List<FieldSyntax>> _extensions = new(StringComparer.Ordinal);
+
+    // What cross-linking found for the fields of every file bound or taken over so far (each file's own part is in its
+    // BoundFile); looked up by option interpretation, which reads the fields of other files' messages and extensions.
+    private readonly Dictionary<FieldSyntax, ResolvedField> _resolvedFields = [];
 
     // What each addition since the last checkpoint changed, to undo it when the file that made it fails (as protoc
     // rolls its tables back): a failed file's names must not be found by the files bound after it.
@@ -44,6 +48,15 @@ internal sealed class SymbolTable
     public IReadOnlyList<FieldSyntax> ExtensionsOf(string extendee) =>
         _extensions.TryGetValue(extendee, out List<FieldSyntax>? list) ? list : [];
 
+    /// <summary>Records what cross-linking found for <paramref name="field"/>.</summary>
+    public void AddResolved(FieldSyntax field, ResolvedField resolved) => _resolvedFields[field] = resolved;
+
+    /// <summary>What cross-linking found for <paramref name="field"/> (nothing when its file was not bound in this compilation).</summary>
+    public ResolvedField Resolved(FieldSyntax field) => _resolvedFields.TryGetValue(field, out ResolvedField found) ? found : default;
+
+    /// <summary>Whether <paramref name="field"/> was cross-linked in this compilation, and what was found.</summary>
+    public bool TryGetResolved(FieldSyntax field, out ResolvedField resolved) => _resolvedFields.TryGetValue(field, out resolved);
+
     public bool TryGet(string fullName, out Symbol symbol) => _symbols.TryGetValue(fullName, out symbol!);
 
     /// <summary>Adds a symbol; returns the existing one when the name is taken.</summary>
@@ -60,7 +73,7 @@ internal sealed class SymbolTable
     }
 
     /// <summary>Registers <paramref name="file"/>'s package and all its prefixes; returns a clash with a non-package, if any.</summary>
-    public Symbol? AddPackage(string package, FileSyntax file)
+    public Symbol? AddPackage(string package, BoundFile file)
     {
         if (package.Length == 0)
         {
@@ -77,7 +90,7 @@ internal sealed class SymbolTable
             }
         }
 
-        if (!_packageFiles.TryGetValue(package, out HashSet<FileSyntax>? files))
+        if (!_packageFiles.TryGetValue(package, out HashSet<BoundFile>? files))
         {
             _packageFiles[package] = files = [];
         }
@@ -97,6 +110,6 @@ internal sealed class SymbolTable
         return null;
     }
 
-    public bool PackageIsIn(string package, FileSyntax file) =>
-        _packageFiles.TryGetValue(package, out HashSet<FileSyntax>? files) && files.Contains(file);
+    public bool PackageIsIn(string package, BoundFile file) =>
+        _packageFiles.TryGetValue(package, out HashSet<BoundFile>? files) && files.Contains(file);
 }

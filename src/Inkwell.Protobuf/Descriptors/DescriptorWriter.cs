@@ -4,18 +4,20 @@ using Inkwell.Protobuf.Syntax;
 namespace Inkwell.Protobuf.Descriptors;
 
 /// <summary>
-/// Serializes a bound <see cref="FileSyntax"/> as the FileDescriptorProto protoc writes: fields in
-/// field-number order, <c>json_name</c> always filled, types resolved to fully-qualified names, and
-/// options as interpreted by the binder (<see cref="InterpretedOptions"/>).
+/// Serializes a <see cref="BoundFile"/> as the FileDescriptorProto protoc writes: the declarations as parsed, fields in
+/// field-number order, <c>json_name</c> always filled, and from the bound file types resolved to fully-qualified names
+/// and options as the binder interpreted them.
 /// </summary>
 internal sealed class DescriptorWriter
 {
+    private readonly BoundFile _file;
     private readonly InterpretedOptions _options;
     private readonly bool _retain;
 
-    private DescriptorWriter(InterpretedOptions options, bool retain)
+    private DescriptorWriter(BoundFile file, bool retain)
     {
-        _options = options;
+        _file = file;
+        _options = file.Options;
         _retain = retain;
     }
 
@@ -23,13 +25,13 @@ internal sealed class DescriptorWriter
     /// The file's descriptor; with <paramref name="retain"/>, before source-retention stripping (protoc's
     /// <c>--retain_options</c>, and what it sends a plugin in <c>source_file_descriptors</c>).
     /// </summary>
-    public static byte[] Write(FileSyntax file, InterpretedOptions options, bool includeSourceInfo, bool retain = false) =>
-        new DescriptorWriter(options, retain).WriteFile(file, includeSourceInfo);
+    public static byte[] Write(BoundFile file, bool includeSourceInfo, bool retain = false) =>
+        new DescriptorWriter(file, retain).WriteFile(file.Syntax, includeSourceInfo);
 
     private byte[] WriteFile(FileSyntax file, bool includeSourceInfo)
     {
         var w = new ProtoWriter();
-        w.WriteStringField(1, file.Name);
+        w.WriteStringField(1, _file.Name);
         if (file.Package.Length > 0)
         {
             w.WriteStringField(2, file.Package);
@@ -186,26 +188,27 @@ internal sealed class DescriptorWriter
 
     private void WriteField(ProtoWriter w, FieldSyntax field)
     {
+        ResolvedField resolved = _file[field];
         w.WriteStringField(1, field.Name);
-        if (field.ResolvedExtendee is { } extendee)
+        if (resolved.Extendee is { } extendee)
         {
             w.WriteStringField(2, extendee);
         }
 
         w.WriteInt32Field(3, field.Number);
         w.WriteInt32Field(4, (int)field.Label);
-        FieldType type = field.ResolvedType != FieldType.None ? field.ResolvedType : field.Type;
+        FieldType type = resolved.Type != FieldType.None ? resolved.Type : field.Type;
         if (type != FieldType.None)
         {
             w.WriteInt32Field(5, (int)type);
         }
 
-        if (field.ResolvedTypeName is { } typeName)
+        if (resolved.TypeName is { } typeName)
         {
             w.WriteStringField(6, typeName);
         }
 
-        if (field.ResolvedDefaultValue is { } defaultValue)
+        if (resolved.DefaultValue is { } defaultValue)
         {
             w.WriteStringField(7, defaultValue);
         }
@@ -264,9 +267,10 @@ internal sealed class DescriptorWriter
         {
             w.WriteMessageField(2, inner =>
             {
+                ResolvedMethod resolved = _file[method];
                 inner.WriteStringField(1, method.Name);
-                inner.WriteStringField(2, method.ResolvedInputType ?? method.InputType);
-                inner.WriteStringField(3, method.ResolvedOutputType ?? method.OutputType);
+                inner.WriteStringField(2, resolved.InputType ?? method.InputType);
+                inner.WriteStringField(3, resolved.OutputType ?? method.OutputType);
                 WriteOptions(inner, 4, method);
                 if (method.ClientStreaming)
                 {

@@ -25,7 +25,7 @@ internal sealed partial class CompilationSession
         }
 
         CompiledFile compiled = memo.File;
-        BoundFileRegistration.Register(_table, compiled.Syntax);
+        BoundFileRegistration.Register(_table, compiled.Bound);
         _displayNames[compiled.Syntax] = displayPath;
         Diagnostics.AddRange(memo.BindingDiagnostics);
         if (_requested.Contains(name))

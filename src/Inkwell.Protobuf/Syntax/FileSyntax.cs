@@ -21,9 +21,6 @@ internal sealed class FileSyntax : ElementSyntax
     /// <summary>The offset just past the <c>syntax</c> or <c>edition</c> statement; 0 when the file has none.</summary>
     public int SyntaxStatementEndOffset { get; set; }
 
-    /// <summary>Plain imports that only the file's <c>message Cat : Animal</c> declarations needed (the lowering may drop them).</summary>
-    public HashSet<string> InheritanceOnlyImports { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Whether any message of the file uses Inkwell's inheritance syntax (a base or a <c>subtypes</c> declaration).</summary>
     public bool UsesInheritance { get; set; }
 
