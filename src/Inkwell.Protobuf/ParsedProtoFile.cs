@@ -17,7 +17,6 @@ namespace Inkwell.Protobuf;
 public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
 {
     private readonly FileSyntax _syntax;
-    private BindingMemo? _lastBinding;
 
     private ParsedProtoFile(string text, string displayPath, bool hasSourceInfo, FileSyntax syntax, IReadOnlyList<Diagnostic> diagnostics, bool success)
     {
@@ -70,16 +69,6 @@ public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
 
     /// <summary>The kept tree itself, for a session to bind (binding only reads it), with the parse's diagnostics.</summary>
     internal ParsedFile ToParsedFile() => new(_syntax, DisplayPath, [.. Diagnostics], HadErrors: !Success);
-
-    /// <summary>
-    /// The last successful binding of this parse, which a later link takes over when the file is bound in the same
-    /// context again (see <c>CompilationSession.Reuse.cs</c>). Replaced whole, so concurrent links see one or the other.
-    /// </summary>
-    internal BindingMemo? LastBinding
-    {
-        get => Volatile.Read(ref _lastBinding);
-        set => Volatile.Write(ref _lastBinding, value);
-    }
 
     /// <inheritdoc/>
     public bool Equals(ParsedProtoFile? other) =>
