@@ -144,7 +144,6 @@ internal sealed partial class Binder
     {
         bool linked = LinkField(field, parent, out ResolvedField resolved);
         _bound.Resolve(field, resolved);
-        _table.AddResolved(field, resolved);
         return linked;
     }
 

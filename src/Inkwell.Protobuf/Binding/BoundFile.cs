@@ -30,11 +30,11 @@ internal sealed class BoundFile(FileSyntax syntax, string name)
     /// <summary>Plain imports that only the file's <c>message Cat : Animal</c> declarations needed (the lowering may drop them).</summary>
     public HashSet<string> InheritanceOnlyImports { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every field and extension of the file that cross-linking reached, with what it found.</summary>
-    public IReadOnlyDictionary<FieldSyntax, ResolvedField> Fields => _fields;
-
     /// <summary>What cross-linking found for <paramref name="field"/>, one of this file's fields or extensions.</summary>
     public ResolvedField this[FieldSyntax field] => _fields.TryGetValue(field, out ResolvedField found) ? found : default;
+
+    /// <summary>Whether <paramref name="field"/> is one of this file's fields that cross-linking reached, and what it found.</summary>
+    public bool TryGet(FieldSyntax field, out ResolvedField resolved) => _fields.TryGetValue(field, out resolved);
 
     /// <summary>What cross-linking found for <paramref name="method"/>, one of this file's rpcs.</summary>
     public ResolvedMethod this[MethodSyntax method] => _methods.TryGetValue(method, out ResolvedMethod found) ? found : default;

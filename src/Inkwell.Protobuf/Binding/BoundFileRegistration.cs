@@ -48,11 +48,6 @@ internal static class BoundFileRegistration
         {
             AddExtension(table, file, extension);
         }
-
-        foreach (KeyValuePair<FieldSyntax, ResolvedField> field in file.Fields)
-        {
-            table.AddResolved(field.Key, field.Value);
-        }
     }
 
     private static void AddMessage(SymbolTable table, BoundFile file, MessageSyntax message)

@@ -314,9 +314,14 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Interpr
         }
     }
 
-    /// <summary>What cross-linking found for <paramref name="field"/>, of a file of this compilation or of the compiled-in descriptor.proto.</summary>
+    /// <summary>
+    /// What cross-linking found for <paramref name="field"/>: a field of the file being bound, of a file bound before it
+    /// (found through its symbol, whose file is the one that declares it), or of the compiled-in descriptor.proto.
+    /// </summary>
     internal ResolvedField Resolved(FieldSyntax field) =>
-        scope.Table.TryGetResolved(field, out ResolvedField resolved) ? resolved : builtIns?.Bound[field] ?? default;
+        scope.File.TryGet(field, out ResolvedField resolved) ? resolved
+        : scope.Table.TryGet(field.FullName, out Symbol symbol) && ReferenceEquals(symbol.Node, field) ? symbol.File[field]
+        : builtIns?.Bound[field] ?? default;
 
     internal MessageSyntax? FindMessage(string fullName)
     {

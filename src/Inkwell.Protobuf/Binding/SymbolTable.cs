@@ -10,10 +10,6 @@ internal sealed class SymbolTable
 
     private readonly Dictionary<string, List<FieldSyntax>> _extensions = new(StringComparer.Ordinal);
 
-    // What cross-linking found for the fields of every file bound or taken over so far (each file's own part is in its
-    // BoundFile); looked up by option interpretation, which reads the fields of other files' messages and extensions.
-    private readonly Dictionary<FieldSyntax, ResolvedField> _resolvedFields = [];
-
     // What each addition since the last checkpoint changed, to undo it when the file that made it fails (as protoc
     // rolls its tables back): a failed file's names must not be found by the files bound after it.
     private readonly List<Action> _undo = [];
@@ -47,15 +43,6 @@ internal sealed class SymbolTable
     /// <summary>Every extension of <paramref name="extendee"/> in the compilation so far.</summary>
     public IReadOnlyList<FieldSyntax> ExtensionsOf(string extendee) =>
         _extensions.TryGetValue(extendee, out List<FieldSyntax>? list) ? list : [];
-
-    /// <summary>Records what cross-linking found for <paramref name="field"/>.</summary>
-    public void AddResolved(FieldSyntax field, ResolvedField resolved) => _resolvedFields[field] = resolved;
-
-    /// <summary>What cross-linking found for <paramref name="field"/> (nothing when its file was not bound in this compilation).</summary>
-    public ResolvedField Resolved(FieldSyntax field) => _resolvedFields.TryGetValue(field, out ResolvedField found) ? found : default;
-
-    /// <summary>Whether <paramref name="field"/> was cross-linked in this compilation, and what was found.</summary>
-    public bool TryGetResolved(FieldSyntax field, out ResolvedField resolved) => _resolvedFields.TryGetValue(field, out resolved);
 
     public bool TryGet(string fullName, out Symbol symbol) => _symbols.TryGetValue(fullName, out symbol!);
 
