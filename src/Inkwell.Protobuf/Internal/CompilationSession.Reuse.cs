@@ -6,7 +6,7 @@ namespace Inkwell.Protobuf.Internal;
 /// <summary>
 /// Reusing the binding of a kept parse (<see cref="ProtoCompiler.Link"/>): a file is bound from exactly what the
 /// session loaded before it (the symbol table and extensions are theirs), so when that is the very same sequence of
-/// compiled files as when the parse was last bound, binding again would give the same tree and the same
+/// compiled files as when the parse was last bound, binding again would give the same bound file and the same
 /// diagnostics, and the last result is taken over instead.
 /// </summary>
 /// <remarks>
