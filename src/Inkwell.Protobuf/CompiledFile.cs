@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Descriptors;
 using Inkwell.Protobuf.Syntax;
 
@@ -12,13 +13,13 @@ public sealed class CompiledFile
     private byte[]? _retainedDescriptor;
     private byte[]? _retainedDescriptorWithSourceInfo;
 
-    internal CompiledFile(FileSyntax syntax, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies,
+    internal CompiledFile(BoundFile bound, IReadOnlyList<CompiledFile> dependencies, IReadOnlyList<CompiledFile> optionDependencies,
         FileDescriptorProto? precompiled = null)
     {
-        Syntax = syntax;
+        Bound = bound;
         Dependencies = dependencies;
         OptionDependencies = optionDependencies;
-        PublicDependencies = [.. syntax.Imports
+        PublicDependencies = [.. bound.Syntax.Imports
             .Where(i => i.Kind == ImportKind.Public)
             .Select(i => dependencies.FirstOrDefault(d => d.Name == i.Path))
             .OfType<CompiledFile>()];
@@ -32,10 +33,13 @@ public sealed class CompiledFile
     public FileDescriptorProto? Precompiled { get; }
 
     /// <summary>The import name, e.g. <c>google/protobuf/any.proto</c>.</summary>
-    public string Name => Syntax.Name;
+    public string Name => Bound.Name;
 
-    /// <summary>The linked syntax tree (types resolved, options interpreted).</summary>
-    internal FileSyntax Syntax { get; }
+    /// <summary>The file as bound: its syntax tree (as parsed) and what binding found.</summary>
+    internal BoundFile Bound { get; }
+
+    /// <summary>The syntax tree, as parsed.</summary>
+    internal FileSyntax Syntax => Bound.Syntax;
 
     /// <summary>The files this one imports (plain, public and weak), in import order.</summary>
     public IReadOnlyList<CompiledFile> Dependencies { get; }
@@ -52,7 +56,7 @@ public sealed class CompiledFile
     /// <summary>The serialized FileDescriptorProto without source code info.</summary>
     public byte[] DescriptorBytes => _descriptor ??= Precompiled is not null
         ? PrecompiledDescriptor.Write(Precompiled, includeSourceInfo: false)
-        : DescriptorWriter.Write(Syntax, includeSourceInfo: false);
+        : DescriptorWriter.Write(Bound, includeSourceInfo: false);
 
     /// <summary>The serialized FileDescriptorProto, with source code info (comments and spans) if asked.</summary>
     /// <exception cref="InvalidOperationException">
@@ -77,7 +81,7 @@ public sealed class CompiledFile
             throw new InvalidOperationException($"{Name} was compiled without source info; compile with ProtoCompilerOptions.SourceInfo = true to get it.");
         }
 
-        return _descriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true);
+        return _descriptorWithSourceInfo ??= DescriptorWriter.Write(Bound, includeSourceInfo: true);
     }
 
     /// <summary>
@@ -90,18 +94,18 @@ public sealed class CompiledFile
     /// <exception cref="InvalidOperationException">Source info is asked for, but the compilation did not record it (<see cref="ProtoCompilerOptions.SourceInfo"/>).</exception>
     public byte[] GetDescriptorBytes(bool includeSourceInfo, bool retainOptions)
     {
-        if (!retainOptions || !Syntax.HasRetainedOptions)
+        if (!retainOptions || !Bound.Options.HasRetainedOptions)
         {
             return GetDescriptorBytes(includeSourceInfo);
         }
 
         if (!includeSourceInfo)
         {
-            return _retainedDescriptor ??= DescriptorWriter.Write(Syntax, includeSourceInfo: false, retain: true);
+            return _retainedDescriptor ??= DescriptorWriter.Write(Bound, includeSourceInfo: false, retain: true);
         }
 
         GetDescriptorBytes(includeSourceInfo: true); // the same check for recorded source info
-        return _retainedDescriptorWithSourceInfo ??= DescriptorWriter.Write(Syntax, includeSourceInfo: true, retain: true);
+        return _retainedDescriptorWithSourceInfo ??= DescriptorWriter.Write(Bound, includeSourceInfo: true, retain: true);
     }
 
     /// <summary>The descriptor as Google.Protobuf's message type.</summary>

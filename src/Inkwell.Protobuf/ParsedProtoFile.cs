@@ -9,15 +9,14 @@ namespace Inkwell.Protobuf;
 /// <see cref="ProtoCompiler.Link"/>, which then parses only what it is not given.
 /// </summary>
 /// <remarks>
-/// Immutable and safe to share between threads and compilations: linking binds a copy of the syntax tree, never this
-/// one. Two instances are equal when they were parsed from the same text with the same display path and source info
+/// Safe to share between threads and compilations: the syntax tree is written only by the parser, and linking keeps
+/// what binding finds in a bound model of its own. Two instances are equal when they were parsed from the same text with the same display path and source info
 /// setting, which is everything the parse depends on, so equal instances always link to the same result. The import
 /// name is not part of it: linking gives the file the name it is imported by.
 /// </remarks>
 public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
 {
     private readonly FileSyntax _syntax;
-    private BindingMemo? _lastBinding;
 
     private ParsedProtoFile(string text, string displayPath, bool hasSourceInfo, FileSyntax syntax, IReadOnlyList<Diagnostic> diagnostics, bool success)
     {
@@ -68,25 +67,8 @@ public sealed class ParsedProtoFile : IEquatable<ParsedProtoFile>
         return new ParsedProtoFile(text, displayPath, sourceInfo, syntax, diagnostics, !hadErrors);
     }
 
-    /// <summary>
-    /// The kept tree itself, for a session to read (its imports) before it decides whether to bind the file at all;
-    /// never to be bound (<see cref="ToSessionFile"/> gives the copy that is).
-    /// </summary>
-    internal ParsedFile ToReadOnlyFile() => new(_syntax, DisplayPath, [.. Diagnostics], HadErrors: !Success);
-
-    /// <summary>What a compilation session binds: a fresh copy of the tree, named as it is imported.</summary>
-    internal ParsedFile ToSessionFile(string name) =>
-        new(SyntaxCloner.Clone(_syntax, name), DisplayPath, [.. Diagnostics], HadErrors: !Success);
-
-    /// <summary>
-    /// The last successful binding of this parse, which a later link takes over when the file is bound in the same
-    /// context again (see <c>CompilationSession.Reuse.cs</c>). Replaced whole, so concurrent links see one or the other.
-    /// </summary>
-    internal BindingMemo? LastBinding
-    {
-        get => Volatile.Read(ref _lastBinding);
-        set => Volatile.Write(ref _lastBinding, value);
-    }
+    /// <summary>The kept tree itself, for a session to bind (binding only reads it), with the parse's diagnostics.</summary>
+    internal ParsedFile ToParsedFile() => new(_syntax, DisplayPath, [.. Diagnostics], HadErrors: !Success);
 
     /// <inheritdoc/>
     public bool Equals(ParsedProtoFile? other) =>

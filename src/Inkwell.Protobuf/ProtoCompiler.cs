@@ -41,7 +41,7 @@ public static class ProtoCompiler
     /// <see cref="Compile(IEnumerable{string}, IProtoFileResolver, ProtoCompilerOptions, CancellationToken)"/>, with the
     /// same result (descriptors and diagnostics) as compiling the files' texts. <paramref name="files"/> and their
     /// imports come from <paramref name="resolver"/>, then from the files Inkwell ships (parsed once per process).
-    /// The parsed files are not changed (a link binds a copy), so one parse can serve any number of links, also at once;
+    /// The parsed files are not changed (a link only reads them), so one parse can serve any number of links, also at once;
     /// and a file bound after the very same files as in an earlier link takes over that binding instead of binding
     /// again, so after an edit only the edited file and the files compiled after it are bound again.
     /// </summary>

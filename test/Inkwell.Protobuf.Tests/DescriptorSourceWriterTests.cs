@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Descriptors;
+using Inkwell.Protobuf.Syntax;
 using Inkwell.Protobuf.Tests.Support;
 
 namespace Inkwell.Protobuf.Tests;
@@ -163,7 +163,7 @@ public sealed class DescriptorSourceWriterTests
     private static void Strip(FieldDescriptorProto field)
     {
         field.Options = Keep(field.Options, o => new FieldOptions { Features = Standard(o.Features) });
-        if (field.HasJsonName && field.JsonName == Binder.ToJsonName(field.Name))
+        if (field.HasJsonName && field.JsonName == JsonNames.Default(field.Name))
         {
             // Written only where it differs from the default: a json_name that repeats it is not carried.
             field.ClearJsonName();

@@ -15,8 +15,7 @@ internal sealed partial class Binder
 
     private void BuildFile()
     {
-        _file.FullName = _file.Package;
-        Symbol? clash = _table.AddPackage(_file.Package, _file);
+        Symbol? clash = _table.AddPackage(_file.Package, _bound);
         if (clash is not null)
         {
             Error(_file.PackagePosition, $"\"{clash.FullName}\" is already defined (as something other than a package) in file \"{clash.File.Name}\".");
@@ -34,10 +33,8 @@ internal sealed partial class Binder
 
         foreach (ServiceSyntax service in _file.Services)
         {
-            service.FullName = Join(_file.Package, service.Name);
             foreach (MethodSyntax method in service.Methods)
             {
-                method.FullName = service.FullName + "." + method.Name;
                 AddSymbol(SymbolKind.Method, method.FullName, method, method.NamePosition);
             }
 
@@ -52,10 +49,8 @@ internal sealed partial class Binder
 
     private void BuildMessage(MessageSyntax message, string scope)
     {
-        message.FullName = Join(scope, message.Name);
         foreach (OneofSyntax oneof in message.Oneofs)
         {
-            oneof.FullName = message.FullName + "." + oneof.Name;
             AddSymbol(SymbolKind.Oneof, oneof.FullName, oneof, oneof.NamePosition);
         }
 
@@ -111,7 +106,6 @@ internal sealed partial class Binder
     // Field (or extension) checks that need nothing but the field itself.
     private void BuildField(FieldSyntax field, string scope, MessageSyntax? parent)
     {
-        field.FullName = Join(scope, field.Name);
         bool isExtension = field.Extendee is not null;
         if (isExtension && field.Label == FieldLabel.Required)
         {
@@ -213,7 +207,6 @@ internal sealed partial class Binder
 
     private void BuildEnum(EnumSyntax enumType, string scope)
     {
-        enumType.FullName = Join(scope, enumType.Name);
         if (enumType.Values.Count == 0)
         {
             Error(enumType.NamePosition, "Enums must contain at least one value.");
@@ -244,15 +237,13 @@ internal sealed partial class Binder
 
     private void BuildEnumValue(EnumSyntax enumType, EnumValueSyntax value, string scope)
     {
-        // Enum values are siblings of their enum (C++ scoping).
-        value.FullName = Join(scope, value.Name);
-        Symbol? existing = _table.TryAdd(new Symbol(SymbolKind.EnumValue, value.FullName, _file, value));
+        Symbol? existing = _table.TryAdd(new Symbol(SymbolKind.EnumValue, value.FullName, _bound, value));
         if (existing is null)
         {
             return;
         }
 
-        if (existing.File != _file)
+        if (existing.File != _bound)
         {
             Error(value.NamePosition, $"\"{value.FullName}\" is already defined in file \"{existing.File.Name}\".");
             return;

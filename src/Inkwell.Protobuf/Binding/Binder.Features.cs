@@ -28,7 +28,7 @@ internal sealed partial class Binder
     }
 
     private EnumSyntax? LookupEnum(FieldSyntax field) =>
-        field.ResolvedTypeName is { } name && _table.TryGet(name.Substring(1), out Symbol symbol) ? symbol.Node as EnumSyntax : null;
+        Resolved(field).TypeName is { } name && _table.TryGet(name.Substring(1), out Symbol symbol) ? symbol.Node as EnumSyntax : null;
 
     private bool EnumIsClosed(EnumSyntax enumType)
     {
@@ -37,7 +37,7 @@ internal sealed partial class Binder
             return false;
         }
 
-        FileSyntax file = symbol.File;
+        FileSyntax file = symbol.File.Syntax;
         if (file.Syntax == "proto2")
         {
             return true;

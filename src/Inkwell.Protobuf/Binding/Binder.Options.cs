@@ -27,19 +27,19 @@ internal sealed partial class Binder
         {
             foreach (MethodSyntax method in service.Methods)
             {
-                method.OptionsBytes = _options.Interpret(method, "google.protobuf.MethodOptions", method.FullName, OptionsPath(method, 4));
+                _options.Interpret(method, "google.protobuf.MethodOptions", method.FullName, OptionsPath(method, 4));
             }
 
-            service.OptionsBytes = _options.Interpret(service, "google.protobuf.ServiceOptions", service.FullName, OptionsPath(service, 3));
+            _options.Interpret(service, "google.protobuf.ServiceOptions", service.FullName, OptionsPath(service, 3));
         }
 
         foreach (FieldSyntax extension in _file.Extensions)
         {
-            extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
+            _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
         }
 
         string fileScope = _file.Package.Length > 0 ? _file.Package + ".dummy" : "dummy";
-        _file.OptionsBytes = _options.Interpret(_file, "google.protobuf.FileOptions", fileScope, OptionsPath([], 8));
+        _options.Interpret(_file, "google.protobuf.FileOptions", fileScope, OptionsPath([], 8));
     }
 
     // The source code info path of an element's options message, or null for elements the parser made up.
@@ -52,12 +52,12 @@ internal sealed partial class Binder
     {
         foreach (OneofSyntax oneof in message.Oneofs)
         {
-            oneof.OptionsBytes = _options.Interpret(oneof, "google.protobuf.OneofOptions", oneof.FullName, OptionsPath(oneof, 2));
+            _options.Interpret(oneof, "google.protobuf.OneofOptions", oneof.FullName, OptionsPath(oneof, 2));
         }
 
         foreach (FieldSyntax field in message.Fields)
         {
-            field.OptionsBytes = _options.Interpret(field, "google.protobuf.FieldOptions", field.FullName, OptionsPath(field, 8));
+            _options.Interpret(field, "google.protobuf.FieldOptions", field.FullName, OptionsPath(field, 8));
         }
 
         foreach (EnumSyntax enumType in message.Enums)
@@ -69,12 +69,12 @@ internal sealed partial class Binder
         {
             RangeSyntax range = message.ExtensionRanges[i];
             int[]? path = message.Location is { } location ? [.. location.Path, 5, i, 3] : null;
-            range.OptionsBytes = _options.Interpret(range, "google.protobuf.ExtensionRangeOptions", message.FullName, path);
+            _options.Interpret(range, "google.protobuf.ExtensionRangeOptions", message.FullName, path);
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
-            extension.OptionsBytes = _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
+            _options.Interpret(extension, "google.protobuf.FieldOptions", extension.FullName, OptionsPath(extension, 8));
         }
 
         foreach (MessageSyntax nested in message.NestedTypes)
@@ -82,16 +82,16 @@ internal sealed partial class Binder
             InterpretMessage(nested);
         }
 
-        message.OptionsBytes = _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? s_mapEntryOption : null);
+        _options.Interpret(message, "google.protobuf.MessageOptions", message.FullName, OptionsPath(message, 7), message.IsMapEntry ? s_mapEntryOption : null);
     }
 
     private void InterpretEnum(EnumSyntax enumType)
     {
         foreach (EnumValueSyntax value in enumType.Values)
         {
-            value.OptionsBytes = _options.Interpret(value, "google.protobuf.EnumValueOptions", value.FullName, OptionsPath(value, 3));
+            _options.Interpret(value, "google.protobuf.EnumValueOptions", value.FullName, OptionsPath(value, 3));
         }
 
-        enumType.OptionsBytes = _options.Interpret(enumType, "google.protobuf.EnumOptions", enumType.FullName, OptionsPath(enumType, 3));
+        _options.Interpret(enumType, "google.protobuf.EnumOptions", enumType.FullName, OptionsPath(enumType, 3));
     }
 }

@@ -29,8 +29,9 @@ internal sealed partial class Binder
         {
             foreach (MethodSyntax method in service.Methods)
             {
-                method.ResolvedInputType = ResolveMessageType(method.InputType, method.FullName, method.InputTypePosition);
-                method.ResolvedOutputType = ResolveMessageType(method.OutputType, method.FullName, method.OutputTypePosition);
+                string? input = ResolveMessageType(method.InputType, method.FullName, method.InputTypePosition);
+                string? output = ResolveMessageType(method.OutputType, method.FullName, method.OutputTypePosition);
+                _bound.Resolve(method, new ResolvedMethod(input, output));
             }
         }
     }
@@ -105,7 +106,7 @@ internal sealed partial class Binder
             return;
         }
 
-        inheritance.ResolvedBaseName = "." + symbol.FullName;
+        _bound.ResolveBase(message, "." + symbol.FullName);
     }
 
     private void NotDefined(string name, TextPosition position) => NotDefined(name, position, _scope);
@@ -120,7 +121,7 @@ internal sealed partial class Binder
 
         if (scope.NotImported is { } symbol)
         {
-            Error(position, $"\"{symbol.FullName}\" seems to be defined in \"{symbol.File.Name}\", which is not imported by \"{_file.Name}\".  To use it here, please add the necessary import.");
+            Error(position, $"\"{symbol.FullName}\" seems to be defined in \"{symbol.File.Name}\", which is not imported by \"{_bound.Name}\".  To use it here, please add the necessary import.");
         }
 
         if (scope.UndefinedResolvedName is { } resolved)
@@ -138,22 +139,30 @@ internal sealed partial class Binder
         }
     }
 
-    // Returns false where protoc stops linking the field (an unresolved type or extendee).
+    // Returns false where protoc stops linking the field (an unresolved type or extendee); what it found up to there is recorded.
     private bool ResolveFieldTypes(FieldSyntax field, MessageSyntax? parent)
     {
+        bool linked = LinkField(field, parent, out ResolvedField resolved);
+        _bound.Resolve(field, resolved);
+        return linked;
+    }
+
+    private bool LinkField(FieldSyntax field, MessageSyntax? parent, out ResolvedField resolved)
+    {
+        resolved = default;
+
         // A map's entry type is made up by the parser, so protoc has no place for its errors.
         TextPosition typePosition = parent is { IsMapEntry: true } ? TextPosition.None : field.TypePosition;
-        field.ResolvedJsonName = field.JsonName ?? ToJsonName(field.Name);
-        field.IsPackedByDefault = _file.Syntax == "proto3" || _file.Syntax == "editions" && !SaysExpanded(field.Options) && !SaysExpanded(_file.Options);
         if (field.Extendee is not null)
         {
-            field.ResolvedExtendee = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
-            if (field.ResolvedExtendee is null)
+            string? extendeeName = ResolveMessageType(field.Extendee, field.FullName, field.ExtendeePosition);
+            if (extendeeName is null)
             {
                 return false;
             }
 
-            if (_table.TryGet(field.ResolvedExtendee.Substring(1), out Symbol extendee) && extendee.Node is MessageSyntax extended &&
+            resolved = resolved with { Extendee = extendeeName };
+            if (_table.TryGet(extendeeName.Substring(1), out Symbol extendee) && extendee.Node is MessageSyntax extended &&
                 !extended.ExtensionRanges.Exists(r => field.Number >= r.Start && field.Number < r.End))
             {
                 Error(field.NumberPosition, $"\"{extended.FullName}\" does not declare {field.Number} as an extension number.");
@@ -175,21 +184,17 @@ internal sealed partial class Binder
                 return false;
             }
 
-            if (field.Type == FieldType.Group)
+            resolved = resolved with
             {
-                field.ResolvedType = FieldType.Group;
-            }
-            else
-            {
-                field.ResolvedType = symbol.Kind == SymbolKind.Message ? FieldType.Message : FieldType.Enum;
-            }
+                Type = field.Type == FieldType.Group ? FieldType.Group : symbol.Kind == SymbolKind.Message ? FieldType.Message : FieldType.Enum,
+            };
 
             if (field.Type is not FieldType.None and not FieldType.Group)
             {
                 Error(field.TypePosition, $"\"{field.TypeName}\" is not a type.");
             }
 
-            field.ResolvedTypeName = "." + symbol.FullName;
+            resolved = resolved with { TypeName = "." + symbol.FullName };
             if (field.DefaultValue is not null)
             {
                 if (symbol.Node is EnumSyntax enumType)
@@ -203,7 +208,7 @@ internal sealed partial class Binder
                         Error(field.DefaultValuePosition, $"Enum type \"{enumType.FullName}\" has no value named \"{field.DefaultValue}\".");
                     }
 
-                    field.ResolvedDefaultValue = field.DefaultValue;
+                    resolved = resolved with { DefaultValue = field.DefaultValue };
                 }
                 else
                 {
@@ -214,10 +219,10 @@ internal sealed partial class Binder
             return true;
         }
 
-        field.ResolvedType = field.Type;
+        resolved = resolved with { Type = field.Type };
         if (field.DefaultValue is not null)
         {
-            field.ResolvedDefaultValue = NormalizeDefault(field);
+            resolved = resolved with { DefaultValue = NormalizeDefault(field) };
         }
 
         return true;
@@ -233,12 +238,12 @@ internal sealed partial class Binder
     {
         bool isExtension = field.Extendee is not null;
         MessageSyntax? container = !isExtension ? parent
-            : _table.TryGet(field.ResolvedExtendee!.Substring(1), out Symbol extendee) ? extendee.Node as MessageSyntax : null;
+            : _table.TryGet(Resolved(field).Extendee!.Substring(1), out Symbol extendee) ? extendee.Node as MessageSyntax : null;
         if (container is null)
         {
             if (isExtension)
             {
-                _table.AddExtension(field.ResolvedExtendee!.Substring(1), field); // an extendee known only by name
+                _table.AddExtension(Resolved(field).Extendee!.Substring(1), field); // an extendee known only by name
             }
 
             return;
@@ -330,9 +335,6 @@ internal sealed partial class Binder
         return candidate;
     }
 
-    private static bool SaysExpanded(List<OptionSyntax> options) =>
-        options.Any(o => o.Name.Count == 2 && o.Name[0].Name == "features" && o.Name[1].Name == "repeated_field_encoding" && o.Identifier == "EXPANDED");
-
     private string? NormalizeDefault(FieldSyntax field)
     {
         string value = field.DefaultValue!;
@@ -364,35 +366,4 @@ internal sealed partial class Binder
         "nan" or "-nan" => Literals.NaN,
         _ => Literals.TryParseDouble(value, out double d) ? d : 0,
     };
-
-    /// <summary>protoc's default JSON name: drop underscores and capitalize the letter after each.</summary>
-    internal static string ToJsonName(string name)
-    {
-        if (name.IndexOf('_') < 0)
-        {
-            return name; // most names: nothing to change, nothing to allocate
-        }
-
-        Span<char> result = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
-        int length = 0;
-        bool capitalizeNext = false;
-        foreach (char c in name)
-        {
-            if (c == '_')
-            {
-                capitalizeNext = true;
-            }
-            else if (capitalizeNext)
-            {
-                result[length++] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
-                capitalizeNext = false;
-            }
-            else
-            {
-                result[length++] = c;
-            }
-        }
-
-        return result.Slice(0, length).ToString();
-    }
 }

@@ -146,7 +146,7 @@ internal sealed partial class Binder
 
     private void ValidateProto3Field(FieldSyntax field, MessageSyntax? parent)
     {
-        if (field.ResolvedExtendee is { } extendee && !extendee.StartsWith(".google.protobuf.", StringComparison.Ordinal))
+        if (Resolved(field).Extendee is { } extendee && !extendee.StartsWith(".google.protobuf.", StringComparison.Ordinal))
         {
             Error(field.ExtendeePosition, "Extensions in proto3 are only allowed for defining options.");
         }
@@ -161,7 +161,7 @@ internal sealed partial class Binder
             Error(field.DefaultValuePosition, "Explicit default values are not allowed in proto3.");
         }
 
-        if (parent is not null && field.Extendee is null && field.ResolvedType == FieldType.Enum && LookupEnum(field) is { } enumType && EnumIsClosed(enumType))
+        if (parent is not null && field.Extendee is null && Resolved(field).Type == FieldType.Enum && LookupEnum(field) is { } enumType && EnumIsClosed(enumType))
         {
             Error(field.TypePosition, $"Enum type \"{enumType.FullName}\" is not an open enum, but is used in \"{parent.FullName}\" which is a proto3 message type.");
         }
@@ -221,7 +221,7 @@ internal sealed partial class Binder
         var seen = new Dictionary<string, (FieldSyntax Field, bool Custom)>(StringComparer.Ordinal);
         foreach (FieldSyntax field in message.Fields)
         {
-            string defaultName = ToJsonName(field.Name);
+            string defaultName = JsonNames.Default(field.Name);
             bool custom = useCustom && field.JsonName is not null && field.JsonName != defaultName;
             string name = custom ? field.JsonName! : defaultName;
             if (custom && name.Length > 0 && name[0] == '[' && name[^1] == ']')
@@ -242,7 +242,7 @@ internal sealed partial class Binder
                 continue; // reported by the default-name pass
             }
 
-            string otherName = other.JsonName is not null && otherCustom ? other.JsonName : ToJsonName(other.Name);
+            string otherName = other.JsonName is not null && otherCustom ? other.JsonName : JsonNames.Default(other.Name);
             string suffix = otherName != name ? $" (\"{otherName}\")" : "";
             string text = $"The {(custom ? "custom" : "default")} JSON name of field \"{field.Name}\" (\"{name}\") conflicts with the {(otherCustom ? "custom" : "default")} JSON name of field \"{other.Name}\"{suffix}.";
             if (bestEffort && (!custom || !otherCustom))
@@ -270,7 +270,7 @@ internal sealed partial class Binder
             ValidateEditionsField(field, packed is not null);
         }
 
-        if (packed is not null && (field.Label != FieldLabel.Repeated || field.ResolvedType is FieldType.String or FieldType.Bytes or FieldType.Message or FieldType.Group))
+        if (packed is not null && (field.Label != FieldLabel.Repeated || Resolved(field).Type is FieldType.String or FieldType.Bytes or FieldType.Message or FieldType.Group))
         {
             Error(field.TypePosition, "[packed = true] can only be specified for repeated primitive fields.");
         }
@@ -286,7 +286,7 @@ internal sealed partial class Binder
         }
 
         // Extensions of descriptor.proto's messages (custom options and features) are exempt from declarations, as in protoc.
-        if (field.ResolvedExtendee is { } extendeeName && _table.TryGet(extendeeName.Substring(1), out Symbol symbol) && symbol.Node is MessageSyntax extendee &&
+        if (Resolved(field).Extendee is { } extendeeName && _table.TryGet(extendeeName.Substring(1), out Symbol symbol) && symbol.Node is MessageSyntax extendee &&
             symbol.File.Name != "google/protobuf/descriptor.proto" &&
             extendee.ExtensionRanges.Find(r => field.Number >= r.Start && field.Number < r.End) is { } range)
         {
@@ -295,22 +295,22 @@ internal sealed partial class Binder
     }
 
     private MessageSyntax? MapEntryOf(FieldSyntax field) =>
-        field.Label == FieldLabel.Repeated && field.ResolvedType == FieldType.Message && field.ResolvedTypeName is { } name &&
+        field.Label == FieldLabel.Repeated && Resolved(field).Type == FieldType.Message && Resolved(field).TypeName is { } name &&
         _table.TryGet(name.Substring(1), out Symbol symbol) && symbol.Node is MessageSyntax { IsMapEntry: true } entry ? entry : null;
 
     private void ValidateMapField(FieldSyntax field, MessageSyntax entry)
     {
         FieldSyntax key = entry.Fields[0];
-        if (key.ResolvedType == FieldType.Enum)
+        if (Resolved(key).Type == FieldType.Enum)
         {
             Error(field.TypePosition, "Key in map fields cannot be enum types.");
         }
-        else if (key.ResolvedType is FieldType.Float or FieldType.Double or FieldType.Bytes or FieldType.Message or FieldType.Group)
+        else if (Resolved(key).Type is FieldType.Float or FieldType.Double or FieldType.Bytes or FieldType.Message or FieldType.Group)
         {
             Error(field.TypePosition, "Key in map fields cannot be float/double, bytes or message types.");
         }
 
-        if (entry.Fields.Count > 1 && entry.Fields[1].ResolvedType == FieldType.Enum && LookupEnum(entry.Fields[1]) is { Values.Count: > 0 } valueEnum &&
+        if (entry.Fields.Count > 1 && Resolved(entry.Fields[1]).Type == FieldType.Enum && LookupEnum(entry.Fields[1]) is { Values.Count: > 0 } valueEnum &&
             valueEnum.Values[0].Number != 0)
         {
             Error(field.TypePosition, "Enum value in map must define 0 as the first value.");
@@ -348,13 +348,13 @@ internal sealed partial class Binder
             {
                 Error(field.NamePosition, "Extensions can't specify field presence.");
             }
-            else if (presence.Identifier == "IMPLICIT" && field.ResolvedType is FieldType.Message or FieldType.Group)
+            else if (presence.Identifier == "IMPLICIT" && Resolved(field).Type is FieldType.Message or FieldType.Group)
             {
                 Error(field.NamePosition, "Message fields can't specify implicit presence.");
             }
         }
 
-        if (FindOption(field.Options, "features", "message_encoding") is not null && field.ResolvedType is not (FieldType.Message or FieldType.Group))
+        if (FindOption(field.Options, "features", "message_encoding") is not null && Resolved(field).Type is not (FieldType.Message or FieldType.Group))
         {
             Error(field.NamePosition, "Only message fields can specify message encoding.");
         }
@@ -391,10 +391,10 @@ internal sealed partial class Binder
 
         // protoc then checks the type (".pkg.Type" for messages and enums, the scalar's name otherwise) and repeatedness.
         string? type = DeclarationField(declaration.Aggregate, "type");
-        string actualType = extension.ResolvedType is FieldType.Message or FieldType.Enum
-            ? (extension.ResolvedTypeName is { } name && name.StartsWith(".", StringComparison.Ordinal) ? name : "." + extension.ResolvedTypeName)
-            : extension.ResolvedType.ToString().ToLowerInvariant();
-        if (type is not null && extension.ResolvedType != FieldType.None && type != actualType)
+        string actualType = Resolved(extension).Type is FieldType.Message or FieldType.Enum
+            ? (Resolved(extension).TypeName is { } name && name.StartsWith(".", StringComparison.Ordinal) ? name : "." + Resolved(extension).TypeName)
+            : Resolved(extension).Type.ToString().ToLowerInvariant();
+        if (type is not null && Resolved(extension).Type != FieldType.None && type != actualType)
         {
             Error(extension.ExtendeePosition, $"\"{extendee.FullName}\" extension field {extension.Number} is expected to be type \"{type}\", not \"{actualType}\".");
         }

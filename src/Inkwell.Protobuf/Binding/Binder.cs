@@ -10,6 +10,7 @@ namespace Inkwell.Protobuf.Binding;
 internal sealed partial class Binder
 {
     private readonly SymbolTable _table;
+    private readonly BoundFile _bound;
     private readonly FileSyntax _file;
     private readonly Scope _scope;
 
@@ -19,23 +20,28 @@ internal sealed partial class Binder
     private readonly Action<FileSyntax, TextPosition, string, DiagnosticSeverity> _report;
     private readonly OptionInterpreter _options;
 
-    public Binder(SymbolTable table, FileSyntax file, IReadOnlyCollection<FileSyntax> visibleFiles, BuiltIns? builtIns, Action<FileSyntax, TextPosition, string, DiagnosticSeverity> report)
+    /// <summary>A binder that writes what it finds into <paramref name="file"/> (and the names into <paramref name="table"/>).</summary>
+    public Binder(SymbolTable table, BoundFile file, IReadOnlyCollection<BoundFile> visibleFiles, BuiltIns? builtIns, Action<FileSyntax, TextPosition, string, DiagnosticSeverity> report)
     {
         _table = table;
-        _file = file;
+        _bound = file;
+        _file = file.Syntax;
         _scope = new Scope(table, file, visibleFiles);
         _inheritanceScope = new Scope(table, file, visibleFiles);
         _report = report;
-        _options = new OptionInterpreter(_scope, builtIns, (position, message) => Error(position, message), (position, message) => Warning(position, message));
+        _options = new OptionInterpreter(_scope, builtIns, file.Options, (position, message) => Error(position, message), (position, message) => Warning(position, message));
     }
 
     public bool HadErrors { get; private set; }
 
     /// <summary>The files whose symbols the bound file used.</summary>
-    public IReadOnlyCollection<FileSyntax> UsedFiles => _scope.UsedFiles;
+    public IReadOnlyCollection<BoundFile> UsedFiles => _scope.UsedFiles;
 
     /// <summary>The files whose messages the bound file's messages inherit from.</summary>
-    public IReadOnlyCollection<FileSyntax> InheritanceUsedFiles => _inheritanceScope.UsedFiles;
+    public IReadOnlyCollection<BoundFile> InheritanceUsedFiles => _inheritanceScope.UsedFiles;
+
+    // What cross-linking found for a field of this file, of one bound before it, or of the compiled-in descriptor.proto.
+    private ResolvedField Resolved(FieldSyntax field) => _options.Resolved(field);
 
     private void Error(TextPosition position, string message)
     {
@@ -60,9 +66,6 @@ internal sealed partial class Binder
         if (!HadErrors)
         {
             InterpretAllOptions();
-            _file.InterpretedOptionPaths = _options.InterpretedPaths;
-            _file.StrippedOptionPaths = _options.StrippedPaths;
-            _file.HasRetainedOptions = _options.HasRetainedOptions;
         }
 
         if (!HadErrors)
@@ -89,13 +92,13 @@ internal sealed partial class Binder
 
     private void AddSymbol(SymbolKind kind, string fullName, ElementSyntax node, TextPosition position)
     {
-        Symbol? existing = _table.TryAdd(new Symbol(kind, fullName, _file, node));
+        Symbol? existing = _table.TryAdd(new Symbol(kind, fullName, _bound, node));
         if (existing is null)
         {
             return;
         }
 
-        if (existing.File == _file)
+        if (existing.File == _bound)
         {
             int dot = fullName.LastIndexOf('.');
             Error(position, dot < 0

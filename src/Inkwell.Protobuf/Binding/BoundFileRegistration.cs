@@ -10,20 +10,21 @@ namespace Inkwell.Protobuf.Binding;
 /// </summary>
 internal static class BoundFileRegistration
 {
-    public static void Register(SymbolTable table, FileSyntax file)
+    public static void Register(SymbolTable table, BoundFile file)
     {
-        _ = table.AddPackage(file.Package, file);
-        foreach (MessageSyntax message in file.Messages)
+        FileSyntax syntax = file.Syntax;
+        _ = table.AddPackage(syntax.Package, file);
+        foreach (MessageSyntax message in syntax.Messages)
         {
             AddMessage(table, file, message);
         }
 
-        foreach (EnumSyntax enumType in file.Enums)
+        foreach (EnumSyntax enumType in syntax.Enums)
         {
             AddEnum(table, file, enumType);
         }
 
-        foreach (ServiceSyntax service in file.Services)
+        foreach (ServiceSyntax service in syntax.Services)
         {
             Add(table, file, SymbolKind.Service, service);
             foreach (MethodSyntax method in service.Methods)
@@ -32,24 +33,24 @@ internal static class BoundFileRegistration
             }
         }
 
-        foreach (FieldSyntax extension in file.Extensions)
+        foreach (FieldSyntax extension in syntax.Extensions)
         {
             Add(table, file, SymbolKind.Extension, extension);
         }
 
         // Extensions are recorded in the order cross-linking meets them: nested messages first, then the file's own.
-        foreach (MessageSyntax message in file.Messages)
+        foreach (MessageSyntax message in syntax.Messages)
         {
-            AddMessageExtensions(table, message);
+            AddMessageExtensions(table, file, message);
         }
 
-        foreach (FieldSyntax extension in file.Extensions)
+        foreach (FieldSyntax extension in syntax.Extensions)
         {
-            AddExtension(table, extension);
+            AddExtension(table, file, extension);
         }
     }
 
-    private static void AddMessage(SymbolTable table, FileSyntax file, MessageSyntax message)
+    private static void AddMessage(SymbolTable table, BoundFile file, MessageSyntax message)
     {
         Add(table, file, SymbolKind.Message, message);
         foreach (FieldSyntax field in message.Fields)
@@ -78,7 +79,7 @@ internal static class BoundFileRegistration
         }
     }
 
-    private static void AddEnum(SymbolTable table, FileSyntax file, EnumSyntax enumType)
+    private static void AddEnum(SymbolTable table, BoundFile file, EnumSyntax enumType)
     {
         Add(table, file, SymbolKind.Enum, enumType);
         foreach (EnumValueSyntax value in enumType.Values)
@@ -87,28 +88,28 @@ internal static class BoundFileRegistration
         }
     }
 
-    private static void AddMessageExtensions(SymbolTable table, MessageSyntax message)
+    private static void AddMessageExtensions(SymbolTable table, BoundFile file, MessageSyntax message)
     {
         foreach (MessageSyntax nested in message.NestedTypes)
         {
-            AddMessageExtensions(table, nested);
+            AddMessageExtensions(table, file, nested);
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
-            AddExtension(table, extension);
+            AddExtension(table, file, extension);
         }
     }
 
-    private static void AddExtension(SymbolTable table, FieldSyntax field)
+    private static void AddExtension(SymbolTable table, BoundFile file, FieldSyntax field)
     {
-        if (field.ResolvedExtendee is { } extendee)
+        if (file[field].Extendee is { } extendee)
         {
             table.AddExtension(extendee.Substring(1), field);
         }
     }
 
-    private static void Add(SymbolTable table, FileSyntax file, SymbolKind kind, ElementSyntax node)
+    private static void Add(SymbolTable table, BoundFile file, SymbolKind kind, ElementSyntax node)
     {
         if (table.TryAdd(new Symbol(kind, node.FullName, file, node)) is not null)
         {

@@ -12,10 +12,10 @@ internal sealed class BuiltIns
     private static readonly Lazy<BuiltIns> s_instance = new(Load);
     private readonly Dictionary<string, MessageSyntax> _messages = new(StringComparer.Ordinal);
 
-    private BuiltIns(FileSyntax descriptorProto)
+    private BuiltIns(BoundFile descriptorProto)
     {
-        DescriptorProto = descriptorProto;
-        foreach (MessageSyntax message in descriptorProto.Messages)
+        Bound = descriptorProto;
+        foreach (MessageSyntax message in DescriptorProto.Messages)
         {
             Add(message);
         }
@@ -23,7 +23,11 @@ internal sealed class BuiltIns
 
     public static BuiltIns Instance => s_instance.Value;
 
-    public FileSyntax DescriptorProto { get; }
+    /// <summary>descriptor.proto as parsed.</summary>
+    public FileSyntax DescriptorProto => Bound.Syntax;
+
+    /// <summary>descriptor.proto as bound (names and types, no options): what its fields resolved to.</summary>
+    public BoundFile Bound { get; }
 
     private void Add(MessageSyntax message)
     {
@@ -44,8 +48,8 @@ internal sealed class BuiltIns
         using var reader = new StreamReader(stream);
         string text = reader.ReadToEnd();
         FileSyntax file = Parser.Parse(text, "google/protobuf/descriptor.proto", static (_, _, _, _) => { }, out _);
-        var table = new SymbolTable();
-        new Binder(table, file, [], builtIns: null, static (_, _, _, _) => { }).BindWithoutOptions();
-        return new BuiltIns(file);
+        var bound = new BoundFile(file, file.Name);
+        new Binder(new SymbolTable(), bound, [], builtIns: null, static (_, _, _, _) => { }).BindWithoutOptions();
+        return new BuiltIns(bound);
     }
 }

@@ -9,16 +9,19 @@ namespace Inkwell.Protobuf.Binding;
 /// the message is "re-parsed" against the options protoc has compiled in: fields it knows are merged and
 /// written in field-number order, the rest (custom options) stay unknown, in the order interpreted.
 /// </summary>
-internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<TextPosition, string> error, Action<TextPosition, string>? warning = null)
+internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, InterpretedOptions results, Action<TextPosition, string> error, Action<TextPosition, string>? warning = null)
 {
     public Scope Scope => scope;
 
-    /// <summary>Interprets <paramref name="owner"/>'s options; null when it has none or they had errors.</summary>
-    public byte[]? Interpret(ElementSyntax owner, string optionsType, string nameScope, int[]? optionsPath, byte[]? implicitEntries = null)
+    /// <summary>What the interpreted options of the file's declarations gave so far.</summary>
+    public InterpretedOptions Results => results;
+
+    /// <summary>Interprets <paramref name="owner"/>'s options into <see cref="Results"/>; nothing is recorded when it has none or they had errors.</summary>
+    public void Interpret(ElementSyntax owner, string optionsType, string nameScope, int[]? optionsPath, byte[]? implicitEntries = null)
     {
         if (builtIns is null || !owner.HasOptions && implicitEntries is null)
         {
-            return null;
+            return;
         }
 
         if (owner.HasOptions)
@@ -59,16 +62,16 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     destination.Add(count);
                 }
 
-                InterpretedPaths[string.Join(",", optionsPath) + ",999," + index] = [.. destination];
+                Results.InterpretedPaths[string.Join(",", optionsPath) + ",999," + index] = [.. destination];
             }
         }
 
         if (!ok)
         {
-            return null;
+            return;
         }
 
-        if (scope.File.Syntax == "editions")
+        if (scope.File.Syntax.Syntax == "editions")
         {
             // In proto2 and proto3 everything that has a lifetime is a feature, which "Features are only valid
             // under editions" already rejects.
@@ -80,25 +83,24 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         bool stripped = Canonicalize(type, entries, writer, [.. optionsPath ?? []], strippedPaths, retain: false);
         if (optionsPath is not null)
         {
-            StrippedPaths.AddRange(strippedPaths);
+            Results.StrippedPaths.AddRange(strippedPaths);
         }
 
         byte[] result = writer.ToArray();
-        owner.RetainedOptionsBytes = stripped || HasExtensionEntries(type, entries) ? Retained(type, entries, result) : null;
-        HasRetainedOptions |= owner.RetainedOptionsBytes is not null;
+        byte[]? retained = stripped || HasExtensionEntries(type, entries) ? Retained(type, entries, result) : null;
         if (stripped && writer.Length == 0)
         {
             // protoc drops an options message that held nothing but source-retention options.
-            owner.OptionsDropped = true;
             if (optionsPath is not null)
             {
-                StrippedPaths.Add(optionsPath);
+                Results.StrippedPaths.Add(optionsPath);
             }
 
-            return null;
+            Results.Add(owner, new ElementOptions(null, retained, Dropped: true));
+            return;
         }
 
-        return result;
+        Results.Add(owner, new ElementOptions(result, retained, Dropped: false));
     }
 
     /// <summary>
@@ -128,15 +130,6 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
 
     private const string UnknownOptionHint = "Ensure that your proto definition file imports the proto which defines the option (i.e. via import option after edition 2024).";
 
-    /// <summary>Whether some element's options differ before stripping (see <see cref="ElementSyntax.RetainedOptionsBytes"/>).</summary>
-    public bool HasRetainedOptions { get; private set; }
-
-    /// <summary>Paths of options stripped for source retention; protoc drops their source locations too.</summary>
-    public List<int[]> StrippedPaths { get; } = [];
-
-    /// <summary>Source locations to rewrite: "path,999,i" of an uninterpreted option to the path of the field it set.</summary>
-    public Dictionary<string, int[]> InterpretedPaths { get; } = new(StringComparer.Ordinal);
-
     private WireField? InterpretSingle(OptionSyntax option, MessageSyntax optionsType, string nameScope, List<WireField> earlier, out List<FieldSyntax>? resolvedPath)
     {
         resolvedPath = null;
@@ -165,7 +158,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 }
 
                 field = (FieldSyntax)symbol.Node!;
-                if (symbol.Kind != SymbolKind.Extension || field.ResolvedExtendee != "." + current.FullName)
+                if (symbol.Kind != SymbolKind.Extension || Resolved(field).Extendee != "." + current.FullName)
                 {
                     error(option.NamePosition, $"Option field \"{displayName}\" is not a field or extension of message \"{current.Name}\".");
                     return null;
@@ -190,7 +183,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             path.Add(field);
             if (i < option.Name.Count - 1)
             {
-                if (field.ResolvedType is not (FieldType.Message or FieldType.Group))
+                if (Resolved(field).Type is not (FieldType.Message or FieldType.Group))
                 {
                     error(option.NamePosition, $"Option \"{displayName}\" is an atomic type, not a message.");
                     return null;
@@ -202,7 +195,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                     return null;
                 }
 
-                current = FindMessage(field.ResolvedTypeName!)!;
+                current = FindMessage(Resolved(field).TypeName!)!;
             }
         }
 
@@ -223,24 +216,24 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         int wireType;
         if (option.Kind == OptionValueKind.Aggregate)
         {
-            if (last.ResolvedType is not (FieldType.Message or FieldType.Group))
+            if (Resolved(last).Type is not (FieldType.Message or FieldType.Group))
             {
                 error(option.ValuePosition, $"Option \"{displayName}\" is an atomic type, not a message.");
                 return null;
             }
 
             var reader = new TextFormatReader(this, nameScope);
-            if (!reader.TryParse(option.Aggregate, FindMessage(last.ResolvedTypeName!)!, value, out string? textError))
+            if (!reader.TryParse(option.Aggregate, FindMessage(Resolved(last).TypeName!)!, value, out string? textError))
             {
                 error(option.ValuePosition, $"Error while parsing option value for \"{last.Name}\": {textError}"); // protoc names the field alone
                 return null;
             }
 
-            wireType = last.ResolvedType == FieldType.Group ? 3 : 2;
+            wireType = Resolved(last).Type == FieldType.Group ? 3 : 2;
         }
         else
         {
-            if (last.ResolvedType is FieldType.Message or FieldType.Group)
+            if (Resolved(last).Type is FieldType.Message or FieldType.Group)
             {
                 error(option.ValuePosition, $"Option \"{displayName}\" is a message. To set the entire message, use syntax like \"{displayName} = {{ <proto text format> }}\". To set fields within it, use syntax like \"{displayName}.foo = value\".");
                 return null;
@@ -254,7 +247,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 OptionValueKind.Double => OptionValue.FromDouble(option.Double),
                 _ => OptionValue.FromString(option.String),
             };
-            int? encoded = ValueEncoder.Encode(last.ResolvedType, FindEnum(last), scalar, last.FullName, value, textFormat: false, out string? valueError);
+            int? encoded = ValueEncoder.Encode(Resolved(last).Type, FindEnum(last), scalar, last.FullName, value, textFormat: false, out string? valueError);
             if (encoded is null)
             {
                 error(option.ValuePosition, valueError!);
@@ -270,7 +263,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         {
             var wrapper = new ProtoWriter();
             WireReader.Write(wrapper, entry);
-            entry = new WireField(path[i].Number, path[i].ResolvedType == FieldType.Group ? 3 : 2, 0, wrapper.ToArray());
+            entry = new WireField(path[i].Number, Resolved(path[i]).Type == FieldType.Group ? 3 : 2, 0, wrapper.ToArray());
         }
 
         return entry;
@@ -321,6 +314,15 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
         }
     }
 
+    /// <summary>
+    /// What cross-linking found for <paramref name="field"/>: a field of the file being bound, of a file bound before it
+    /// (found through its symbol, whose file is the one that declares it), or of the compiled-in descriptor.proto.
+    /// </summary>
+    internal ResolvedField Resolved(FieldSyntax field) =>
+        scope.File.TryGet(field, out ResolvedField resolved) ? resolved
+        : scope.Table.TryGet(field.FullName, out Symbol symbol) && ReferenceEquals(symbol.Node, field) ? symbol.File[field]
+        : builtIns?.Bound[field] ?? default;
+
     internal MessageSyntax? FindMessage(string fullName)
     {
         string name = fullName.TrimStart('.');
@@ -338,7 +340,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     {
         var errors = new List<string>();
         var warnings = new List<string>();
-        CollectLifetimeResults(type, entries, scope.File.Edition, errors, warnings, depth: 0);
+        CollectLifetimeResults(type, entries, scope.File.Syntax.Edition, errors, warnings, depth: 0);
         foreach (string message in errors)
         {
             error(position, message);
@@ -366,7 +368,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
                 continue;
             }
 
-            if (field.ResolvedType is FieldType.Message && entry.WireType == 2 && FindMessage(field.ResolvedTypeName!) is { } messageType &&
+            if (Resolved(field).Type is FieldType.Message && entry.WireType == 2 && FindMessage(Resolved(field).TypeName!) is { } messageType &&
                 WireReader.TryReadAll(entry.Payload) is { } inner)
             {
                 CollectLifetimeResults(messageType, inner, edition, errors, warnings, depth + 1);
@@ -408,12 +410,12 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
 
     internal EnumSyntax? FindEnum(FieldSyntax field)
     {
-        if (field.ResolvedType != FieldType.Enum)
+        if (Resolved(field).Type != FieldType.Enum)
         {
             return null;
         }
 
-        string name = field.ResolvedTypeName!.TrimStart('.');
+        string name = Resolved(field).TypeName!.TrimStart('.');
         if (scope.Table.TryGet(name, out Symbol symbol) && symbol.Node is EnumSyntax enumType)
         {
             return enumType;
@@ -510,9 +512,9 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             }
 
             bool repeated = field.Label == FieldLabel.Repeated;
-            if (field.ResolvedType is FieldType.Message or FieldType.Group)
+            if (Resolved(field).Type is FieldType.Message or FieldType.Group)
             {
-                MessageSyntax? subType = FindMessage(field.ResolvedTypeName!);
+                MessageSyntax? subType = FindMessage(Resolved(field).TypeName!);
                 IEnumerable<List<WireField>> groups = repeated
                     ? pair.Value.Select(e => new List<WireField> { e })
                     : [pair.Value];
@@ -606,9 +608,9 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
     private static bool HasSourceRetention(FieldSyntax field) =>
         field.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "retention" && !o.Name[0].IsExtension && o.Identifier == "RETENTION_SOURCE");
 
-    private static void WriteRepeatedScalar(FieldSyntax field, List<WireField> entries, ProtoWriter writer)
+    private void WriteRepeatedScalar(FieldSyntax field, List<WireField> entries, ProtoWriter writer)
     {
-        if (field.ResolvedType is FieldType.String or FieldType.Bytes)
+        if (Resolved(field).Type is FieldType.String or FieldType.Bytes)
         {
             foreach (WireField e in entries)
             {
@@ -618,7 +620,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Action<
             return;
         }
 
-        int elementWireType = field.ResolvedType switch
+        int elementWireType = Resolved(field).Type switch
         {
             FieldType.Fixed32 or FieldType.SFixed32 or FieldType.Float => 5,
             FieldType.Fixed64 or FieldType.SFixed64 or FieldType.Double => 1,

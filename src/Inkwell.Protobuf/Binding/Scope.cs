@@ -1,21 +1,19 @@
-using Inkwell.Protobuf.Syntax;
-
 namespace Inkwell.Protobuf.Binding;
 
 /// <summary>
 /// What one file can see: itself, its imports, and whatever those re-export with <c>import public</c>.
 /// Implements protoc's name lookup (innermost scope first, compound names resolved from their first part).
 /// </summary>
-internal sealed class Scope(SymbolTable table, FileSyntax file, IReadOnlyCollection<FileSyntax> visibleFiles)
+internal sealed class Scope(SymbolTable table, BoundFile file, IReadOnlyCollection<BoundFile> visibleFiles)
 {
-    private readonly HashSet<FileSyntax> _visible = [.. visibleFiles];
+    private readonly HashSet<BoundFile> _visible = [.. visibleFiles];
 
-    public FileSyntax File => file;
+    public BoundFile File => file;
 
     public SymbolTable Table => table;
 
     /// <summary>The files whose symbols this file used (for protoc's unused-import warning).</summary>
-    public HashSet<FileSyntax> UsedFiles { get; } = [];
+    public HashSet<BoundFile> UsedFiles { get; } = [];
 
     /// <summary>The last name that resolved through an outer scope to something undefined (for protoc's hint).</summary>
     public string? UndefinedResolvedName { get; private set; }

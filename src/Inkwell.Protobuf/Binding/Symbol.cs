@@ -7,7 +7,7 @@ namespace Inkwell.Protobuf.Binding;
 /// <param name="FullName">The fully-qualified name without a leading dot.</param>
 /// <param name="File">The file that declares it (for packages: the first file seen with it).</param>
 /// <param name="Node">The declaration (null for packages).</param>
-internal sealed record Symbol(SymbolKind Kind, string FullName, FileSyntax File, ElementSyntax? Node)
+internal sealed record Symbol(SymbolKind Kind, string FullName, BoundFile File, ElementSyntax? Node)
 {
     /// <summary>Whether names can be looked up inside this symbol.</summary>
     public bool IsAggregate => Kind is SymbolKind.Package or SymbolKind.Message or SymbolKind.Enum or SymbolKind.Service;

@@ -6,7 +6,7 @@ namespace Inkwell.Protobuf.Binding;
 internal sealed class SymbolTable
 {
     private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<FileSyntax>> _packageFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<BoundFile>> _packageFiles = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, List<FieldSyntax>> _extensions = new(StringComparer.Ordinal);
 
@@ -60,7 +60,7 @@ internal sealed class SymbolTable
     }
 
     /// <summary>Registers <paramref name="file"/>'s package and all its prefixes; returns a clash with a non-package, if any.</summary>
-    public Symbol? AddPackage(string package, FileSyntax file)
+    public Symbol? AddPackage(string package, BoundFile file)
     {
         if (package.Length == 0)
         {
@@ -77,7 +77,7 @@ internal sealed class SymbolTable
             }
         }
 
-        if (!_packageFiles.TryGetValue(package, out HashSet<FileSyntax>? files))
+        if (!_packageFiles.TryGetValue(package, out HashSet<BoundFile>? files))
         {
             _packageFiles[package] = files = [];
         }
@@ -97,6 +97,6 @@ internal sealed class SymbolTable
         return null;
     }
 
-    public bool PackageIsIn(string package, FileSyntax file) =>
-        _packageFiles.TryGetValue(package, out HashSet<FileSyntax>? files) && files.Contains(file);
+    public bool PackageIsIn(string package, BoundFile file) =>
+        _packageFiles.TryGetValue(package, out HashSet<BoundFile>? files) && files.Contains(file);
 }

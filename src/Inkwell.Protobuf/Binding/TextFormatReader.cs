@@ -132,7 +132,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
 
             Symbol? symbol = interpreter.Scope.Lookup(name, nameScope);
             field = symbol?.Node as FieldSyntax;
-            if (symbol?.Kind != SymbolKind.Extension || field!.ResolvedExtendee != "." + type.FullName)
+            if (symbol?.Kind != SymbolKind.Extension || field is null || interpreter.Resolved(field).Extendee != "." + type.FullName)
             {
                 return Fail($"Extension \"{name}\" is not defined or is not an extension of \"{type.FullName}\".");
             }
@@ -150,7 +150,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
             if (field is null)
             {
                 string lower = name.ToLowerInvariant();
-                field = type.Fields.FirstOrDefault(f => f.Name == lower && f.ResolvedType == FieldType.Group);
+                field = type.Fields.FirstOrDefault(f => f.Name == lower && interpreter.Resolved(f).Type == FieldType.Group);
             }
 
             if (field is null)
@@ -159,7 +159,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
             }
         }
 
-        bool isMessage = field.ResolvedType is FieldType.Message or FieldType.Group;
+        bool isMessage = interpreter.Resolved(field).Type is FieldType.Message or FieldType.Group;
         bool repeated = field.Label == FieldLabel.Repeated;
         if (!repeated && !seen.Add(field.Number))
         {
@@ -213,7 +213,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
                 return Fail($"Expected \"{{\", found \"{Current.Text}\".");
             }
 
-            MessageSyntax? subType = interpreter.FindMessage(field.ResolvedTypeName!);
+            MessageSyntax? subType = interpreter.FindMessage(interpreter.Resolved(field).TypeName!);
             var inner = new ProtoWriter();
             _path.Add(field.Extendee is not null ? "(" + field.FullName + ")" : field.Name); // protoc's initialization-error path
             bool parsed = subType is not null && ParseMessage(subType, terminator, inner);
@@ -224,7 +224,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
             }
 
             _lexer.Next();
-            if (field.ResolvedType == FieldType.Group)
+            if (interpreter.Resolved(field).Type == FieldType.Group)
             {
                 writer.WriteTag(field.Number, 3);
                 writer.WriteRaw(inner.Written);
@@ -257,7 +257,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
         }
 
         var payload = new ProtoWriter();
-        int? wireType = ValueEncoder.Encode(field.ResolvedType, interpreter.FindEnum(field), value, field.Name, payload, textFormat: true, out string? error);
+        int? wireType = ValueEncoder.Encode(interpreter.Resolved(field).Type, interpreter.FindEnum(field), value, field.Name, payload, textFormat: true, out string? error);
         if (wireType is null)
         {
             return Fail(error!);
@@ -361,7 +361,7 @@ internal sealed class TextFormatReader(OptionInterpreter interpreter, string nam
     }
 
     private bool IsMessageSet(FieldSyntax extension) =>
-        extension.ResolvedExtendee is { } extendee && interpreter.FindMessage(extendee) is { } container &&
+        interpreter.Resolved(extension).Extendee is { } extendee && interpreter.FindMessage(extendee) is { } container &&
         container.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "message_set_wire_format" && o.Identifier == "true");
 
     private static bool IsPacked(FieldSyntax field)

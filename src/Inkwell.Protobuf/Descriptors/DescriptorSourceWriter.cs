@@ -1,6 +1,5 @@
 using System.Text;
 using Google.Protobuf.Reflection;
-using Inkwell.Protobuf.Binding;
 using Editions = Inkwell.Protobuf.Syntax.Editions;
 
 namespace Inkwell.Protobuf.Descriptors;
@@ -276,7 +275,7 @@ internal sealed class DescriptorSourceWriter
             options.Add($"default = {DefaultValue(field)}");
         }
 
-        if (field.HasJsonName && field.JsonName != Binder.ToJsonName(field.Name))
+        if (field.HasJsonName && field.JsonName != Syntax.JsonNames.Default(field.Name))
         {
             options.Add($"json_name = {Quote(field.JsonName)}");
         }

@@ -1,22 +1,37 @@
+using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Descriptors;
 
 /// <summary>
-/// Serializes a bound <see cref="FileSyntax"/> as the FileDescriptorProto protoc writes: fields in
-/// field-number order, <c>json_name</c> always filled, types resolved to fully-qualified names, and
-/// options as interpreted by the binder.
+/// Serializes a <see cref="BoundFile"/> as the FileDescriptorProto protoc writes: the declarations as parsed, fields in
+/// field-number order, <c>json_name</c> always filled, and from the bound file types resolved to fully-qualified names
+/// and options as the binder interpreted them.
 /// </summary>
-internal static class DescriptorWriter
+internal sealed class DescriptorWriter
 {
+    private readonly BoundFile _file;
+    private readonly InterpretedOptions _options;
+    private readonly bool _retain;
+
+    private DescriptorWriter(BoundFile file, bool retain)
+    {
+        _file = file;
+        _options = file.Options;
+        _retain = retain;
+    }
+
     /// <summary>
     /// The file's descriptor; with <paramref name="retain"/>, before source-retention stripping (protoc's
     /// <c>--retain_options</c>, and what it sends a plugin in <c>source_file_descriptors</c>).
     /// </summary>
-    public static byte[] Write(FileSyntax file, bool includeSourceInfo, bool retain = false)
+    public static byte[] Write(BoundFile file, bool includeSourceInfo, bool retain = false) =>
+        new DescriptorWriter(file, retain).WriteFile(file.Syntax, includeSourceInfo);
+
+    private byte[] WriteFile(FileSyntax file, bool includeSourceInfo)
     {
         var w = new ProtoWriter();
-        w.WriteStringField(1, file.Name);
+        w.WriteStringField(1, _file.Name);
         if (file.Package.Length > 0)
         {
             w.WriteStringField(2, file.Package);
@@ -30,28 +45,28 @@ internal static class DescriptorWriter
 
         foreach (MessageSyntax message in file.Messages)
         {
-            w.WriteMessageField(4, inner => WriteMessage(inner, message, retain));
+            w.WriteMessageField(4, inner => WriteMessage(inner, message));
         }
 
         foreach (EnumSyntax enumType in file.Enums)
         {
-            w.WriteMessageField(5, inner => WriteEnum(inner, enumType, retain));
+            w.WriteMessageField(5, inner => WriteEnum(inner, enumType));
         }
 
         foreach (ServiceSyntax service in file.Services)
         {
-            w.WriteMessageField(6, inner => WriteService(inner, service, retain));
+            w.WriteMessageField(6, inner => WriteService(inner, service));
         }
 
         foreach (FieldSyntax extension in file.Extensions)
         {
-            w.WriteMessageField(7, inner => WriteField(inner, extension, retain));
+            w.WriteMessageField(7, inner => WriteField(inner, extension));
         }
 
-        WriteOptions(w, 8, file, retain);
+        WriteOptions(w, 8, file);
         if (includeSourceInfo)
         {
-            w.WriteMessageField(9, inner => SourceInfoWriter.Write(inner, file, retain));
+            w.WriteMessageField(9, inner => SourceInfoWriter.Write(inner, file, _options, _retain));
         }
 
         for (int i = 0; i < dependencies.Count; i++)
@@ -91,38 +106,39 @@ internal static class DescriptorWriter
         return w.ToArray();
     }
 
-    private static void WriteOptions(ProtoWriter w, int number, ElementSyntax element, bool retain)
+    private void WriteOptions(ProtoWriter w, int number, ElementSyntax element)
     {
-        if (retain && element.RetainedOptionsBytes is { } retained)
+        ElementOptions options = _options[element];
+        if (_retain && options.RetainedBytes is { } retained)
         {
             w.WriteBytesField(number, retained);
         }
-        else if (element.OptionsBytes is { } bytes)
+        else if (options.Bytes is { } bytes)
         {
             w.WriteBytesField(number, bytes);
         }
-        else if (element.HasOptions && !element.OptionsDropped)
+        else if (element.HasOptions && !options.Dropped)
         {
             w.WriteBytesField(number, []);
         }
     }
 
-    private static void WriteMessage(ProtoWriter w, MessageSyntax message, bool retain)
+    private void WriteMessage(ProtoWriter w, MessageSyntax message)
     {
         w.WriteStringField(1, message.Name);
         foreach (FieldSyntax field in message.Fields)
         {
-            w.WriteMessageField(2, inner => WriteField(inner, field, retain));
+            w.WriteMessageField(2, inner => WriteField(inner, field));
         }
 
         foreach (MessageSyntax nested in message.NestedTypes)
         {
-            w.WriteMessageField(3, inner => WriteMessage(inner, nested, retain));
+            w.WriteMessageField(3, inner => WriteMessage(inner, nested));
         }
 
         foreach (EnumSyntax enumType in message.Enums)
         {
-            w.WriteMessageField(4, inner => WriteEnum(inner, enumType, retain));
+            w.WriteMessageField(4, inner => WriteEnum(inner, enumType));
         }
 
         foreach (RangeSyntax range in message.ExtensionRanges)
@@ -131,22 +147,22 @@ internal static class DescriptorWriter
             {
                 inner.WriteInt32Field(1, range.Start);
                 inner.WriteInt32Field(2, range.End);
-                WriteOptions(inner, 3, range, retain);
+                WriteOptions(inner, 3, range);
             });
         }
 
         foreach (FieldSyntax extension in message.Extensions)
         {
-            w.WriteMessageField(6, inner => WriteField(inner, extension, retain));
+            w.WriteMessageField(6, inner => WriteField(inner, extension));
         }
 
-        WriteOptions(w, 7, message, retain);
+        WriteOptions(w, 7, message);
         foreach (OneofSyntax oneof in message.Oneofs)
         {
             w.WriteMessageField(8, inner =>
             {
                 inner.WriteStringField(1, oneof.Name);
-                WriteOptions(inner, 2, oneof, retain);
+                WriteOptions(inner, 2, oneof);
             });
         }
 
@@ -170,46 +186,47 @@ internal static class DescriptorWriter
         }
     }
 
-    private static void WriteField(ProtoWriter w, FieldSyntax field, bool retain)
+    private void WriteField(ProtoWriter w, FieldSyntax field)
     {
+        ResolvedField resolved = _file[field];
         w.WriteStringField(1, field.Name);
-        if (field.ResolvedExtendee is { } extendee)
+        if (resolved.Extendee is { } extendee)
         {
             w.WriteStringField(2, extendee);
         }
 
         w.WriteInt32Field(3, field.Number);
         w.WriteInt32Field(4, (int)field.Label);
-        FieldType type = field.ResolvedType != FieldType.None ? field.ResolvedType : field.Type;
+        FieldType type = resolved.Type != FieldType.None ? resolved.Type : field.Type;
         if (type != FieldType.None)
         {
             w.WriteInt32Field(5, (int)type);
         }
 
-        if (field.ResolvedTypeName is { } typeName)
+        if (resolved.TypeName is { } typeName)
         {
             w.WriteStringField(6, typeName);
         }
 
-        if (field.ResolvedDefaultValue is { } defaultValue)
+        if (resolved.DefaultValue is { } defaultValue)
         {
             w.WriteStringField(7, defaultValue);
         }
 
-        WriteOptions(w, 8, field, retain);
+        WriteOptions(w, 8, field);
         if (field.OneofIndex is { } oneofIndex)
         {
             w.WriteInt32Field(9, oneofIndex);
         }
 
-        w.WriteStringField(10, field.ResolvedJsonName);
+        w.WriteStringField(10, field.DescriptorJsonName);
         if (field.Proto3Optional)
         {
             w.WriteBoolField(17, true);
         }
     }
 
-    private static void WriteEnum(ProtoWriter w, EnumSyntax enumType, bool retain)
+    private void WriteEnum(ProtoWriter w, EnumSyntax enumType)
     {
         w.WriteStringField(1, enumType.Name);
         foreach (EnumValueSyntax value in enumType.Values)
@@ -218,11 +235,11 @@ internal static class DescriptorWriter
             {
                 inner.WriteStringField(1, value.Name);
                 inner.WriteInt32Field(2, value.Number);
-                WriteOptions(inner, 3, value, retain);
+                WriteOptions(inner, 3, value);
             });
         }
 
-        WriteOptions(w, 3, enumType, retain);
+        WriteOptions(w, 3, enumType);
         foreach (RangeSyntax range in enumType.ReservedRanges)
         {
             w.WriteMessageField(4, inner =>
@@ -243,17 +260,18 @@ internal static class DescriptorWriter
         }
     }
 
-    private static void WriteService(ProtoWriter w, ServiceSyntax service, bool retain)
+    private void WriteService(ProtoWriter w, ServiceSyntax service)
     {
         w.WriteStringField(1, service.Name);
         foreach (MethodSyntax method in service.Methods)
         {
             w.WriteMessageField(2, inner =>
             {
+                ResolvedMethod resolved = _file[method];
                 inner.WriteStringField(1, method.Name);
-                inner.WriteStringField(2, method.ResolvedInputType ?? method.InputType);
-                inner.WriteStringField(3, method.ResolvedOutputType ?? method.OutputType);
-                WriteOptions(inner, 4, method, retain);
+                inner.WriteStringField(2, resolved.InputType ?? method.InputType);
+                inner.WriteStringField(3, resolved.OutputType ?? method.OutputType);
+                WriteOptions(inner, 4, method);
                 if (method.ClientStreaming)
                 {
                     inner.WriteBoolField(5, true);
@@ -266,6 +284,6 @@ internal static class DescriptorWriter
             });
         }
 
-        WriteOptions(w, 3, service, retain);
+        WriteOptions(w, 3, service);
     }
 }

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Inkwell.Protobuf.Binding;
+using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Descriptors;
 
@@ -22,7 +22,7 @@ internal static class PrecompiledDescriptor
         {
             if (!field.HasJsonName)
             {
-                field.JsonName = Binder.ToJsonName(field.Name);
+                field.JsonName = JsonNames.Default(field.Name);
             }
         }
 

@@ -1,3 +1,4 @@
+using Inkwell.Protobuf.Binding;
 using Inkwell.Protobuf.Syntax;
 
 namespace Inkwell.Protobuf.Descriptors;
@@ -9,7 +10,7 @@ internal static class SourceInfoWriter
     /// protoc's UpdateSourceCodeInfo: a location of an interpreted option gets the path of the option's field,
     /// and the locations nested under it (name parts, value) are dropped.
     /// </summary>
-    private static IEnumerable<SourceLocation> RewriteOptionPaths(FileSyntax file)
+    private static IEnumerable<SourceLocation> RewriteOptionPaths(FileSyntax file, Dictionary<string, int[]> interpretedPaths)
     {
         int[]? removing = null;
         foreach (SourceLocation location in file.Locations)
@@ -24,8 +25,8 @@ internal static class SourceInfoWriter
                 removing = null;
             }
 
-            if (file.InterpretedOptionPaths.Count > 0 && location.Path.Length >= 2 && location.Path[^2] == 999 &&
-                file.InterpretedOptionPaths.TryGetValue(string.Join(",", location.Path), out int[]? destination))
+            if (interpretedPaths.Count > 0 && location.Path.Length >= 2 && location.Path[^2] == 999 &&
+                interpretedPaths.TryGetValue(string.Join(",", location.Path), out int[]? destination))
             {
                 removing = location.Path;
                 yield return new SourceLocation(destination)
@@ -46,11 +47,11 @@ internal static class SourceInfoWriter
     }
 
     /// <summary>Writes the locations; the ones of stripped options only with <paramref name="retain"/>, as protoc.</summary>
-    public static void Write(ProtoWriter w, FileSyntax file, bool retain)
+    public static void Write(ProtoWriter w, FileSyntax file, InterpretedOptions options, bool retain)
     {
-        foreach (SourceLocation location in RewriteOptionPaths(file))
+        foreach (SourceLocation location in RewriteOptionPaths(file, options.InterpretedPaths))
         {
-            if (!retain && file.StrippedOptionPaths.Any(stripped => location.Path.Length >= stripped.Length && location.Path.AsSpan(0, stripped.Length).SequenceEqual(stripped)))
+            if (!retain && options.StrippedPaths.Any(stripped => location.Path.Length >= stripped.Length && location.Path.AsSpan(0, stripped.Length).SequenceEqual(stripped)))
             {
                 continue;
             }

@@ -43,7 +43,7 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
         var pending = new List<(MessageSyntax Message, CompiledFile File, MessageSyntax Base)>();
         foreach ((MessageSyntax message, CompiledFile file) in _messages.Values)
         {
-            if (message.Inheritance?.ResolvedBaseName is { } baseName && _messages.TryGetValue(baseName.Substring(1), out var parent))
+            if (file.Bound.BaseOf(message) is { } baseName && _messages.TryGetValue(baseName.Substring(1), out var parent))
             {
                 pending.Add((message, file, parent.Message));
             }
@@ -165,8 +165,8 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
     private bool InCycle(MessageSyntax message, CompiledFile file)
     {
         var chain = new List<MessageSyntax> { message };
-        MessageSyntax current = message;
-        while (current.Inheritance?.ResolvedBaseName is { } baseName && _messages.TryGetValue(baseName.Substring(1), out var parent))
+        (MessageSyntax current, CompiledFile currentFile) = (message, file);
+        while (currentFile.Bound.BaseOf(current) is { } baseName && _messages.TryGetValue(baseName.Substring(1), out var parent))
         {
             if (parent.Message == message)
             {
@@ -181,7 +181,7 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
             }
 
             chain.Add(parent.Message);
-            current = parent.Message;
+            (current, currentFile) = parent;
         }
 
         return false;

@@ -255,7 +255,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
 
             // A map's value: `map<string, Cat>` becomes `map<string, .zoo.Animal>`, the option on the map field.
             FieldSyntax? mapKey = null;
-            string? declared = field.ResolvedTypeName;
+            string? declared = file.Bound[field].TypeName;
             if (field.IsMap)
             {
                 MessageSyntax? entry = scope?.NestedTypes.FirstOrDefault(m => m.Name == field.TypeName);
@@ -264,7 +264,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
                     continue;
                 }
 
-                (mapKey, declared) = (entry.Fields[0], entry.Fields[1].ResolvedTypeName);
+                (mapKey, declared) = (entry.Fields[0], file.Bound[entry.Fields[1]].TypeName);
             }
 
             if (declared is null || !roots.TryGetValue(declared, out HierarchyBase? root))
@@ -334,7 +334,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
     // EXTENSIONS subtype here extends a message of that file.
     private void PlanDroppedImports(CompiledFile file)
     {
-        var dropped = new HashSet<string>(file.Syntax.InheritanceOnlyImports, StringComparer.Ordinal);
+        var dropped = new HashSet<string>(file.Bound.InheritanceOnlyImports, StringComparer.Ordinal);
         dropped.RemoveWhere(path => _neededImports.Contains((file, path)));
         foreach (HierarchySubtype subtype in hierarchies.Subtypes.Where(s => s.File == file && s.Base.Encoding == SubtypeEncoding.Extensions))
         {

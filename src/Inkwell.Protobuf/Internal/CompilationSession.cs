@@ -6,7 +6,8 @@ namespace Inkwell.Protobuf.Internal;
 
 /// <summary>
 /// One compilation's state: loaded files, the shared symbol table, and the diagnostics so far. Files come from
-/// text (parsed here) or, when the resolver is a <see cref="ParsedFileSource"/>, as copies of earlier parses.
+/// text (parsed here) or, when the resolver is a <see cref="ParsedFileSource"/>, as earlier parses: binding only reads
+/// a syntax tree and writes what it finds into a <see cref="BoundFile"/> of this compilation's own.
 /// </summary>
 internal sealed partial class CompilationSession(IProtoFileResolver resolver, bool recordSourceInfo, CancellationToken cancellationToken)
 {
@@ -64,9 +65,9 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             return done;
         }
 
-        // A kept parse is only read until it must be bound (then it is copied, see below); parsing text runs ahead on the thread pool.
+        // Parsing text runs ahead on the thread pool.
         ParsedProtoFile? kept = _parsed?.Find(name);
-        ParsedFile parsed = kept?.ToReadOnlyFile() ?? (_parsed is not null ? ParsedFileSource.NotFound(name) : _parser.Get(name));
+        ParsedFile parsed = kept?.ToParsedFile() ?? (_parsed is not null ? ParsedFileSource.NotFound(name) : _parser.Get(name));
         if (parsed.Syntax is null)
         {
             _loaded[name] = null;
@@ -130,13 +131,10 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             {
                 return reused;
             }
-
-            // Binding writes into the tree, and the kept one must stay as parsed: bind a copy.
-            syntax = kept.ToSessionFile(name).Syntax!;
-            _displayNames[syntax] = parsed.DisplayPath;
         }
 
-        var visible = new HashSet<FileSyntax>();
+        var bound = new BoundFile(syntax, name);
+        var visible = new HashSet<BoundFile>();
         foreach (ImportSyntax import in syntax.Imports)
         {
             if (_loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null)
@@ -146,7 +144,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
         }
 
         int firstBindingDiagnostic = Diagnostics.Count;
-        var binder = new Binder(_table, syntax, visible, BuiltIns.Instance, (file, position, message, severity) => Report(DiagnosticIds.Semantic(severity), file, name, position, message, severity));
+        var binder = new Binder(_table, bound, visible, BuiltIns.Instance, (file, position, message, severity) => Report(DiagnosticIds.Semantic(severity), file, name, position, message, severity));
         _table.Checkpoint();
         bool ok = binder.Bind() && !dependencyFailed;
         if (!ok)
@@ -162,11 +160,11 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             {
                 if (import.Kind == ImportKind.Plain && _loaded.TryGetValue(import.Path, out CompiledFile? dependency) && dependency is not null)
                 {
-                    var reexported = new HashSet<FileSyntax>();
+                    var reexported = new HashSet<BoundFile>();
                     AddWithPublicImports(dependency, reexported);
                     if (reexported.Overlaps(binder.InheritanceUsedFiles) && !reexported.Overlaps(binder.UsedFiles))
                     {
-                        syntax.InheritanceOnlyImports.Add(import.Path);
+                        bound.InheritanceOnlyImports.Add(import.Path);
                     }
                 }
             }
@@ -192,7 +190,7 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
             }
         }
 
-        var compiled = ok ? new CompiledFile(syntax, dependencies, optionDependencies, precompiled) : null;
+        var compiled = ok ? new CompiledFile(bound, dependencies, optionDependencies, precompiled) : null;
         if (compiled is not null && kept is not null)
         {
             Remember(kept, name, before, compiled, bindingDiagnostics, unusedImports);
@@ -219,14 +217,14 @@ internal sealed partial class CompilationSession(IProtoFileResolver resolver, bo
     // An import is used when a symbol came from it or from a file it re-exports with `import public`, as in protoc.
     private bool IsUsed(CompiledFile dependency, Binder binder)
     {
-        var reexported = new HashSet<FileSyntax>();
+        var reexported = new HashSet<BoundFile>();
         AddWithPublicImports(dependency, reexported);
         return reexported.Overlaps(binder.UsedFiles) || reexported.Overlaps(binder.InheritanceUsedFiles);
     }
 
-    private void AddWithPublicImports(CompiledFile file, HashSet<FileSyntax> visible)
+    private void AddWithPublicImports(CompiledFile file, HashSet<BoundFile> visible)
     {
-        if (!visible.Add(file.Syntax))
+        if (!visible.Add(file.Bound))
         {
             return;
         }

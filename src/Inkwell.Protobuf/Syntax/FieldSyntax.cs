@@ -63,21 +63,9 @@ internal sealed class FieldSyntax : ElementSyntax
     /// <summary>Where the token after the options (<c>;</c>, or a group's <c>{</c>) starts.</summary>
     internal int OptionsEndOffset { get; set; } = -1;
 
-    /// <summary>The resolved type (message, enum or group for named types), set by the binder.</summary>
-    public FieldType ResolvedType { get; internal set; }
+    /// <summary>Whether a repeated scalar of this field is packed when no <c>packed</c> option says otherwise (set by the parser at the end of the file).</summary>
+    public bool IsPackedByDefault { get; internal set; }
 
-    /// <summary>The resolved type's full name with a leading dot, set by the binder.</summary>
-    public string? ResolvedTypeName { get; internal set; }
-
-    /// <summary>The resolved extendee's full name with a leading dot, set by the binder.</summary>
-    public string? ResolvedExtendee { get; internal set; }
-
-    /// <summary>The default value as protoc writes it into descriptors, set by the binder.</summary>
-    public string? ResolvedDefaultValue { get; internal set; }
-
-    /// <summary>Whether a repeated scalar of this field is packed when no <c>packed</c> option says otherwise.</summary>
-    internal bool IsPackedByDefault { get; set; }
-
-    /// <summary>The JSON name protoc writes (explicit or computed), set by the binder.</summary>
-    public string ResolvedJsonName { get; internal set; } = "";
+    /// <summary>The JSON name protoc writes: the explicit one, else computed from the name (set by the parser at the end of the file).</summary>
+    public string DescriptorJsonName { get; internal set; } = "";
 }

@@ -21,9 +21,6 @@ internal sealed class FileSyntax : ElementSyntax
     /// <summary>The offset just past the <c>syntax</c> or <c>edition</c> statement; 0 when the file has none.</summary>
     public int SyntaxStatementEndOffset { get; set; }
 
-    /// <summary>Plain imports that only the file's <c>message Cat : Animal</c> declarations needed (the lowering may drop them).</summary>
-    public HashSet<string> InheritanceOnlyImports { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Whether any message of the file uses Inkwell's inheritance syntax (a base or a <c>subtypes</c> declaration).</summary>
     public bool UsesInheritance { get; set; }
 
@@ -49,13 +46,4 @@ internal sealed class FileSyntax : ElementSyntax
     public List<FieldSyntax> Extensions { get; } = [];
 
     internal List<SourceLocation> Locations { get; } = [];
-
-    /// <summary>Where the binder moved each interpreted option's source location (see protoc's UpdateSourceCodeInfo).</summary>
-    internal Dictionary<string, int[]> InterpretedOptionPaths { get; set; } = [];
-
-    /// <summary>Paths of options protoc strips for source retention (their locations are dropped).</summary>
-    internal List<int[]> StrippedOptionPaths { get; set; } = [];
-
-    /// <summary>Whether the descriptor before source-retention stripping differs from the stripped one.</summary>
-    internal bool HasRetainedOptions { get; set; }
 }

@@ -20,7 +20,4 @@ internal sealed class InheritanceSyntax
 
     /// <summary>The offset just past the tag.</summary>
     public int EndOffset { get; set; }
-
-    /// <summary>The base's full name with a leading dot, once bound.</summary>
-    public string? ResolvedBaseName { get; set; }
 }

@@ -20,10 +20,4 @@ internal sealed class MethodSyntax : ElementSyntax
 
     /// <summary>Where the response type is written.</summary>
     public TextPosition OutputTypePosition { get; set; }
-
-    /// <summary>The resolved request type with a leading dot, set by the binder.</summary>
-    public string? ResolvedInputType { get; internal set; }
-
-    /// <summary>The resolved response type with a leading dot, set by the binder.</summary>
-    public string? ResolvedOutputType { get; internal set; }
 }

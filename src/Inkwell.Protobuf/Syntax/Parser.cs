@@ -47,6 +47,7 @@ internal sealed partial class Parser
         }, recordSourceInfo);
         parser._file.HasSourceInfo = recordSourceInfo;
         parser.ParseFile();
+        parser.NameDeclarations();
         hadErrors = errors;
         return parser._file;
     }
