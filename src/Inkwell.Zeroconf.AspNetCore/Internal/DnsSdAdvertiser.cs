@@ -149,11 +149,11 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
             _registrations.Add(registration);
         }
         var advertised = new AdvertisedEndpoint(_serviceType, endpoint.Scheme, endpoint.Port, endpoint.InstanceName, registration.Name);
-        registration.NameChanged += (_, name) =>
+        registration.NameChanged += (_, e) =>
         {
-            Log.Renamed(_logger, advertised.Name, _serviceType, name);
-            _state.Rename(advertised, name);
-            advertised = advertised with { Name = name };
+            Log.Renamed(_logger, e.PreviousName, _serviceType, e.Name);
+            _state.Rename(advertised, e.Name);
+            advertised = advertised with { Name = e.Name };
         };
         if (advertised.IsRenamed)
         {

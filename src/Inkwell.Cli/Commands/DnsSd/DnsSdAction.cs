@@ -138,7 +138,7 @@ internal static class DnsSdAction
         await using ServiceRegistration registration = await discovery.RegisterAsync(profile, cancellationToken);
         writer.Registered(registration);
         // A conflict after registration renames the service; dns-sd reports the new name the same way.
-        registration.NameChanged += (_, _) => writer.Registered(registration);
+        registration.NameChanged += (_, e) => writer.Renamed(registration, e);
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return 0;
     }
