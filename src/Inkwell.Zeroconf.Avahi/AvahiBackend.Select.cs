@@ -32,6 +32,6 @@ public sealed partial class AvahiBackend
             .ConfigureAwait(false);
         return useAvahi
             ? await ConnectAsync(avahiOptions, cancellationToken).ConfigureAwait(false)
-            : new EmbeddedBackend(embeddedOptions);
+            : await EmbeddedBackend.CreateAsync(embeddedOptions, cancellationToken).ConfigureAwait(false);
     }
 }

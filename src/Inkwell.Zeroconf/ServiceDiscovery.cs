@@ -31,7 +31,7 @@ public sealed class ServiceDiscovery : IAsyncDisposable
     /// </summary>
     public ServiceDiscovery(ServiceDiscoveryOptions? options = null)
     {
-        _backend = new Lazy<IServiceDiscoveryBackend>(() => new EmbeddedBackend(options));
+        _backend = new Lazy<IServiceDiscoveryBackend>(() => EmbeddedBackend.Open(options));
         _wideArea = options?.WideArea is { } wideArea ? new WideAreaClient(wideArea) : null;
     }
 

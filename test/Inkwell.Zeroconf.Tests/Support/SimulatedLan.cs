@@ -30,7 +30,8 @@ internal sealed class SimulatedLan : IAsyncDisposable
     /// <summary>Adds an Inkwell instance; pass another instance's <paramref name="address"/> to run both on one host (two programs).</summary>
     public EmbeddedBackend AddInkwell(string hostName, int seed = 1, string? address = null)
     {
-        var backend = new EmbeddedBackend(new ServiceDiscoveryOptions
+        // Synchronous like the rest of the LAN set-up; CreateAsync runs the same Open and completes at once.
+        EmbeddedBackend backend = EmbeddedBackend.Open(new ServiceDiscoveryOptions
         {
             Transport = Network.AddHost(hostName, address ?? $"192.168.7.{_nextAddress++}"),
             TimeProvider = Time,
