@@ -1,6 +1,5 @@
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Hosting.Internal;
-using Inkwell.Zeroconf.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inkwell.Zeroconf.Hosting.Tests;

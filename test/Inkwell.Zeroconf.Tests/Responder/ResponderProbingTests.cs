@@ -1,6 +1,5 @@
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Dns;
-using Inkwell.Zeroconf.Tests.Support;
 
 namespace Inkwell.Zeroconf.Tests.Responder;
 

@@ -1,8 +1,9 @@
+using Inkwell.Zeroconf;
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Transport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Inkwell.Zeroconf.Tests.Support;
+namespace Inkwell.Testing.Zeroconf;
 
 /// <summary>
 /// An in-memory link in virtual time with Inkwell instances and scripted raw peers on it. Advancing
