@@ -15,7 +15,7 @@ public static class DnsSdAdvertisementExtensions
     /// and port Kestrel really bound (port 0 included; loopback-only addresses skipped), TXT <c>scheme=http</c> or
     /// <c>scheme=https</c> plus <see cref="DnsSdAdvertisementOptions.Txt"/>. Graceful shutdown sends the goodbyes before the
     /// server stops. The state is in the injectable <see cref="DnsSdAdvertisement"/>. Also registers the app's
-    /// <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
+    /// <see cref="Inkwell.Zeroconf.DnsServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
     /// Call once per service type.
     /// </summary>
     /// <param name="services">The app's services.</param>
@@ -34,7 +34,7 @@ public static class DnsSdAdvertisementExtensions
         services.AddSingleton<IHostedService>(sp => new DnsSdAdvertiser(
             serviceType,
             options,
-            sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>(),
+            sp.GetRequiredService<Inkwell.Zeroconf.DnsServiceDiscovery>(),
             sp.GetRequiredService<IServer>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetRequiredService<IHostEnvironment>(),

@@ -9,14 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-// Inside Microsoft.Extensions, "ServiceDiscovery" alone names the namespace of Microsoft.Extensions.ServiceDiscovery:
-// Inkwell's class is written out in full here.
-
 /// <summary>Registers Inkwell.Zeroconf with a host's services.</summary>
 public static class ZeroconfServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers one <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> for the app, built on first use: the backend from
+    /// Registers one <see cref="Inkwell.Zeroconf.DnsServiceDiscovery"/> for the app, built on first use: the backend from
     /// <see cref="ZeroconfOptions.Backend"/> (configuration <c>Zeroconf:Backend = auto|avahi|embedded</c>), logging through the
     /// host's <see cref="ILoggerFactory"/>, time from the <see cref="TimeProvider"/> registered in the container (else the system
     /// clock). The container owns it: disposing the host withdraws every registration (goodbyes) and closes the backend.
@@ -28,7 +25,7 @@ public static class ZeroconfServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
-        if (!services.Any(d => d.ServiceType == typeof(Inkwell.Zeroconf.ServiceDiscovery)))
+        if (!services.Any(d => d.ServiceType == typeof(Inkwell.Zeroconf.DnsServiceDiscovery)))
         {
             // Bound where the container has a configuration (every host has); a bare ServiceCollection keeps the defaults.
             services.AddSingleton<IConfigureOptions<ZeroconfOptions>>(sp => new ConfigureOptions<ZeroconfOptions>(options =>
@@ -42,11 +39,11 @@ public static class ZeroconfServiceCollectionExtensions
         return services;
     }
 
-    private static Inkwell.Zeroconf.ServiceDiscovery CreateServiceDiscovery(IServiceProvider services)
+    private static Inkwell.Zeroconf.DnsServiceDiscovery CreateServiceDiscovery(IServiceProvider services)
     {
         ZeroconfOptions options = services.GetRequiredService<IOptions<ZeroconfOptions>>().Value;
         ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        var embedded = new Inkwell.Zeroconf.ServiceDiscoveryOptions
+        var embedded = new Inkwell.Zeroconf.DnsServiceDiscoveryOptions
         {
             Interfaces = options.Interfaces.Count > 0 ? [.. options.Interfaces] : null,
             UseIPv4 = options.UseIPv4,
@@ -58,6 +55,6 @@ public static class ZeroconfServiceCollectionExtensions
         var avahi = new AvahiBackendOptions { BusAddress = options.BusAddress, LoggerFactory = loggerFactory, ProbeTimeout = options.ProbeTimeout };
         // With Embedded the choice completes on this thread (the embedded responder opens its sockets here); Auto and
         // Avahi ask the bus first, and every call made meanwhile waits for the answer.
-        return new Inkwell.Zeroconf.ServiceDiscovery(new SelectedBackend(AvahiBackend.CreateAsync(options.Backend, embedded, avahi)));
+        return new Inkwell.Zeroconf.DnsServiceDiscovery(new SelectedBackend(AvahiBackend.CreateAsync(options.Backend, embedded, avahi)));
     }
 }

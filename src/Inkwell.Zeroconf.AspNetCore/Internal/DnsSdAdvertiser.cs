@@ -15,7 +15,7 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
 {
     private readonly string _serviceType;
     private readonly DnsSdAdvertisementOptions _options;
-    private readonly ServiceDiscovery _discovery;
+    private readonly DnsServiceDiscovery _discovery;
     private readonly IServer _server;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly string _baseName;
@@ -27,7 +27,7 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
     private Task _registering = Task.CompletedTask;
     private CancellationTokenRegistration _started;
 
-    public DnsSdAdvertiser(string serviceType, DnsSdAdvertisementOptions options, ServiceDiscovery discovery, IServer server, IHostApplicationLifetime lifetime,
+    public DnsSdAdvertiser(string serviceType, DnsSdAdvertisementOptions options, DnsServiceDiscovery discovery, IServer server, IHostApplicationLifetime lifetime,
         IHostEnvironment environment, DnsSdAdvertisement state, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _serviceType = serviceType;

@@ -25,9 +25,9 @@ public sealed partial class EmbeddedBackend : IServiceDiscoveryBackend
     /// register, browse and resolve when the task completes. Shaped like <c>AvahiBackend.ConnectAsync</c>: creating a
     /// backend is I/O, so it is a factory, never a constructor.
     /// </summary>
-    /// <exception cref="ZeroconfException">An interface named in <see cref="ServiceDiscoveryOptions.Interfaces"/> does not exist.</exception>
+    /// <exception cref="ZeroconfException">An interface named in <see cref="DnsServiceDiscoveryOptions.Interfaces"/> does not exist.</exception>
     /// <exception cref="System.Net.Sockets.SocketException">The sockets cannot be opened.</exception>
-    public static Task<EmbeddedBackend> CreateAsync(ServiceDiscoveryOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<EmbeddedBackend> CreateAsync(DnsServiceDiscoveryOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Opening sockets and reading the interface list are quick system calls that do not block, so the work runs
         // here and the task is already complete; the asynchronous shape leaves room for a transport that must wait.
@@ -45,10 +45,10 @@ public sealed partial class EmbeddedBackend : IServiceDiscoveryBackend
         }
     }
 
-    /// <summary>What <see cref="CreateAsync"/> does, for <see cref="ServiceDiscovery"/>'s backend made on first use.</summary>
-    internal static EmbeddedBackend Open(ServiceDiscoveryOptions? options)
+    /// <summary>What <see cref="CreateAsync"/> does, for <see cref="DnsServiceDiscovery"/>'s backend made on first use.</summary>
+    internal static EmbeddedBackend Open(DnsServiceDiscoveryOptions? options)
     {
-        options ??= new ServiceDiscoveryOptions();
+        options ??= new DnsServiceDiscoveryOptions();
         ILogger logger = options.LoggerFactory.CreateLogger("Inkwell.Zeroconf");
         IMulticastTransport transport = options.Transport ?? new UdpMulticastTransport(options, logger);
         var engine = new MdnsEngine(transport, HostLabel(options.HostName), options.TimeProvider, logger, options.Random);

@@ -16,7 +16,7 @@ internal static class LabBackends
     public static IServiceDiscoveryBackend Embedded(LabHost host)
     {
         using HomeNetworkNamespace inside = HomeNetworkNamespace.Open(Path.Combine("/run/netns", host.Namespace));
-        return inside.Run<IServiceDiscoveryBackend>(() => EmbeddedBackend.Open(new ServiceDiscoveryOptions
+        return inside.Run<IServiceDiscoveryBackend>(() => EmbeddedBackend.Open(new DnsServiceDiscoveryOptions
         {
             Interfaces = [LabHost.InterfaceName],
             HostName = host.HostName,

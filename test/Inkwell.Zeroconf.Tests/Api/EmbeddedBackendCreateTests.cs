@@ -4,12 +4,12 @@ namespace Inkwell.Zeroconf.Tests.Api;
 
 /// <summary>
 /// Creating the embedded backend: <see cref="EmbeddedBackend.CreateAsync"/> reports its failures through the task, and
-/// <c>new ServiceDiscovery(options)</c> opens nothing until a multicast call. The interface name below exists nowhere, so
+/// <c>new DnsServiceDiscovery(options)</c> opens nothing until a multicast call. The interface name below exists nowhere, so
 /// no socket is ever opened and nothing is sent.
 /// </summary>
 public sealed class EmbeddedBackendCreateTests
 {
-    private static readonly ServiceDiscoveryOptions s_noSuchInterface = new() { Interfaces = ["inkwell-none0"] };
+    private static readonly DnsServiceDiscoveryOptions s_noSuchInterface = new() { Interfaces = ["inkwell-none0"] };
 
     [Fact]
     public async Task CreateAsync_InterfaceThatDoesNotExist_FaultsWithAZeroconfExceptionNamingIt()
@@ -36,7 +36,7 @@ public sealed class EmbeddedBackendCreateTests
     public async Task ServiceDiscoveryConstructor_OpensNothing_TheFirstMulticastCallReportsTheFailure()
     {
         // The constructor succeeds although the backend could never be opened: it has not tried yet.
-        await using var discovery = new ServiceDiscovery(s_noSuchInterface);
+        await using var discovery = new DnsServiceDiscovery(s_noSuchInterface);
 
         ZeroconfException exception = await Assert.ThrowsAsync<ZeroconfException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("Lazy", "_daap._tcp", 3689), TestContext.Current.CancellationToken));

@@ -32,7 +32,7 @@ internal sealed class SimulatedLan : IAsyncDisposable
     public EmbeddedBackend AddInkwell(string hostName, int seed = 1, string? address = null)
     {
         // Synchronous like the rest of the LAN set-up; CreateAsync runs the same Open and completes at once.
-        EmbeddedBackend backend = EmbeddedBackend.Open(new ServiceDiscoveryOptions
+        EmbeddedBackend backend = EmbeddedBackend.Open(new DnsServiceDiscoveryOptions
         {
             Transport = Network.AddHost(hostName, address ?? $"192.168.7.{_nextAddress++}"),
             TimeProvider = Time,

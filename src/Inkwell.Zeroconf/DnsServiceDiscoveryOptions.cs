@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Inkwell.Zeroconf;
 
 /// <summary>How the embedded backend listens and identifies itself.</summary>
-public sealed class ServiceDiscoveryOptions
+public sealed class DnsServiceDiscoveryOptions
 {
     /// <summary>Interface names to use (e.g. "eth0"); null or empty for every up, multicast-capable interface.</summary>
     public IReadOnlyList<string>? Interfaces { get; init; }
