@@ -19,7 +19,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
     stop.Cancel();
 });
 
-await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { Interfaces = [args[0]], HostName = args[1], UseIPv6 = false });
+await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { Interfaces = [args[0]], HostName = args[1], UseIPv6 = false });
 Task browse = Task.Run(async () =>
 {
     await foreach (ServiceBrowseEvent e in discovery.BrowseAsync(args[3], cancellationToken: stop.Token))

@@ -1,4 +1,4 @@
-// A generic-host app that registers NAME as _TYPE._tcp on PORT through the app's ServiceDiscovery (AddZeroconf) and
+// A generic-host app that registers NAME as _TYPE._tcp on PORT through the app's DnsServiceDiscovery (AddZeroconf) and
 // resolves the service name TYPE through Microsoft.Extensions.ServiceDiscovery and the DNS-SD provider, printing
 // "started <ms>" (process start to ApplicationStarted), "registered <name> <ms>" and "endpoints <list>" whenever the
 // endpoints change, until SIGTERM. Usage: Inkwell.Zeroconf.HostedAotProbe NAME TYPE PORT [--Zeroconf:...=...]
@@ -28,7 +28,7 @@ static long SinceStart() => (long)(DateTime.Now - Process.GetCurrentProcess().St
 await host.StartAsync();
 Console.WriteLine($"started {SinceStart()}");
 CancellationToken stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-ServiceDiscovery discovery = host.Services.GetRequiredService<ServiceDiscovery>();
+DnsServiceDiscovery discovery = host.Services.GetRequiredService<DnsServiceDiscovery>();
 await using ServiceRegistration registration = await discovery.RegisterAsync(new ServiceProfile(name, $"_{type}._tcp", port), stopping);
 Console.WriteLine($"registered {registration.Name} {SinceStart()}");
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Inkwell.Zeroconf;
 
 // Timings for bench/scripts/zeroconf-lab.sh, which runs this inside a network namespace only.
-//   browse TYPE N INTERFACE   N times: a fresh ServiceDiscovery, BrowseAsync, milliseconds to the first "added"
+//   browse TYPE N INTERFACE   N times: a fresh DnsServiceDiscovery, BrowseAsync, milliseconds to the first "added"
 //   register NAME TYPE PORT INTERFACE   prints the Unix time in ms when RegisterAsync is called, then holds the name
 //   first-seen TYPE INTERFACE   prints the Unix time in ms of the first "added" (paired with register for register → visible)
 //   memory N INTERFACE [HOLD]   registers N services at once; prints the time it took and the managed heap they hold,
@@ -17,7 +17,7 @@ if (mode == "browse")
         // Responders will not multicast the same record twice within a second (RFC 6762 §6): pause
         // so each browse meets a responder as a fresh browser would, not one that just answered.
         await Task.Delay(1500);
-        await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { Interfaces = [args[3]], UseIPv6 = false });
+        await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { Interfaces = [args[3]], UseIPv6 = false });
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var stopwatch = Stopwatch.StartNew();
         await foreach (ServiceBrowseEvent e in discovery.BrowseAsync(args[1], cancellationToken: cancel.Token))
@@ -37,7 +37,7 @@ if (mode == "browse")
 }
 else if (mode == "register")
 {
-    await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { Interfaces = [args[4]], UseIPv6 = false });
+    await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { Interfaces = [args[4]], UseIPv6 = false });
     await Task.Delay(500); // sockets open, JIT warm enough
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}"));
     await using ServiceRegistration registration = await discovery.RegisterAsync(new ServiceProfile(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)));
@@ -46,7 +46,7 @@ else if (mode == "register")
 }
 else if (mode == "first-seen")
 {
-    await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { Interfaces = [args[2]], UseIPv6 = false });
+    await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { Interfaces = [args[2]], UseIPv6 = false });
     using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
     await foreach (ServiceBrowseEvent e in discovery.BrowseAsync(args[1], cancellationToken: cancel.Token))
     {
@@ -57,7 +57,7 @@ else if (mode == "first-seen")
 else if (mode == "memory")
 {
     int count = int.Parse(args[1], CultureInfo.InvariantCulture);
-    await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { Interfaces = [args[2]], UseIPv6 = false });
+    await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { Interfaces = [args[2]], UseIPv6 = false });
     long before = GC.GetTotalMemory(forceFullCollection: true);
     var stopwatch = Stopwatch.StartNew();
     ServiceRegistration[] registrations = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>

@@ -17,7 +17,7 @@ public static class DnsSdAdvertisementExtensions
     /// server stops, unless the host is only being restarted in this process
     /// (<see cref="Inkwell.Zeroconf.Hosting.ZeroconfHandover"/>): then the app's next version takes the registrations over, with
     /// no goodbye, no drain and no probing. The state is in the injectable <see cref="DnsSdAdvertisement"/>. Also registers the app's
-    /// <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
+    /// <see cref="Inkwell.Zeroconf.DnsServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
     /// Call once per service type.
     /// </summary>
     /// <param name="services">The app's services.</param>
@@ -36,7 +36,7 @@ public static class DnsSdAdvertisementExtensions
         services.AddSingleton<IHostedService>(sp => new DnsSdAdvertiser(
             serviceType,
             options,
-            sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>(),
+            sp.GetRequiredService<Inkwell.Zeroconf.DnsServiceDiscovery>(),
             sp.GetRequiredService<IServer>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetRequiredService<IHostEnvironment>(),

@@ -22,7 +22,7 @@ public sealed partial class AvahiBackend
     /// <exception cref="AvahiException"><see cref="BackendMode.Avahi"/> was asked for and the daemon does not answer.</exception>
     public static async Task<IServiceDiscoveryBackend> CreateAsync(
         BackendMode mode,
-        ServiceDiscoveryOptions? embeddedOptions = null,
+        DnsServiceDiscoveryOptions? embeddedOptions = null,
         AvahiBackendOptions? avahiOptions = null,
         CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,6 @@ public sealed partial class AvahiBackend
             .ConfigureAwait(false);
         return useAvahi
             ? await ConnectAsync(avahiOptions, cancellationToken).ConfigureAwait(false)
-            : new EmbeddedBackend(embeddedOptions);
+            : await EmbeddedBackend.CreateAsync(embeddedOptions, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,13 +5,13 @@ using Inkwell.Zeroconf.Backends;
 namespace Inkwell.Zeroconf.Avahi;
 
 /// <summary>
-/// The system's avahi-daemon behind <see cref="ServiceDiscovery"/>: registrations, browses and resolves go over
+/// The system's avahi-daemon behind <see cref="DnsServiceDiscovery"/>: registrations, browses and resolves go over
 /// D-Bus to the daemon, which owns the host's mDNS names. Registrations and browses survive the daemon restarting.
 /// Create it with <see cref="ConnectAsync"/>, or let <see cref="CreateAsync"/> choose between it and the embedded responder.
 /// </summary>
 /// <example>
 /// <code>
-/// await using var discovery = new ServiceDiscovery(await AvahiBackend.CreateAsync(BackendMode.Auto));
+/// await using var discovery = new DnsServiceDiscovery(await AvahiBackend.CreateAsync(BackendMode.Auto));
 /// </code>
 /// </example>
 public sealed partial class AvahiBackend : IServiceDiscoveryBackend

@@ -17,7 +17,7 @@ public static class DnsSdServiceDiscoveryExtensions
     /// DNS-SD type: an <see cref="HttpClient"/> with base address <c>http://zoo</c> (and <c>AddServiceDiscovery()</c>) sends
     /// each request to an instance of <c>_zoo._tcp</c>, and follows instances as they come and go. The mapping is described on
     /// <see cref="DnsSdServiceEndpointProviderOptions"/>, bound from <c>Zeroconf:ServiceDiscovery</c>. Also registers the app's
-    /// <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
+    /// <see cref="Inkwell.Zeroconf.DnsServiceDiscovery"/> (<see cref="ZeroconfServiceCollectionExtensions.AddZeroconf"/>).
     /// The provider is placed ahead of the pass-through provider, so a name it claims is never passed to DNS as a host name
     /// while instances exist.
     /// Every HttpClient from the app's <see cref="IHttpClientFactory"/> also gets an innermost handler that watches for
@@ -55,7 +55,7 @@ public static class DnsSdServiceDiscoveryExtensions
     /// <c>GrpcChannelOptions.ServiceProvider</c> set to the app's services, <c>GrpcChannel.ForAddress("dnssd:///zoo", …)</c>
     /// balances over the live instances of <c>_zoo._tcp</c>. Also registers the <see cref="DnsSdAffinityConfig"/> policy, for
     /// instances that each keep their own state. The mapping and options are those of
-    /// <see cref="AddDnsSdServiceEndpointProvider"/>; it also registers the app's <see cref="Inkwell.Zeroconf.ServiceDiscovery"/>.
+    /// <see cref="AddDnsSdServiceEndpointProvider"/>; it also registers the app's <see cref="Inkwell.Zeroconf.DnsServiceDiscovery"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Adjusts the options after the configuration section was bound.</param>
@@ -72,7 +72,7 @@ public static class DnsSdServiceDiscoveryExtensions
         return services;
     }
 
-    /// <summary>The app's ServiceDiscovery, the options and the shared browses, once.</summary>
+    /// <summary>The app's DnsServiceDiscovery, the options and the shared browses, once.</summary>
     private static void AddWatches(IServiceCollection services, Action<DnsSdServiceEndpointProviderOptions>? configure)
     {
         services.AddZeroconf();
@@ -81,7 +81,7 @@ public static class DnsSdServiceDiscoveryExtensions
             services.AddSingleton<IConfigureOptions<DnsSdServiceEndpointProviderOptions>>(sp => new ConfigureOptions<DnsSdServiceEndpointProviderOptions>(options =>
                 sp.GetService<IConfiguration>()?.GetSection(DnsSdServiceEndpointProviderOptions.SectionName).Bind(options)));
             services.AddSingleton(sp => new DnsSdServiceWatches(
-                sp.GetRequiredService<Inkwell.Zeroconf.ServiceDiscovery>,
+                sp.GetRequiredService<Inkwell.Zeroconf.DnsServiceDiscovery>,
                 sp.GetRequiredService<IOptions<DnsSdServiceEndpointProviderOptions>>(),
                 sp.GetRequiredService<Logging.ILoggerFactory>(),
                 sp.GetService<TimeProvider>()));

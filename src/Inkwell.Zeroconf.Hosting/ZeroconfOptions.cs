@@ -4,7 +4,7 @@ namespace Inkwell.Zeroconf.Hosting;
 
 /// <summary>
 /// How <see cref="Microsoft.Extensions.DependencyInjection.ZeroconfServiceCollectionExtensions.AddZeroconf"/> builds the app's
-/// <see cref="ServiceDiscovery"/>; bound from the configuration section <c>Zeroconf</c> (e.g. <c>Zeroconf:Backend = embedded</c>,
+/// <see cref="DnsServiceDiscovery"/>; bound from the configuration section <c>Zeroconf</c> (e.g. <c>Zeroconf:Backend = embedded</c>,
 /// <c>Zeroconf:Interfaces:0 = eth0</c>), then adjusted by the <c>configure</c> delegate.
 /// </summary>
 public sealed class ZeroconfOptions

@@ -11,14 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-// Inside Microsoft.Extensions, "ServiceDiscovery" alone names the namespace of Microsoft.Extensions.ServiceDiscovery:
-// Inkwell's class is written out in full here.
-
 /// <summary>Registers Inkwell.Zeroconf with a host's services.</summary>
 public static class ZeroconfServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers one <see cref="Inkwell.Zeroconf.ServiceDiscovery"/> for the app, built on first use: the backend from
+    /// Registers one <see cref="Inkwell.Zeroconf.DnsServiceDiscovery"/> for the app, built on first use: the backend from
     /// <see cref="ZeroconfOptions.Backend"/> (configuration <c>Zeroconf:Backend = auto|avahi|embedded</c>), logging through the
     /// host's <see cref="ILoggerFactory"/>, time from the <see cref="TimeProvider"/> registered in the container (else the system
     /// clock). The container owns it: disposing the host withdraws every registration (goodbyes) and closes the backend, unless
@@ -32,7 +29,7 @@ public static class ZeroconfServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
-        if (!services.Any(d => d.ServiceType == typeof(Inkwell.Zeroconf.ServiceDiscovery)))
+        if (!services.Any(d => d.ServiceType == typeof(Inkwell.Zeroconf.DnsServiceDiscovery)))
         {
             // Bound where the container has a configuration (every host has); a bare ServiceCollection keeps the defaults.
             services.AddSingleton<IConfigureOptions<ZeroconfOptions>>(sp => new ConfigureOptions<ZeroconfOptions>(options =>
@@ -47,14 +44,14 @@ public static class ZeroconfServiceCollectionExtensions
         return services;
     }
 
-    private static Inkwell.Zeroconf.ServiceDiscovery CreateServiceDiscovery(IServiceProvider services)
+    private static Inkwell.Zeroconf.DnsServiceDiscovery CreateServiceDiscovery(IServiceProvider services)
     {
         ZeroconfOptions options = services.GetRequiredService<IOptions<ZeroconfOptions>>().Value;
         ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         TimeProvider timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         IServiceDiscoveryBackend CreateBackend(ILoggerFactory logging)
         {
-            var embedded = new Inkwell.Zeroconf.ServiceDiscoveryOptions
+            var embedded = new Inkwell.Zeroconf.DnsServiceDiscoveryOptions
             {
                 Interfaces = options.Interfaces.Count > 0 ? [.. options.Interfaces] : null,
                 UseIPv4 = options.UseIPv4,
@@ -71,7 +68,7 @@ public static class ZeroconfServiceCollectionExtensions
 
         ZeroconfHandover handover = services.GetService<ZeroconfHandover>() ?? new ZeroconfHandover(TimeSpan.Zero);
         return handover.Grace > TimeSpan.Zero
-            ? new Inkwell.Zeroconf.ServiceDiscovery(new HandoverBackend(RegistrationHandover.Process, handover, HandoverKey.From(options, timeProvider), loggerFactory, CreateBackend))
-            : new Inkwell.Zeroconf.ServiceDiscovery(CreateBackend(loggerFactory));
+            ? new Inkwell.Zeroconf.DnsServiceDiscovery(new HandoverBackend(RegistrationHandover.Process, handover, HandoverKey.From(options, timeProvider), loggerFactory, CreateBackend))
+            : new Inkwell.Zeroconf.DnsServiceDiscovery(CreateBackend(loggerFactory));
     }
 }

@@ -21,7 +21,7 @@ public sealed record ServiceBrowseEvent(ServiceBrowseEventKind Kind, string Inst
     public bool IsLocal { get; init; }
 
     /// <summary>
-    /// The instance (or type) was registered through this very backend: the same <see cref="ServiceDiscovery"/>
+    /// The instance (or type) was registered through this very backend: the same <see cref="DnsServiceDiscovery"/>
     /// (with Avahi: the same D-Bus connection to the daemon).
     /// </summary>
     public bool IsOwn { get; init; }

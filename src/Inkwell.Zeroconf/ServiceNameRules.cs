@@ -18,7 +18,7 @@ public static class ServiceNameRules
 
     /// <summary>
     /// Whether <paramref name="domain"/> is served by multicast DNS: empty, "local" or a name under it (RFC 6762 §3).
-    /// Any other domain is wide-area DNS-SD over unicast DNS (<see cref="ServiceDiscoveryOptions.WideArea"/>).
+    /// Any other domain is wide-area DNS-SD over unicast DNS (<see cref="DnsServiceDiscoveryOptions.WideArea"/>).
     /// Throws <see cref="ArgumentException"/> when it is not a valid DNS name.
     /// </summary>
     public static bool IsMulticastDomain(string? domain) => ServiceNames.IsMulticast(ServiceNames.ParseDomain(domain, nameof(domain)));

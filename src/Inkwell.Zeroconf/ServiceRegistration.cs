@@ -16,13 +16,14 @@ public abstract class ServiceRegistration : IAsyncDisposable
     public abstract int Port { get; }
 
     /// <summary>
-    /// Raised (on a thread-pool thread) when a conflict after registration forced a new name; the
-    /// argument is the new name, also in <see cref="Name"/>.
+    /// Raised (on a thread-pool thread) when a conflict after registration forced a new name: the embedded
+    /// responder raises it once the new name is established, Avahi when the daemon picked it (it then probes it).
+    /// The arguments carry the previous and the new name; the new one is also in <see cref="Name"/>.
     /// </summary>
-    public event EventHandler<string>? NameChanged;
+    public event EventHandler<ServiceNameChangedEventArgs>? NameChanged;
 
-    /// <summary>Raises <see cref="NameChanged"/>.</summary>
-    protected void OnNameChanged(string newName) => NameChanged?.Invoke(this, newName);
+    /// <summary>Raises <see cref="NameChanged"/>; backends call it from a thread-pool thread, never under a lock of their own.</summary>
+    protected void OnNameChanged(ServiceNameChangedEventArgs e) => NameChanged?.Invoke(this, e);
 
     /// <summary>Replaces the TXT data and announces the change.</summary>
     public abstract ValueTask UpdateTxtAsync(IReadOnlyList<KeyValuePair<string, string?>> txt, CancellationToken cancellationToken = default);

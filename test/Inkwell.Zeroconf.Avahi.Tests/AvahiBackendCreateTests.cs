@@ -11,7 +11,7 @@ public sealed class AvahiBackendCreateTests
     /// Should the embedded responder be built, it fails at once for want of this interface: the tests see which
     /// backend was chosen without ever opening a socket on the machine's real interfaces.
     /// </summary>
-    private static readonly ServiceDiscoveryOptions s_noInterface = new() { Interfaces = ["inkwell-none0"] };
+    private static readonly DnsServiceDiscoveryOptions s_noInterface = new() { Interfaces = ["inkwell-none0"] };
 
     [Fact(Timeout = 60_000)]
     public async Task CreateAsync_AutoWithDaemon_IsTheAvahiBackend()

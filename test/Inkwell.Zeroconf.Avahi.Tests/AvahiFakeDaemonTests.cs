@@ -107,7 +107,7 @@ public sealed class AvahiFakeDaemonTests
         await using AvahiRegistration registration = await client.RegisterAsync(
             new AvahiServiceSpec("Contested", Type, 83) { Txt = TxtData.Encode([new("k", "v")]) }, ct);
         var renamed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        registration.Renamed += name => renamed.TrySetResult(name);
+        registration.Renamed += (_, name) => renamed.TrySetResult(name);
 
         fake.CollideGroup(fake.LastGroup!);
 
@@ -117,6 +117,26 @@ public sealed class AvahiFakeDaemonTests
         Assert.Equal("Contested #2", registration.Name);
         Assert.Contains("Server.GetAlternativeServiceName Contested", fake.Calls);
         Assert.Single(fake.Calls, c => c.StartsWith("EntryGroup.Reset", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task AvahiBackend_CollisionAfterEstablished_RaisesNameChangedWithBothNames()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using NetnsLab lab = await NetnsLab.CreateBusOnlyAsync(ct);
+        await using FakeAvahi fake = await FakeAvahi.StartAsync(lab.A, AvahiServerState.Running);
+        await using AvahiBackend backend = await AvahiBackend.ConnectAsync(new AvahiBackendOptions { BusAddress = lab.A.BusAddress }, ct);
+        await using ServiceRegistration registration = await backend.RegisterAsync(new ServiceProfile("Contested", Type, 83), ct);
+        var renamed = new TaskCompletionSource<(object? Sender, ServiceNameChangedEventArgs Change)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        registration.NameChanged += (sender, e) => renamed.TrySetResult((sender, e));
+
+        fake.CollideGroup(fake.LastGroup!);
+
+        (object? sender, ServiceNameChangedEventArgs change) = await renamed.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.Same(registration, sender);
+        Assert.Equal("Contested", change.PreviousName);
+        Assert.Equal("Contested #2", change.Name);
+        Assert.Equal("Contested #2", registration.Name);
     }
 
     [Fact(Timeout = 60_000)]

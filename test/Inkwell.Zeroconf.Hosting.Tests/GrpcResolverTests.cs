@@ -28,7 +28,7 @@ public sealed class GrpcResolverTests
     [Fact]
     public async Task Channel_OnABadAddress_FailsWithTheExpectedForm()
     {
-        // The channel builds its resolver from the registered factory, which brings up the app's ServiceDiscovery: kept to
+        // The channel builds its resolver from the registered factory, which brings up the app's DnsServiceDiscovery: kept to
         // loopback (nothing is registered or browsed, so nothing is sent at all).
         await using ServiceProvider services = new ServiceCollection().AddLogging()
             .AddZeroconf(o =>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Inkwell.Zeroconf.Hosting.Tests;
 
 /// <summary>
-/// The app's ServiceDiscovery in a real host. The embedded backend is limited to the loopback interface, where nothing leaves
+/// The app's DnsServiceDiscovery in a real host. The embedded backend is limited to the loopback interface, where nothing leaves
 /// the machine (and nothing is registered, so nothing is sent at all).
 /// </summary>
 public sealed class HostLifetimeTests
@@ -25,9 +25,9 @@ public sealed class HostLifetimeTests
     {
         var categories = new List<string>();
         IHost host = Build(categories);
-        ServiceDiscovery discovery = host.Services.GetRequiredService<ServiceDiscovery>();
+        DnsServiceDiscovery discovery = host.Services.GetRequiredService<DnsServiceDiscovery>();
 
-        Assert.Same(discovery, host.Services.GetRequiredService<ServiceDiscovery>());
+        Assert.Same(discovery, host.Services.GetRequiredService<DnsServiceDiscovery>());
         Assert.Equal("embedded", discovery.Backend.Name);
         lock (categories)
         {
@@ -50,7 +50,7 @@ public sealed class HostLifetimeTests
             o.BusAddress = "unix:path=/nonexistent/inkwell-hosting-test-bus";
         });
         using IHost host = builder.Build();
-        ServiceDiscovery discovery = host.Services.GetRequiredService<ServiceDiscovery>();
+        DnsServiceDiscovery discovery = host.Services.GetRequiredService<DnsServiceDiscovery>();
 
         var failure = await Assert.ThrowsAsync<Avahi.AvahiException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("x", "_zoo._tcp", 1), TestContext.Current.CancellationToken));

@@ -1,6 +1,5 @@
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Hosting.Internal;
-using Inkwell.Zeroconf.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inkwell.Zeroconf.Hosting.Tests;
@@ -36,7 +35,7 @@ public sealed class ServiceWatchTests
         EmbeddedBackend server = lan.AddInkwell("zoo-host", seed: 1);
         EmbeddedBackend client = lan.AddInkwell("client-host", seed: 2);
         await RegisterAsync(lan, server, "zoo-1", 5000);
-        await using var watch = new DnsSdServiceWatch(new ServiceDiscovery(client), "_zoo._tcp", "_zoo._tcp", TimeSpan.FromSeconds(5), lan.Time, NullLogger.Instance);
+        await using var watch = new DnsSdServiceWatch(new DnsServiceDiscovery(client), "_zoo._tcp", "_zoo._tcp", TimeSpan.FromSeconds(5), lan.Time, NullLogger.Instance);
         watch.Start();
         await SimulatedLan.WaitForQueries(client);
         await lan.RunUntil(WhenAsync(watch, s => s.Count == 1), s_limit);
@@ -70,7 +69,7 @@ public sealed class ServiceWatchTests
         EmbeddedBackend client = lan.AddInkwell("client-host", seed: 2);
         await RegisterAsync(lan, first, "zoo-1", 5000);
         await RegisterAsync(lan, second, "zoo-2", 5001);
-        var watch = new DnsSdServiceWatch(new ServiceDiscovery(client), "_zoo._tcp", "_zoo._tcp", TimeSpan.FromSeconds(5), lan.Time, NullLogger.Instance);
+        var watch = new DnsSdServiceWatch(new DnsServiceDiscovery(client), "_zoo._tcp", "_zoo._tcp", TimeSpan.FromSeconds(5), lan.Time, NullLogger.Instance);
         watch.Start();
         await SimulatedLan.WaitForQueries(client);
         await lan.RunUntil(WhenAsync(watch, s => s.Count == 2), s_limit);

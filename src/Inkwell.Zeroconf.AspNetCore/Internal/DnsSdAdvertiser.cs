@@ -17,7 +17,7 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
 {
     private readonly string _serviceType;
     private readonly DnsSdAdvertisementOptions _options;
-    private readonly ServiceDiscovery _discovery;
+    private readonly DnsServiceDiscovery _discovery;
     private readonly IServer _server;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly string _baseName;
@@ -30,7 +30,7 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
     private Task _registering = Task.CompletedTask;
     private CancellationTokenRegistration _started;
 
-    public DnsSdAdvertiser(string serviceType, DnsSdAdvertisementOptions options, ServiceDiscovery discovery, IServer server, IHostApplicationLifetime lifetime,
+    public DnsSdAdvertiser(string serviceType, DnsSdAdvertisementOptions options, DnsServiceDiscovery discovery, IServer server, IHostApplicationLifetime lifetime,
         IHostEnvironment environment, DnsSdAdvertisement state, TimeProvider timeProvider, ILoggerFactory loggerFactory, ZeroconfHandover? handover)
     {
         _handover = handover;
@@ -165,11 +165,11 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
             _registrations.Add(registration);
         }
         var advertised = new AdvertisedEndpoint(_serviceType, endpoint.Scheme, endpoint.Port, endpoint.InstanceName, registration.Name);
-        registration.NameChanged += (_, name) =>
+        registration.NameChanged += (_, e) =>
         {
-            Log.Renamed(_logger, advertised.Name, _serviceType, name);
-            _state.Rename(advertised, name);
-            advertised = advertised with { Name = name };
+            Log.Renamed(_logger, e.PreviousName, _serviceType, e.Name);
+            _state.Rename(advertised, e.Name);
+            advertised = advertised with { Name = e.Name };
         };
         if (advertised.IsRenamed)
         {

@@ -244,7 +244,7 @@ internal sealed partial class AvahiRegistration
         }
         Volatile.Write(ref _name, newName);
         Log.Renamed(_client.Logger, oldName, _spec.Type, newName);
-        Renamed?.Invoke(newName);
+        Renamed?.Invoke(oldName, newName);
         return true;
     }
 

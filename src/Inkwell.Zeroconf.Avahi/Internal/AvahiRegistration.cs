@@ -41,8 +41,8 @@ internal sealed partial class AvahiRegistration : IAsyncDisposable
     /// <summary>Whether Avahi reports the group ESTABLISHED now (false while re-registering after a restart or collision).</summary>
     public bool IsEstablished { get; private set; }
 
-    /// <summary>Raised (on the registration's loop) when a collision made the daemon pick another name.</summary>
-    public event Action<string>? Renamed;
+    /// <summary>Raised (on the registration's loop) when a collision made the daemon pick another name (previous, new).</summary>
+    public event Action<string, string>? Renamed;
 
     /// <summary>Registers and waits until Avahi reports the group ESTABLISHED (probing done).</summary>
     /// <exception cref="AvahiException">Avahi refused the service, its group failed, or the bus went away.</exception>

@@ -26,7 +26,7 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
     /// </summary>
     private static readonly TimeSpan s_reconfirmInterval = TimeSpan.FromSeconds(10);
 
-    private readonly Inkwell.Zeroconf.ServiceDiscovery _discovery;
+    private readonly Inkwell.Zeroconf.DnsServiceDiscovery _discovery;
     private readonly string _browseType;
     private readonly string _serviceType;
     private readonly TimeSpan _resolveTimeout;
@@ -40,7 +40,7 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
     private Task _browse = Task.CompletedTask;
     private bool _cannotReconfirm;
 
-    public DnsSdServiceWatch(Inkwell.Zeroconf.ServiceDiscovery discovery, string browseType, string serviceType, TimeSpan resolveTimeout, TimeProvider timeProvider, ILogger logger)
+    public DnsSdServiceWatch(Inkwell.Zeroconf.DnsServiceDiscovery discovery, string browseType, string serviceType, TimeSpan resolveTimeout, TimeProvider timeProvider, ILogger logger)
     {
         _discovery = discovery;
         _browseType = browseType;

@@ -11,7 +11,7 @@ namespace Inkwell.Zeroconf.Hosting.Internal;
 /// </summary>
 internal sealed class DnsSdServiceWatches : IAsyncDisposable
 {
-    private readonly Lazy<Inkwell.Zeroconf.ServiceDiscovery> _discovery;
+    private readonly Lazy<Inkwell.Zeroconf.DnsServiceDiscovery> _discovery;
     private readonly DnsSdServiceEndpointProviderOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -22,9 +22,9 @@ internal sealed class DnsSdServiceWatches : IAsyncDisposable
     /// The app's <paramref name="discovery"/> is asked for on the first watch only, so a component that merely reports
     /// failures (the HttpClient handler) does not bring up multicast DNS in an app that never resolved a name through it.
     /// </summary>
-    public DnsSdServiceWatches(Func<Inkwell.Zeroconf.ServiceDiscovery> discovery, IOptions<DnsSdServiceEndpointProviderOptions> options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
+    public DnsSdServiceWatches(Func<Inkwell.Zeroconf.DnsServiceDiscovery> discovery, IOptions<DnsSdServiceEndpointProviderOptions> options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
     {
-        _discovery = new Lazy<Inkwell.Zeroconf.ServiceDiscovery>(discovery);
+        _discovery = new Lazy<Inkwell.Zeroconf.DnsServiceDiscovery>(discovery);
         _options = options.Value;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory.CreateLogger("Inkwell.Zeroconf.Hosting.ServiceDiscovery");

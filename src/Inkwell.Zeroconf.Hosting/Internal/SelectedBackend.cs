@@ -6,7 +6,7 @@ namespace Inkwell.Zeroconf.Hosting.Internal;
 
 /// <summary>
 /// A backend whose choice is still being made: <see cref="Avahi.BackendMode.Auto"/> asks the system bus (up to a second) whether
-/// avahi-daemon runs, but a <see cref="ServiceDiscovery"/> must be handed out by dependency injection at once. Every call waits
+/// avahi-daemon runs, but a <see cref="DnsServiceDiscovery"/> must be handed out by dependency injection at once. Every call waits
 /// for the choice, then goes to the chosen backend; a failed choice (Avahi asked for and absent) fails every call with its reason.
 /// </summary>
 internal sealed class SelectedBackend : IServiceDiscoveryBackend

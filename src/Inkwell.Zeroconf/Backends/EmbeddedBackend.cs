@@ -15,14 +15,53 @@ public sealed partial class EmbeddedBackend : IServiceDiscoveryBackend
     private readonly MdnsEngine _engine;
     private int _disposed;
 
-    /// <summary>Opens the sockets (or the given transport) and starts probing the host name.</summary>
-    public EmbeddedBackend(ServiceDiscoveryOptions? options = null)
+    private EmbeddedBackend(MdnsEngine engine)
     {
-        options ??= new ServiceDiscoveryOptions();
+        _engine = engine;
+    }
+
+    /// <summary>
+    /// Opens the multicast sockets on the chosen interfaces and starts probing the host name; the backend is ready to
+    /// register, browse and resolve when the task completes. Shaped like <c>AvahiBackend.ConnectAsync</c>: creating a
+    /// backend is I/O, so it is a factory, never a constructor.
+    /// </summary>
+    /// <exception cref="ZeroconfException">An interface named in <see cref="DnsServiceDiscoveryOptions.Interfaces"/> does not exist.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">The sockets cannot be opened.</exception>
+    public static Task<EmbeddedBackend> CreateAsync(DnsServiceDiscoveryOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        // Opening sockets and reading the interface list are quick system calls that do not block, so the work runs
+        // here and the task is already complete; the asynchronous shape leaves room for a transport that must wait.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<EmbeddedBackend>(cancellationToken);
+        }
+        try
+        {
+            return Task.FromResult(Open(options));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<EmbeddedBackend>(exception);
+        }
+    }
+
+    /// <summary>What <see cref="CreateAsync"/> does, for <see cref="DnsServiceDiscovery"/>'s backend made on first use.</summary>
+    internal static EmbeddedBackend Open(DnsServiceDiscoveryOptions? options)
+    {
+        options ??= new DnsServiceDiscoveryOptions();
         ILogger logger = options.LoggerFactory.CreateLogger("Inkwell.Zeroconf");
         IMulticastTransport transport = options.Transport ?? new UdpMulticastTransport(options, logger);
-        _engine = new MdnsEngine(transport, HostLabel(options.HostName), options.TimeProvider, logger, options.Random);
-        _engine.Start();
+        var engine = new MdnsEngine(transport, HostLabel(options.HostName), options.TimeProvider, logger, options.Random);
+        try
+        {
+            engine.Start();
+        }
+        catch
+        {
+            transport.Dispose(); // nothing was announced yet: close the sockets, no goodbyes to send
+            throw;
+        }
+        return new EmbeddedBackend(engine);
     }
 
     /// <inheritdoc/>

@@ -19,7 +19,7 @@ internal sealed class EmbeddedRegistration : ServiceRegistration
         _serviceType = serviceType;
         _port = port;
         // Raised under the engine's gate: hand it to the thread pool so a handler may call back in.
-        set.Renamed = name => ThreadPool.QueueUserWorkItem(_ => OnNameChanged(name));
+        set.Renamed = (previous, name) => ThreadPool.QueueUserWorkItem(_ => OnNameChanged(new ServiceNameChangedEventArgs(previous, name)));
     }
 
     public override string Name => _set.Label;

@@ -3,7 +3,7 @@ using Inkwell.Zeroconf.Dns;
 namespace Inkwell.Zeroconf.Backends;
 
 /// <summary>
-/// What <see cref="ServiceDiscovery"/> needs from an mDNS implementation: the embedded responder
+/// What <see cref="DnsServiceDiscovery"/> needs from an mDNS implementation: the embedded responder
 /// (<see cref="EmbeddedBackend"/>), or a system daemon (Avahi over D-Bus, mDNSResponder's dns_sd)
 /// so that only one responder owns the host's names. Arguments arrive validated.
 /// </summary>
@@ -29,7 +29,7 @@ public interface IServiceDiscoveryBackend : IAsyncDisposable
 
     /// <summary>
     /// Asks the network whether an instance that could not be reached is still there (RFC 6762 §10.4); see
-    /// <see cref="ServiceDiscovery.ReconfirmAsync"/>. Backends that cannot (avahi-daemon offers no way to) fail with
+    /// <see cref="DnsServiceDiscovery.ReconfirmAsync"/>. Backends that cannot (avahi-daemon offers no way to) fail with
     /// <see cref="NotSupportedException"/>, which is what this default does.
     /// </summary>
     Task<bool> ReconfirmAsync(string instanceName, string serviceType, CancellationToken cancellationToken) =>

@@ -97,7 +97,7 @@ internal static class ServiceNames
     {
         if (!string.IsNullOrEmpty(domain) && domain.TrimEnd('.') is { } d && d.Length > 0 && !d.Equals("local", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"Domain '{domain}' is not served by multicast DNS; use 'local', or configure a wide-area DNS server (ServiceDiscoveryOptions.WideArea).", parameterName);
+            throw new ArgumentException($"Domain '{domain}' is not served by multicast DNS; use 'local', or configure a wide-area DNS server (DnsServiceDiscoveryOptions.WideArea).", parameterName);
         }
     }
 

@@ -163,7 +163,7 @@ internal sealed partial class MdnsQuerier(MdnsEngine engine)
         foreach (Reconfirmation reconfirmation in _cache.Values.SelectMany(l => l).SelectMany(c => c.Reconfirmations ?? []).Distinct().ToArray())
         {
             reconfirmation.Timer?.Dispose();
-            reconfirmation.Result.TrySetException(new ObjectDisposedException(nameof(ServiceDiscovery)));
+            reconfirmation.Result.TrySetException(new ObjectDisposedException(nameof(DnsServiceDiscovery)));
         }
     }
 }

@@ -148,7 +148,7 @@ internal sealed partial class MdnsResponder
         BeginAnnouncing(set);
         if (set.EstablishedLabel is { } previous && previous != set.Label)
         {
-            set.Renamed?.Invoke(set.Label);
+            set.Renamed?.Invoke(previous, set.Label);
         }
         set.EstablishedLabel = set.Label;
         set.Registered.TrySetResult(set.Label);

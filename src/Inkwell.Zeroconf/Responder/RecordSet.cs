@@ -34,8 +34,8 @@ internal abstract class RecordSet(string baseLabel)
     /// <summary>Completed with the final name when probing succeeds; faulted when the set is removed first.</summary>
     public TaskCompletionSource<string> Registered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Called under the engine's gate when the set is established again under a new name.</summary>
-    public Action<string>? Renamed { get; set; }
+    /// <summary>Called under the engine's gate when the set is established again under a new name (previous, new).</summary>
+    public Action<string, string>? Renamed { get; set; }
 
     /// <summary>The label the set was last established under.</summary>
     public string? EstablishedLabel { get; set; }

@@ -27,7 +27,7 @@ internal sealed class UdpMulticastTransport : IMulticastTransport
     private readonly Lock _following = new();
     private bool _subscribed;
 
-    public UdpMulticastTransport(ServiceDiscoveryOptions options, ILogger logger)
+    public UdpMulticastTransport(DnsServiceDiscoveryOptions options, ILogger logger)
     {
         _logger = logger;
         _names = options.Interfaces;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Inkwell.Cli.Tests.Support;
 
 namespace Inkwell.Cli.Tests.DnsSd;
 
@@ -25,24 +24,24 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
     public async Task Register_StoppedBySignal_OtherHostSeesItRemoved_AndExitStatusIsZero(string backend, string signal)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        PythonZeroconfBrowser.SkipIfMissing();
+        PythonZeroconfPeer.Require();
         await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         if (backend == "avahi")
         {
             await lab.A.StartAvahiAsync(ct);
         }
         await lab.B.StartAvahiAsync(ct);
-        using TestProcess python = PythonZeroconfBrowser.Start(lab.B, Type);
+        using TestProcess python = PythonZeroconfPeer.Browse(lab.B, Type);
         using TestProcess avahiBrowse = lab.B.Start("avahi-browse", ["--parsable", Type]);
         using TestProcess inkwell = StartInkwell(lab.A, "--backend", backend, "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242");
 
         // Registered first (a failure here shows what inkwell printed), then seen on host B.
         await WithOutputOnTimeout(inkwell, inkwell.WaitForLineAsync(l => l.Contains("Name now registered and active", StringComparison.Ordinal), TimeSpan.FromSeconds(60), ct));
-        await WithOutputOnTimeout(inkwell, python.WaitForLineAsync(l => l == "added " + Name, TimeSpan.FromSeconds(30), ct));
+        await WithOutputOnTimeout(inkwell, python.WaitForLineAsync(l => PythonZeroconfPeer.IsEvent(l, "added", Name), TimeSpan.FromSeconds(30), ct));
         await WithOutputOnTimeout(inkwell, avahiBrowse.WaitForLineAsync(l => IsAvahiBrowseLine(l, '+'), TimeSpan.FromSeconds(30), ct));
         var sinceSignal = Stopwatch.StartNew();
         await inkwell.SignalAsync(signal);
-        Task<TimeSpan> pythonSaw = SeenAsync(python, l => l == "removed " + Name, sinceSignal, ct);
+        Task<TimeSpan> pythonSaw = SeenAsync(python, l => PythonZeroconfPeer.IsEvent(l, "removed", Name), sinceSignal, ct);
         Task<TimeSpan> avahiSaw = SeenAsync(avahiBrowse, l => IsAvahiBrowseLine(l, '-'), sinceSignal, ct);
         int exitStatus = await inkwell.WaitForExitAsync(TimeSpan.FromSeconds(10), ct);
         TimeSpan exited = sinceSignal.Elapsed;
@@ -63,20 +62,20 @@ public sealed class DnsSdSignalTests(ITestOutputHelper log)
     public async Task Register_StartedWithInterruptIgnored_StillStopsOnSigint_AndSaysGoodbye()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        PythonZeroconfBrowser.SkipIfMissing();
+        PythonZeroconfPeer.Require();
         await using NetnsLab lab = await NetnsLab.CreateAsync(ct);
         const string IgnoreInterrupt = "trap '' INT; exec \"$0\" \"$@\"";
         string status = (await ProcessRun.RunAsync("sh", ["-c", IgnoreInterrupt, "cat", "/proc/self/status"], cancellationToken: ct)).EnsureSuccess();
         ulong ignored = Convert.ToUInt64(status.Split('\n').Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim(), 16);
         Assert.True((ignored & (1UL << (2 - 1))) != 0, "the shell's trap did not leave SIGINT ignored for the program it runs:\n" + status);
-        using TestProcess python = PythonZeroconfBrowser.Start(lab.B, Type);
+        using TestProcess python = PythonZeroconfPeer.Browse(lab.B, Type);
         using TestProcess inkwell = lab.A.Start("sh", ["-c", IgnoreInterrupt, InkwellTool.Dotnet, InkwellTool.Dll, "dns-sd", "--backend", "embedded", "--interface", LabHost.InterfaceName, "-R", Name, Type, ".", "4242"]);
 
         await WithOutputOnTimeout(inkwell, inkwell.WaitForLineAsync(l => l.Contains("Name now registered and active", StringComparison.Ordinal), TimeSpan.FromSeconds(60), ct));
-        await WithOutputOnTimeout(inkwell, python.WaitForLineAsync(l => l == "added " + Name, TimeSpan.FromSeconds(30), ct));
+        await WithOutputOnTimeout(inkwell, python.WaitForLineAsync(l => PythonZeroconfPeer.IsEvent(l, "added", Name), TimeSpan.FromSeconds(30), ct));
         var sinceSignal = Stopwatch.StartNew();
         await inkwell.SignalAsync("INT");
-        Task<TimeSpan> pythonSaw = SeenAsync(python, l => l == "removed " + Name, sinceSignal, ct);
+        Task<TimeSpan> pythonSaw = SeenAsync(python, l => PythonZeroconfPeer.IsEvent(l, "removed", Name), sinceSignal, ct);
         int exitStatus = await inkwell.WaitForExitAsync(TimeSpan.FromSeconds(30), ct);
 
         Assert.True(exitStatus == 0, $"exit status {exitStatus}; inkwell printed:\n{inkwell.Output}");

@@ -3,7 +3,7 @@ using Inkwell.Zeroconf.Backends;
 namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 
 /// <summary>
-/// What every backend behind <see cref="ServiceDiscovery"/> must do, checked between two lab hosts over real multicast:
+/// What every backend behind <see cref="DnsServiceDiscovery"/> must do, checked between two lab hosts over real multicast:
 /// a backend of the kind under test registers on host A and another of the same kind observes from host B.
 /// Each concrete subclass sets up one kind of backend; the cases are the same.
 /// </summary>

@@ -7,15 +7,16 @@ namespace Inkwell.Zeroconf.Avahi.Tests.Behaviour;
 internal static class LabBackends
 {
     /// <summary>
-    /// The embedded responder with its sockets inside the host's namespace, on the veth only. Its constructor runs on a
-    /// throw-away thread moved into the namespace (the library's own <see cref="HomeNetworkNamespace"/>, which never runs
-    /// it when entering fails); should it ever be built outside, no interface of that name exists and the constructor
-    /// fails instead of sending anything.
+    /// The embedded responder with its sockets inside the host's namespace, on the veth only. It is opened on a throw-away
+    /// thread moved into the namespace (the library's own <see cref="HomeNetworkNamespace"/>, which never runs it when
+    /// entering fails), with <see cref="EmbeddedBackend.Open"/>: what <c>CreateAsync</c> runs, called synchronously
+    /// because the work must stay on that thread. Should it ever be opened outside, no interface of that name exists and
+    /// opening fails instead of sending anything.
     /// </summary>
     public static IServiceDiscoveryBackend Embedded(LabHost host)
     {
         using HomeNetworkNamespace inside = HomeNetworkNamespace.Open(Path.Combine("/run/netns", host.Namespace));
-        return inside.Run<IServiceDiscoveryBackend>(() => new EmbeddedBackend(new ServiceDiscoveryOptions
+        return inside.Run<IServiceDiscoveryBackend>(() => EmbeddedBackend.Open(new DnsServiceDiscoveryOptions
         {
             Interfaces = [LabHost.InterfaceName],
             HostName = host.HostName,

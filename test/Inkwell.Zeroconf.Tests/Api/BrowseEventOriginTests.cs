@@ -1,5 +1,4 @@
 using Inkwell.Zeroconf.Backends;
-using Inkwell.Zeroconf.Tests.Support;
 
 namespace Inkwell.Zeroconf.Tests.Api;
 

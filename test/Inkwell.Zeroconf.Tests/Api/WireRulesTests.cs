@@ -1,7 +1,6 @@
 using System.Net;
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Dns;
-using Inkwell.Zeroconf.Tests.Support;
 
 namespace Inkwell.Zeroconf.Tests.Api;
 
@@ -156,7 +155,7 @@ public sealed class WireRulesTests
         }
         lan.Advance(TimeSpan.FromMilliseconds(5));
 
-        List<Transport.InMemoryPacket> sent = [.. network.Log.Where(p => p.From == "alpha" && p.Data.Length > 1000)];
+        List<InMemoryPacket> sent = [.. network.Log.Where(p => p.From == "alpha" && p.Data.Length > 1000)];
         Assert.True(sent.Count >= 4);
         Assert.All(sent, p => Assert.True(p.Data.Length + 48 <= 9000, p.Data.Length.ToString()));
         Assert.Equal(300, peer.Heard.Where(p => p.Message.IsResponse).Sum(p => p.Message.Answers.Count(a => a.Type == DnsRecordType.Txt)));

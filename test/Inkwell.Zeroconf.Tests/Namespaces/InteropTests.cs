@@ -74,7 +74,7 @@ public sealed class InteropTests
     public async Task PythonZeroconf_Publishes_InkwellBrowsesAndResolves()
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
-        TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "Py Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Kitchen");
+        TestProcess publisher = PythonZeroconfPeer.Publish(lab.B, "Py Music", "_daap._tcp", 3689, "txtvers=1", "Machine Name=Kitchen");
         await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
         TestProcess resolve = lab.A.StartInkwell("dns-sd", "-L", "Py Music", "_daap._tcp", "--json");
 
@@ -93,7 +93,7 @@ public sealed class InteropTests
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "Inkwell Music", "_daap._tcp", ".", "3689", "txtvers=1", "--json", "--interface", lab.A.Interface);
         await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
 
-        TestProcess browse = PythonZeroconfPeer.Browse(lab, lab.B, "_daap._tcp");
+        TestProcess browse = PythonZeroconfPeer.Browse(lab.B, "_daap._tcp");
         JsonElement resolved = Json(await browse.WaitForOutputLineAsync(l => IsEvent(l, "resolved"), s_generous, TestContext.Current.CancellationToken));
 
         Assert.Equal("Inkwell Music._daap._tcp.local.", resolved.GetProperty("name").GetString());
@@ -106,7 +106,7 @@ public sealed class InteropTests
     public async Task PythonZeroconf_HoldsTheName_InkwellRenamesToName2()
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
-        TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3689);
+        TestProcess publisher = PythonZeroconfPeer.Publish(lab.B, "DAAP Server", "_daap._tcp", 3689);
         await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
 
         TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3690", "--json");
@@ -125,7 +125,7 @@ public sealed class InteropTests
         // does not repeat a record within 250 ms of multicasting it (RFC 6762 §6), so start after both announcements.
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
 
-        TestProcess publisher = PythonZeroconfPeer.Publish(lab, lab.B, "DAAP Server", "_daap._tcp", 3690);
+        TestProcess publisher = PythonZeroconfPeer.Publish(lab.B, "DAAP Server", "_daap._tcp", 3690);
 
         JsonElement registered = Json(await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server-2._daap._tcp.local.", registered.GetProperty("name").GetString());

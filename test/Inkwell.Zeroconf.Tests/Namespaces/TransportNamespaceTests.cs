@@ -29,7 +29,7 @@ public sealed class TransportNamespaceTests
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
         using HomeNetworkNamespace home = HomeNetworkNamespace.Open($"/run/netns/{lab.A.Namespace}");
         using UdpMulticastTransport transport = home.Run(() => new UdpMulticastTransport(
-            new ServiceDiscoveryOptions { Interfaces = [lab.A.Interface] }, NullLogger.Instance));
+            new DnsServiceDiscoveryOptions { Interfaces = [lab.A.Interface] }, NullLogger.Instance));
         int changes = 0;
         transport.LinksChanged += () => changes++;
 

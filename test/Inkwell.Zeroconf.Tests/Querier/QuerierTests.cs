@@ -1,7 +1,6 @@
 using System.Net;
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Dns;
-using Inkwell.Zeroconf.Tests.Support;
 
 namespace Inkwell.Zeroconf.Tests.Querier;
 
@@ -89,8 +88,8 @@ public sealed class QuerierTests
     {
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
-        Transport.InMemoryTransport transport = lan.Network.AddHost("hotplug", "192.168.7.50");
-        await using var inkwell = new EmbeddedBackend(new ServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "hotplug", Random = new Random(3) });
+        InMemoryTransport transport = lan.Network.AddHost("hotplug", "192.168.7.50");
+        await using EmbeddedBackend inkwell = await EmbeddedBackend.CreateAsync(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "hotplug", Random = new Random(3) }, TestContext.Current.CancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("Plugged", "_daap._tcp", 1), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
@@ -117,9 +116,9 @@ public sealed class QuerierTests
     {
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
-        Transport.InMemoryTransport transport = lan.Network.AddHost("late", "192.168.7.60");
+        InMemoryTransport transport = lan.Network.AddHost("late", "192.168.7.60");
         transport.Unplug();
-        await using var inkwell = new EmbeddedBackend(new ServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "late", Random = new Random(5) });
+        await using EmbeddedBackend inkwell = await EmbeddedBackend.CreateAsync(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "late", Random = new Random(5) }, TestContext.Current.CancellationToken);
         Task<ServiceRegistration> registering = inkwell.RegisterAsync(new ServiceProfile("Late", "_daap._tcp", 1), TestContext.Current.CancellationToken).AsTask();
 
         lan.Advance(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));

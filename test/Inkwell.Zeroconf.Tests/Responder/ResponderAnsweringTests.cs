@@ -2,7 +2,6 @@ using System.Net;
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Tests.Support;
-using Inkwell.Zeroconf.Transport;
 
 namespace Inkwell.Zeroconf.Tests.Responder;
 

@@ -151,7 +151,7 @@ public sealed class ResponderHotPathTests
         {
             var time = new FakeTimeProvider();
             var transport = new CountingTransport();
-            var backend = new EmbeddedBackend(new ServiceDiscoveryOptions { Transport = transport, TimeProvider = time, HostName = "bench", Random = new Random(1) });
+            EmbeddedBackend backend = await EmbeddedBackend.CreateAsync(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = time, HostName = "bench", Random = new Random(1) }, TestContext.Current.CancellationToken);
             Task<ServiceRegistration> registering = backend.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask();
             for (int i = 0; i < 5000 && !registering.IsCompleted; i++)
             {

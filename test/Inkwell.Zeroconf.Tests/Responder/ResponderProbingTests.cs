@@ -1,6 +1,5 @@
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Dns;
-using Inkwell.Zeroconf.Tests.Support;
 
 namespace Inkwell.Zeroconf.Tests.Responder;
 
@@ -238,8 +237,12 @@ public sealed class ResponderProbingTests
         RawPeer peer = lan.AddPeer("intruder");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
         ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
-        var renamed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        registration.NameChanged += (_, name) => renamed.TrySetResult(name);
+        var renamed = new TaskCompletionSource<ServiceNameChangedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        registration.NameChanged += (sender, e) =>
+        {
+            Assert.Same(registration, sender);
+            renamed.TrySetResult(e);
+        };
         lan.Advance(TimeSpan.FromSeconds(3));
         DnsRecord theirs = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 1234, DnsName.Parse("intruder.local")), CacheFlush: true);
         peer.OnHeard = heard =>
@@ -254,7 +257,9 @@ public sealed class ResponderProbingTests
         lan.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal("DAAP Server (2)", registration.Name);
-        Assert.Equal("DAAP Server (2)", await renamed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        ServiceNameChangedEventArgs change = await renamed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal("DAAP Server", change.PreviousName);
+        Assert.Equal("DAAP Server (2)", change.Name);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Inkwell.Zeroconf.Transport;
-
 namespace Inkwell.Zeroconf.Tests.Support;
 
 internal static class InMemoryPacketAssert

@@ -23,7 +23,7 @@ public sealed class DomainEnumerationTests(BindLab lab)
     {
         lab.Require();
         WriteDomainRecords();
-        await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { WideArea = new WideAreaOptions { Server = lab.Server } });
+        await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { WideArea = new WideAreaOptions { Server = lab.Server } });
 
         IReadOnlyList<string> browse = await discovery.EnumerateDomainsAsync(DomainEnumerationKind.Browse, BindLab.Zone, Token);
         IReadOnlyList<string> defaultBrowse = await discovery.EnumerateDomainsAsync(DomainEnumerationKind.DefaultBrowse, BindLab.Zone, Token);
@@ -39,7 +39,7 @@ public sealed class DomainEnumerationTests(BindLab lab)
     [Fact]
     public async Task EnumerateDomains_OfLocal_IsAnArgumentError()
     {
-        await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions { WideArea = new WideAreaOptions { Server = new(System.Net.IPAddress.Loopback, 53) } });
+        await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions { WideArea = new WideAreaOptions { Server = new(System.Net.IPAddress.Loopback, 53) } });
 
         await Assert.ThrowsAsync<ArgumentException>(() => discovery.EnumerateDomainsAsync(DomainEnumerationKind.Browse, "local", Token));
     }

@@ -10,7 +10,7 @@ public sealed class UpdateServerDiscoveryTests(BindLab lab)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceDiscovery Discovery(System.Net.IPEndPoint? updateServer = null, string? resolvConf = null) => new(new ServiceDiscoveryOptions
+    private DnsServiceDiscovery Discovery(System.Net.IPEndPoint? updateServer = null, string? resolvConf = null) => new(new DnsServiceDiscoveryOptions
     {
         WideArea = new WideAreaOptions
         {
@@ -29,7 +29,7 @@ public sealed class UpdateServerDiscoveryTests(BindLab lab)
     {
         lab.Require();
         // moved.test publishes 127.0.0.1:1 as its update server, where nothing listens.
-        await using ServiceDiscovery discovery = Discovery();
+        await using DnsServiceDiscovery discovery = Discovery();
 
         WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("Moved", "_wmoved._tcp", 1) { Domain = BindLab.MovedZone }, Token));
@@ -43,7 +43,7 @@ public sealed class UpdateServerDiscoveryTests(BindLab lab)
     public async Task Register_WithAConfiguredUpdateServer_IgnoresThePublishedOne()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery(updateServer: lab.Server);
+        await using DnsServiceDiscovery discovery = Discovery(updateServer: lab.Server);
 
         await using ServiceRegistration registration = await discovery.RegisterAsync(new ServiceProfile("Moved", "_wmoved2._tcp", 2) { Domain = BindLab.MovedZone }, Token);
 
@@ -64,7 +64,7 @@ public sealed class UpdateServerDiscoveryTests(BindLab lab)
         // The first search domain is not served (BIND refuses it): it contributes nothing, the next one answers.
         string resolvConf = Path.Combine(lab.Directory, "resolv-search.conf");
         File.WriteAllText(resolvConf, "# a comment\nnameserver 192.0.2.1\nsearch unserved.test example.test.\n");
-        await using ServiceDiscovery discovery = Discovery(resolvConf: resolvConf);
+        await using DnsServiceDiscovery discovery = Discovery(resolvConf: resolvConf);
 
         IReadOnlyList<string> browse = await discovery.EnumerateDomainsAsync(DomainEnumerationKind.Browse, cancellationToken: Token);
 
@@ -75,7 +75,7 @@ public sealed class UpdateServerDiscoveryTests(BindLab lab)
     public async Task EnumerateDomains_WithoutADomainOrSearchList_IsEmpty()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery();
+        await using DnsServiceDiscovery discovery = Discovery();
 
         Assert.Empty(await discovery.EnumerateDomainsAsync(DomainEnumerationKind.Browse, cancellationToken: Token));
     }

@@ -3,7 +3,7 @@ using System.Net;
 namespace Inkwell.Zeroconf.Tests.WideArea;
 
 /// <summary>
-/// <see cref="ServiceDiscovery.BrowseAsync"/> and <see cref="ServiceDiscovery.ResolveAsync"/> with a non-local domain:
+/// <see cref="DnsServiceDiscovery.BrowseAsync"/> and <see cref="DnsServiceDiscovery.ResolveAsync"/> with a non-local domain:
 /// one client registers (or <c>nsupdate</c> writes), another browses and resolves over unicast DNS from the real BIND 9.
 /// </summary>
 [Collection(nameof(BindCollection))]
@@ -11,7 +11,7 @@ public sealed class WideAreaBrowseTests(BindLab lab)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceDiscovery Discovery(TsigKey? key, string host = "browse-host", params IPAddress[] addresses) => new(new ServiceDiscoveryOptions
+    private DnsServiceDiscovery Discovery(TsigKey? key, string host = "browse-host", params IPAddress[] addresses) => new(new DnsServiceDiscoveryOptions
     {
         WideArea = new WideAreaOptions
         {
@@ -38,8 +38,8 @@ public sealed class WideAreaBrowseTests(BindLab lab)
     public async Task Browse_SeesAnotherClientsRegistration_AndItsRemovalAfterDispose()
     {
         lab.Require();
-        await using ServiceDiscovery registrar = Discovery(lab.Key);
-        await using ServiceDiscovery browser = Discovery(key: null);
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key);
+        await using DnsServiceDiscovery browser = Discovery(key: null);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
         await using IAsyncEnumerator<ServiceBrowseEvent> events = browser.BrowseAsync("_wbrowse._tcp", BindLab.Zone, stop.Token).GetAsyncEnumerator(stop.Token);
         Task<ServiceBrowseEvent> first = NextAsync(events);
@@ -61,7 +61,7 @@ public sealed class WideAreaBrowseTests(BindLab lab)
     public async Task Browse_Subtype_SeesOnlyInstancesWithIt_AndOwnRegistrationsAreOwn()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery(lab.Key);
+        await using DnsServiceDiscovery discovery = Discovery(lab.Key);
         await using ServiceRegistration with = await discovery.RegisterAsync(new ServiceProfile("With", "_wsub._tcp", 1) { Domain = BindLab.Zone, Subtypes = ["_color"] }, Token);
         await using ServiceRegistration without = await discovery.RegisterAsync(new ServiceProfile("Without", "_wsub._tcp", 2) { Domain = BindLab.Zone }, Token);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -81,8 +81,8 @@ public sealed class WideAreaBrowseTests(BindLab lab)
     public async Task Resolve_ReturnsHostPortAddressesAndTxt_FromAnotherClientsRegistration()
     {
         lab.Require();
-        await using ServiceDiscovery registrar = Discovery(lab.Key, "resolve-host", IPAddress.Parse("192.0.2.44"), IPAddress.Parse("2001:db8::44"));
-        await using ServiceDiscovery resolver = Discovery(key: null);
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key, "resolve-host", IPAddress.Parse("192.0.2.44"), IPAddress.Parse("2001:db8::44"));
+        await using DnsServiceDiscovery resolver = Discovery(key: null);
         await using ServiceRegistration registration = await registrar.RegisterAsync(
             new ServiceProfile("Resolved One", "_wres._tcp", 6001) { Domain = BindLab.Zone, Txt = [new("Path", "/api"), new("secure", null)] }, Token);
 
@@ -106,7 +106,7 @@ public sealed class WideAreaBrowseTests(BindLab lab)
             update add byhand._wns._tcp.example.test 60 TXT "k=v"
             update add nshost.example.test 60 A 192.0.2.77
             """);
-        await using ServiceDiscovery resolver = Discovery(key: null);
+        await using DnsServiceDiscovery resolver = Discovery(key: null);
 
         ResolvedService service = await resolver.ResolveAsync("byhand", "_wns._tcp", BindLab.Zone, Token);
 
@@ -117,8 +117,8 @@ public sealed class WideAreaBrowseTests(BindLab lab)
     public async Task Resolve_WaitsForAnInstanceThatAppearsLater()
     {
         lab.Require();
-        await using ServiceDiscovery registrar = Discovery(lab.Key, "late-host", IPAddress.Parse("192.0.2.55"));
-        await using ServiceDiscovery resolver = Discovery(key: null);
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key, "late-host", IPAddress.Parse("192.0.2.55"));
+        await using DnsServiceDiscovery resolver = Discovery(key: null);
 
         Task<ResolvedService> resolve = resolver.ResolveAsync("Late", "_wlate._tcp", BindLab.Zone, Token);
         await Task.Delay(500, Token);
@@ -133,8 +133,8 @@ public sealed class WideAreaBrowseTests(BindLab lab)
     public async Task Browse_TxtChange_IsAnUpdatedEventWithTheNewTxt()
     {
         lab.Require();
-        await using ServiceDiscovery registrar = Discovery(lab.Key);
-        await using ServiceDiscovery browser = Discovery(key: null);
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key);
+        await using DnsServiceDiscovery browser = Discovery(key: null);
         await using ServiceRegistration registration = await registrar.RegisterAsync(
             new ServiceProfile("Changing", "_wupd._tcp", 1) { Domain = BindLab.Zone, Txt = [new("v", "1")] }, Token);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);

@@ -3,7 +3,7 @@ using System.Net;
 namespace Inkwell.Zeroconf.Tests.WideArea;
 
 /// <summary>
-/// <see cref="ServiceDiscovery.RegisterAsync"/> with a non-local domain: records written by signed DNS UPDATE into a
+/// <see cref="DnsServiceDiscovery.RegisterAsync"/> with a non-local domain: records written by signed DNS UPDATE into a
 /// real BIND 9 zone, read back with <c>dig</c>. Only wide-area options are given, so no multicast socket is opened.
 /// </summary>
 [Collection(nameof(BindCollection))]
@@ -11,7 +11,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceDiscovery Discovery(TsigKey? key = null, string host = "lab-host", params IPAddress[] addresses) => new(new ServiceDiscoveryOptions
+    private DnsServiceDiscovery Discovery(TsigKey? key = null, string host = "lab-host", params IPAddress[] addresses) => new(new DnsServiceDiscoveryOptions
     {
         WideArea = new WideAreaOptions
         {
@@ -31,7 +31,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task Register_WritesPtrSrvTxtAndAddresses_AndDisposeRemovesThem()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery(addresses: [IPAddress.Parse("192.0.2.10"), IPAddress.Parse("2001:db8::10")]);
+        await using DnsServiceDiscovery discovery = Discovery(addresses: [IPAddress.Parse("192.0.2.10"), IPAddress.Parse("2001:db8::10")]);
 
         ServiceRegistration registration = await discovery.RegisterAsync(Profile("Web Server", "_wreg._tcp"), Token);
 
@@ -55,8 +55,8 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task Register_NameTakenByAnotherRegistrant_RenamesAndLeavesTheOtherAlone()
     {
         lab.Require();
-        await using ServiceDiscovery first = Discovery(host: "host-one");
-        await using ServiceDiscovery second = Discovery(host: "host-two");
+        await using DnsServiceDiscovery first = Discovery(host: "host-one");
+        await using DnsServiceDiscovery second = Discovery(host: "host-two");
 
         ServiceRegistration one = await first.RegisterAsync(Profile("Shared", "_wconf._tcp", 1111), Token);
         ServiceRegistration two = await second.RegisterAsync(Profile("Shared", "_wconf._tcp", 2222), Token);
@@ -78,7 +78,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task UpdateTxt_ReplacesTheTxtRecord()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery();
+        await using DnsServiceDiscovery discovery = Discovery();
         await using ServiceRegistration registration = await discovery.RegisterAsync(Profile("Txt", "_wtxt._tcp"), Token);
 
         await registration.UpdateTxtAsync([new("v", "2")], Token);
@@ -90,7 +90,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task DisposingTheDiscovery_WithdrawsItsRegistrations()
     {
         lab.Require();
-        ServiceDiscovery discovery = Discovery();
+        DnsServiceDiscovery discovery = Discovery();
         await discovery.RegisterAsync(Profile("Left Over", "_wdisp._tcp"), Token);
         Assert.NotEqual("", lab.Dig("PTR", "_wdisp._tcp.example.test"));
 
@@ -103,7 +103,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task Register_WrongKey_FailsWithBadSignature_AndWritesNothing()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery(new TsigKey(BindLab.KeyName, "hmac-sha256", new byte[32]));
+        await using DnsServiceDiscovery discovery = Discovery(new TsigKey(BindLab.KeyName, "hmac-sha256", new byte[32]));
 
         WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () => await discovery.RegisterAsync(Profile("Wrong Key", "_wkey._tcp"), Token));
 
@@ -115,7 +115,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task Register_ZoneWithoutUpdatePolicy_FailsRefused()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery();
+        await using DnsServiceDiscovery discovery = Discovery();
 
         WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("Static", "_wstat._tcp", 1) { Domain = BindLab.StaticZone }, Token));
@@ -127,7 +127,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     [Fact]
     public async Task Register_NonLocalDomainWithoutWideAreaOptions_IsAnArgumentError()
     {
-        await using var discovery = new ServiceDiscovery(new ServiceDiscoveryOptions());
+        await using var discovery = new DnsServiceDiscovery(new DnsServiceDiscoveryOptions());
 
         ArgumentException e = await Assert.ThrowsAsync<ArgumentException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("X", "_x._tcp", 1) { Domain = "example.test" }, Token));
@@ -139,7 +139,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task Register_InADomainInsideTheZone_FindsTheZoneFromTheSoa()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery(host: "site-host");
+        await using DnsServiceDiscovery discovery = Discovery(host: "site-host");
 
         ServiceRegistration registration = await discovery.RegisterAsync(
             new ServiceProfile("Branch", "_wsite._tcp", 7070) { Domain = "sites." + BindLab.Zone }, Token);
@@ -155,7 +155,7 @@ public sealed class WideAreaRegistrationTests(BindLab lab)
     public async Task Register_InADomainTheServerDoesNotServe_FailsClearly()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery();
+        await using DnsServiceDiscovery discovery = Discovery();
 
         WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("Nowhere", "_wnone._tcp", 1) { Domain = "elsewhere.test" }, Token));

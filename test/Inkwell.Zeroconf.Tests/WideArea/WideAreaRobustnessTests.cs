@@ -13,7 +13,7 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceDiscovery Discovery(TsigKey? key, IPEndPoint? server = null, TimeSpan? lease = null, string? zone = null) => new(new ServiceDiscoveryOptions
+    private DnsServiceDiscovery Discovery(TsigKey? key, IPEndPoint? server = null, TimeSpan? lease = null, string? zone = null) => new(new DnsServiceDiscoveryOptions
     {
         WideArea = new WideAreaOptions
         {
@@ -39,8 +39,8 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
         // 12 strings of ~200 bytes: the UPDATE and the TXT answer exceed 1232 bytes, so the update goes over TCP and
         // BIND truncates the UDP answer (TC), which the resolver retries over TCP.
         List<KeyValuePair<string, string?>> txt = [.. Enumerable.Range(0, 12).Select(i => new KeyValuePair<string, string?>($"k{i}", new string((char)('a' + i), 200)))];
-        await using ServiceDiscovery registrar = Discovery(lab.Key);
-        await using ServiceDiscovery resolver = Discovery(key: null);
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key);
+        await using DnsServiceDiscovery resolver = Discovery(key: null);
         await using ServiceRegistration registration = await registrar.RegisterAsync(new ServiceProfile("Big", "_wbig._tcp", 1) { Domain = BindLab.Zone, Txt = txt }, Token);
 
         ResolvedService service = await resolver.ResolveAsync("Big", "_wbig._tcp", BindLab.Zone, Token);
@@ -54,7 +54,7 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
     public async Task RecordsLostByTheServer_AreWrittenBackByTheLeaseRefresh()
     {
         lab.Require();
-        await using ServiceDiscovery discovery = Discovery(lab.Key, lease: TimeSpan.FromSeconds(1));
+        await using DnsServiceDiscovery discovery = Discovery(lab.Key, lease: TimeSpan.FromSeconds(1));
         await using ServiceRegistration registration = await discovery.RegisterAsync(new ServiceProfile("Refreshed", "_wlease._tcp", 4242) { Domain = BindLab.Zone }, Token);
         // As a server without the records (restarted without its journal, or cleaned by an operator) would be. The
         // deletion has succeeded when nsupdate returns; whether a dig sees the gap is a race with the 0.8 s refresh on
@@ -109,7 +109,7 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
                 }
             }
         }, stop.Token);
-        await using ServiceDiscovery discovery = Discovery(new TsigKey("k", "hmac-sha256", [1]), (IPEndPoint)fake.LocalEndPoint!);
+        await using DnsServiceDiscovery discovery = Discovery(new TsigKey("k", "hmac-sha256", [1]), (IPEndPoint)fake.LocalEndPoint!);
 
         WideAreaException register = await Assert.ThrowsAsync<WideAreaException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("X", "_whost._tcp", 1) { Domain = "example.test" }, Token));
@@ -137,7 +137,7 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
             await fake.SendToAsync(answer.ToArray(), received.RemoteEndPoint, stop.Token);
         }, stop.Token);
         // The zone is configured, so the first request is the UPDATE (no SOA query to find the zone).
-        await using ServiceDiscovery discovery = Discovery(new TsigKey("k", "hmac-sha256", [1]), (IPEndPoint)fake.LocalEndPoint!, zone: "example.test");
+        await using DnsServiceDiscovery discovery = Discovery(new TsigKey("k", "hmac-sha256", [1]), (IPEndPoint)fake.LocalEndPoint!, zone: "example.test");
 
         WideAreaException e = await Assert.ThrowsAsync<WideAreaException>(async () =>
             await discovery.RegisterAsync(new ServiceProfile("X", "_wforge._tcp", 1) { Domain = "example.test" }, Token));
@@ -150,8 +150,8 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
     public async Task ServerRestart_UnderALiveRegistration_LosesNothing_AndTheBrowseGoesOnWithoutDuplicates()
     {
         lab.Require();
-        await using ServiceDiscovery registrar = Discovery(lab.Key);
-        await using ServiceDiscovery browser = Discovery(key: null);
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key);
+        await using DnsServiceDiscovery browser = Discovery(key: null);
         ServiceRegistration registration = await registrar.RegisterAsync(new ServiceProfile("Survivor", "_wrestart._tcp", 3030) { Domain = BindLab.Zone }, Token);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
         var events = new List<ServiceBrowseEvent>();

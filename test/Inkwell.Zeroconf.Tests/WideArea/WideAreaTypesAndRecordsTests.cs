@@ -4,7 +4,7 @@ using Inkwell.Zeroconf.Dns;
 namespace Inkwell.Zeroconf.Tests.WideArea;
 
 /// <summary>
-/// <see cref="ServiceDiscovery.BrowseServiceTypesAsync"/> and <see cref="ServiceDiscovery.QueryRecordsAsync"/> in a
+/// <see cref="DnsServiceDiscovery.BrowseServiceTypesAsync"/> and <see cref="DnsServiceDiscovery.QueryRecordsAsync"/> in a
 /// non-local domain, against the lab's BIND: the type enumeration records registrations write (RFC 6763 §9), and
 /// records written by <c>nsupdate</c> followed as they come and go.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class WideAreaTypesAndRecordsTests(BindLab lab)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceDiscovery Discovery(TsigKey? key = null) => new(new ServiceDiscoveryOptions
+    private DnsServiceDiscovery Discovery(TsigKey? key = null) => new(new DnsServiceDiscoveryOptions
     {
         WideArea = new WideAreaOptions
         {
@@ -46,9 +46,9 @@ public sealed class WideAreaTypesAndRecordsTests(BindLab lab)
     public async Task BrowseServiceTypes_SeesRegisteredTypes_AndATypeGoesWithItsLastInstanceOnly()
     {
         lab.Require();
-        await using ServiceDiscovery registrar = Discovery(lab.Key);
-        await using ServiceDiscovery other = Discovery(lab.Key);
-        await using ServiceDiscovery browser = Discovery();
+        await using DnsServiceDiscovery registrar = Discovery(lab.Key);
+        await using DnsServiceDiscovery other = Discovery(lab.Key);
+        await using DnsServiceDiscovery browser = Discovery();
         ServiceRegistration first = await registrar.RegisterAsync(new ServiceProfile("One", "_wtype._tcp", 1) { Domain = BindLab.Zone }, Token);
         ServiceRegistration second = await other.RegisterAsync(new ServiceProfile("Two", "_wtype._tcp", 2) { Domain = BindLab.Zone }, Token);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -74,7 +74,7 @@ public sealed class WideAreaTypesAndRecordsTests(BindLab lab)
     {
         lab.Require();
         lab.NsUpdate("update delete q1.example.test A\nupdate add q1.example.test 60 A 192.0.2.1");
-        await using ServiceDiscovery discovery = Discovery();
+        await using DnsServiceDiscovery discovery = Discovery();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
         await using IAsyncEnumerator<DnsRecordEvent> events = discovery.QueryRecordsAsync("q1.example.test", DnsRecordType.A, stop.Token).GetAsyncEnumerator(stop.Token);
 

@@ -64,25 +64,25 @@ internal static class DnsSdAction
             bool systemDomains = domain is null && (modes[4] || modes[5]) && wideArea is not null;
             // -Q of a name outside local with --server asks that server; without, multicast DNS as before.
             bool wideQuery = modes[3] && wideArea is not null && args.Length > 0 && !ServiceNameRules.IsMulticastDomain(args[0]);
-            Func<Task<ServiceDiscovery>> open;
+            Func<Task<DnsServiceDiscovery>> open;
             if (ServiceNameRules.IsMulticastDomain(domain) && !systemDomains && !wideQuery)
             {
-                open = async () => new ServiceDiscovery(await AvahiBackend.CreateAsync(
+                open = async () => new DnsServiceDiscovery(await AvahiBackend.CreateAsync(
                     backend,
-                    new ServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
+                    new DnsServiceDiscoveryOptions { Interfaces = interfaceName is null ? null : [interfaceName], LoggerFactory = loggerFactory },
                     new AvahiBackendOptions { LoggerFactory = loggerFactory },
                     stop.Token));
             }
             else
             {
                 // Wide-area only: no multicast backend is created, so no multicast socket is opened.
-                ServiceDiscoveryOptions options = new()
+                DnsServiceDiscoveryOptions options = new()
                 {
                     LoggerFactory = loggerFactory,
                     WideArea = wideArea ?? throw new ArgumentException(
                         $"Domain '{domain}' is not served by multicast DNS; give --server ADDRESS[:PORT], or --server system for the resolver of /etc/resolv.conf (and --key FILE to register), for wide-area DNS-SD."),
                 };
-                open = () => Task.FromResult(new ServiceDiscovery(options));
+                open = () => Task.FromResult(new DnsServiceDiscovery(options));
             }
             if (modes[0])
             {
@@ -123,7 +123,7 @@ internal static class DnsSdAction
         }
     }
 
-    private static async Task<int> RegisterAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RegisterAsync(string[] args, Func<Task<DnsServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length < 4 || !int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
         {
@@ -133,17 +133,17 @@ internal static class DnsSdAction
         List<KeyValuePair<string, string?>> txt = [.. args[4..].Select(ParseTxt)];
         var profile = new ServiceProfile(args[0], args[1], port) { Domain = Domain(args[2]), Txt = txt };
         ServiceNameRules.Validate(profile); // before any socket is opened
-        await using ServiceDiscovery discovery = await open();
+        await using DnsServiceDiscovery discovery = await open();
         writer.Registering(profile);
         await using ServiceRegistration registration = await discovery.RegisterAsync(profile, cancellationToken);
         writer.Registered(registration);
         // A conflict after registration renames the service; dns-sd reports the new name the same way.
-        registration.NameChanged += (_, _) => writer.Registered(registration);
+        registration.NameChanged += (_, e) => writer.Renamed(registration, e);
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return 0;
     }
 
-    private static async Task<int> BrowseAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, bool ignoreLocal, CancellationToken cancellationToken)
+    private static async Task<int> BrowseAsync(string[] args, Func<Task<DnsServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, bool ignoreLocal, CancellationToken cancellationToken)
     {
         if (args.Length is < 1 or > 2)
         {
@@ -156,7 +156,7 @@ internal static class DnsSdAction
         {
             ServiceNameRules.ValidateServiceType(args[0], domain);
         }
-        await using ServiceDiscovery discovery = await open();
+        await using DnsServiceDiscovery discovery = await open();
         StartupTrace.Mark("backend");
         IAsyncEnumerable<ServiceBrowseEvent> events = types
             ? discovery.BrowseServiceTypesAsync(domain, cancellationToken)
@@ -181,7 +181,7 @@ internal static class DnsSdAction
         return 0;
     }
 
-    private static async Task<int> LookupAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> LookupAsync(string[] args, Func<Task<DnsServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length is < 2 or > 3)
         {
@@ -190,7 +190,7 @@ internal static class DnsSdAction
         }
         ServiceNameRules.ValidateInstanceName(args[0]);
         ServiceNameRules.ValidateServiceType(args[1], args.Length > 2 ? Domain(args[2]) : null);
-        await using ServiceDiscovery discovery = await open();
+        await using DnsServiceDiscovery discovery = await open();
         writer.LookingUp(args[0], args[1], args.Length > 2 ? Domain(args[2]) : "local");
         ResolvedService resolved = await discovery.ResolveAsync(args[0], args[1], args.Length > 2 ? Domain(args[2]) : null, cancellationToken);
         writer.Resolved(resolved);
@@ -198,14 +198,14 @@ internal static class DnsSdAction
         return 0;
     }
 
-    private static async Task<int> QueryAsync(string[] args, Func<Task<ServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> QueryAsync(string[] args, Func<Task<DnsServiceDiscovery>> open, DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length is < 1 or > 3 || !TryParseType(args.Length > 1 ? args[1] : "A", out DnsRecordType type))
         {
             await error.WriteLineAsync("dns-sd: -Q needs NAME [RRTYPE], RRTYPE one of A, AAAA, PTR, SRV, TXT, NSEC, ANY or a number");
             return 2;
         }
-        await using ServiceDiscovery discovery = await open();
+        await using DnsServiceDiscovery discovery = await open();
         writer.Querying(args[0], type);
         await foreach (DnsRecordEvent e in discovery.QueryRecordsAsync(args[0], type, cancellationToken))
         {
@@ -269,7 +269,7 @@ internal static class DnsSdAction
     /// a wide-area DOMAIN and --server the domains the server recommends (RFC 6763 §11), the default ones marked.
     /// With --server and no DOMAIN, the domains recommended under each of the system's search domains.
     /// </summary>
-    private static async Task<int> DomainsAsync(string[] args, bool registration, string? domain, bool wideArea, Func<Task<ServiceDiscovery>> open,
+    private static async Task<int> DomainsAsync(string[] args, bool registration, string? domain, bool wideArea, Func<Task<DnsServiceDiscovery>> open,
         DnsSdOutput writer, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length > 1)
@@ -284,7 +284,7 @@ internal static class DnsSdAction
         }
         else
         {
-            await using ServiceDiscovery discovery = await open();
+            await using DnsServiceDiscovery discovery = await open();
             IReadOnlyList<string> defaults = await discovery.EnumerateDomainsAsync(
                 registration ? DomainEnumerationKind.DefaultRegistration : DomainEnumerationKind.DefaultBrowse, domain, cancellationToken);
             IReadOnlyList<string> recommended = await discovery.EnumerateDomainsAsync(

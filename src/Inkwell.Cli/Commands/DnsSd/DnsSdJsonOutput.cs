@@ -21,6 +21,18 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
             w.WriteNumber("port", registration.Port);
         });
 
+    // The "registered" line again with the new name (a script waiting for "registered" sees the name in use), plus the old one.
+    public override void Renamed(ServiceRegistration registration, ServiceNameChangedEventArgs change) =>
+        Write(w =>
+        {
+            w.WriteString("event", "registered");
+            w.WriteString("name", change.Name);
+            w.WriteString("type", registration.ServiceType);
+            w.WriteString("domain", registration.Domain);
+            w.WriteNumber("port", registration.Port);
+            w.WriteString("previousName", change.PreviousName);
+        });
+
     public override void Browsing(string serviceType)
     {
     }

@@ -12,6 +12,9 @@ internal abstract class DnsSdOutput(TextWriter writer)
 
     public abstract void Registered(ServiceRegistration registration);
 
+    /// <summary>A conflict after registration renamed the service (<see cref="ServiceRegistration.NameChanged"/>).</summary>
+    public abstract void Renamed(ServiceRegistration registration, ServiceNameChangedEventArgs change);
+
     public abstract void Browsing(string serviceType);
 
     public abstract void BrowseEvent(ServiceBrowseEvent e);

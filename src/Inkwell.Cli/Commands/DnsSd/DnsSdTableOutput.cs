@@ -20,6 +20,10 @@ internal sealed class DnsSdTableOutput(TextWriter writer) : DnsSdOutput(writer)
     public override void Registered(ServiceRegistration registration) =>
         Line($"{Now}  Got a reply for service {registration.Name}.{registration.ServiceType}.{registration.Domain}.: Name now registered and active");
 
+    // Apple's dns-sd calls the register callback again with the new name and prints the same line.
+    public override void Renamed(ServiceRegistration registration, ServiceNameChangedEventArgs change) =>
+        Line($"{Now}  Got a reply for service {change.Name}.{registration.ServiceType}.{registration.Domain}.: Name now registered and active");
+
     public override void Browsing(string serviceType)
     {
         Line($"Browsing for {serviceType}");

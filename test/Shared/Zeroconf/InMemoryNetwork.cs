@@ -1,6 +1,7 @@
 using System.Net;
+using Inkwell.Zeroconf.Transport;
 
-namespace Inkwell.Zeroconf.Transport;
+namespace Inkwell.Testing.Zeroconf;
 
 /// <summary>
 /// One simulated link for tests: every multicast reaches every host on it (the sender too, as

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Inkwell.Zeroconf.Transport;
 
-namespace Inkwell.Zeroconf.Transport;
+namespace Inkwell.Testing.Zeroconf;
 
 /// <summary>One host's attachment to an <see cref="InMemoryNetwork"/>.</summary>
 internal sealed class InMemoryTransport : IMulticastTransport

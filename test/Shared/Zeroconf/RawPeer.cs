@@ -3,7 +3,7 @@ using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Transport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Inkwell.Zeroconf.Tests.Support;
+namespace Inkwell.Testing.Zeroconf;
 
 /// <summary>A scripted host on the simulated LAN: records what it hears and sends what a test tells it to.</summary>
 internal sealed class RawPeer

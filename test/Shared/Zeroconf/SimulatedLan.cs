@@ -1,8 +1,9 @@
+using Inkwell.Zeroconf;
 using Inkwell.Zeroconf.Backends;
 using Inkwell.Zeroconf.Transport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Inkwell.Zeroconf.Tests.Support;
+namespace Inkwell.Testing.Zeroconf;
 
 /// <summary>
 /// An in-memory link in virtual time with Inkwell instances and scripted raw peers on it. Advancing
@@ -30,7 +31,8 @@ internal sealed class SimulatedLan : IAsyncDisposable
     /// <summary>Adds an Inkwell instance; pass another instance's <paramref name="address"/> to run both on one host (two programs).</summary>
     public EmbeddedBackend AddInkwell(string hostName, int seed = 1, string? address = null)
     {
-        var backend = new EmbeddedBackend(new ServiceDiscoveryOptions
+        // Synchronous like the rest of the LAN set-up; CreateAsync runs the same Open and completes at once.
+        EmbeddedBackend backend = EmbeddedBackend.Open(new DnsServiceDiscoveryOptions
         {
             Transport = Network.AddHost(hostName, address ?? $"192.168.7.{_nextAddress++}"),
             TimeProvider = Time,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Inkwell.Zeroconf;
 
 /// <summary>How the embedded backend listens and identifies itself.</summary>
-public sealed class ServiceDiscoveryOptions
+public sealed class DnsServiceDiscoveryOptions
 {
     /// <summary>Interface names to use (e.g. "eth0"); null or empty for every up, multicast-capable interface.</summary>
     public IReadOnlyList<string>? Interfaces { get; init; }
@@ -31,9 +31,14 @@ public sealed class ServiceDiscoveryOptions
     /// </summary>
     public WideAreaOptions? WideArea { get; init; }
 
-    /// <summary>A transport to use instead of real sockets (the in-memory network in tests).</summary>
+    /// <summary>A transport to use instead of real sockets.</summary>
+    /// <remarks>
+    /// Internal on purpose: the one user is the test project's in-memory network in virtual time (and a benchmark's
+    /// discarding transport), and <see cref="IMulticastTransport"/> is engine plumbing, not a promise to users. A user
+    /// who wants to test against Inkwell without a network runs it in a network namespace, as the lab tests do.
+    /// </remarks>
     internal IMulticastTransport? Transport { get; init; }
 
-    /// <summary>A seeded random source for repeatable tests.</summary>
+    /// <summary>A seeded random source for repeatable tests (internal for the same reason as <see cref="Transport"/>).</summary>
     internal Random? Random { get; init; }
 }

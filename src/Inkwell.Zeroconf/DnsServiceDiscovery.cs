@@ -13,12 +13,12 @@ namespace Inkwell.Zeroconf;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var discovery = new ServiceDiscovery();
+/// await using var discovery = new DnsServiceDiscovery();
 /// await using ServiceRegistration registration = await discovery.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689));
 /// await foreach (ServiceBrowseEvent e in discovery.BrowseAsync("_daap._tcp", cancellationToken: token)) { ... }
 /// </code>
 /// </example>
-public sealed class ServiceDiscovery : IAsyncDisposable
+public sealed class DnsServiceDiscovery : IAsyncDisposable
 {
     private readonly Lazy<IServiceDiscoveryBackend> _backend;
     private readonly WideAreaClient? _wideArea;
@@ -26,23 +26,23 @@ public sealed class ServiceDiscovery : IAsyncDisposable
 
     /// <summary>
     /// Uses the embedded responder with the given options (real sockets on every multicast interface by default),
-    /// and <see cref="ServiceDiscoveryOptions.WideArea"/> for other domains. The multicast sockets are opened on the
+    /// and <see cref="DnsServiceDiscoveryOptions.WideArea"/> for other domains. The multicast sockets are opened on the
     /// first use of a <c>local</c> domain (or of <see cref="Backend"/>), so a wide-area-only user opens none.
     /// </summary>
-    public ServiceDiscovery(ServiceDiscoveryOptions? options = null)
+    public DnsServiceDiscovery(DnsServiceDiscoveryOptions? options = null)
     {
-        _backend = new Lazy<IServiceDiscoveryBackend>(() => new EmbeddedBackend(options));
+        _backend = new Lazy<IServiceDiscoveryBackend>(() => EmbeddedBackend.Open(options));
         _wideArea = options?.WideArea is { } wideArea ? new WideAreaClient(wideArea) : null;
     }
 
     /// <summary>Uses the given backend; the discovery object owns it and disposes it.</summary>
-    public ServiceDiscovery(IServiceDiscoveryBackend backend)
+    public DnsServiceDiscovery(IServiceDiscoveryBackend backend)
         : this(backend, null)
     {
     }
 
     /// <summary>Uses the given backend for <c>local</c> and <paramref name="wideArea"/> (if not null) for other domains.</summary>
-    public ServiceDiscovery(IServiceDiscoveryBackend backend, WideAreaOptions? wideArea)
+    public DnsServiceDiscovery(IServiceDiscoveryBackend backend, WideAreaOptions? wideArea)
     {
         ArgumentNullException.ThrowIfNull(backend);
         _backend = new Lazy<IServiceDiscoveryBackend>(backend);
@@ -112,7 +112,7 @@ public sealed class ServiceDiscovery : IAsyncDisposable
     /// <summary>
     /// Asks the wide-area DNS server which domains its operator recommends for browsing or registering (RFC 6763 §11:
     /// the PTR records at <c>b</c>, <c>db</c>, <c>r</c>, <c>dr</c> or <c>lb</c> <c>._dns-sd._udp.</c><paramref name="domain"/>),
-    /// e.g. "example.test" for the domain "test". Empty when there are none. Needs <see cref="ServiceDiscoveryOptions.WideArea"/>;
+    /// e.g. "example.test" for the domain "test". Empty when there are none. Needs <see cref="DnsServiceDiscoveryOptions.WideArea"/>;
     /// over multicast the only domain is "local". A null <paramref name="domain"/> asks under each domain of the system
     /// resolver's search list (the <c>search</c> / <c>domain</c> line of /etc/resolv.conf), as RFC 6763 §11 has a host do
     /// with the domains it is configured with, and returns their union in search-list order.
@@ -138,7 +138,7 @@ public sealed class ServiceDiscovery : IAsyncDisposable
 
     /// <summary>
     /// Follows the records of one name and type (like <c>dns-sd -Q</c>) until cancelled. A name under <c>local</c> is
-    /// asked over multicast DNS; any other name over unicast DNS when <see cref="ServiceDiscoveryOptions.WideArea"/> is
+    /// asked over multicast DNS; any other name over unicast DNS when <see cref="DnsServiceDiscoveryOptions.WideArea"/> is
     /// configured (polled with the browse's backoff; a record is added when it appears and removed when it goes), else
     /// over multicast DNS as well.
     /// </summary>
@@ -191,6 +191,6 @@ public sealed class ServiceDiscovery : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return _wideArea ?? throw new ArgumentException(
-            $"Domain '{domain}' is not served by multicast DNS, and no wide-area DNS server is configured (ServiceDiscoveryOptions.WideArea).", parameterName);
+            $"Domain '{domain}' is not served by multicast DNS, and no wide-area DNS server is configured (DnsServiceDiscoveryOptions.WideArea).", parameterName);
     }
 }

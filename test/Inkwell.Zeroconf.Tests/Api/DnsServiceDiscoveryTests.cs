@@ -1,10 +1,9 @@
 using Inkwell.Zeroconf.Backends;
-using Inkwell.Zeroconf.Tests.Support;
 
 namespace Inkwell.Zeroconf.Tests.Api;
 
 /// <summary>The public API end to end on the in-memory network: the post's example between two hosts.</summary>
-public sealed class ServiceDiscoveryTests
+public sealed class DnsServiceDiscoveryTests
 {
     private static async Task<List<ServiceBrowseEvent>> Until(List<ServiceBrowseEvent> events, Func<List<ServiceBrowseEvent>, bool> done)
     {
@@ -25,7 +24,7 @@ public sealed class ServiceDiscoveryTests
         }
     }
 
-    private static List<ServiceBrowseEvent> Browse(ServiceDiscovery discovery, string type, CancellationToken token)
+    private static List<ServiceBrowseEvent> Browse(DnsServiceDiscovery discovery, string type, CancellationToken token)
     {
         var events = new List<ServiceBrowseEvent>();
         _ = Task.Run(async () =>
@@ -51,8 +50,8 @@ public sealed class ServiceDiscoveryTests
     public async Task Register_BrowseResolveGoodbye_AcrossTwoHosts()
     {
         await using var lan = new SimulatedLan();
-        await using var server = new ServiceDiscovery(lan.AddInkwell("server", seed: 1));
-        await using var client = new ServiceDiscovery(lan.AddInkwell("client", seed: 2));
+        await using var server = new DnsServiceDiscovery(lan.AddInkwell("server", seed: 1));
+        await using var client = new DnsServiceDiscovery(lan.AddInkwell("client", seed: 2));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         ServiceRegistration registration = await lan.RunUntil(server.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689)
@@ -82,8 +81,8 @@ public sealed class ServiceDiscoveryTests
     public async Task Register_SameNameOnTwoHosts_EndsWithTwoDistinctNames()
     {
         await using var lan = new SimulatedLan();
-        await using var first = new ServiceDiscovery(lan.AddInkwell("first", seed: 1));
-        await using var second = new ServiceDiscovery(lan.AddInkwell("second", seed: 2));
+        await using var first = new DnsServiceDiscovery(lan.AddInkwell("first", seed: 1));
+        await using var second = new DnsServiceDiscovery(lan.AddInkwell("second", seed: 2));
         var profile = new ServiceProfile("DAAP Server", "_daap._tcp", 3689);
 
         Task<ServiceRegistration> a = first.RegisterAsync(profile, TestContext.Current.CancellationToken).AsTask();
@@ -115,7 +114,7 @@ public sealed class ServiceDiscoveryTests
     public async Task Browse_InTheSameProcess_SeesItsOwnService_AndSubtypesAndTypes()
     {
         await using var lan = new SimulatedLan();
-        await using var discovery = new ServiceDiscovery(lan.AddInkwell("solo"));
+        await using var discovery = new DnsServiceDiscovery(lan.AddInkwell("solo"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         await lan.RunUntil(discovery.RegisterAsync(new ServiceProfile("Printer", "_http._tcp", 80) { Subtypes = ["_printer"] }, stop.Token).AsTask(), TimeSpan.FromSeconds(5));
 
@@ -169,7 +168,7 @@ public sealed class ServiceDiscoveryTests
     public async Task C28_InstanceNames_AtMost63BytesWithoutControlCharacters_DotsAllowed()
     {
         await using var lan = new SimulatedLan();
-        await using var discovery = new ServiceDiscovery(lan.AddInkwell("alpha"));
+        await using var discovery = new DnsServiceDiscovery(lan.AddInkwell("alpha"));
         await Assert.ThrowsAsync<ArgumentException>(async () => await discovery.RegisterAsync(new ServiceProfile(new string('x', 64), "_daap._tcp", 1), TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(async () => await discovery.RegisterAsync(new ServiceProfile("bad\u0001name", "_daap._tcp", 1), TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(async () => await discovery.RegisterAsync(new ServiceProfile("x", "_daap._tcp", 1) { Domain = "example.com" }, TestContext.Current.CancellationToken));
@@ -195,7 +194,7 @@ public sealed class ServiceDiscoveryTests
     {
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
-        await using var discovery = new ServiceDiscovery(lan.AddInkwell("alpha"));
+        await using var discovery = new DnsServiceDiscovery(lan.AddInkwell("alpha"));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Task<ServiceRegistration> registering = discovery.RegisterAsync(new ServiceProfile("Quick", "_daap._tcp", 1), cancel.Token).AsTask();
         lan.Advance(TimeSpan.FromMilliseconds(400)); // probing takes at least 750 ms
