@@ -24,7 +24,7 @@ public sealed class AvahiBackendOptions
     /// <summary>
     /// The clock of the backend's own timers: how long a restarted daemon gets to find instances again before the
     /// browsers report them gone, and the pauses between retries when the daemon does not answer. As in
-    /// <see cref="ServiceDiscoveryOptions.TimeProvider"/>, a test can pass a fake one. The timeouts of calls to the
+    /// <see cref="DnsServiceDiscoveryOptions.TimeProvider"/>, a test can pass a fake one. The timeouts of calls to the
     /// daemon stay in real time: they bound real I/O with a process that keeps real time.
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -3,7 +3,7 @@ namespace Inkwell.Zeroconf.Hosting;
 /// <summary>
 /// Whether the app's DNS-SD registrations outlive its host (inject it). A runner that stops an app's host only to start the
 /// app's next version in the same process (<c>inkwell run</c> after an edit) sets the <see cref="AppContext"/> switch
-/// <see cref="RestartingHostsSwitch"/> while it stops the host. The host's <see cref="ServiceDiscovery"/> then keeps its
+/// <see cref="RestartingHostsSwitch"/> while it stops the host. The host's <see cref="DnsServiceDiscovery"/> then keeps its
 /// registrations instead of withdrawing them (no goodbyes), and the next version's identical registration takes them over without
 /// probing again, so browsers never see the service leave. What no version takes over within
 /// <see cref="ZeroconfOptions.HandoverGrace"/>, and what is still kept when the process exits, is withdrawn then (goodbyes).

@@ -1,7 +1,6 @@
 using Inkwell.Zeroconf.Avahi;
 using Inkwell.Zeroconf.Dns;
 using Inkwell.Zeroconf.Hosting.Internal.Handover;
-using Inkwell.Zeroconf.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inkwell.Zeroconf.Hosting.Tests;

@@ -72,7 +72,7 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
         }
         if (_handover?.IsHandingOver == true)
         {
-            // No goodbyes and no drain: the registrations stay with the app's ServiceDiscovery, which keeps them for the next
+            // No goodbyes and no drain: the registrations stay with the app's DnsServiceDiscovery, which keeps them for the next
             // version (the listening sockets stay open too, so clients keep being served).
             TakeRegistrations();
             Log.HandingOver(_logger, _serviceType);

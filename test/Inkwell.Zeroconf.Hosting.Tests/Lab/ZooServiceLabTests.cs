@@ -1,4 +1,3 @@
-using Inkwell.Cli.Tests.Support;
 using Inkwell.Zeroconf.Hosting.Tests.Support;
 
 namespace Inkwell.Zeroconf.Hosting.Tests.Lab;
@@ -57,8 +56,8 @@ public sealed class ZooServiceLabTests : IDisposable
         });
         await server.WaitForLineAsync(l => l.Contains("DNS-SD: announced Zoo A (_zoo-service._tcp", StringComparison.Ordinal), s_firstStart, cancellationToken);
         // An independent peer on host B watching the service type: python-zeroconf, which drops an instance on its goodbye.
-        using TestProcess peer = PythonZeroconfBrowser.Start(lab.B, "_zoo-service._tcp");
-        await peer.WaitForLineAsync(l => l == "added Zoo A", s_patience, cancellationToken);
+        using TestProcess peer = PythonZeroconfPeer.Browse(lab.B, "_zoo-service._tcp");
+        await peer.WaitForLineAsync(l => PythonZeroconfPeer.IsEvent(l, "added", "Zoo A"), s_patience, cancellationToken);
         using TestProcess client = Start(lab.B, [Sample("ZooClient"), "--Zoo:Visitor=b", "--Zoo:Interval=200",
             "--Zeroconf:Backend=embedded", "--Zeroconf:Interfaces:0=" + LabHost.InterfaceName, "--Zeroconf:HostName=zoo-b"], []);
 
@@ -123,14 +122,14 @@ public sealed class ZooServiceLabTests : IDisposable
         {
             Assert.True(tookOver > 0, server.Output);
             Assert.Equal(0, withdrawn);
-            Assert.DoesNotContain(peer.Lines, l => l.StartsWith("removed ", StringComparison.Ordinal));
-            Assert.Single(peer.Lines, l => l == "added Zoo A");
+            Assert.DoesNotContain(peer.Lines, l => PythonZeroconfPeer.IsEvent(l, "removed"));
+            Assert.Single(peer.Lines, l => PythonZeroconfPeer.IsEvent(l, "added", "Zoo A"));
         }
         else
         {
-            await peer.WaitForLineAsync(l => l == "removed Zoo A", s_patience, cancellationToken);
+            await peer.WaitForLineAsync(l => PythonZeroconfPeer.IsEvent(l, "removed", "Zoo A"), s_patience, cancellationToken);
         }
-        int removals = peer.Lines.Count(l => l == "removed Zoo A");
+        int removals = peer.Lines.Count(l => PythonZeroconfPeer.IsEvent(l, "removed", "Zoo A"));
 
         // SIGTERM: inkwell stops the app for good (goodbyes, drain) and exits 0; the peer drops the service.
         await server.SignalAsync("TERM");
@@ -139,7 +138,7 @@ public sealed class ZooServiceLabTests : IDisposable
         Assert.Contains("DNS-SD: withdrew _zoo-service._tcp", server.Output, StringComparison.Ordinal);
         // Keeping the registration kept nothing of the old versions alive (inkwell run checks each reload's old version).
         Assert.DoesNotContain("Old version not collected", server.Output, StringComparison.Ordinal);
-        await peer.WaitForLineAsync(_ => peer.Lines.Count(l => l == "removed Zoo A") > removals, s_patience, cancellationToken);
+        await peer.WaitForLineAsync(_ => peer.Lines.Count(l => PythonZeroconfPeer.IsEvent(l, "removed", "Zoo A")) > removals, s_patience, cancellationToken);
     }
 
     [Fact]

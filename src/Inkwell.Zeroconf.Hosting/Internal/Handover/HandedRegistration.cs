@@ -56,5 +56,5 @@ internal sealed class HandedRegistration : ServiceRegistration
         return new KeptRegistration(_profile, _inner);
     }
 
-    private void OnInnerNameChanged(object? sender, string name) => OnNameChanged(name);
+    private void OnInnerNameChanged(object? sender, ServiceNameChangedEventArgs e) => OnNameChanged(e);
 }
