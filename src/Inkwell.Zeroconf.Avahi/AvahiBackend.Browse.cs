@@ -170,7 +170,7 @@ public sealed partial class AvahiBackend
                 ? parsed.ToString()
                 : $@"\# {record.Rdata.Length} {Convert.ToHexString(record.Rdata)}"; // RFC 3597's form for rdata it cannot read
             string interfaceName = await InterfaceNameAsync(record.Interface, cancellationToken).ConfigureAwait(false);
-            yield return new DnsRecordEvent(e.Kind == AvahiBrowseEventKind.Added, record.Name, (DnsRecordType)record.Type, record.Class, 0, data,
+            yield return new DnsRecordEvent(e.Kind == AvahiBrowseEventKind.Added ? DnsRecordEventKind.Added : DnsRecordEventKind.Removed, record.Name, (DnsRecordType)record.Type, record.Class, 0, data,
                 record.Rdata, interfaceName, record.Interface);
         }
     }

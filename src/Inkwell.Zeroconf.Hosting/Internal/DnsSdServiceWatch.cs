@@ -350,7 +350,7 @@ internal sealed class DnsSdServiceWatch : IAsyncDisposable
                 CancellationTokenSource? changed = null;
                 lock (_gate)
                 {
-                    if (record.Added)
+                    if (record.Kind == DnsRecordEventKind.Added)
                     {
                         present.Add((record.InterfaceIndex, record.Data));
                         if (instance.Resolved is null ? instance.Dropped : SrvPort(record.Data) is int port && port != instance.Resolved.Port)

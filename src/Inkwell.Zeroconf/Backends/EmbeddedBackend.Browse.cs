@@ -150,7 +150,7 @@ public sealed partial class EmbeddedBackend
             DnsRecord record = cached.Record;
             if (record.Name == name && (type == DnsRecordType.Any || record.Type == type))
             {
-                Write(new DnsRecordEvent(added, record.Name.ToString(), record.Type, record.Class, record.Ttl, record.Data.ToString(),
+                Write(new DnsRecordEvent(added ? DnsRecordEventKind.Added : DnsRecordEventKind.Removed, record.Name.ToString(), record.Type, record.Class, record.Ttl, record.Data.ToString(),
                     record.Data.GetCanonicalBytes(), cached.Link.Name, cached.Link.Index));
             }
         }

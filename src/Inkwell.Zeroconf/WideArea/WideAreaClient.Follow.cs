@@ -30,7 +30,7 @@ internal sealed partial class WideAreaClient
         await foreach ((bool added, DnsRecord r) in FollowAsync(name, type, cancellationToken).ConfigureAwait(false))
         {
             // Unicast answers come from no particular interface: the interface is empty, index 0.
-            yield return new DnsRecordEvent(added, r.Name.ToString(), r.Type, r.Class, r.Ttl, r.Data.ToString(), r.Data.GetCanonicalBytes(), "", 0);
+            yield return new DnsRecordEvent(added ? DnsRecordEventKind.Added : DnsRecordEventKind.Removed, r.Name.ToString(), r.Type, r.Class, r.Ttl, r.Data.ToString(), r.Data.GetCanonicalBytes(), "", 0);
         }
     }
 

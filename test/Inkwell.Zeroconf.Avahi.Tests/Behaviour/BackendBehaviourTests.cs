@@ -188,7 +188,7 @@ public abstract class BackendBehaviourTests
             break;
         }
         Assert.NotNull(srv);
-        Assert.True(srv.Added);
+        Assert.Equal(DnsRecordEventKind.Added, srv.Kind);
         Assert.Equal(Dns.DnsRecordType.Srv, srv.Type);
         Assert.Contains("4718", srv.Data, StringComparison.Ordinal);
         Assert.Contains(pair.Lab.A.HostName + ".local", srv.Data, StringComparison.Ordinal);

@@ -181,8 +181,8 @@ public sealed class QuerierTests
             Assert.InRange(refreshAt[i], starts[i], starts[i] + 2.1);
         }
         List<DnsRecordEvent> seen = await Snapshot(events, 2);
-        Assert.True(seen[0].Added);
-        Assert.False(seen[1].Added); // expired at 100 s
+        Assert.Equal(DnsRecordEventKind.Added, seen[0].Kind);
+        Assert.Equal(DnsRecordEventKind.Removed, seen[1].Kind); // expired at 100 s
         stop.Cancel();
     }
 
@@ -301,7 +301,7 @@ public sealed class QuerierTests
         lan.Advance(TimeSpan.FromMilliseconds(600));
 
         List<DnsRecordEvent> seen = await Snapshot(events, 3);
-        Assert.False(seen[2].Added);
+        Assert.Equal(DnsRecordEventKind.Removed, seen[2].Kind);
         Assert.Equal("192.168.7.98", seen[2].Data);
         stop.Cancel();
     }

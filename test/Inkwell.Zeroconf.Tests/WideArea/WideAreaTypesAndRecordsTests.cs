@@ -79,16 +79,16 @@ public sealed class WideAreaTypesAndRecordsTests(BindLab lab)
         await using IAsyncEnumerator<DnsRecordEvent> events = discovery.QueryRecordsAsync("q1.example.test", DnsRecordType.A, stop.Token).GetAsyncEnumerator(stop.Token);
 
         DnsRecordEvent first = await NextAsync(events, _ => true);
-        Assert.Equal((true, "q1.example.test", DnsRecordType.A, 1, "192.0.2.1", 0), (first.Added, first.Name, first.Type, first.Class, first.Data, first.InterfaceIndex));
+        Assert.Equal((DnsRecordEventKind.Added, "q1.example.test", DnsRecordType.A, 1, "192.0.2.1", 0), (first.Kind, first.Name, first.Type, first.Class, first.Data, first.InterfaceIndex));
         Assert.Equal(new byte[] { 192, 0, 2, 1 }, first.RawData.ToArray());
 
         lab.NsUpdate("update add q1.example.test 60 A 192.0.2.2");
         DnsRecordEvent second = await NextAsync(events, _ => true);
-        Assert.Equal((true, "192.0.2.2"), (second.Added, second.Data));
+        Assert.Equal((DnsRecordEventKind.Added, "192.0.2.2"), (second.Kind, second.Data));
 
         lab.NsUpdate("update delete q1.example.test A 192.0.2.1");
         DnsRecordEvent gone = await NextAsync(events, _ => true);
-        Assert.Equal((false, "192.0.2.1"), (gone.Added, gone.Data));
+        Assert.Equal((DnsRecordEventKind.Removed, "192.0.2.1"), (gone.Kind, gone.Data));
         await stop.CancelAsync();
     }
 

@@ -65,13 +65,3 @@ internal sealed class RawPeer
 
     public static DnsMessage Response(params DnsRecord[] answers) => new() { Flags = DnsMessage.ResponseFlag | DnsMessage.AuthoritativeFlag, Answers = [.. answers] };
 }
-
-/// <summary>A packet a peer heard, with the virtual time it arrived.</summary>
-internal sealed record HeardPacket(DateTimeOffset Time, IPEndPoint Source, DnsMessage Message)
-{
-    public bool IsProbeFor(DnsName name) =>
-        !Message.IsResponse && Message.Authorities.Count > 0 && Message.Questions.Any(q => q.Name == name && q.Type == DnsRecordType.Any);
-
-    public bool Answers(DnsName name, DnsRecordType type) =>
-        Message.IsResponse && Message.Answers.Any(r => r.Name == name && r.Type == type);
-}

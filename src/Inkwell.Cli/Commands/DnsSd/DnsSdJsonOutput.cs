@@ -94,7 +94,7 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
     public override void RecordEvent(DnsRecordEvent e) =>
         Write(w =>
         {
-            w.WriteString("event", e.Added ? "added" : "removed");
+            w.WriteString("event", e.Kind == DnsRecordEventKind.Added ? "added" : "removed");
             w.WriteString("name", e.Name);
             w.WriteString("rrtype", e.Type.ToString().ToUpperInvariant());
             w.WriteNumber("ttl", e.Ttl);

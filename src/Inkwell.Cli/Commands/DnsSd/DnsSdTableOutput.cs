@@ -63,7 +63,7 @@ internal sealed class DnsSdTableOutput(TextWriter writer) : DnsSdOutput(writer)
 
     public override void RecordEvent(DnsRecordEvent e) =>
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"{Now}  {(e.Added ? "Add" : "Rmv"),-3} {(e.Added ? 2 : 0),8} {e.InterfaceIndex,2} {e.Name + ".",-29} {TypeText(e.Type),-5} {(e.Class == 1 ? "IN" : e.Class.ToString(CultureInfo.InvariantCulture)),-7} {e.Data}"));
+            $"{Now}  {(e.Kind == DnsRecordEventKind.Added ? "Add" : "Rmv"),-3} {(e.Kind == DnsRecordEventKind.Added ? 2 : 0),8} {e.InterfaceIndex,2} {e.Name + ".",-29} {TypeText(e.Type),-5} {(e.Class == 1 ? "IN" : e.Class.ToString(CultureInfo.InvariantCulture)),-7} {e.Data}"));
 
     public override void EnumeratingDomains(bool registration)
     {

@@ -1,4 +1,4 @@
-namespace Inkwell.Zeroconf.Tests.Cli;
+namespace Inkwell.Cli.Tests.DnsSd;
 
 /// <summary>
 /// <c>inkwell dns-sd</c>'s usage errors: exit code 2 and a message on standard error, decided before
