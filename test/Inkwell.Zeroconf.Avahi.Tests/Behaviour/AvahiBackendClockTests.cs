@@ -23,14 +23,14 @@ public sealed class AvahiBackendClockTests
         await using IServiceDiscoveryBackend onB = await LabBackends.AvahiAsync(lab.B, ct);
         ServiceRegistration leaver = await onB.RegisterAsync(new ServiceProfile("Leaver", Type, 4910), ct);
         await using IAsyncEnumerator<ServiceBrowseEvent> browse = onA.BrowseAsync(Type, ct).GetAsyncEnumerator(ct);
-        await NextAsync(browse, ServiceBrowseEventKind.Added, "Leaver");
+        await BrowseWaits.NextAsync(browse, ServiceBrowseEventKind.Added, "Leaver");
 
         // Leaver goes while A's daemon is down, so A hears no goodbye; the restarted daemon simply does not find it.
         await lab.A.StopAvahiAsync();
         await leaver.DisposeAsync();
         await lab.A.StartAvahiAsync(ct);
         await using ServiceRegistration marker = await onB.RegisterAsync(new ServiceProfile("Marker", Type, 4911), ct);
-        await NextAsync(browse, ServiceBrowseEventKind.Added, "Marker"); // A's new daemon is browsing again
+        await BrowseWaits.NextAsync(browse, ServiceBrowseEventKind.Added, "Marker"); // A's new daemon is browsing again
 
         // Wall-clock time well past the 2 s grace does not report it: only the backend's clock counts.
         Task<bool> pending = browse.MoveNextAsync().AsTask();
@@ -52,18 +52,5 @@ public sealed class AvahiBackendClockTests
             pending = browse.MoveNextAsync().AsTask();
         }
         Assert.Fail("The browse ended before Leaver was reported gone.");
-    }
-
-    private static async Task NextAsync(IAsyncEnumerator<ServiceBrowseEvent> browse, ServiceBrowseEventKind kind, string name)
-    {
-        using var deadline = new CancellationTokenSource(BrowseWaits.Generous);
-        while (await browse.MoveNextAsync().AsTask().WaitAsync(deadline.Token))
-        {
-            if (browse.Current.Kind == kind && browse.Current.InstanceName == name)
-            {
-                return;
-            }
-        }
-        Assert.Fail($"The browse ended before {kind} {name}.");
     }
 }

@@ -20,18 +20,18 @@ public sealed class AvahiBackendDaemonRestartTests
         await using ServiceRegistration registration = await onA.RegisterAsync(new ServiceProfile("Survivor", Type, 4900), ct);
         await using IAsyncEnumerator<ServiceBrowseEvent> watchFromB = onB.BrowseAsync(Type, ct).GetAsyncEnumerator(ct);
         await using IAsyncEnumerator<ServiceBrowseEvent> browseOnA = onA.BrowseAsync(Type, ct).GetAsyncEnumerator(ct);
-        await NextAsync(watchFromB, ServiceBrowseEventKind.Added, "Survivor");
+        await BrowseWaits.NextAsync(watchFromB, ServiceBrowseEventKind.Added, "Survivor");
 
         await lab.A.StopAvahiAsync();
-        await NextAsync(watchFromB, ServiceBrowseEventKind.Removed, "Survivor"); // the stopping daemon said goodbye
+        await BrowseWaits.NextAsync(watchFromB, ServiceBrowseEventKind.Removed, "Survivor"); // the stopping daemon said goodbye
         await lab.A.StartAvahiAsync(ct);
 
         // The registration is re-established by the new daemon under the same name, without the caller doing anything.
-        await NextAsync(watchFromB, ServiceBrowseEventKind.Added, "Survivor");
+        await BrowseWaits.NextAsync(watchFromB, ServiceBrowseEventKind.Added, "Survivor");
         Assert.Equal("Survivor", registration.Name);
         // The browse on A outlived its daemon: it reports a service that appears after the restart.
         await using ServiceRegistration later = await onB.RegisterAsync(new ServiceProfile("After Restart", Type, 4901), ct);
-        await NextAsync(browseOnA, ServiceBrowseEventKind.Added, "After Restart");
+        await BrowseWaits.NextAsync(browseOnA, ServiceBrowseEventKind.Added, "After Restart");
     }
 
     [Fact(Timeout = 120_000)]
@@ -57,18 +57,5 @@ public sealed class AvahiBackendDaemonRestartTests
         await Assert.ThrowsAnyAsync<ZeroconfException>(
             () => onA.ResolveAsync("Watched", Type, ct).WaitAsync(TimeSpan.FromSeconds(20), ct));
         await local.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20), ct);
-    }
-
-    private static async Task NextAsync(IAsyncEnumerator<ServiceBrowseEvent> browse, ServiceBrowseEventKind kind, string name)
-    {
-        using var deadline = new CancellationTokenSource(BrowseWaits.Generous);
-        while (await browse.MoveNextAsync().AsTask().WaitAsync(deadline.Token))
-        {
-            if (browse.Current.Kind == kind && browse.Current.InstanceName == name)
-            {
-                return;
-            }
-        }
-        Assert.Fail($"The browse ended before {kind} {name}.");
     }
 }

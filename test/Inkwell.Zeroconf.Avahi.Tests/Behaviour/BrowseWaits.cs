@@ -30,6 +30,20 @@ internal static class BrowseWaits
         return null!;
     }
 
+    /// <summary>Reads an open browse until <paramref name="kind"/> for <paramref name="name"/>, or fails the test after <see cref="Generous"/> or when it ends.</summary>
+    public static async Task NextAsync(IAsyncEnumerator<ServiceBrowseEvent> browse, ServiceBrowseEventKind kind, string name)
+    {
+        using var deadline = new CancellationTokenSource(Generous);
+        while (await browse.MoveNextAsync().AsTask().WaitAsync(deadline.Token))
+        {
+            if (browse.Current.Kind == kind && browse.Current.InstanceName == name)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"The browse ended before {kind} {name}.");
+    }
+
     /// <summary>
     /// Waits until an <see cref="AvahiBackend"/>'s browses follow the TXT of <paramref name="count"/> instances, so that
     /// a change made now is reported as an update (one made while a watch starts is its starting point instead). The

@@ -33,36 +33,24 @@ public sealed class SeamLatencyMeasurements
             string name = $"Seam {run}";
             var clock = Stopwatch.StartNew();
             ServiceRegistration registration = await onA.RegisterAsync(new ServiceProfile(name, Type, 9100), ct);
-            await NextAsync(watch, ServiceBrowseEventKind.Added, name);
+            await BrowseWaits.NextAsync(watch, ServiceBrowseEventKind.Added, name);
             visible.Add(clock.Elapsed.TotalMilliseconds);
 
             clock.Restart();
             await using (IAsyncEnumerator<ServiceBrowseEvent> fresh = onB.BrowseAsync(Type, ct).GetAsyncEnumerator(ct))
             {
-                await NextAsync(fresh, ServiceBrowseEventKind.Added, name);
+                await BrowseWaits.NextAsync(fresh, ServiceBrowseEventKind.Added, name);
                 firstResult.Add(clock.Elapsed.TotalMilliseconds);
             }
 
             await registration.DisposeAsync();
-            await NextAsync(watch, ServiceBrowseEventKind.Removed, name);
+            await BrowseWaits.NextAsync(watch, ServiceBrowseEventKind.Removed, name);
         }
 
         Report($"{kind}: register → visible on the other host", visible);
         Report($"{kind}: browse start → first result, service already announced", firstResult);
     }
 
-    private static async Task NextAsync(IAsyncEnumerator<ServiceBrowseEvent> browse, ServiceBrowseEventKind kind, string name)
-    {
-        using var deadline = new CancellationTokenSource(BrowseWaits.Generous);
-        while (await browse.MoveNextAsync().AsTask().WaitAsync(deadline.Token))
-        {
-            if (browse.Current.Kind == kind && browse.Current.InstanceName == name)
-            {
-                return;
-            }
-        }
-        Assert.Fail($"The browse ended before {kind} {name}.");
-    }
 
     private static void Report(string what, List<double> samples)
     {
