@@ -129,7 +129,11 @@ public sealed class InteropTests
 
         JsonElement registered = Json(await publisher.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken));
         Assert.Equal("DAAP Server-2._daap._tcp.local.", registered.GetProperty("name").GetString());
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-        Assert.DoesNotContain("renaming", server.Errors, StringComparison.Ordinal); // and Inkwell keeps its name
+        // And Inkwell keeps its name: a fresh browser on B resolves Inkwell's instance under it, on Inkwell's port. Inkwell
+        // would have renamed on hearing python-zeroconf's probes, which came before python-zeroconf's "registered".
+        TestProcess browse = PythonZeroconfPeer.Browse(lab.B, "_daap._tcp");
+        JsonElement kept = Json(await browse.WaitForOutputLineAsync(l => PythonZeroconfPeer.IsEvent(l, "resolved", "DAAP Server._daap._tcp.local."), s_generous, TestContext.Current.CancellationToken));
+        Assert.Equal(3689, kept.GetProperty("port").GetInt32());
+        Assert.DoesNotContain("renaming", server.Errors, StringComparison.Ordinal);
     }
 }
