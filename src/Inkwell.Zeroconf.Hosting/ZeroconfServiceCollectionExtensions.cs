@@ -49,7 +49,7 @@ public static class ZeroconfServiceCollectionExtensions
         ZeroconfOptions options = services.GetRequiredService<IOptions<ZeroconfOptions>>().Value;
         ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         TimeProvider timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        IServiceDiscoveryBackend CreateBackend(ILoggerFactory logging)
+        IServiceDiscoveryBackend CreateBackend(ILoggerFactory logging, TimeProvider time)
         {
             var embedded = new Inkwell.Zeroconf.DnsServiceDiscoveryOptions
             {
@@ -57,10 +57,10 @@ public static class ZeroconfServiceCollectionExtensions
                 UseIPv4 = options.UseIPv4,
                 UseIPv6 = options.UseIPv6,
                 HostName = options.HostName,
-                TimeProvider = timeProvider,
+                TimeProvider = time,
                 LoggerFactory = logging,
             };
-            var avahi = new AvahiBackendOptions { BusAddress = options.BusAddress, LoggerFactory = logging, ProbeTimeout = options.ProbeTimeout, TimeProvider = timeProvider };
+            var avahi = new AvahiBackendOptions { BusAddress = options.BusAddress, LoggerFactory = logging, ProbeTimeout = options.ProbeTimeout, TimeProvider = time };
             // With Embedded the choice completes on this thread (the embedded responder opens its sockets here); Auto and
             // Avahi ask the bus first, and every call made meanwhile waits for the answer.
             return new SelectedBackend(AvahiBackend.CreateAsync(options.Backend, embedded, avahi));
@@ -68,7 +68,7 @@ public static class ZeroconfServiceCollectionExtensions
 
         ZeroconfHandover handover = services.GetService<ZeroconfHandover>() ?? new ZeroconfHandover(TimeSpan.Zero);
         return handover.Grace > TimeSpan.Zero
-            ? new Inkwell.Zeroconf.DnsServiceDiscovery(new HandoverBackend(RegistrationHandover.Process, handover, HandoverKey.From(options, timeProvider), loggerFactory, CreateBackend))
-            : new Inkwell.Zeroconf.DnsServiceDiscovery(CreateBackend(loggerFactory));
+            ? new Inkwell.Zeroconf.DnsServiceDiscovery(new HandoverBackend(RegistrationHandover.Process, handover, HandoverKey.From(options, timeProvider), loggerFactory, timeProvider, CreateBackend))
+            : new Inkwell.Zeroconf.DnsServiceDiscovery(CreateBackend(loggerFactory, timeProvider));
     }
 }

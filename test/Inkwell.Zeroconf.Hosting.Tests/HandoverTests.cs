@@ -25,14 +25,16 @@ public sealed class HandoverTests
 
         public int Created { get; private set; }
 
-        public HandoverBackend Host()
+        /// <summary>A host of the app; <paramref name="appClock"/> is the TimeProvider its container holds (else the LAN's clock).</summary>
+        public HandoverBackend Host(TimeProvider? appClock = null)
         {
             var policy = new ZeroconfHandover(s_grace, () => Restarting);
-            HandoverKey key = HandoverKey.From(new ZeroconfOptions { Backend = BackendMode.Embedded, HostName = "zoo-host" }, Lan.Time);
-            return new HandoverBackend(Handover, policy, key, NullLoggerFactory.Instance, _ =>
+            TimeProvider clock = appClock ?? Lan.Time;
+            HandoverKey key = HandoverKey.From(new ZeroconfOptions { Backend = BackendMode.Embedded, HostName = "zoo-host" }, clock);
+            return new HandoverBackend(Handover, policy, key, NullLoggerFactory.Instance, clock, (_, time) =>
             {
                 Created++;
-                return Lan.AddInkwell("zoo-host", seed: Created);
+                return Lan.AddInkwell("zoo-host", seed: Created, time: time);
             });
         }
 
@@ -86,6 +88,141 @@ public sealed class HandoverTests
         Assert.Equal(0, lab.Goodbyes);
         await taken.DisposeAsync();
         Assert.True(lab.Goodbyes >= 1);
+        await second.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A TimeProvider of the app's own, as a version's container builds it: virtual time read from the LAN's clock, through an
+    /// instance per version. Counts its live timers, and what it is asked once <see cref="Retired"/> (its version is gone).
+    /// </summary>
+    private sealed class AppClock(TimeProvider lan) : TimeProvider
+    {
+        private int _liveTimers;
+        private int _calls;
+        private int _callsWhileRetired;
+
+        public bool Retired { get; set; }
+
+        public int LiveTimers => Volatile.Read(ref _liveTimers);
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public int CallsWhileRetired => Volatile.Read(ref _callsWhileRetired);
+
+        public override long TimestampFrequency => lan.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Asked();
+            return lan.GetUtcNow();
+        }
+
+        public override long GetTimestamp()
+        {
+            Asked();
+            return lan.GetTimestamp();
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Asked();
+            Interlocked.Increment(ref _liveTimers);
+            return new CountedTimer(lan.CreateTimer(callback, state, dueTime, period), () => Interlocked.Decrement(ref _liveTimers));
+        }
+
+        private void Asked()
+        {
+            Interlocked.Increment(ref _calls);
+            if (Retired)
+            {
+                Interlocked.Increment(ref _callsWhileRetired);
+            }
+        }
+
+        private sealed class CountedTimer(ITimer inner, Action disposed) : ITimer
+        {
+            private int _disposed;
+
+            public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                {
+                    disposed();
+                }
+                inner.Dispose();
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Restart_AppsOwnClock_NextVersionsClockTakesItOver_AndTheOldClockIsLetGo()
+    {
+        await using var lab = new Lab();
+        var firstClock = new AppClock(lab.Lan.Time);
+        HandoverBackend first = lab.Host(firstClock);
+        await lab.RegisterAsync(first, 5080, new KeyValuePair<string, string?>("v", "1"));
+        int probes = lab.Probes;
+        lab.Restarting = true;
+        await first.DisposeAsync();
+        lab.Restarting = false;
+        lab.Lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
+        Assert.True(firstClock.LiveTimers > 0); // the kept registration's grace runs on the stopped version's clock until then
+
+        var secondClock = new AppClock(lab.Lan.Time);
+        HandoverBackend second = lab.Host(secondClock);
+        firstClock.Retired = true;
+
+        // Another instance of the same clock type: the kept responder goes on, and nothing is armed on the old clock any more.
+        Assert.Equal(1, lab.Created);
+        Assert.Equal(0, firstClock.LiveTimers);
+        ServiceRegistration taken = await lab.RegisterAsync(second, 5080, new KeyValuePair<string, string?>("v", "2"));
+        Assert.Equal("zoo", taken.Name);
+        lab.Lan.Advance(s_grace * 2, TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(0, lab.Goodbyes);
+        Assert.Equal(probes, lab.Probes);
+        Assert.Contains(lab.Lan.Network.Log, p => p.From == "zoo-host" && DnsMessage.TryParse(p.Data, out DnsMessage m, out _, out _)
+            && m.IsResponse && m.Answers.Any(r => r.Type == DnsRecordType.Txt && r.Ttl > 0 && r.Data.ToString()!.Contains("v=2", StringComparison.Ordinal)));
+        Assert.Equal(0, firstClock.CallsWhileRetired);
+        Assert.True(secondClock.Calls > 0); // the responder's time comes from the running version's clock
+        await taken.DisposeAsync();
+        Assert.True(lab.Goodbyes >= 1);
+        await second.DisposeAsync();
+        Assert.Equal(0, firstClock.CallsWhileRetired);
+    }
+
+    [Fact]
+    public async Task Restart_KeptRegistrationNobodyAsksFor_WithdrawnAfterTheGraceOnTheNextVersionsClock()
+    {
+        await using var lab = new Lab();
+        var firstClock = new AppClock(lab.Lan.Time);
+        HandoverBackend first = lab.Host(firstClock);
+        await lab.RegisterAsync(first, 5080);
+        lab.Restarting = true;
+        await first.DisposeAsync();
+        lab.Restarting = false;
+
+        var secondClock = new AppClock(lab.Lan.Time);
+        HandoverBackend second = lab.Host(secondClock);
+        firstClock.Retired = true;
+        Assert.Equal(1, lab.Created);
+        Assert.Equal(0, firstClock.LiveTimers); // the grace left the old clock
+        lab.Lan.Advance(s_grace - TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50));
+        Assert.Equal(0, lab.Goodbyes);
+        lab.Lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
+
+        // The grace moved to the new clock with the time it had left, and ended there.
+        await WaitAsync(() => lab.Goodbyes >= 1);
+        Assert.Equal(0, firstClock.CallsWhileRetired);
+        Assert.Equal(0, firstClock.LiveTimers);
         await second.DisposeAsync();
     }
 

@@ -58,6 +58,12 @@ internal sealed class ZooLab : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("The sample is not built", path);
     }
 
+    /// <summary>Host A, where the servers run.</summary>
+    public LabHost ServerHost => _lab.A;
+
+    /// <summary>Host B, where the client runs (and the tests' own peers).</summary>
+    public LabHost ClientHost => _lab.B;
+
     /// <summary>Starts a server on host A asking for <paramref name="name"/> (embedded: with a host name of its own).</summary>
     public TestProcess StartServer(string name, string hostName) =>
         Start(_lab.A, "ZooServer", ["--urls=http://0.0.0.0:0", "--Zoo:Name=" + name, "--Kestrel:EndpointDefaults:Protocols=" + (_grpc ? "Http2" : "Http1AndHttp2")], hostName);

@@ -16,6 +16,12 @@ public sealed class InteropTests
 
     private static bool IsEvent(string line, string name) => line.StartsWith('{') && Json(line).GetProperty("event").GetString() == name;
 
+    /// <summary>A watcher's line for the SRV record of Inkwell's "DAAP Server" (type 33), as announced or in an answer.</summary>
+    private static bool IsInkwellsSrv(string line) =>
+        PythonZeroconfPeer.IsEvent(line, "record") && Json(line) is var record &&
+        record.GetProperty("type").GetInt32() == 33 &&
+        string.Equals(record.GetProperty("name").GetString(), "DAAP Server._daap._tcp.local.", StringComparison.OrdinalIgnoreCase);
+
     [Fact]
     public async Task Avahi_Publishes_InkwellBrowsesAndResolves()
     {
@@ -119,11 +125,20 @@ public sealed class InteropTests
     public async Task Inkwell_HoldsTheName_PythonZeroconfPicksAnotherName()
     {
         await using NetnsLab lab = await NetnsLab.CreateAsync(TestContext.Current.CancellationToken);
-        TestProcess server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json", "--verbose");
-        await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
-        // Holding the name means announced: python-zeroconf checks for only ~350 ms, and a responder
-        // does not repeat a record within 250 ms of multicasting it (RFC 6762 §6), so start after both announcements.
-        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        // Holding the name means announced: python-zeroconf checks for only ~350 ms, and a responder does not repeat a
+        // record within 250 ms of multicasting it (RFC 6762 §6), so python-zeroconf starts once host B has heard both of
+        // Inkwell's announcements (its SRV twice), and the watcher is gone before it starts.
+        TestProcess server;
+        using (TestProcess watcher = PythonZeroconfPeer.Watch(lab.B))
+        {
+            await watcher.WaitForOutputLineAsync(l => PythonZeroconfPeer.IsEvent(l, "watching"), s_generous, TestContext.Current.CancellationToken);
+            server = lab.A.StartInkwell("dns-sd", "-R", "DAAP Server", "_daap._tcp", ".", "3689", "--json", "--verbose");
+            await server.WaitForOutputLineAsync(l => IsEvent(l, "registered"), s_generous, TestContext.Current.CancellationToken);
+            for (int announcement = 0; announcement < 2; announcement++)
+            {
+                await watcher.ReadOutputLineAsync(IsInkwellsSrv, s_generous, TestContext.Current.CancellationToken);
+            }
+        }
 
         TestProcess publisher = PythonZeroconfPeer.Publish(lab.B, "DAAP Server", "_daap._tcp", 3690);
 

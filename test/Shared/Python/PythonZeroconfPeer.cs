@@ -9,7 +9,9 @@ namespace Inkwell.Testing;
 /// <c>{"event":"registered","name":…}</c> (the full name, after python-zeroconf's own renaming) when publishing,
 /// <c>{"event":"browsing"}</c> once the browser runs, then <c>{"event":"added","name":LABEL}</c>,
 /// <c>{"event":"resolved","name":…,"port":…,"server":…,"addresses":[…],"txt":{…}}</c> and
-/// <c>{"event":"removed","name":LABEL}</c> (LABEL: the instance label only).
+/// <c>{"event":"removed","name":LABEL}</c> (LABEL: the instance label only); when watching, <c>{"event":"watching"}</c>
+/// once it listens, then <c>{"event":"record","name":…,"type":N,"ttl":…}</c> for every record of every response it hears
+/// (N: the numeric RR type, 33 for SRV).
 /// </summary>
 internal static class PythonZeroconfPeer
 {
@@ -34,6 +36,16 @@ internal static class PythonZeroconfPeer
                 # No probing, no renaming: announce the name as if it were ours (a responder that ignores conflicts).
                 zc.register_service(info, cooperating_responders=True)
             emit(event="registered", name=info.name)
+        elif mode == "watch":
+            from zeroconf import RecordUpdateListener
+            class Watcher(RecordUpdateListener):
+                # Called for every record of every response heard, repeats included (the cache's view is not wanted here).
+                def async_update_records(self, zc, now, records):
+                    for update in records:
+                        emit(event="record", name=update.new.name, type=update.new.type, ttl=update.new.ttl)
+            zc.add_listener(Watcher(), None)
+            # Queued on the event loop behind the listener's registration: once printed, the watcher hears everything.
+            zc.loop.call_soon_threadsafe(lambda: emit(event="watching"))
         else:
             stype = sys.argv[3] + ".local."
             def resolve(zeroconf, service_type, name):
@@ -73,6 +85,12 @@ internal static class PythonZeroconfPeer
 
     /// <summary>Browses <paramref name="type"/> (<c>_x._tcp</c>), resolving every instance it finds.</summary>
     public static TestProcess Browse(LabHost host, string type) => Start(host, ["browse", host.Address, type]);
+
+    /// <summary>
+    /// Listens without asking or answering anything and prints every record it hears, each time it hears it: a way to see
+    /// another responder's announcements on the wire (python-zeroconf's cache would report a repeated record once).
+    /// </summary>
+    public static TestProcess Watch(LabHost host) => Start(host, ["watch", host.Address]);
 
     /// <summary>Whether <paramref name="line"/> is the peer's <paramref name="kind"/> event (for <paramref name="name"/>, when given).</summary>
     public static bool IsEvent(string line, string kind, string? name = null)

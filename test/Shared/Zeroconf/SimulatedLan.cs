@@ -28,14 +28,17 @@ internal sealed class SimulatedLan : IAsyncDisposable
     /// <summary>Virtual time since the LAN was created.</summary>
     public TimeSpan Elapsed => Time.GetUtcNow() - Start;
 
-    /// <summary>Adds an Inkwell instance; pass another instance's <paramref name="address"/> to run both on one host (two programs).</summary>
-    public EmbeddedBackend AddInkwell(string hostName, int seed = 1, string? address = null)
+    /// <summary>
+    /// Adds an Inkwell instance; pass another instance's <paramref name="address"/> to run both on one host (two programs), and
+    /// a clock of its own as <paramref name="time"/> (one that reads <see cref="Time"/>, or virtual time would split).
+    /// </summary>
+    public EmbeddedBackend AddInkwell(string hostName, int seed = 1, string? address = null, TimeProvider? time = null)
     {
         // Synchronous like the rest of the LAN set-up; CreateAsync runs the same Open and completes at once.
         EmbeddedBackend backend = EmbeddedBackend.Open(new DnsServiceDiscoveryOptions
         {
             Transport = Network.AddHost(hostName, address ?? $"192.168.7.{_nextAddress++}"),
-            TimeProvider = Time,
+            TimeProvider = time ?? Time,
             HostName = hostName,
             Random = new Random(seed),
         });

@@ -12,24 +12,13 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
     }
 
     public override void Registered(ServiceRegistration registration) =>
-        Write(w =>
-        {
-            w.WriteString("event", "registered");
-            w.WriteString("name", registration.Name);
-            w.WriteString("type", registration.ServiceType);
-            w.WriteString("domain", registration.Domain);
-            w.WriteNumber("port", registration.Port);
-        });
+        Write(w => WriteRegistered(w, registration.Name, registration));
 
     // The "registered" line again with the new name (a script waiting for "registered" sees the name in use), plus the old one.
     public override void Renamed(ServiceRegistration registration, ServiceNameChangedEventArgs change) =>
         Write(w =>
         {
-            w.WriteString("event", "registered");
-            w.WriteString("name", change.Name);
-            w.WriteString("type", registration.ServiceType);
-            w.WriteString("domain", registration.Domain);
-            w.WriteNumber("port", registration.Port);
+            WriteRegistered(w, change.Name, registration);
             w.WriteString("previousName", change.PreviousName);
         });
 
@@ -101,6 +90,16 @@ internal sealed class DnsSdJsonOutput(TextWriter writer) : DnsSdOutput(writer)
             w.WriteString("rdata", e.Data);
             w.WriteString("interface", e.InterfaceName);
         });
+
+    /// <summary>The properties of a "registered" line; <paramref name="name"/> is the name in use, which after a rename is the event's, not yet the registration's.</summary>
+    private static void WriteRegistered(Utf8JsonWriter w, string name, ServiceRegistration registration)
+    {
+        w.WriteString("event", "registered");
+        w.WriteString("name", name);
+        w.WriteString("type", registration.ServiceType);
+        w.WriteString("domain", registration.Domain);
+        w.WriteNumber("port", registration.Port);
+    }
 
     /// <summary>TXT as an object: a boolean attribute (a key without '=') is <c>true</c>.</summary>
     private static void WriteTxt(Utf8JsonWriter w, IReadOnlyDictionary<string, string?> txt)

@@ -26,9 +26,10 @@ internal sealed class HandoverBackend : IServiceDiscoveryBackend
     /// <param name="policy">Whether this host's stop hands over.</param>
     /// <param name="key">The options the backend is built from.</param>
     /// <param name="hostLogging">This host's logging, which the backend uses while this host holds it.</param>
-    /// <param name="create">Builds a backend logging through the given factory.</param>
-    public HandoverBackend(RegistrationHandover handover, ZeroconfHandover policy, HandoverKey key, ILoggerFactory hostLogging,
-        Func<ILoggerFactory, IServiceDiscoveryBackend> create)
+    /// <param name="hostTime">This host's clock, which the backend uses while this host holds it.</param>
+    /// <param name="create">Builds a backend logging through the given factory and taking time from the given provider.</param>
+    public HandoverBackend(RegistrationHandover handover, ZeroconfHandover policy, HandoverKey key, ILoggerFactory hostLogging, TimeProvider hostTime,
+        Func<ILoggerFactory, TimeProvider, IServiceDiscoveryBackend> create)
     {
         _handover = handover;
         _policy = policy;
@@ -37,11 +38,12 @@ internal sealed class HandoverBackend : IServiceDiscoveryBackend
         if (taken is null)
         {
             var logging = new ForwardingLoggerFactory();
+            var time = new HandoverTimeProvider(hostTime);
             // The backend (its threads, timers and the backend choice) outlives this host: it must not hold the execution
             // context of the version of the app that happens to build it.
             using (RegistrationHandover.FlowSuppressed())
             {
-                taken = new SharedBackend(key, create(logging), logging);
+                taken = new SharedBackend(key, create(logging, time), logging, time);
             }
         }
         else
@@ -50,6 +52,11 @@ internal sealed class HandoverBackend : IServiceDiscoveryBackend
         }
         _shared = taken;
         _shared.Logging.ForwardTo(hostLogging);
+        // The timers moved to this host's clock must not hold its execution context either.
+        using (RegistrationHandover.FlowSuppressed())
+        {
+            _shared.Time.ForwardTo(hostTime);
+        }
     }
 
     public string Name => _shared.Backend.Name;

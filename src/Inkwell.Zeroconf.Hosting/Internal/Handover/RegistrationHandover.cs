@@ -86,14 +86,14 @@ internal sealed class RegistrationHandover
                 foreach (KeptRegistration registration in registrations)
                 {
                     backend.Kept.Add(registration);
-                    registration.Expiry = backend.Key.TimeProvider.CreateTimer(
+                    registration.Expiry = backend.Time.CreateTimer(
                         _ => _ = ExpireAsync(backend, registration), null, grace, Timeout.InfiniteTimeSpan);
                 }
                 if (backend.Kept.Count > 0)
                 {
                     _holdingKept.Add(backend);
                 }
-                _kept.Add((backend, backend.Key.TimeProvider.CreateTimer(_ => _ = ExpireAsync(backend), null, grace, Timeout.InfiniteTimeSpan)));
+                _kept.Add((backend, backend.Time.CreateTimer(_ => _ = ExpireAsync(backend), null, grace, Timeout.InfiniteTimeSpan)));
             }
         }
     }

@@ -1,13 +1,15 @@
 using System.Text.Json;
 
-namespace Inkwell.Zeroconf.Tests.WideArea;
+namespace Inkwell.Cli.Tests.DnsSd;
 
 /// <summary>
 /// <c>inkwell dns-sd</c> with a non-local domain and <c>--server</c>: -R registers by signed UPDATE (checked with dig),
-/// -B and -L in other processes see and resolve it. No multicast socket is opened for a wide-area domain.
+/// -B and -L in other processes see and resolve it, -F lists the server's browsing domains, -Q asks it for a name outside
+/// <c>local</c>. No multicast socket is opened for a wide-area domain. (The library's own wide-area tests use the same
+/// BIND lab in Inkwell.Zeroconf.Tests.)
 /// </summary>
 [Collection(nameof(BindCollection))]
-public sealed class WideAreaCliTests(BindLab lab)
+public sealed class DnsSdWideAreaTests(BindLab lab)
 {
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
 
@@ -81,6 +83,32 @@ public sealed class WideAreaCliTests(BindLab lab)
         Assert.Equal(1, exitCode);
         Assert.Contains("BADSIG", error, StringComparison.Ordinal);
         Assert.Equal("", lab.Dig("PTR", "_wclibad._tcp.example.test"));
+    }
+
+    [Fact]
+    public async Task DnsSdF_ListsLocalAndTheServersBrowsingDomains_DefaultMarked()
+    {
+        lab.Require();
+        lab.WriteDomainEnumerationRecords();
+        (int exitCode, string[] lines, string error) = await RunAsync("-F", BindLab.Zone, "--server", Server, "--json", "--timeout", "2");
+
+        Assert.True(exitCode == 0, error);
+        List<(string Domain, bool Default)> domains = [.. lines
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(e => (e.GetProperty("domain").GetString()!, e.GetProperty("default").GetBoolean()))];
+        Assert.Equal([("local", false), ("example.test", true), ("sites.example.test", false)], domains);
+    }
+
+    [Fact]
+    public async Task DnsSdQ_WithServer_AsksItForANameOutsideLocal()
+    {
+        lab.Require();
+        lab.NsUpdate("update delete q2.example.test TXT\nupdate add q2.example.test 60 TXT \"hello\"");
+        (int exitCode, string[] lines, string error) = await RunAsync("-Q", "q2.example.test", "TXT", "--server", Server, "--json", "--timeout", "4");
+
+        Assert.True(exitCode == 0, error);
+        JsonElement record = JsonDocument.Parse(Assert.Single(lines)).RootElement;
+        Assert.Equal(("added", "q2.example.test", "TXT"), (record.GetProperty("event").GetString(), record.GetProperty("name").GetString(), record.GetProperty("rrtype").GetString()));
     }
 
     [Theory]

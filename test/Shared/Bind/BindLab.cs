@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Inkwell.Zeroconf;
 
-namespace Inkwell.Zeroconf.Tests.WideArea;
+namespace Inkwell.Testing;
 
 /// <summary>
 /// A real BIND 9 for the wide-area tests: <c>named</c> in the foreground, listening on 127.0.0.1 only (a
@@ -10,7 +11,8 @@ namespace Inkwell.Zeroconf.Tests.WideArea;
 /// <c>inkwell-key</c> (generated per run by <c>tsig-keygen</c>) may update, its update server published as
 /// <c>_dns-update._udp.example.test</c> SRV (the lab's port), a static zone
 /// <c>static.test</c> no key may update (REFUSED), and nothing else (NOTAUTH). <c>dig</c> is the independent
-/// reader. Started once for the wide-area collection and stopped (directory deleted) at the end.
+/// reader. Started once for the wide-area collection and stopped (directory deleted) at the end. Shared by the library's
+/// wide-area tests (Inkwell.Zeroconf.Tests) and <c>inkwell dns-sd</c>'s (Inkwell.Cli.Tests).
 /// </summary>
 public sealed class BindLab : IAsyncLifetime
 {
@@ -171,6 +173,21 @@ public sealed class BindLab : IAsyncLifetime
     /// <summary><c>dig</c> at the lab server with its full output (header flags included), over UDP.</summary>
     public string DigRaw(params string[] arguments) =>
         Run("/usr/bin/dig", ["@127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "+norecurse", "+time=2", "+tries=2", .. arguments], null);
+
+    /// <summary>
+    /// Writes RFC 6763 §11 domain enumeration records into <see cref="Zone"/> (replacing earlier ones): browsing domains
+    /// <c>example.test</c> and <c>sites.example.test</c>, default browsing and registration domain <c>example.test</c>, no
+    /// legacy browsing domain.
+    /// </summary>
+    public void WriteDomainEnumerationRecords() => NsUpdate("""
+        update delete b._dns-sd._udp.example.test PTR
+        update delete db._dns-sd._udp.example.test PTR
+        update delete r._dns-sd._udp.example.test PTR
+        update add b._dns-sd._udp.example.test 60 PTR example.test.
+        update add b._dns-sd._udp.example.test 60 PTR sites.example.test.
+        update add db._dns-sd._udp.example.test 60 PTR example.test.
+        update add r._dns-sd._udp.example.test 60 PTR example.test.
+        """);
 
     /// <summary>Runs <c>nsupdate -k key</c> with the given commands (an independent writer).</summary>
     public string NsUpdate(string commands) =>
