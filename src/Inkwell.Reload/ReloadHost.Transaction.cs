@@ -21,6 +21,12 @@ public sealed partial class ReloadHost
     private ReloadResult ReloadCore(CancellationToken cancellationToken, TransactionWatch? watch = null)
     {
         var transaction = new ReloadTransaction(_snapshot, _time.GetTimestamp(), watch);
+        if (watch is not null)
+        {
+            // Where a reload's latency goes before its first stage: the file events, and waking the worker.
+            Log.Started(_logger, Math.Max(0, _time.GetElapsedTime(Interlocked.Read(ref _lastChange), transaction.Started).TotalMilliseconds));
+        }
+
         ReloadResult result = RefreshProjectStage(transaction, cancellationToken)
             ?? ReadStage(transaction, cancellationToken)
             ?? GraphStage(transaction, cancellationToken)
