@@ -19,7 +19,7 @@ PHASES = re.compile(r"Phases: read (?P<read>[\d.]+) ms, graph (?P<graph>[\d.]+) 
                     r"load (?P<load>[\d.]+) ms, stopping the old version (?P<stop>[\d.]+) ms, state (?P<state>[\d.]+) ms, "
                     r"commit (?P<commit>[\d.]+) ms")
 RELOADED = re.compile(r"^\[inkwell\] reloaded .* in (?P<ms>\d+) ms")
-COLUMNS = ["seen", "read", "graph", "compile", "load", "stop", "state", "commit", "reload", "started", "total"]
+COLUMNS = ["seen", "found", "read", "graph", "compile", "load", "stop", "state", "commit", "reload", "started", "total"]
 
 
 class Server:
@@ -43,7 +43,9 @@ class Server:
                         ["ip", "-n", self.netns, "link", "set", "zd1", "up"],
                         ["ip", "-n", self.netns, "route", "add", "224.0.0.0/4", "dev", "zd0"]):
             subprocess.run(command, check=True)
-        env = dict(os.environ, Configuration="Release", ASPNETCORE_URLS="http://10.77.0.1:5080", Zoo__Name=f"Zoo {name}",
+        # NuGetAudit=false: the restore runs inside the namespace, which has no way out to fetch vulnerability data
+        # (NU1900 is an error in this repository once the cached data has expired).
+        env = dict(os.environ, Configuration="Release", NuGetAudit="false", ASPNETCORE_URLS="http://10.77.0.1:5080", Zoo__Name=f"Zoo {name}",
                    Zeroconf__Backend="embedded", Zeroconf__Interfaces__0="zd0", Zeroconf__HostName=f"zoo-{index}")
         self.process = subprocess.Popen(["ip", "netns", "exec", self.netns, "dotnet", dll, "run", "--verbose", self.folder],
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -70,6 +72,24 @@ class Server:
             if match(line):
                 return at, line
 
+    def wait_for_all(self, matches, optional, timeout):
+        """The time and text of the first line each of `matches` accepts, once every one not in `optional` has been seen
+        (an optional one seen by then counts too)."""
+        found = {}
+        deadline = time.perf_counter() + timeout
+        while any(name not in found for name in matches if name not in optional):
+            missing = [name for name in matches if name not in found and name not in optional]
+            try:
+                at, line = self.lines.get(timeout=max(0.01, deadline - time.perf_counter()))
+            except queue.Empty:
+                raise TimeoutError(f"{self.name}: no line for {', '.join(missing)} within {timeout} s")
+            if line is None:
+                raise RuntimeError(f"{self.name}: inkwell run exited before {', '.join(missing)}")
+            for name, match in matches.items():
+                if name not in found and match(line):
+                    found[name] = (at, line)
+        return found
+
     def edit(self, step, rude):
         """Saves a new greeting (a method-body edit of KeeperService.cs; with `rude`, also a new enum and a method using
         it, as the lab test's edit, named anew each time) and returns the timings of its reload, in ms."""
@@ -84,13 +104,21 @@ class Server:
         saved = time.perf_counter()
         with open(self.keeper, "w") as f:
             f.write(text)
-        seen, _ = self.wait_for(lambda l: "debug: Changes:" in l, 300)
-        _, phases = self.wait_for(lambda l: "debug: Phases:" in l, 300)
-        reloaded_at, reloaded = self.wait_for(lambda l: RELOADED.match(l) is not None, 300)
-        started, _ = self.wait_for(lambda l: "debug: A host started" in l, 300)
+        # The host's lines for one reload come from several threads (the reload worker, the new version's host, its
+        # hosted services), so their order varies: "DNS-SD: announced" may come before or after "A host started". Wait
+        # for all of them in any order (waiting for each in turn would drop one that came early, and then hang).
+        at = self.wait_for_all({
+            "begun": lambda l: "debug: Reload started" in l,  # builds from session 10 on
+            "changes": lambda l: "debug: Changes:" in l,
+            "phases": lambda l: "debug: Phases:" in l,
+            "reloaded": lambda l: RELOADED.match(l) is not None,
+            "started": lambda l: "debug: A host started" in l,
+            "announced": lambda l: "DNS-SD: announced" in l,
+        }, optional={"begun"}, timeout=300)
+        phases, reloaded = at["phases"][1], at["reloaded"][1]
         p = {k: float(v) for k, v in PHASES.search(phases).groupdict().items()}
-        row = dict(seen=(seen - saved) * 1000, **p, reload=float(RELOADED.match(reloaded)["ms"]),
-                   started=(started - reloaded_at) * 1000, total=(started - saved) * 1000)
+        row = dict(seen=(at["begun"][0] - saved) * 1000 if "begun" in at else float("nan"), found=(at["changes"][0] - saved) * 1000, **p, reload=float(RELOADED.match(reloaded)["ms"]),
+                   started=(at["started"][0] - at["reloaded"][0]) * 1000, total=(at["started"][0] - saved) * 1000)
         if self.each:
             print(f"{self.name} edit {step}: " + " · ".join(f"{row[c]:.0f}" for c in COLUMNS) + f"\n  {phases}", flush=True)
         return row
@@ -126,11 +154,11 @@ def main():
         for step in range(1, args.edits + 1):
             for server in (servers if step % 2 else list(reversed(servers))):
                 time.sleep(1.0)  # the previous version's goodbyes and the new one's probing are done with
-                results[server.name].append(server.edit(step, args.rude))
-                server.wait_for(lambda l: "DNS-SD: announced" in l, 300)
+                results[server.name].append(server.edit(step, args.rude))  # waits for the new version's announcement too
         print(f"load average after: {os.getloadavg()}", flush=True)
         print(f"medians of {args.edits} edits, ms: " + " · ".join(COLUMNS))
-        print("  seen: save -> the host saw the change; read includes the source generators; stop: stopping the old app;")
+        print("  seen: save -> the reload began (nan: a build from before session 10, which does not log it); found: save -> the")
+        print("  changed files were named, after reading them and running the source generators (read); stop: stopping the old app;")
         print("  reload: the host's own duration; started: reloaded -> the new version's host started; total: save -> started")
         for name, rows in results.items():
             print(f"{name:12} " + " · ".join(f"{statistics.median(r[c] for r in rows):.0f}" for c in COLUMNS), flush=True)

@@ -21,6 +21,12 @@ public sealed partial class ReloadHost
     private ReloadResult ReloadCore(CancellationToken cancellationToken, TransactionWatch? watch = null)
     {
         var transaction = new ReloadTransaction(_snapshot, _time.GetTimestamp(), watch);
+        if (watch is not null)
+        {
+            // Where a reload's latency goes before its first stage: the file events, and waking the worker.
+            Log.Started(_logger, Math.Max(0, _time.GetElapsedTime(Interlocked.Read(ref _lastChange), transaction.Started).TotalMilliseconds));
+        }
+
         ReloadResult result = RefreshProjectStage(transaction, cancellationToken)
             ?? ReadStage(transaction, cancellationToken)
             ?? GraphStage(transaction, cancellationToken)
@@ -328,7 +334,11 @@ public sealed partial class ReloadHost
         // The framework's static caches (System.Text.Json, TypeDescriptor, ASP.NET Core) would otherwise keep entries for
         // the old versions' types, and with them the old versions. Clearing them takes a few milliseconds (tens on a busy
         // machine) that the new version need not wait for: it happens right after Reloaded is raised.
-        _frameworkCachesStale |= transaction.Retired.Count > 0;
+        if (transaction.Retired.Count > 0)
+        {
+            Volatile.Write(ref _frameworkCachesStale, 1);
+        }
+
         InvalidateHandles();
         if (transaction.Retired.Count > 0 && _options.VerifyUnloadAfter is { } delay)
         {
@@ -369,21 +379,26 @@ public sealed partial class ReloadHost
     }
 
     /// <summary>Runs the framework's cache handlers if a commit retired old versions since they last ran (after the
-    /// commit's <see cref="Reloaded"/> event, so the restart of what the reload stopped does not wait for them).</summary>
+    /// commit's <see cref="Reloaded"/> event, so the restart of what the reload stopped does not wait for them). Not
+    /// under the host's lock: the new version's entry point starts meanwhile, and finding it asks the host (under the lock)
+    /// which module declares it, which would then wait for the handlers (3–45 ms). A commit made while they run marks the
+    /// caches stale again, and the next call clears them again.</summary>
     private void ClearFrameworkCaches()
     {
-        lock (_gate)
+        lock (_cachesGate) // a caller (VerifyUnloaded) returns only once a clearing under way is done
         {
-            if (!_frameworkCachesStale)
+            if (Interlocked.Exchange(ref _frameworkCachesStale, 0) == 0)
             {
                 return;
             }
 
-            _frameworkCachesStale = false;
+            long started = _time.GetTimestamp();
             foreach (string failure in MetadataUpdateHandlers.Run())
             {
                 Log.StateNote(_logger, $"clearing the framework's caches: {failure}");
             }
+
+            Log.CachesCleared(_logger, _time.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

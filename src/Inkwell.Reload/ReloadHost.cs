@@ -36,7 +36,8 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
     private readonly IReadOnlyList<MetadataReference> _shared;
     private ModuleCompiler _compiler;
     private DependencyIndex _dependencies = new();
-    private bool _frameworkCachesStale;
+    private int _frameworkCachesStale; // 1: a commit retired versions since the framework's caches were last cleared
+    private readonly Lock _cachesGate = new();
     private bool _recompileAll;
     private readonly UnloadTracker _unloads = new();
     private readonly Lock _gate = new();

@@ -35,6 +35,12 @@ internal static partial class Log
     [LoggerMessage(108, LogLevel.Debug, "Reload deferred: {Reason}")]
     public static partial void Deferred(ILogger logger, string reason);
 
+    [LoggerMessage(109, LogLevel.Debug, "Reload started {Milliseconds:F1} ms after the last change signal")]
+    public static partial void Started(ILogger logger, double milliseconds);
+
+    [LoggerMessage(110, LogLevel.Debug, "The framework's caches were cleared of the old versions' types in {Milliseconds:F1} ms")]
+    public static partial void CachesCleared(ILogger logger, double milliseconds);
+
     [LoggerMessage(500, LogLevel.Warning, "Project: {Note}")]
     public static partial void ProjectNote(ILogger logger, string note);
 

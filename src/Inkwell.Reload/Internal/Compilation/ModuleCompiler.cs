@@ -232,7 +232,7 @@ internal sealed class ModuleCompiler
             cancellationToken: cancellationToken);
         IReadOnlyList<Diagnostic> diagnostics = [.. result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
         return result.Success
-            ? (new UnitImage(assembly.ToArray(), symbols.ToArray(), SHA256.HashData(surface.GetBuffer().AsSpan(0, (int)surface.Length))), diagnostics)
+            ? (new UnitImage(assembly.ToArray(), symbols.ToArray(), ReferenceSurface.Hash(surface.GetBuffer().AsSpan(0, (int)surface.Length))), diagnostics)
             : (null, diagnostics);
     }
 

@@ -6,8 +6,9 @@ namespace Inkwell.Reload.Internal.Compilation;
 /// <param name="assembly">The assembly's image.</param>
 /// <param name="symbols">Its portable PDB.</param>
 /// <param name="surface">A hash of its reference assembly (what its dependents compile against: public and internal
-/// signatures, constants, attributes; no method bodies), emitted in the same pass. Two versions with the same surface
-/// are interchangeable for the code compiled against either.</param>
+/// signatures, constants, attributes; no method bodies), emitted in the same pass and read by name, without the private
+/// nested types nothing else mentions (<see cref="ReferenceSurface"/>). Two versions with the same surface are
+/// interchangeable for the code compiled against either.</param>
 internal sealed class UnitImage(byte[] assembly, byte[] symbols, byte[] surface)
 {
     public byte[] Assembly { get; } = assembly;
