@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Inkwell.Zeroconf.Dns;
 
@@ -59,7 +60,8 @@ internal ref struct DnsReader(ReadOnlySpan<byte> message)
     /// <summary>
     /// Decodes a (possibly compressed) name at <paramref name="offset"/> by the rules of <see cref="WireName"/>'s walk
     /// (pointers strictly backwards, at most 255 bytes, no label types 0x40/0x80); <paramref name="error"/> says what
-    /// was wrong and at which offset.
+    /// was wrong and at which offset. A label must be UTF-8 (RFC 6762 §16): decoding other bytes would replace them, and
+    /// the name read would not be the name sent (nor one that can be written back: U+FFFD takes three bytes).
     /// </summary>
     public static bool TryReadName(ReadOnlySpan<byte> message, int offset, out DnsName name, out int bytesRead, out string? error)
     {
@@ -68,6 +70,13 @@ internal ref struct DnsReader(ReadOnlySpan<byte> message)
         int labelCount = 0;
         while (walk.TryNext(out ReadOnlySpan<byte> label))
         {
+            if (!Utf8.IsValid(label))
+            {
+                name = DnsName.Root;
+                bytesRead = 0;
+                error = $"offset {walk.LabelOffset}: label is not UTF-8 (RFC 6762 §16)";
+                return false;
+            }
             labels ??= new string[8];
             if (labelCount == labels.Length)
             {

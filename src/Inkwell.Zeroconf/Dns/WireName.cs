@@ -17,6 +17,7 @@ internal ref struct WireName
     private int _limit;
     private int _end;
     private int _wireLength;
+    private int _labelOffset;
     private Failure _failure;
     private int _failedAt;
 
@@ -33,6 +34,9 @@ internal ref struct WireName
 
     /// <summary>Bytes the name takes at its offset (up to and including its first pointer); valid once <see cref="TryNext"/> returned false with <see cref="IsValid"/>.</summary>
     public readonly int BytesRead => _end - _offset;
+
+    /// <summary>The offset of the label <see cref="TryNext"/> gave last (its length byte), for errors about it.</summary>
+    public readonly int LabelOffset => _labelOffset;
 
     /// <summary>Whether the walk ended at the root label rather than at malformed data.</summary>
     public bool IsValid { get; private set; }
@@ -70,6 +74,7 @@ internal ref struct WireName
                         return Fail(Failure.TooLong, _offset);
                     }
                     label = _message.Slice(_position + 1, length);
+                    _labelOffset = _position;
                     _position += 1 + length;
                     return true;
                 case 0xC0:
