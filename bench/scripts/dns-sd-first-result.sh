@@ -39,21 +39,9 @@ fi
 
 source bench/scripts/lab.sh
 lab_up dfr 10.89.0
-wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }
 
 # Host A: avahi-daemon (private bus, own /run) publishing one service, python-zeroconf publishing another.
-cat > "$work/avahi.conf" <<CONF
-[server]
-host-name=avahi-a
-use-ipv4=yes
-use-ipv6=no
-allow-interfaces=$VA
-[wide-area]
-enable-wide-area=no
-[publish]
-publish-workstation=no
-publish-hinfo=no
-CONF
+lab_avahi_conf "$work/avahi.conf"
 lab_avahi "$A" "$work/avahi.conf"
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Bar" _bar._tcp 4701 > "$work/avahi.pub" 2>&1 & pids+=($!)
 wait_for "$work/avahi.pub" Established

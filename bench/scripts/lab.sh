@@ -38,3 +38,22 @@ lab_avahi() {
   for _ in $(seq 1200); do grep -q "startup complete" "$work/avahi.log" 2>/dev/null && return 0; sleep 0.05; done
   echo "avahi-daemon did not start:" >&2; cat "$work/avahi.log" >&2; return 1
 }
+
+# lab_avahi_conf FILE [LINE...]: the lab's avahi-daemon configuration, written to FILE: host name avahi-a, IPv4 only,
+# on $VA only, no wide area, publishing nothing of its own; each LINE is added to [server] (enable-dbus=yes, …).
+lab_avahi_conf() {
+  local file=$1; shift
+  {
+    echo "[server]"; echo "host-name=avahi-a"; echo "use-ipv4=yes"; echo "use-ipv6=no"; echo "allow-interfaces=$VA"
+    for line in "$@"; do echo "$line"; done
+    echo "[wide-area]"; echo "enable-wide-area=no"
+    echo "[publish]"; echo "publish-workstation=no"; echo "publish-hinfo=no"
+  } > "$file"
+}
+
+# wait_for FILE TEXT [SECONDS]: returns once FILE contains TEXT; after SECONDS (default 30) prints FILE and fails.
+wait_for() {
+  local tries=$(( ${3:-30} * 20 ))
+  for _ in $(seq "$tries"); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done
+  echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1
+}

@@ -40,19 +40,7 @@ cat >"$work/bus.conf" <<CONF
 <allow send_type="method_return"/><allow send_type="error"/><allow receive_type="method_call"/><allow receive_type="signal"/>
 <allow receive_type="method_return"/><allow receive_type="error"/></policy></busconfig>
 CONF
-cat >"$work/avahi.conf" <<CONF
-[server]
-host-name=avahi-a
-use-ipv4=yes
-use-ipv6=no
-allow-interfaces=$VA
-enable-dbus=yes
-[wide-area]
-enable-wide-area=no
-[publish]
-publish-workstation=no
-publish-hinfo=no
-CONF
+lab_avahi_conf "$work/avahi.conf" enable-dbus=yes
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
 dbus-daemon --config-file="$work/bus.conf" --nofork --nopidfile >/dev/null 2>&1 & pids+=($!); bus=$!
 sleep 0.5

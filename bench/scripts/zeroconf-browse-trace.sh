@@ -12,19 +12,7 @@ LAB=$PWD/bench/Inkwell.Zeroconf.Lab/bin/Release/net10.0/Inkwell.Zeroconf.Lab.dll
 work=$(mktemp -d); pids=()
 source bench/scripts/lab.sh
 lab_up ztr 10.88.0
-wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout $2" >&2; cat "$1" >&2; return 1; }
-cat > "$work/avahi.conf" <<CONF
-[server]
-host-name=avahi-a
-use-ipv4=yes
-use-ipv6=no
-allow-interfaces=$VA
-[wide-area]
-enable-wide-area=no
-[publish]
-publish-workstation=no
-publish-hinfo=no
-CONF
+lab_avahi_conf "$work/avahi.conf"
 lab_avahi "$A" "$work/avahi.conf"
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Music" _daap._tcp 3689 > "$work/avahi.pub" 2>&1 & pids+=($!)
 wait_for "$work/avahi.pub" Established

@@ -14,7 +14,6 @@ pids=()
 source bench/scripts/lab.sh
 lab_up zlab 10.88.0
 
-wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }
 stop_last() { kill "${pids[-1]}" 2>/dev/null || true; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; sleep 1.5; }
 
 cat > "$work/pybrowse.py" <<'PY'
@@ -61,18 +60,7 @@ echo "inkwell browser, python-zeroconf publisher: $(ip netns exec "$B" dotnet "$
 echo "python-zeroconf browser, python-zeroconf publisher: $(ip netns exec "$B" /usr/bin/python3 "$work/pybrowse.py" 10.88.0.2 _daap._tcp "$N" | tail -1)"
 stop_last
 
-cat > "$work/avahi.conf" <<CONF
-[server]
-host-name=avahi-a
-use-ipv4=yes
-use-ipv6=no
-allow-interfaces=$VA
-[wide-area]
-enable-wide-area=no
-[publish]
-publish-workstation=no
-publish-hinfo=no
-CONF
+lab_avahi_conf "$work/avahi.conf"
 lab_avahi "$A" "$work/avahi.conf"
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" avahi-publish -s "Avahi Music" _daap._tcp 3689 > "$work/avahi.pub" 2>&1 & pids+=($!)
 wait_for "$work/avahi.pub" Established

@@ -20,7 +20,6 @@ source bench/scripts/lab.sh
 lab_up zmem 10.88.0
 
 HOLD=30  # seconds each publisher keeps its services after reporting, while /proc is read
-wait_for() { for _ in $(seq 2400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; return 1; }
 memory() { # PID LABEL: resident and proportional set size of one process, read from /proc
   local rss pss
   rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$1/status")
@@ -82,44 +81,32 @@ PY
 echo "# $N services registered at once on host A; memory read from /proc after the announcements"
 echo "Inkwell.Zeroconf (bench/Inkwell.Zeroconf.Lab memory $N):"
 ip netns exec "$A" dotnet "$LAB" memory "$N" "$VA" "$HOLD" > "$work/inkwell.out" 2>&1 & pids+=($!)
-wait_for "$work/inkwell.out" "services registered"
+wait_for "$work/inkwell.out" "services registered" 120
 echo "  $(cat "$work/inkwell.out")"
 memory "${pids[-1]}" "inkwell"
 stop_all
 
 echo "python3-zeroconf $(/usr/bin/python3 -c 'import zeroconf; print(zeroconf.__version__)'):"
 ip netns exec "$A" /usr/bin/python3 "$work/pymem.py" 10.88.0.1 "$N" "$HOLD" > "$work/py.out" 2>&1 & pids+=($!)
-wait_for "$work/py.out" "services registered"
+wait_for "$work/py.out" "services registered" 120
 echo "  $(cat "$work/py.out")"
 memory "${pids[-1]}" "python3-zeroconf"
 stop_all
 
 # objects-per-client-max is raised from its default (1024, which 1,000 groups come close to); the rate
 # limit stays at Avahi's default (1000 packets/s per interface, burst 1000).
-cat > "$work/avahi.conf" <<CONF
-[server]
-host-name=avahi-a
-use-ipv4=yes
-use-ipv6=no
-allow-interfaces=$VA
-objects-per-client-max=4096
-[wide-area]
-enable-wide-area=no
-[publish]
-publish-workstation=no
-publish-hinfo=no
-CONF
+lab_avahi_conf "$work/avahi.conf" objects-per-client-max=4096
 ip netns exec "$A" dbus-daemon --config-file=/usr/share/dbus-1/system.conf --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null & pids+=($!)
 dbus_pid=${pids[-1]}
 sleep 1
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" unshare -m sh -c "mount -t tmpfs tmpfs /run && mkdir /run/avahi-daemon && exec avahi-daemon -f $work/avahi.conf --no-drop-root --no-chroot --no-rlimits" > "$work/avahi.log" 2>&1 & pids+=($!)
 avahi_pid=${pids[-1]}
-wait_for "$work/avahi.log" "startup complete"
+wait_for "$work/avahi.log" "startup complete" 120
 echo "avahi-daemon $(avahi-daemon --version | awk '{print $2}'), before registering:"
 memory "$avahi_pid" "avahi-daemon"
 memory "$dbus_pid" "dbus-daemon"
 DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus" ip netns exec "$A" /usr/bin/python3 "$work/avahimem.py" "$N" "$HOLD" > "$work/avahi.out" 2>&1 & pids+=($!)
-wait_for "$work/avahi.out" "services registered"
+wait_for "$work/avahi.out" "services registered" 120
 echo "avahi-daemon, $N services registered over D-Bus by one client:"
 echo "  $(cat "$work/avahi.out")"
 memory "$avahi_pid" "avahi-daemon"

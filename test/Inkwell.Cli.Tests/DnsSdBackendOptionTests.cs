@@ -1,30 +1,14 @@
-using System.Diagnostics;
-
 namespace Inkwell.Cli.Tests;
 
 /// <summary><c>inkwell dns-sd --backend</c> without any daemon: parse errors and a clear failure, before any socket is opened.</summary>
 public sealed class DnsSdBackendOptionTests
 {
-    /// <summary>Runs inkwell as a process whose system bus points nowhere, so no daemon on this machine is ever asked.</summary>
+    /// <summary>Runs <c>inkwell dns-sd</c> to its end; <see cref="InkwellTool"/> points the system bus nowhere, so no daemon on
+    /// this machine is ever asked.</summary>
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/inkwell-test-no-system-bus";
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inkwell.dll"));
-        start.ArgumentList.Add("dns-sd");
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
+        ProcessResult result = await InkwellTool.RunAsync(["dns-sd", .. arguments], cancellationToken: TestContext.Current.CancellationToken);
+        return (result.ExitCode, result.Output, result.Error);
     }
 
     [Fact]

@@ -74,10 +74,12 @@ public sealed class AvahiDaemonLifecycleTests
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using NetnsLab lab = await NetnsLab.CreateWithBusesAsync(ct);
         await lab.B.StartAvahiAsync(ct);
-        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
+        var log = new ListLoggerFactory();
+        await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct, loggerFactory: log);
 
         Task<AvahiRegistration> registering = client.RegisterAsync(new AvahiServiceSpec("Patient", Type, 2003), ct);
-        await Task.Delay(500, ct);
+        // The registration has seen that no daemon is there (its loop logs that it waits), and waits.
+        await log.WaitForAsync(e => e.Id.Id == 207 && e.Message.Contains("'Patient'", StringComparison.Ordinal), TimeSpan.FromSeconds(20), ct);
         Assert.False(registering.IsCompleted);
         await lab.A.StartAvahiAsync(ct);
 

@@ -117,14 +117,8 @@ public sealed class ServiceWatchTests
     }
 
     /// <summary>Waits in real time (virtual time standing still) until <paramref name="condition"/> holds.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        for (int i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-        Assert.True(condition(), failure);
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string failure) =>
+        Eventually.TrueAsync(condition, () => failure, cancellationToken: TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Watch_ConnectionFailsToADeadInstance_LeftOutAtOnce_FlushedTenSecondsLater()

@@ -98,6 +98,11 @@ internal sealed partial class AvahiRegistration
                 IsEstablished = false;
             }).ConfigureAwait(false);
         }
+
+        if (!status.IsRunning)
+        {
+            Log.WaitingForServer(_client.Logger, _name, _spec.Type, status.IsPresent ? status.State.ToString() : "no daemon on the bus");
+        }
     }
 
     private async Task OnGroupStateAsync(AvahiEntryGroupState state, string error)

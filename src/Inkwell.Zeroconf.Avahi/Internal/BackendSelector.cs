@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Inkwell.Zeroconf.Avahi.Internal;
 
 /// <summary>
-/// Decides between avahi-daemon and the embedded responder (issue 7's <c>auto</c> / <c>avahi</c> / <c>embedded</c>),
-/// and logs the choice with its reason. The caller builds the chosen backend.
+/// Decides between avahi-daemon and the embedded responder for a <see cref="BackendMode"/> (<c>Auto</c>: the daemon when it
+/// answers on the system bus, see docs/zeroconf-avahi.md), and logs the choice with its reason. The caller builds the chosen backend.
 /// </summary>
 internal static class BackendSelector
 {

@@ -53,6 +53,9 @@ internal static partial class Log
     [LoggerMessage(206, LogLevel.Debug, "A call to avahi-daemon for the entry group of '{Name}' failed; the next daemon status change repairs it")]
     public static partial void CallFailed(ILogger logger, string name, Exception exception);
 
+    [LoggerMessage(207, LogLevel.Debug, "'{Name}' ({Type}) waits until avahi-daemon is running (server state: {State})")]
+    public static partial void WaitingForServer(ILogger logger, string name, string type, string state);
+
     [LoggerMessage(300, LogLevel.Debug, "Browsing {Type} in '{Domain}' through {Path}")]
     public static partial void Browsing(ILogger logger, string type, string domain, string path);
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Inkwell.Zeroconf.Dns;
 
@@ -57,88 +58,42 @@ internal ref struct DnsReader(ReadOnlySpan<byte> message)
     }
 
     /// <summary>
-    /// Decodes a name iteratively (a deep pointer chain must not overflow the stack, which .NET cannot
-    /// catch). Every pointer must point strictly before the place its chain started reading, so targets
-    /// strictly decrease and the walk ends: loops, self pointers and forward pointers are all rejected.
-    /// Names over 255 bytes or 127 labels and the reserved label types 0x40 and 0x80 are rejected too
-    /// (RFC 1035 §4.1.4, RFC 6891 §5).
+    /// Decodes a (possibly compressed) name at <paramref name="offset"/> by the rules of <see cref="WireName"/>'s walk
+    /// (pointers strictly backwards, at most 255 bytes, no label types 0x40/0x80); <paramref name="error"/> says what
+    /// was wrong and at which offset. A label must be UTF-8 (RFC 6762 §16): decoding other bytes would replace them, and
+    /// the name read would not be the name sent (nor one that can be written back: U+FFFD takes three bytes).
     /// </summary>
     public static bool TryReadName(ReadOnlySpan<byte> message, int offset, out DnsName name, out int bytesRead, out string? error)
     {
-        name = DnsName.Root;
-        bytesRead = 0;
+        var walk = new WireName(message, offset);
         string[]? labels = null;
         int labelCount = 0;
-        int position = offset;
-        int limit = offset;
-        int end = -1;
-        int wireLength = 1;
-        while (true)
+        while (walk.TryNext(out ReadOnlySpan<byte> label))
         {
-            if (position >= message.Length)
+            if (!Utf8.IsValid(label))
             {
-                error = $"offset {position}: name runs past the end of the message";
+                name = DnsName.Root;
+                bytesRead = 0;
+                error = $"offset {walk.LabelOffset}: label is not UTF-8 (RFC 6762 §16)";
                 return false;
             }
-            byte length = message[position];
-            switch (length & 0xC0)
+            labels ??= new string[8];
+            if (labelCount == labels.Length)
             {
-                case 0x00:
-                    if (length == 0)
-                    {
-                        if (end < 0)
-                        {
-                            end = position + 1;
-                        }
-                        name = labels is null ? DnsName.Root : DnsName.FromCheckedLabels(labels[..labelCount]);
-                        bytesRead = end - offset;
-                        error = null;
-                        return true;
-                    }
-                    if (position + 1 + length > message.Length)
-                    {
-                        error = $"offset {position}: label of {length} bytes runs past the end of the message";
-                        return false;
-                    }
-                    wireLength += 1 + length;
-                    if (wireLength > DnsName.MaxWireLength)
-                    {
-                        error = $"offset {offset}: name is longer than {DnsName.MaxWireLength} bytes";
-                        return false;
-                    }
-                    labels ??= new string[8];
-                    if (labelCount == labels.Length)
-                    {
-                        Array.Resize(ref labels, labels.Length * 2);
-                    }
-                    labels[labelCount++] = Encoding.UTF8.GetString(message.Slice(position + 1, length));
-                    position += 1 + length;
-                    break;
-                case 0xC0:
-                    if (position + 1 >= message.Length)
-                    {
-                        error = $"offset {position}: compression pointer is truncated";
-                        return false;
-                    }
-                    int target = ((length & 0x3F) << 8) | message[position + 1];
-                    if (target >= limit)
-                    {
-                        error = target == position
-                            ? $"offset {position}: compression pointer points at itself"
-                            : $"offset {position}: compression pointer to {target} does not point backwards (loop or forward pointer)";
-                        return false;
-                    }
-                    if (end < 0)
-                    {
-                        end = position + 2;
-                    }
-                    limit = target;
-                    position = target;
-                    break;
-                default:
-                    error = $"offset {position}: label type 0x{length & 0xC0:x2} is not supported";
-                    return false;
+                Array.Resize(ref labels, labels.Length * 2);
             }
+            labels[labelCount++] = Encoding.UTF8.GetString(label);
         }
+        if (!walk.IsValid)
+        {
+            name = DnsName.Root;
+            bytesRead = 0;
+            error = walk.Error;
+            return false;
+        }
+        name = labels is null ? DnsName.Root : DnsName.FromCheckedLabels(labels[..labelCount]);
+        bytesRead = walk.BytesRead;
+        error = null;
+        return true;
     }
 }

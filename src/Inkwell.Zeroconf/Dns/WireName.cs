@@ -1,11 +1,13 @@
 namespace Inkwell.Zeroconf.Dns;
 
 /// <summary>
-/// A name read in place from a message, label by label, without building a <see cref="DnsName"/>:
-/// the responder's hot path compares the names in a query with its own this way. It follows the same
-/// rules as <see cref="DnsReader.TryReadName(ReadOnlySpan{byte}, int, out DnsName, out int, out string?)"/>
-/// (iterative, pointers strictly backwards, at most 255 bytes, no label types 0x40/0x80), so a name
-/// this accepts is one the full parser accepts too.
+/// The one walk over a name on the wire, label by label, in place: <see cref="DnsReader"/> builds a
+/// <see cref="DnsName"/> from the labels it yields, and the responder's hot path compares the names in a query
+/// with its own without building one. Iterative (a deep pointer chain must not overflow the stack, which .NET
+/// cannot catch); every pointer must point strictly before the place its chain started reading, so targets
+/// strictly decrease and the walk ends: loops, self pointers and forward pointers are all rejected. Names over
+/// 255 bytes (so over 127 labels) and the reserved label types 0x40 and 0x80 are rejected too (RFC 1035 §4.1.4,
+/// RFC 6891 §5). A walk that fails says why and where in <see cref="Error"/>.
 /// </summary>
 internal ref struct WireName
 {
@@ -15,6 +17,9 @@ internal ref struct WireName
     private int _limit;
     private int _end;
     private int _wireLength;
+    private int _labelOffset;
+    private Failure _failure;
+    private int _failedAt;
 
     /// <summary>Starts reading the name at <paramref name="offset"/>.</summary>
     public WireName(ReadOnlySpan<byte> message, int offset)
@@ -30,10 +35,13 @@ internal ref struct WireName
     /// <summary>Bytes the name takes at its offset (up to and including its first pointer); valid once <see cref="TryNext"/> returned false with <see cref="IsValid"/>.</summary>
     public readonly int BytesRead => _end - _offset;
 
+    /// <summary>The offset of the label <see cref="TryNext"/> gave last (its length byte), for errors about it.</summary>
+    public readonly int LabelOffset => _labelOffset;
+
     /// <summary>Whether the walk ended at the root label rather than at malformed data.</summary>
     public bool IsValid { get; private set; }
 
-    /// <summary>Moves to the next label; false at the end of the name or on malformed data (then <see cref="IsValid"/> is false).</summary>
+    /// <summary>Moves to the next label; false at the end of the name or on malformed data (then <see cref="IsValid"/> is false and <see cref="Error"/> says why).</summary>
     public bool TryNext(out ReadOnlySpan<byte> label)
     {
         label = default;
@@ -41,7 +49,7 @@ internal ref struct WireName
         {
             if (_position >= _message.Length)
             {
-                return false;
+                return Fail(Failure.PastTheEnd, _position);
             }
             byte length = _message[_position];
             switch (length & 0xC0)
@@ -56,23 +64,28 @@ internal ref struct WireName
                         IsValid = true;
                         return false;
                     }
-                    _wireLength += 1 + length;
-                    if (_position + 1 + length > _message.Length || _wireLength > DnsName.MaxWireLength)
+                    if (_position + 1 + length > _message.Length)
                     {
-                        return false;
+                        return Fail(Failure.LabelPastTheEnd, _position);
+                    }
+                    _wireLength += 1 + length;
+                    if (_wireLength > DnsName.MaxWireLength)
+                    {
+                        return Fail(Failure.TooLong, _offset);
                     }
                     label = _message.Slice(_position + 1, length);
+                    _labelOffset = _position;
                     _position += 1 + length;
                     return true;
                 case 0xC0:
                     if (_position + 1 >= _message.Length)
                     {
-                        return false;
+                        return Fail(Failure.TruncatedPointer, _position);
                     }
                     int target = ((length & 0x3F) << 8) | _message[_position + 1];
                     if (target >= _limit)
                     {
-                        return false;
+                        return Fail(target == _position ? Failure.SelfPointer : Failure.NotBackwards, _position);
                     }
                     if (_end < 0)
                     {
@@ -82,9 +95,42 @@ internal ref struct WireName
                     _position = target;
                     break;
                 default:
-                    return false;
+                    return Fail(Failure.LabelType, _position);
             }
         }
+    }
+
+    /// <summary>Why the walk failed and at which offset, as <see cref="DnsReader"/> reports it; null while it has not.</summary>
+    public readonly string? Error => _failure switch
+    {
+        Failure.None => null,
+        Failure.PastTheEnd => $"offset {_failedAt}: name runs past the end of the message",
+        Failure.LabelPastTheEnd => $"offset {_failedAt}: label of {_message[_failedAt]} bytes runs past the end of the message",
+        Failure.TooLong => $"offset {_failedAt}: name is longer than {DnsName.MaxWireLength} bytes",
+        Failure.TruncatedPointer => $"offset {_failedAt}: compression pointer is truncated",
+        Failure.SelfPointer => $"offset {_failedAt}: compression pointer points at itself",
+        Failure.NotBackwards => $"offset {_failedAt}: compression pointer to {((_message[_failedAt] & 0x3F) << 8) | _message[_failedAt + 1]} does not point backwards (loop or forward pointer)",
+        _ => $"offset {_failedAt}: label type 0x{_message[_failedAt] & 0xC0:x2} is not supported",
+    };
+
+    private bool Fail(Failure failure, int at)
+    {
+        _failure = failure;
+        _failedAt = at;
+        return false;
+    }
+
+    /// <summary>What made a walk fail; the message is only built when asked for (the hot path never asks).</summary>
+    private enum Failure : byte
+    {
+        None,
+        PastTheEnd,
+        LabelPastTheEnd,
+        TooLong,
+        TruncatedPointer,
+        SelfPointer,
+        NotBackwards,
+        LabelType,
     }
 
     /// <summary>Checks the name at <paramref name="offset"/> and measures it.</summary>

@@ -1,14 +1,21 @@
 using Inkwell.Zeroconf.Avahi.Internal;
 using Inkwell.Zeroconf.Avahi.Internal.DBus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inkwell.Zeroconf.Avahi.Tests.Lab;
 
 /// <summary>Connects the client under test to a lab host's bus, and waits on its view of the daemon.</summary>
 internal static class LabClients
 {
-    public static Task<AvahiClient> ConnectAsync(LabHost host, CancellationToken cancellationToken, TimeSpan? callTimeout = null)
+    public static Task<AvahiClient> ConnectAsync(LabHost host, CancellationToken cancellationToken, TimeSpan? callTimeout = null, ILoggerFactory? loggerFactory = null)
         => AvahiClient.ConnectAsync(
-            new AvahiClientOptions { BusAddress = host.BusAddress, CallTimeout = callTimeout ?? TimeSpan.FromSeconds(10) },
+            new AvahiClientOptions
+            {
+                BusAddress = host.BusAddress,
+                CallTimeout = callTimeout ?? TimeSpan.FromSeconds(10),
+                LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance,
+            },
             cancellationToken);
 
     /// <summary>Waits until the client sees the daemon in <paramref name="state"/> (or, with null, absent).</summary>

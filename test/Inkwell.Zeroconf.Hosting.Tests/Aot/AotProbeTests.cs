@@ -6,7 +6,8 @@ namespace Inkwell.Zeroconf.Hosting.Tests.Aot;
 /// <summary>
 /// Native AOT for small devices: publishes <c>bench/Inkwell.Zeroconf.AotProbe</c> (registers one service and browses) with
 /// <c>PublishAot</c>, which fails on any trim or AOT warning being reported as such here, then runs it on both lab hosts: each
-/// sees both services, and each process stays within 20 MiB of resident memory (issue 17's target).
+/// sees both services, and each process stays within 20 MiB of resident memory: small
+/// devices are a target (docs/zeroconf.md, "Trimming and Native AOT").
 /// </summary>
 [Collection(Lab.LabCollection.Name)]
 public sealed class AotProbeTests

@@ -154,17 +154,12 @@ public sealed class BrowseEventOriginTests
         /// <summary>Waits in real time (the clock is the test's) for an event; fails after 30 s.</summary>
         public async Task<ServiceBrowseEvent> UntilAsync(ServiceBrowseEventKind kind, string instance, string type = Type)
         {
-            for (int i = 0; i < 3000; i++)
-            {
-                ServiceBrowseEvent? match = Snapshot().Find(e => e.Kind == kind && e.InstanceName == instance && e.ServiceType == type);
-                if (match is not null)
-                {
-                    return match;
-                }
-                await Task.Delay(10, TestContext.Current.CancellationToken);
-            }
-            Assert.Fail($"No {kind} event for '{instance}' ({type}); got: {string.Join("; ", Snapshot())}");
-            return null!;
+            ServiceBrowseEvent? match = null;
+            await Eventually.TrueAsync(
+                () => (match = Snapshot().Find(e => e.Kind == kind && e.InstanceName == instance && e.ServiceType == type)) is not null,
+                () => $"No {kind} event for '{instance}' ({type}); got: {string.Join("; ", Snapshot())}",
+                cancellationToken: TestContext.Current.CancellationToken);
+            return match!;
         }
     }
 }

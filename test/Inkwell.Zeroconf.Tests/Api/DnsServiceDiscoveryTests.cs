@@ -7,21 +7,16 @@ public sealed class DnsServiceDiscoveryTests
 {
     private static async Task<List<ServiceBrowseEvent>> Until(List<ServiceBrowseEvent> events, Func<List<ServiceBrowseEvent>, bool> done)
     {
-        for (int i = 0; i < 3000; i++)
+        List<ServiceBrowseEvent> Copy()
         {
             lock (events)
             {
-                if (done(events))
-                {
-                    return [.. events];
-                }
+                return [.. events];
             }
-            await Task.Delay(10, TestContext.Current.CancellationToken);
         }
-        lock (events)
-        {
-            return [.. events];
-        }
+
+        await Eventually.TrueAsync(() => done(Copy()), () => $"the browse events never got there: {string.Join("; ", Copy())}", cancellationToken: TestContext.Current.CancellationToken);
+        return Copy();
     }
 
     private static List<ServiceBrowseEvent> Browse(DnsServiceDiscovery discovery, string type, CancellationToken token)

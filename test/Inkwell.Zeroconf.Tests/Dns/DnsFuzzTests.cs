@@ -3,9 +3,11 @@ using Inkwell.Zeroconf.Dns;
 namespace Inkwell.Zeroconf.Tests.Dns;
 
 /// <summary>
-/// Checklist test 1's fuzzing: random mutations of valid packets must never throw out of the parser,
-/// and whatever parses must write back and parse again. Bounded and seeded so it is repeatable;
-/// any crasher found goes into <see cref="Crashers"/> as a regression case.
+/// Checklist test 1's fuzzing: random mutations of valid packets must never throw out of the parser, and each
+/// outcome keeps its promise: a rejected message comes with an error that says where (the offset of the bad
+/// part, inside the input), and an accepted one round-trips (it writes out, that parses again with nothing
+/// dropped, and writing that gives the same bytes). Bounded and seeded so it is repeatable; any crasher found
+/// goes into <see cref="Crashers"/> as a regression case.
 /// </summary>
 public sealed class DnsFuzzTests
 {
@@ -20,13 +22,13 @@ public sealed class DnsFuzzTests
 
     [Theory]
     [MemberData(nameof(Crashers))]
-    public void Parse_KnownCrashers_DoNotThrow(string hex)
+    public void Parse_KnownCrashers_RejectWithALocationOrRoundTrip(string hex)
     {
-        _ = DnsMessage.TryParse(Convert.FromHexString(hex), out _, out _, out _);
+        AssertRejectedWithALocationOrRoundTrips(Convert.FromHexString(hex));
     }
 
     [Fact]
-    public void Parse_RandomMutations_NeverThrow()
+    public void Parse_RandomMutations_RejectWithALocationOrRoundTrip()
     {
         var random = new Random(6762);
         byte[][] seeds =
@@ -35,24 +37,81 @@ public sealed class DnsFuzzTests
             new DnsMessage { Questions = [new DnsQuestion(DnsName.Parse("_services._dns-sd._udp.local"), DnsRecordType.Ptr, true)] }.ToArray(),
         ];
         int parsed = 0;
+        int rejected = 0;
         for (int iteration = 0; iteration < 20_000; iteration++)
         {
             byte[] input = Mutate(seeds[iteration % seeds.Length], random);
             try
             {
-                if (DnsMessage.TryParse(input, out DnsMessage message, out _, out _))
+                if (AssertRejectedWithALocationOrRoundTrips(input))
                 {
                     parsed++;
-                    // Whatever parses must write back out (names within limits, rdata within bounds).
-                    message.TryWrite(new byte[DnsMessage.MaxLength], [], out _);
+                }
+                else
+                {
+                    rejected++;
                 }
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not Xunit.Sdk.XunitException)
             {
                 Assert.Fail($"iteration {iteration}: {exception.GetType().Name} on input {Convert.ToHexString(input)}: {exception.Message}");
             }
+            catch (Xunit.Sdk.XunitException failure)
+            {
+                Assert.Fail($"iteration {iteration}, input {Convert.ToHexString(input)}: {failure.Message}");
+            }
         }
-        Assert.InRange(parsed, 1, 19_999);
+        // Both outcomes were exercised many times, so both invariants were really checked.
+        Assert.True(parsed > 100 && rejected > 100, $"{parsed} parsed, {rejected} rejected");
+    }
+
+    [Fact]
+    public void TheInvariant_FailsForARejectionWithoutALocation()
+    {
+        // A parse error that named no offset, or one outside the input, would not pass the check above.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertLocated("name runs past the end of the message", 40));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertLocated("offset 41: name runs past the end of the message", 40));
+        AssertLocated("offset 40: name runs past the end of the message", 40);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="input"/> and checks the outcome's promise; true when it parsed. Rejected: an error, and
+    /// for a message of a plausible size (a header, within the mDNS limit) the offset it names lies inside the input (or at its end).
+    /// Accepted: the message writes out, the bytes parse again without dropping a record, and write out the same.
+    /// </summary>
+    private static bool AssertRejectedWithALocationOrRoundTrips(byte[] input)
+    {
+        if (!DnsMessage.TryParse(input, out DnsMessage message, out _, out string? error))
+        {
+            Assert.False(string.IsNullOrEmpty(error), "rejected without an error");
+            if (input.Length is >= 12 and <= DnsMessage.MaxLength)
+            {
+                AssertLocated(error, input.Length);
+            }
+            return false;
+        }
+
+        Assert.Null(error);
+        byte[] written = Write(message, "the parsed message");
+        Assert.True(DnsMessage.TryParse(written, out DnsMessage again, out int dropped, out string? againError), $"what it wrote does not parse: {againError}");
+        Assert.Equal(0, dropped);
+        Assert.Equal(Convert.ToHexString(written), Convert.ToHexString(Write(again, "the message parsed again")));
+        return true;
+    }
+
+    private static void AssertLocated(string error, int inputLength)
+    {
+        System.Text.RegularExpressions.Match offset = System.Text.RegularExpressions.Regex.Match(error, "^offset ([0-9]+): ");
+        Assert.True(offset.Success, $"the error names no offset: {error}");
+        // At most the input's length: "runs past the end" is reported at the end.
+        Assert.InRange(int.Parse(offset.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, inputLength);
+    }
+
+    private static byte[] Write(DnsMessage message, string what)
+    {
+        byte[] buffer = new byte[DnsMessage.MaxLength];
+        Assert.True(message.TryWrite(buffer, [], out int length), $"{what} does not write out");
+        return buffer[..length];
     }
 
     private static byte[] Mutate(byte[] seed, Random random)

@@ -77,6 +77,23 @@ public sealed class DnsHostileInputTests
         AssertRejected([.. Header(qd: 1), type, 0, 0, 1, 0, 1], "label type");
 
     [Fact]
+    public void Parse_LabelThatIsNotUtf8_IsRejectedAtTheLabel()
+    {
+        // "ok" then a label holding 0xC3 0x28 (a lead byte without its continuation) at offset 15: decoded, it would become
+        // U+FFFD and a name that was never sent (and one longer than the label when written back).
+        AssertRejected([.. Header(qd: 1), 2, (byte)'o', (byte)'k', 2, 0xC3, 0x28, 0, 0, 1, 0, 1], "offset 15: label is not UTF-8");
+    }
+
+    [Fact]
+    public void Parse_LabelInUtf8_IsAccepted()
+    {
+        byte[] data = [.. Header(qd: 1), 4, (byte)'c', (byte)'a', 0xC3, 0xA9, 0, 0, 1, 0, 1];
+
+        Assert.True(DnsMessage.TryParse(data, out DnsMessage message, out _, out string? error), error);
+        Assert.Equal("caé", Assert.Single(message.Questions).Name.ToString());
+    }
+
+    [Fact]
     public void Parse_LongChainOfValidPointers_IsDecodedIterativelyWithoutStackOverflow()
     {
         // 1,400 questions (as many as fit in 9,000 bytes), each a pointer to the previous one's name:

@@ -39,23 +39,19 @@ public sealed class QuerierTests
         return list;
     }
 
+    /// <summary>The events so far, once there are at least <paramref name="atLeast"/> (the reader runs on another thread).</summary>
     private static async Task<List<T>> Snapshot<T>(List<T> list, int atLeast = 0)
     {
-        for (int i = 0; i < 1000; i++)
+        List<T> Copy()
         {
             lock (list)
             {
-                if (list.Count >= atLeast)
-                {
-                    break;
-                }
+                return [.. list];
             }
-            await Task.Delay(10, TestContext.Current.CancellationToken);
         }
-        lock (list)
-        {
-            return [.. list];
-        }
+
+        await Eventually.TrueAsync(() => Copy().Count >= atLeast, () => $"{Copy().Count} of {atLeast} events: {string.Join("; ", Copy())}", cancellationToken: TestContext.Current.CancellationToken);
+        return Copy();
     }
 
     private static List<HeardPacket> QueriesFor(RawPeer peer, DnsName name) =>

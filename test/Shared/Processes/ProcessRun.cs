@@ -17,22 +17,26 @@ internal static class ProcessRun
         string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null, string? input = null, string? inputFile = null)
     {
-        (int exitCode, byte[] output, string error, string commandLine) = RunCore(fileName, arguments, workingDirectory, environment, input, inputFile);
+        byte[]? bytes = input is null ? null : System.Text.Encoding.UTF8.GetBytes(input);
+        (int exitCode, byte[] output, string error, string commandLine) = RunCore(fileName, arguments, workingDirectory, environment, bytes, inputFile);
         return new ProcessResult(exitCode, System.Text.Encoding.UTF8.GetString(output), error) { CommandLine = commandLine };
     }
 
-    /// <summary><see cref="Run"/> for a program whose standard output is binary (<c>protoc --encode</c>): its bytes as written.</summary>
+    /// <summary>
+    /// <see cref="Run"/> for a program whose standard output is binary (<c>protoc --encode</c>): its bytes as written. Standard
+    /// input gets <paramref name="inputFile"/>'s bytes or <paramref name="input"/> when given (<c>protoc --decode</c>).
+    /// </summary>
     public static (int ExitCode, byte[] Output, string Error) RunForBytes(
         string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null, string? inputFile = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? inputFile = null, byte[]? input = null)
     {
-        (int exitCode, byte[] output, string error, _) = RunCore(fileName, arguments, workingDirectory, environment, input: null, inputFile);
+        (int exitCode, byte[] output, string error, _) = RunCore(fileName, arguments, workingDirectory, environment, input, inputFile);
         return (exitCode, output, error);
     }
 
     private static (int ExitCode, byte[] Output, string Error, string CommandLine) RunCore(
         string fileName, IEnumerable<string> arguments, string? workingDirectory,
-        IReadOnlyDictionary<string, string>? environment, string? input, string? inputFile)
+        IReadOnlyDictionary<string, string>? environment, byte[]? input, string? inputFile)
     {
         using Process process = Process.Start(StartInfo(fileName, arguments, workingDirectory, environment, redirectInput: input is not null || inputFile is not null))!;
         var output = new MemoryStream();
@@ -85,7 +89,7 @@ internal static class ProcessRun
 
     internal static string CommandLine(ProcessStartInfo start) => string.Join(' ', [start.FileName, .. start.ArgumentList]);
 
-    private static void WriteInput(Process process, string? input, string? inputFile)
+    private static void WriteInput(Process process, byte[]? input, string? inputFile)
     {
         if (input is null && inputFile is null)
         {
@@ -100,7 +104,7 @@ internal static class ProcessRun
             }
             else
             {
-                process.StandardInput.Write(input);
+                process.StandardInput.BaseStream.Write(input!);
             }
             process.StandardInput.Close();
         }

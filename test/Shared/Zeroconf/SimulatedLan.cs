@@ -88,18 +88,15 @@ internal sealed class SimulatedLan : IAsyncDisposable
     /// </summary>
     public static async Task WaitForQueries(EmbeddedBackend backend, int count = 1)
     {
-        for (int i = 0; i < 3000; i++)
+        int Subscribed()
         {
             lock (backend.Engine.Gate)
             {
-                if (backend.Engine.Querier.QueryCount >= count)
-                {
-                    return;
-                }
+                return backend.Engine.Querier.QueryCount;
             }
-            await Task.Delay(10, TestContext.Current.CancellationToken);
         }
-        throw new TimeoutException("The browse or query never subscribed.");
+
+        await Eventually.TrueAsync(() => Subscribed() >= count, () => $"The browse or query never subscribed: {Subscribed()} of {count} queries.", cancellationToken: TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()

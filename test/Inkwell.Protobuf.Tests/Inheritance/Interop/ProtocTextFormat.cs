@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Inkwell.Protobuf.Tests.Support;
@@ -68,27 +67,8 @@ internal static partial class ProtocTextFormat
     /// <summary>Runs protoc with <paramref name="input"/> on standard input: what it wrote, its standard error and its exit status.</summary>
     internal static (byte[] Output, string Error, int ExitCode) Run(IEnumerable<string> args, byte[] input, string workingDirectory)
     {
-        var info = new ProcessStartInfo(Protoc.Require())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(info)!;
-        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var output = new MemoryStream();
-        Task copy = process.StandardOutput.BaseStream.CopyToAsync(output, TestContext.Current.CancellationToken);
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        copy.GetAwaiter().GetResult();
-        process.WaitForExit();
-        return (output.ToArray(), error.GetAwaiter().GetResult(), process.ExitCode);
+        (int exitCode, byte[] output, string error) = ProcessRun.RunForBytes(Protoc.Require(), args, workingDirectory, input: input);
+        return (output, error, exitCode);
     }
 
     [GeneratedRegex(@"\s+")]

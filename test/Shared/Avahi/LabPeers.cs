@@ -1,4 +1,4 @@
-namespace Inkwell.Zeroconf.Avahi.Tests.Lab;
+namespace Inkwell.Testing.Avahi;
 
 /// <summary>Avahi's own command-line clients as oracles, run inside a lab host against its daemon.</summary>
 internal static class LabPeers

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Inkwell.Zeroconf.Avahi.Tests.Lab;
+namespace Inkwell.Testing.Avahi;
 
 /// <summary>A resolved line of <c>avahi-browse -rpt</c>: <c>=;iface;proto;name;type;domain;host;address;port;"txt" "txt"</c>.</summary>
 internal sealed record AvahiBrowseLine(string Interface, string Protocol, string Name, string Type, string Domain, string Host, string Address, int Port, IReadOnlyList<string> Txt)

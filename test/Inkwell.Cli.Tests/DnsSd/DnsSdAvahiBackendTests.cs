@@ -1,9 +1,9 @@
-using Inkwell.Zeroconf.Avahi.Tests.Lab;
+using Inkwell.Testing.Avahi;
 
-namespace Inkwell.Zeroconf.Avahi.Tests;
+namespace Inkwell.Cli.Tests.DnsSd;
 
 /// <summary><c>inkwell dns-sd --backend</c> end to end: the command registers through a lab host's avahi-daemon.</summary>
-public sealed class DnsSdBackendOptionTests
+public sealed class DnsSdAvahiBackendTests
 {
     private const string Type = "_inkwellcli._tcp";
 
