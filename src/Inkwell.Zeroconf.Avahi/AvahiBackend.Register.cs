@@ -8,7 +8,7 @@ public sealed partial class AvahiBackend
 {
     /// <inheritdoc/>
     /// <remarks>Avahi renames on a collision the way avahi-client does: "Name" becomes "Name #2".</remarks>
-    public async ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
+    public async Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(profile.Port);

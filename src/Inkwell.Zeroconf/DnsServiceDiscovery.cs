@@ -66,7 +66,7 @@ public sealed class DnsServiceDiscovery : IAsyncDisposable
     /// the DNS server accepted the update (renamed "Name (2)" when the name is taken). <see cref="ServiceRegistration.Name"/>
     /// is the final name. Dispose the registration to withdraw the service.
     /// </summary>
-    public ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken = default)
+    public Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken = default)
     {
         ServiceNameRules.Validate(profile);
         DnsName domain = ServiceNames.ParseDomain(profile.Domain, nameof(profile));

@@ -39,7 +39,7 @@ public sealed class HandoverTests
         }
 
         public async Task<ServiceRegistration> RegisterAsync(HandoverBackend host, int port, params KeyValuePair<string, string?>[] txt) =>
-            await Lan.RunUntil(host.RegisterAsync(new ServiceProfile("zoo", "_zoo._tcp", port) { Txt = txt }, TestContext.Current.CancellationToken).AsTask(), s_limit);
+            await Lan.RunUntil(host.RegisterAsync(new ServiceProfile("zoo", "_zoo._tcp", port) { Txt = txt }, TestContext.Current.CancellationToken), s_limit);
 
         private IEnumerable<DnsMessage> FromZooHost => Lan.Network.Log.Where(p => p.From == "zoo-host")
             .Select(p => DnsMessage.TryParse(p.Data, out DnsMessage message, out _, out _) ? message : null).OfType<DnsMessage>();

@@ -26,7 +26,7 @@ public sealed class ServiceWatchTests
     }
 
     private static async Task<ServiceRegistration> RegisterAsync(SimulatedLan lan, EmbeddedBackend backend, string name, int port) =>
-        await lan.RunUntil(backend.RegisterAsync(new ServiceProfile(name, "_zoo._tcp", port), TestContext.Current.CancellationToken).AsTask(), s_limit);
+        await lan.RunUntil(backend.RegisterAsync(new ServiceProfile(name, "_zoo._tcp", port), TestContext.Current.CancellationToken), s_limit);
 
     [Fact]
     public async Task Watch_InstanceDiesSilently_IsDroppedWhenItsSrvExpires_AndFollowedWhenItComesBackOnAnotherPort()

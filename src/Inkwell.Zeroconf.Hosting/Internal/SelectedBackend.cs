@@ -25,7 +25,7 @@ internal sealed class SelectedBackend : IServiceDiscoveryBackend
     /// <summary>The chosen backend, once chosen.</summary>
     public Task<IServiceDiscoveryBackend> Choice => _choice;
 
-    public async ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
+    public async Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
     {
         IServiceDiscoveryBackend backend = await ChosenAsync(cancellationToken).ConfigureAwait(false);
         return await backend.RegisterAsync(profile, cancellationToken).ConfigureAwait(false);

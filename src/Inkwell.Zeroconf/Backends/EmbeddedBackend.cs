@@ -82,7 +82,7 @@ public sealed partial class EmbeddedBackend : IServiceDiscoveryBackend
     internal MdnsEngine Engine => _engine;
 
     /// <inheritdoc/>
-    public async ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
+    public async Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
     {
         DnsName type = ServiceNames.ParseServiceType(profile.ServiceType, profile.Domain, nameof(profile));
         List<byte[]> txt = TxtData.Encode(profile.Txt);

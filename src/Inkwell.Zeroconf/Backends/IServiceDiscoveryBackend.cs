@@ -13,7 +13,7 @@ public interface IServiceDiscoveryBackend : IAsyncDisposable
     string Name { get; }
 
     /// <summary>Registers a service; completes once its name is established (after probing and any rename).</summary>
-    ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken);
+    Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken);
 
     /// <summary>Browses for instances of a type ("_daap._tcp" or "_sub._sub._daap._tcp") until cancelled.</summary>
     IAsyncEnumerable<ServiceBrowseEvent> BrowseAsync(string serviceType, CancellationToken cancellationToken);

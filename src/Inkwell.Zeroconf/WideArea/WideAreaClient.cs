@@ -46,7 +46,7 @@ internal sealed partial class WideAreaClient : IAsyncDisposable
     /// Adds the service's records with a "name not in use" prerequisite on the instance name, so a name someone
     /// else holds is never overwritten: YXDOMAIN means taken, and the next name is tried ("Name (2)", as mDNS does).
     /// </summary>
-    public async ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, DnsName domain, CancellationToken cancellationToken)
+    public async Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, DnsName domain, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         DnsName type = ServiceNames.ParseServiceTypeIn(profile.ServiceType, domain, nameof(profile));

@@ -53,7 +53,7 @@ public sealed class AvahiBackendDaemonRestartTests
         Assert.Contains("bus", browseError.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, onA.TxtWatchCount);
         await Assert.ThrowsAnyAsync<ZeroconfException>(
-            async () => await onA.RegisterAsync(new ServiceProfile("Too Late", Type, 4904), ct).AsTask().WaitAsync(TimeSpan.FromSeconds(20), ct));
+            async () => await onA.RegisterAsync(new ServiceProfile("Too Late", Type, 4904), ct).WaitAsync(TimeSpan.FromSeconds(20), ct));
         await Assert.ThrowsAnyAsync<ZeroconfException>(
             () => onA.ResolveAsync("Watched", Type, ct).WaitAsync(TimeSpan.FromSeconds(20), ct));
         await local.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20), ct);

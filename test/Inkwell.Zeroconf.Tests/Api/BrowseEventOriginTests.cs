@@ -18,7 +18,7 @@ public sealed class BrowseEventOriginTests
         EmbeddedBackend server = lan.AddInkwell("server", seed: 1);
         EmbeddedBackend other = lan.AddInkwell("other", seed: 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        ServiceRegistration registration = await lan.RunUntil(server.RegisterAsync(new ServiceProfile("Mine", Type, 3689), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(server.RegisterAsync(new ServiceProfile("Mine", Type, 3689), stop.Token), TimeSpan.FromSeconds(5));
 
         BrowseLog own = BrowseLog.Start(server, Type, stop.Token);
         BrowseLog remote = BrowseLog.Start(other, Type, stop.Token);
@@ -52,7 +52,7 @@ public sealed class BrowseEventOriginTests
         EmbeddedBackend publisher = lan.AddInkwell("twin", seed: 1, address: "192.168.7.50");
         EmbeddedBackend neighbour = lan.AddInkwell("twin", seed: 2, address: "192.168.7.50"); // another program on the same machine
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        await lan.RunUntil(publisher.RegisterAsync(new ServiceProfile("Next Door", Type, 3689), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(publisher.RegisterAsync(new ServiceProfile("Next Door", Type, 3689), stop.Token), TimeSpan.FromSeconds(5));
 
         BrowseLog browse = BrowseLog.Start(neighbour, Type, stop.Token);
         await SimulatedLan.WaitForQueries(neighbour);
@@ -72,7 +72,7 @@ public sealed class BrowseEventOriginTests
         EmbeddedBackend client = lan.AddInkwell("client", seed: 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         ServiceRegistration registration = await lan.RunUntil(server.RegisterAsync(
-            new ServiceProfile("Changing", Type, 3689) { Txt = [new("v", "1")] }, stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+            new ServiceProfile("Changing", Type, 3689) { Txt = [new("v", "1")] }, stop.Token), TimeSpan.FromSeconds(5));
         BrowseLog browse = BrowseLog.Start(client, Type, stop.Token);
         await SimulatedLan.WaitForQueries(client);
         lan.Advance(TimeSpan.FromMilliseconds(300));
@@ -98,7 +98,7 @@ public sealed class BrowseEventOriginTests
         EmbeddedBackend server = lan.AddInkwell("server", seed: 1);
         EmbeddedBackend other = lan.AddInkwell("other", seed: 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        await lan.RunUntil(server.RegisterAsync(new ServiceProfile("Mine", Type, 3689), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(server.RegisterAsync(new ServiceProfile("Mine", Type, 3689), stop.Token), TimeSpan.FromSeconds(5));
 
         BrowseLog own = BrowseLog.Start(server, null, stop.Token);
         BrowseLog remote = BrowseLog.Start(other, null, stop.Token);

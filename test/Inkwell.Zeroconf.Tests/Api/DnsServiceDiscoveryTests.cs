@@ -52,7 +52,7 @@ public sealed class DnsServiceDiscoveryTests
         ServiceRegistration registration = await lan.RunUntil(server.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689)
         {
             Txt = [new("txtvers", "1"), new("Machine Name", "Living room")],
-        }, stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        }, stop.Token), TimeSpan.FromSeconds(5));
         List<ServiceBrowseEvent> events = Browse(client, "_daap._tcp", stop.Token);
         await SimulatedLan.WaitForQueries((EmbeddedBackend)client.Backend);
         lan.Advance(TimeSpan.FromMilliseconds(300));
@@ -80,8 +80,8 @@ public sealed class DnsServiceDiscoveryTests
         await using var second = new DnsServiceDiscovery(lan.AddInkwell("second", seed: 2));
         var profile = new ServiceProfile("DAAP Server", "_daap._tcp", 3689);
 
-        Task<ServiceRegistration> a = first.RegisterAsync(profile, TestContext.Current.CancellationToken).AsTask();
-        Task<ServiceRegistration> b = second.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3690), TestContext.Current.CancellationToken).AsTask();
+        Task<ServiceRegistration> a = first.RegisterAsync(profile, TestContext.Current.CancellationToken);
+        Task<ServiceRegistration> b = second.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3690), TestContext.Current.CancellationToken);
         await lan.RunUntil(Task.WhenAll(a, b).ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(15));
         lan.Advance(TimeSpan.FromSeconds(5));
 
@@ -111,7 +111,7 @@ public sealed class DnsServiceDiscoveryTests
         await using var lan = new SimulatedLan();
         await using var discovery = new DnsServiceDiscovery(lan.AddInkwell("solo"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        await lan.RunUntil(discovery.RegisterAsync(new ServiceProfile("Printer", "_http._tcp", 80) { Subtypes = ["_printer"] }, stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(discovery.RegisterAsync(new ServiceProfile("Printer", "_http._tcp", 80) { Subtypes = ["_printer"] }, stop.Token), TimeSpan.FromSeconds(5));
 
         List<ServiceBrowseEvent> plain = Browse(discovery, "_http._tcp", stop.Token);
         List<ServiceBrowseEvent> subtype = Browse(discovery, "_printer._sub._http._tcp", stop.Token);
@@ -167,7 +167,7 @@ public sealed class DnsServiceDiscoveryTests
         await Assert.ThrowsAsync<ArgumentException>(async () => await discovery.RegisterAsync(new ServiceProfile(new string('x', 64), "_daap._tcp", 1), TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(async () => await discovery.RegisterAsync(new ServiceProfile("bad\u0001name", "_daap._tcp", 1), TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(async () => await discovery.RegisterAsync(new ServiceProfile("x", "_daap._tcp", 1) { Domain = "example.com" }, TestContext.Current.CancellationToken));
-        ServiceRegistration dotted = await lan.RunUntil(discovery.RegisterAsync(new ServiceProfile("Mr. Smith's Server", "_daap._tcp", 1), TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration dotted = await lan.RunUntil(discovery.RegisterAsync(new ServiceProfile("Mr. Smith's Server", "_daap._tcp", 1), TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         Assert.Equal("Mr. Smith's Server", dotted.Name);
     }
 
@@ -191,7 +191,7 @@ public sealed class DnsServiceDiscoveryTests
         RawPeer peer = lan.AddPeer("observer");
         await using var discovery = new DnsServiceDiscovery(lan.AddInkwell("alpha"));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        Task<ServiceRegistration> registering = discovery.RegisterAsync(new ServiceProfile("Quick", "_daap._tcp", 1), cancel.Token).AsTask();
+        Task<ServiceRegistration> registering = discovery.RegisterAsync(new ServiceProfile("Quick", "_daap._tcp", 1), cancel.Token);
         lan.Advance(TimeSpan.FromMilliseconds(400)); // probing takes at least 750 ms
 
         cancel.Cancel();

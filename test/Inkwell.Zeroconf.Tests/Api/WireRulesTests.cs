@@ -15,7 +15,7 @@ public sealed class WireRulesTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(2));
 
         List<HeardPacket> responses = [.. peer.Heard.Where(p => p.Message.IsResponse)];
@@ -86,7 +86,7 @@ public sealed class WireRulesTests
         await using var lan = new SimulatedLan();
         RawPeer stranger = lan.AddPeer("stranger", address: "203.0.113.9");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(3));
         stranger.Clear();
 
@@ -102,7 +102,7 @@ public sealed class WireRulesTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("peer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(3));
         peer.Clear();
 
@@ -120,7 +120,7 @@ public sealed class WireRulesTests
         await using var lan = new SimulatedLan();
         RawPeer attacker = lan.AddPeer("attacker");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(3));
         var random = new Random(5);
         byte[] valid = RawPeer.Query(new DnsQuestion(s_instance, DnsRecordType.Srv)).ToArray();

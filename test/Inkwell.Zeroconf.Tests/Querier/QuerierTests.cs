@@ -87,7 +87,7 @@ public sealed class QuerierTests
         InMemoryTransport transport = lan.Network.AddHost("hotplug", "192.168.7.50");
         await using EmbeddedBackend inkwell = await EmbeddedBackend.CreateAsync(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "hotplug", Random = new Random(3) }, TestContext.Current.CancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("Plugged", "_daap._tcp", 1), stop.Token).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(new ServiceProfile("Plugged", "_daap._tcp", 1), stop.Token), TimeSpan.FromSeconds(5));
         Collect(inkwell.BrowseAsync("_daap._tcp", stop.Token), stop.Token);
         await SimulatedLan.WaitForQueries(inkwell);
         lan.Advance(TimeSpan.FromSeconds(10));
@@ -115,7 +115,7 @@ public sealed class QuerierTests
         InMemoryTransport transport = lan.Network.AddHost("late", "192.168.7.60");
         transport.Unplug();
         await using EmbeddedBackend inkwell = await EmbeddedBackend.CreateAsync(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = lan.Time, HostName = "late", Random = new Random(5) }, TestContext.Current.CancellationToken);
-        Task<ServiceRegistration> registering = inkwell.RegisterAsync(new ServiceProfile("Late", "_daap._tcp", 1), TestContext.Current.CancellationToken).AsTask();
+        Task<ServiceRegistration> registering = inkwell.RegisterAsync(new ServiceProfile("Late", "_daap._tcp", 1), TestContext.Current.CancellationToken);
 
         lan.Advance(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
 

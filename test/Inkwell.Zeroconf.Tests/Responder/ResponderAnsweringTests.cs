@@ -17,7 +17,7 @@ public sealed class ResponderAnsweringTests
         var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("asker", peerPort);
         EmbeddedBackend inkwell = lan.AddInkwell("alpha", seed);
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(3)); // announcements done, and more than a second since them
         peer.Clear();
         return (lan, peer, inkwell, registration);
@@ -113,7 +113,7 @@ public sealed class ResponderAnsweringTests
         await using var lan = new SimulatedLan();
         RawPeer prober = lan.AddPeer("prober");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(ResponderProbingTests.s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromMilliseconds(300)); // announced 300 ms ago: more than 250 ms, less than 1 s
         prober.Clear();
         DateTimeOffset asked = lan.Time.GetUtcNow();

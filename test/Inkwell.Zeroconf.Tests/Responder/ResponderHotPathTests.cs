@@ -152,7 +152,7 @@ public sealed class ResponderHotPathTests
             var time = new FakeTimeProvider();
             var transport = new CountingTransport();
             EmbeddedBackend backend = await EmbeddedBackend.CreateAsync(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = time, HostName = "bench", Random = new Random(1) }, TestContext.Current.CancellationToken);
-            Task<ServiceRegistration> registering = backend.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken).AsTask();
+            Task<ServiceRegistration> registering = backend.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), TestContext.Current.CancellationToken);
             for (int i = 0; i < 5000 && !registering.IsCompleted; i++)
             {
                 time.Advance(TimeSpan.FromMilliseconds(1));

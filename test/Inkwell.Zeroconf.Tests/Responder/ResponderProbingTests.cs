@@ -51,9 +51,9 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ValueTask<ServiceRegistration> registering = inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken);
+        Task<ServiceRegistration> registering = inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken);
 
-        ServiceRegistration registration = await lan.RunUntil(registering.AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(registering, TimeSpan.FromSeconds(5));
 
         Assert.Equal("DAAP Server", registration.Name);
         List<HeardPacket> probes = [.. peer.Heard.Where(p => p.IsProbeFor(s_instance))];
@@ -86,7 +86,7 @@ public sealed class ResponderProbingTests
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
 
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(10));
 
         Assert.Equal("DAAP Server (2)", registration.Name);
         lan.Advance(TimeSpan.FromSeconds(2));
@@ -144,7 +144,7 @@ public sealed class ResponderProbingTests
             }
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(10));
 
         List<HeardPacket> probes = [.. rival.Heard.Where(p => p.IsProbeFor(s_instance))];
         // First probe, lost tie-break, one second's wait, then three fresh probes.
@@ -170,7 +170,7 @@ public sealed class ResponderProbingTests
             }
         };
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(10));
 
         List<HeardPacket> probes = [.. rival.Heard.Where(p => p.IsProbeFor(s_instance))];
         Assert.Equal(3, probes.Count);
@@ -196,7 +196,7 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(5));
 
         List<HeardPacket> announcements = [.. peer.Heard.Where(p => p.Answers(s_instance, DnsRecordType.Srv))];
@@ -216,7 +216,7 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("observer");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         lan.Advance(TimeSpan.FromSeconds(5));
         peer.Clear();
 
@@ -236,7 +236,7 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("intruder");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         var renamed = new TaskCompletionSource<ServiceNameChangedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         registration.NameChanged += (sender, e) =>
         {
@@ -268,7 +268,7 @@ public sealed class ResponderProbingTests
         await using var lan = new SimulatedLan();
         RawPeer peer = lan.AddPeer("mirror");
         EmbeddedBackend inkwell = lan.AddInkwell("alpha");
-        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(5));
+        ServiceRegistration registration = await lan.RunUntil(inkwell.RegisterAsync(s_daap, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(5));
         DnsRecord identical = new(s_instance, DnsRecordType.Srv, 120, new SrvRecordData(0, 0, 3689, DnsName.Parse("alpha.local")), CacheFlush: true);
         peer.Clear();
 

@@ -61,7 +61,7 @@ internal sealed class HandoverBackend : IServiceDiscoveryBackend
 
     public string Name => _shared.Backend.Name;
 
-    public async ValueTask<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
+    public async Task<ServiceRegistration> RegisterAsync(ServiceProfile profile, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         ServiceProfile asked = KeptRegistration.Copy(profile);
@@ -91,7 +91,7 @@ internal sealed class HandoverBackend : IServiceDiscoveryBackend
         }
         else
         {
-            ValueTask<ServiceRegistration> registering;
+            Task<ServiceRegistration> registering;
             using (RegistrationHandover.FlowSuppressed())
             {
                 registering = _shared.Backend.RegisterAsync(asked, cancellationToken);
