@@ -36,7 +36,77 @@ internal sealed partial class Parser
         ["sint64"] = FieldType.SInt64,
     };
 
-    private bool ParseMessageField(FieldSyntax field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    /// <summary>
+    /// Reads a field (its extendee, or its oneof, already in <paramref name="field"/>; its label too when
+    /// <paramref name="labelWritten"/> is false, a oneof's fields having none) and adds it to <paramref name="fields"/>,
+    /// also when it stopped half-way, as protoc keeps it. A group's body and a map's entry go to <paramref name="messages"/>.
+    /// </summary>
+    private bool ParseField(List<FieldSyntax> fields, FieldParts field, bool labelWritten, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    {
+        bool parsed = labelWritten
+            ? ParseMessageField(ref field, messages, parentLocation, nestedTypeField, fieldLocation)
+            : ParseMessageFieldNoLabel(ref field, messages, parentLocation, nestedTypeField, fieldLocation);
+        fields.Add(field.Build(fieldLocation.Location));
+        return parsed;
+    }
+
+    /// <summary>A field as read so far; <see cref="Build"/> makes the <see cref="FieldSyntax"/> once it is read.</summary>
+    private struct FieldParts()
+    {
+        public string Name = "";
+        public TextPosition NamePosition;
+        public int Number;
+        public TextPosition NumberPosition;
+        public FieldLabel Label;
+        public TextPosition LabelPosition = TextPosition.None;
+        public FieldType Type;
+        public TextPosition TypePosition;
+        public string? TypeName;
+        public string? Extendee;
+        public TextPosition ExtendeePosition;
+        public string? DefaultValue;
+        public TextPosition DefaultValuePosition;
+        public string? JsonName;
+        public TextPosition JsonNamePosition;
+        public int? OneofIndex;
+        public bool Proto3Optional;
+        public bool IsMap;
+        public int TypeOffset = -1;
+        public int NameOffset = -1;
+        public int OptionsOffset = -1;
+        public int OptionsEndOffset = -1;
+        public List<OptionSyntax> Options = [];
+
+        public readonly FieldSyntax Build(SourceLocation? location) => new()
+        {
+            Name = Name,
+            NamePosition = NamePosition,
+            Number = Number,
+            NumberPosition = NumberPosition,
+            Label = Label,
+            LabelPosition = LabelPosition,
+            Type = Type,
+            TypePosition = TypePosition,
+            TypeName = TypeName,
+            Extendee = Extendee,
+            ExtendeePosition = ExtendeePosition,
+            DefaultValue = DefaultValue,
+            DefaultValuePosition = DefaultValuePosition,
+            JsonName = JsonName,
+            JsonNamePosition = JsonNamePosition,
+            OneofIndex = OneofIndex,
+            Proto3Optional = Proto3Optional,
+            IsMap = IsMap,
+            TypeOffset = TypeOffset,
+            NameOffset = NameOffset,
+            OptionsOffset = OptionsOffset,
+            OptionsEndOffset = OptionsEndOffset,
+            Options = Options,
+            Location = location,
+        };
+    }
+
+    private bool ParseMessageField(ref FieldParts field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
     {
         if (LookingAt("optional") || LookingAt("repeated") || LookingAt("required"))
         {
@@ -52,18 +122,17 @@ internal sealed partial class Parser
                 _lexer.Next();
             }
 
-            if (field.Label == FieldLabel.Optional && _file.Syntax == "proto3")
+            if (field.Label == FieldLabel.Optional && _syntax == "proto3")
             {
                 field.Proto3Optional = true;
             }
         }
 
-        return ParseMessageFieldNoLabel(field, messages, parentLocation, nestedTypeField, fieldLocation);
+        return ParseMessageFieldNoLabel(ref field, messages, parentLocation, nestedTypeField, fieldLocation);
     }
 
-    private bool ParseMessageFieldNoLabel(FieldSyntax field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    private bool ParseMessageFieldNoLabel(ref FieldParts field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
     {
-        field.Location = fieldLocation.Location;
         bool isMap = false;
         FieldType keyType = FieldType.None;
         FieldType valueType = FieldType.None;
@@ -118,7 +187,7 @@ internal sealed partial class Parser
 
             if (!isMap)
             {
-                if (field.Label == FieldLabel.None && _file.Syntax != "proto2")
+                if (field.Label == FieldLabel.None && _syntax != "proto2")
                 {
                     field.Label = FieldLabel.Optional;
                 }
@@ -176,7 +245,7 @@ internal sealed partial class Parser
             field.Number = number;
         }
 
-        if (!ParseFieldOptions(field, fieldLocation))
+        if (!ParseFieldOptions(ref field, fieldLocation))
         {
             return false;
         }
@@ -188,8 +257,7 @@ internal sealed partial class Parser
             groupLocation.StartAt(fieldLocation);
             groupLocation.AddPath(nestedTypeField);
             groupLocation.AddPath(messages.Count);
-            var group = new MessageSyntax { Name = field.Name, NamePosition = field.NamePosition, IsGroup = true, Location = groupLocation.Location };
-            messages.Add(group);
+            var group = new MessageParts { Name = field.Name, NamePosition = field.NamePosition };
             using (var nameLocation = groupLocation.Child(MessageName))
             {
                 nameLocation.StartAt(nameToken);
@@ -209,13 +277,15 @@ internal sealed partial class Parser
 
             field.Name = field.Name.ToLowerInvariant();
             field.TypeName = group.Name;
-            if (!LookingAt("{"))
+            bool hasBody = LookingAt("{");
+            if (!hasBody)
             {
                 Error("Missing group body.");
-                return false;
             }
 
-            if (!ParseMessageBlock(group, groupLocation))
+            bool parsed = hasBody && ParseMessageBlock(group, groupLocation);
+            messages.Add(group.Build(SymbolVisibility.Unset, groupLocation.Location, isGroup: true));
+            if (!parsed)
             {
                 return false;
             }
@@ -227,7 +297,7 @@ internal sealed partial class Parser
 
         if (isMap)
         {
-            GenerateMapEntry(field, messages, keyType, keyTypeName, valueType, valueTypeName);
+            GenerateMapEntry(ref field, messages, keyType, keyTypeName, valueType, valueTypeName);
         }
 
         return true;
@@ -256,7 +326,7 @@ internal sealed partial class Parser
 
     private bool ParseType(out FieldType type, out string typeName)
     {
-        if (_file.Edition == UnstableEdition && LookingAt(TokenKind.Identifier))
+        if (_edition == UnstableEdition && LookingAt(TokenKind.Identifier))
         {
             if (s_unstableObsoleteTypes.TryGetValue(Current.Text, out string? replacement))
             {
@@ -272,7 +342,7 @@ internal sealed partial class Parser
 
         if (s_typeNames.TryGetValue(Current.Text, out type) && LookingAt(TokenKind.Identifier))
         {
-            if (_file.Syntax == "editions" && type == FieldType.Group)
+            if (_syntax == "editions" && type == FieldType.Group)
             {
                 Error("Group syntax is no longer supported in editions. To get group behavior you can specify features.message_encoding = DELIMITED on a message field.");
             }
@@ -321,54 +391,51 @@ internal sealed partial class Parser
         return true;
     }
 
-    private static void GenerateMapEntry(FieldSyntax field, List<MessageSyntax> messages, FieldType keyType, string keyTypeName, FieldType valueType, string valueTypeName)
+    private static void GenerateMapEntry(ref FieldParts field, List<MessageSyntax> messages, FieldType keyType, string keyTypeName, FieldType valueType, string valueTypeName)
     {
         string entryName = MapEntryName(field.Name);
         field.TypeName = entryName;
-        var entry = new MessageSyntax { Name = entryName, NamePosition = field.NamePosition, IsMapEntry = true };
-        var key = new FieldSyntax { Name = "key", Label = FieldLabel.Optional, Number = 1, NamePosition = field.TypePosition, TypePosition = field.TypePosition };
-        var value = new FieldSyntax { Name = "value", Label = FieldLabel.Optional, Number = 2, NamePosition = field.TypePosition, TypePosition = field.TypePosition };
-        if (keyTypeName.Length == 0)
-        {
-            key.Type = keyType;
-        }
-        else
-        {
-            key.TypeName = keyTypeName;
-        }
-
-        if (valueTypeName.Length == 0)
-        {
-            value.Type = valueType;
-        }
-        else
-        {
-            value.TypeName = valueTypeName;
-        }
+        var keyOptions = new List<OptionSyntax>();
+        var valueOptions = new List<OptionSyntax>();
 
         // protoc copies `enforce_utf8` from the map field to string keys and values.
         foreach (OptionSyntax option in field.Options)
         {
             if (option.Name.Count == 1 && option.Name[0].Name == "enforce_utf8" && !option.Name[0].IsExtension)
             {
-                if (key.Type == FieldType.String)
+                if (keyTypeName.Length == 0 && keyType == FieldType.String)
                 {
-                    key.HasOptions = true;
-                    key.Options.Add(option);
+                    keyOptions.Add(option);
                 }
 
-                if (value.Type == FieldType.String)
+                if (valueTypeName.Length == 0 && valueType == FieldType.String)
                 {
-                    value.HasOptions = true;
-                    value.Options.Add(option);
+                    valueOptions.Add(option);
                 }
             }
         }
 
-        entry.Fields.Add(key);
-        entry.Fields.Add(value);
-        messages.Add(entry);
+        messages.Add(new MessageSyntax
+        {
+            Name = entryName,
+            NamePosition = field.NamePosition,
+            IsMapEntry = true,
+            Fields = [MapEntryField("key", 1, keyType, keyTypeName, field.TypePosition, keyOptions), MapEntryField("value", 2, valueType, valueTypeName, field.TypePosition, valueOptions)],
+        });
     }
+
+    // A map entry's key or value: its type is a scalar when no type name was written.
+    private static FieldSyntax MapEntryField(string name, int number, FieldType type, string typeName, TextPosition position, List<OptionSyntax> options) => new()
+    {
+        Name = name,
+        Label = FieldLabel.Optional,
+        Number = number,
+        NamePosition = position,
+        TypePosition = position,
+        Type = typeName.Length == 0 ? type : FieldType.None,
+        TypeName = typeName.Length == 0 ? null : typeName,
+        Options = options,
+    };
 
     internal static string MapEntryName(string fieldName)
     {
@@ -394,7 +461,7 @@ internal sealed partial class Parser
         return sb.Append("Entry").ToString();
     }
 
-    private bool ParseFieldOptions(FieldSyntax field, LocationRecorder fieldLocation)
+    private bool ParseFieldOptions(ref FieldParts field, LocationRecorder fieldLocation)
     {
         if (!LookingAt("["))
         {
@@ -413,19 +480,19 @@ internal sealed partial class Parser
         {
             if (LookingAt("default"))
             {
-                if (!ParseDefaultAssignment(field, fieldLocation))
+                if (!ParseDefaultAssignment(ref field, fieldLocation))
                 {
                     return false;
                 }
             }
             else if (LookingAt("json_name"))
             {
-                if (!ParseJsonName(field, fieldLocation))
+                if (!ParseJsonName(ref field, fieldLocation))
                 {
                     return false;
                 }
             }
-            else if (!ParseOption(field, location, OptionStyle.Assignment))
+            else if (!ParseOption(field.Options, location, OptionStyle.Assignment))
             {
                 return false;
             }
@@ -435,7 +502,7 @@ internal sealed partial class Parser
         return Consume("]");
     }
 
-    private bool ParseDefaultAssignment(FieldSyntax field, LocationRecorder fieldLocation)
+    private bool ParseDefaultAssignment(ref FieldParts field, LocationRecorder fieldLocation)
     {
         if (field.DefaultValue is not null)
         {
@@ -552,7 +619,7 @@ internal sealed partial class Parser
         }
     }
 
-    private bool ParseJsonName(FieldSyntax field, LocationRecorder fieldLocation)
+    private bool ParseJsonName(ref FieldParts field, LocationRecorder fieldLocation)
     {
         if (field.JsonName is not null)
         {
