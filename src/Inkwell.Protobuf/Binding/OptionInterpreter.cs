@@ -71,7 +71,7 @@ internal sealed class OptionInterpreter(Scope scope, BuiltIns? builtIns, Interpr
             return;
         }
 
-        if (scope.File.Syntax.Syntax == "editions")
+        if (scope.File.Syntax.Syntax == ProtoSyntax.Editions)
         {
             // In proto2 and proto3 everything that has a lifetime is a feature, which "Features are only valid
             // under editions" already rejects.

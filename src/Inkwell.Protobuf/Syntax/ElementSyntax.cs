@@ -7,7 +7,8 @@ namespace Inkwell.Protobuf.Syntax;
 /// Syntax nodes are read-only once parsed: the parser reads a declaration (its children first) and only then constructs
 /// its node, and what the binder works out lives in its own model (<c>BoundFile</c>), never here. The child lists are
 /// the lists the parser filled; they stay <see cref="List{T}"/> so that the binder's many loops over them use the
-/// struct enumerator (an <c>IReadOnlyList</c> would allocate one per loop), and nothing adds to them after parsing.
+/// struct enumerator (an <c>IReadOnlyList</c> would allocate one per loop), and nothing adds to them after parsing. A list
+/// the parser does not hand over is made empty on first read, not at construction, so no list is made to be replaced.
 /// </remarks>
 internal abstract class ElementSyntax
 {
@@ -20,7 +21,7 @@ internal abstract class ElementSyntax
     public TextPosition NamePosition { get; init; }
 
     /// <summary>The options as written, in order.</summary>
-    public List<OptionSyntax> Options { get; init; } = [];
+    public List<OptionSyntax> Options { get => field ??= []; init; }
 
     /// <summary>
     /// Whether the declaration has an options message at all: it has when any option is written, and protoc also

@@ -13,7 +13,7 @@ internal sealed class FileSyntax : ElementSyntax
     public TextPosition PackagePosition { get; init; }
 
     /// <summary>The imports, in order.</summary>
-    public List<ImportSyntax> Imports { get; init; } = [];
+    public List<ImportSyntax> Imports { get => field ??= []; init; }
 
     /// <summary>Whether the parser recorded source locations and comments (it skips them when no source info is wanted).</summary>
     public bool HasSourceInfo { get; init; } = true;
@@ -24,8 +24,8 @@ internal sealed class FileSyntax : ElementSyntax
     /// <summary>Whether any message of the file uses Inkwell's inheritance syntax (a base or a <c>subtypes</c> declaration).</summary>
     public bool UsesInheritance { get; init; }
 
-    /// <summary><c>proto2</c>, <c>proto3</c> or <c>editions</c>.</summary>
-    public string Syntax { get; init; } = "proto2";
+    /// <summary>Proto2, proto3 or editions.</summary>
+    public ProtoSyntax Syntax { get; init; }
 
     /// <summary>The edition number as in descriptor.proto's Edition enum (998 proto2, 999 proto3, 1000 = 2023, 1001 = 2024).</summary>
     public int Edition { get; init; } = Editions.Proto2;
@@ -34,16 +34,16 @@ internal sealed class FileSyntax : ElementSyntax
     public TextPosition SyntaxPosition { get; init; } = TextPosition.None;
 
     /// <summary>Top-level messages.</summary>
-    public List<MessageSyntax> Messages { get; init; } = [];
+    public List<MessageSyntax> Messages { get => field ??= []; init; }
 
     /// <summary>Top-level enums.</summary>
-    public List<EnumSyntax> Enums { get; init; } = [];
+    public List<EnumSyntax> Enums { get => field ??= []; init; }
 
     /// <summary>Services.</summary>
-    public List<ServiceSyntax> Services { get; init; } = [];
+    public List<ServiceSyntax> Services { get => field ??= []; init; }
 
     /// <summary>Top-level extensions.</summary>
-    public List<FieldSyntax> Extensions { get; init; } = [];
+    public List<FieldSyntax> Extensions { get => field ??= []; init; }
 
-    internal List<SourceLocation> Locations { get; init; } = [];
+    internal List<SourceLocation> Locations { get => field ??= []; init; }
 }

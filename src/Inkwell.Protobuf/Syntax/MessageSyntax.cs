@@ -4,28 +4,28 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class MessageSyntax : ElementSyntax
 {
     /// <summary>The fields, in declaration order (oneof members included).</summary>
-    public List<FieldSyntax> Fields { get; init; } = [];
+    public List<FieldSyntax> Fields { get => field ??= []; init; }
 
     /// <summary>Nested messages, including groups and map entries in the order the parser made them.</summary>
-    public List<MessageSyntax> NestedTypes { get; init; } = [];
+    public List<MessageSyntax> NestedTypes { get => field ??= []; init; }
 
     /// <summary>Nested enums.</summary>
-    public List<EnumSyntax> Enums { get; init; } = [];
+    public List<EnumSyntax> Enums { get => field ??= []; init; }
 
     /// <summary>Extension ranges (end exclusive).</summary>
-    public List<RangeSyntax> ExtensionRanges { get; init; } = [];
+    public List<RangeSyntax> ExtensionRanges { get => field ??= []; init; }
 
     /// <summary>Extensions declared inside this message.</summary>
-    public List<FieldSyntax> Extensions { get; init; } = [];
+    public List<FieldSyntax> Extensions { get => field ??= []; init; }
 
     /// <summary>Oneofs, real ones first, then the synthetic ones.</summary>
-    public List<OneofSyntax> Oneofs { get; init; } = [];
+    public List<OneofSyntax> Oneofs { get => field ??= []; init; }
 
     /// <summary>Reserved number ranges (end exclusive).</summary>
-    public List<RangeSyntax> ReservedRanges { get; init; } = [];
+    public List<RangeSyntax> ReservedRanges { get => field ??= []; init; }
 
     /// <summary>Reserved names.</summary>
-    public List<ReservedNameSyntax> ReservedNames { get; init; } = [];
+    public List<ReservedNameSyntax> ReservedNames { get => field ??= []; init; }
 
     /// <summary>Edition 2024 visibility keyword.</summary>
     public SymbolVisibility Visibility { get; init; }

@@ -4,7 +4,7 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class OptionSyntax
 {
     /// <summary>The dot-separated parts of the name.</summary>
-    public List<OptionNamePart> Name { get; init; } = [];
+    public List<OptionNamePart> Name { get => field ??= []; init; }
 
     /// <summary>How the value was written.</summary>
     public OptionValueKind Kind { get; init; }
@@ -22,7 +22,7 @@ internal sealed class OptionSyntax
     public double Double { get; init; }
 
     /// <summary>The unescaped bytes, for <see cref="OptionValueKind.String"/>.</summary>
-    public byte[] String { get; init; } = [];
+    public byte[] String { get => field ??= []; init; }
 
     /// <summary>The tokens between the braces joined by single spaces, for <see cref="OptionValueKind.Aggregate"/>.</summary>
     public string Aggregate { get; init; } = "";

@@ -1,8 +1,6 @@
-using Inkwell.Internal;
-
 namespace Inkwell.Protobuf.Syntax;
 
-/// <summary>Fields: labels, types (scalar, named, map, group), names, numbers and field options.</summary>
+/// <summary>Fields: labels, types (scalar, named, map, group), names and numbers; their bracketed options are in Parser.FieldOptions.cs.</summary>
 internal sealed partial class Parser
 {
     private const int FieldName = 1;
@@ -50,62 +48,6 @@ internal sealed partial class Parser
         return parsed;
     }
 
-    /// <summary>A field as read so far; <see cref="Build"/> makes the <see cref="FieldSyntax"/> once it is read.</summary>
-    private struct FieldParts()
-    {
-        public string Name = "";
-        public TextPosition NamePosition;
-        public int Number;
-        public TextPosition NumberPosition;
-        public FieldLabel Label;
-        public TextPosition LabelPosition = TextPosition.None;
-        public FieldType Type;
-        public TextPosition TypePosition;
-        public string? TypeName;
-        public string? Extendee;
-        public TextPosition ExtendeePosition;
-        public string? DefaultValue;
-        public TextPosition DefaultValuePosition;
-        public string? JsonName;
-        public TextPosition JsonNamePosition;
-        public int? OneofIndex;
-        public bool Proto3Optional;
-        public bool IsMap;
-        public int TypeOffset = -1;
-        public int NameOffset = -1;
-        public int OptionsOffset = -1;
-        public int OptionsEndOffset = -1;
-        public List<OptionSyntax> Options = [];
-
-        public readonly FieldSyntax Build(SourceLocation? location) => new()
-        {
-            Name = Name,
-            NamePosition = NamePosition,
-            Number = Number,
-            NumberPosition = NumberPosition,
-            Label = Label,
-            LabelPosition = LabelPosition,
-            Type = Type,
-            TypePosition = TypePosition,
-            TypeName = TypeName,
-            Extendee = Extendee,
-            ExtendeePosition = ExtendeePosition,
-            DefaultValue = DefaultValue,
-            DefaultValuePosition = DefaultValuePosition,
-            JsonName = JsonName,
-            JsonNamePosition = JsonNamePosition,
-            OneofIndex = OneofIndex,
-            Proto3Optional = Proto3Optional,
-            IsMap = IsMap,
-            TypeOffset = TypeOffset,
-            NameOffset = NameOffset,
-            OptionsOffset = OptionsOffset,
-            OptionsEndOffset = OptionsEndOffset,
-            Options = Options,
-            Location = location,
-        };
-    }
-
     private bool ParseMessageField(ref FieldParts field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
     {
         if (LookingAt("optional") || LookingAt("repeated") || LookingAt("required"))
@@ -122,7 +64,7 @@ internal sealed partial class Parser
                 _lexer.Next();
             }
 
-            if (field.Label == FieldLabel.Optional && _syntax == "proto3")
+            if (field.Label == FieldLabel.Optional && _syntax == ProtoSyntax.Proto3)
             {
                 field.Proto3Optional = true;
             }
@@ -187,7 +129,7 @@ internal sealed partial class Parser
 
             if (!isMap)
             {
-                if (field.Label == FieldLabel.None && _syntax != "proto2")
+                if (field.Label == FieldLabel.None && _syntax != ProtoSyntax.Proto2)
                 {
                     field.Label = FieldLabel.Optional;
                 }
@@ -342,7 +284,7 @@ internal sealed partial class Parser
 
         if (s_typeNames.TryGetValue(Current.Text, out type) && LookingAt(TokenKind.Identifier))
         {
-            if (_syntax == "editions" && type == FieldType.Group)
+            if (_syntax == ProtoSyntax.Editions && type == FieldType.Group)
             {
                 Error("Group syntax is no longer supported in editions. To get group behavior you can specify features.message_encoding = DELIMITED on a message field.");
             }
@@ -459,188 +401,5 @@ internal sealed partial class Parser
         }
 
         return sb.Append("Entry").ToString();
-    }
-
-    private bool ParseFieldOptions(ref FieldParts field, LocationRecorder fieldLocation)
-    {
-        if (!LookingAt("["))
-        {
-            return true;
-        }
-
-        using var location = fieldLocation.Child(FieldOptions);
-        if (!Consume("["))
-        {
-            return false;
-        }
-
-        field.OptionsOffset = Current.Offset;
-
-        do
-        {
-            if (LookingAt("default"))
-            {
-                if (!ParseDefaultAssignment(ref field, fieldLocation))
-                {
-                    return false;
-                }
-            }
-            else if (LookingAt("json_name"))
-            {
-                if (!ParseJsonName(ref field, fieldLocation))
-                {
-                    return false;
-                }
-            }
-            else if (!ParseOption(field.Options, location, OptionStyle.Assignment))
-            {
-                return false;
-            }
-        }
-        while (TryConsume(","));
-
-        return Consume("]");
-    }
-
-    private bool ParseDefaultAssignment(ref FieldParts field, LocationRecorder fieldLocation)
-    {
-        if (field.DefaultValue is not null)
-        {
-            Error("Already set option \"default\".");
-            field.DefaultValue = null;
-        }
-
-        if (!Consume("default") || !Consume("="))
-        {
-            return false;
-        }
-
-        using var location = fieldLocation.Child(FieldDefaultValue);
-        field.DefaultValuePosition = TextPosition.Of(Current);
-        if (field.Type == FieldType.None)
-        {
-            field.DefaultValue = Current.Text;
-            _lexer.Next();
-            return true;
-        }
-
-        switch (field.Type)
-        {
-            case FieldType.Int32 or FieldType.Int64 or FieldType.SInt32 or FieldType.SInt64 or FieldType.SFixed32 or FieldType.SFixed64:
-                {
-                    ulong max = field.Type is FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 ? int.MaxValue : (ulong)long.MaxValue;
-                    string prefix = "";
-                    if (TryConsume("-"))
-                    {
-                        prefix = "-";
-                        max++;
-                    }
-
-                    if (!ConsumeInteger64(max, out ulong value, "Expected integer for field default value."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = prefix + value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-            case FieldType.UInt32 or FieldType.UInt64 or FieldType.Fixed32 or FieldType.Fixed64:
-                {
-                    ulong max = field.Type is FieldType.UInt32 or FieldType.Fixed32 ? uint.MaxValue : ulong.MaxValue;
-                    if (TryConsume("-"))
-                    {
-                        Error("Unsigned field can't have negative default value.");
-                    }
-
-                    if (!ConsumeInteger64(max, out ulong value, "Expected integer for field default value."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-            case FieldType.Float or FieldType.Double:
-                {
-                    string prefix = TryConsume("-") ? "-" : "";
-                    if (!ConsumeNumber(out double value, "Expected number."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = prefix + Literals.FormatDouble(value);
-                    return true;
-                }
-
-            case FieldType.Bool:
-                if (TryConsume("true"))
-                {
-                    field.DefaultValue = "true";
-                }
-                else if (TryConsume("false"))
-                {
-                    field.DefaultValue = "false";
-                }
-                else
-                {
-                    Error("Expected \"true\" or \"false\".");
-                    return false;
-                }
-
-                return true;
-
-            case FieldType.String:
-                {
-                    if (!ConsumeString(out byte[] value, "Expected string for field default value."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = Literals.Utf8.GetString(value);
-                    return true;
-                }
-
-            case FieldType.Bytes:
-                {
-                    if (!ConsumeString(out byte[] value, "Expected string."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = CEscapes.Escape(value);
-                    return true;
-                }
-
-            default:
-                Error("Messages can't have default values.");
-                return false;
-        }
-    }
-
-    private bool ParseJsonName(ref FieldParts field, LocationRecorder fieldLocation)
-    {
-        if (field.JsonName is not null)
-        {
-            Error("Already set option \"json_name\".");
-            field.JsonName = null;
-        }
-
-        using var location = fieldLocation.Child(FieldJsonName);
-        field.JsonNamePosition = TextPosition.Of(Current);
-        if (!Consume("json_name") || !Consume("="))
-        {
-            return false;
-        }
-
-        using var valueLocation = location.Child();
-        if (!ConsumeString(out string name, "Expected string for JSON name."))
-        {
-            return false;
-        }
-
-        field.JsonName = name;
-        return true;
     }
 }

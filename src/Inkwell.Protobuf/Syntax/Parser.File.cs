@@ -17,7 +17,7 @@ internal sealed partial class Parser
     private const int FileOptionDependency = 15;
 
     // The file as read so far; BuildFile makes the FileSyntax once the last statement is read.
-    private string _syntax = "proto2";
+    private ProtoSyntax _syntax;
     private int _edition = Editions.Proto2;
     private TextPosition _syntaxPosition = TextPosition.None;
     private int _syntaxStatementEndOffset;
@@ -125,18 +125,19 @@ internal sealed partial class Parser
                 return false;
             }
 
-            _syntax = "editions";
+            _syntax = ProtoSyntax.Editions;
             _edition = edition.Value;
             return true;
         }
 
-        _syntax = syntax;
         if (syntax == "proto2")
         {
+            _syntax = ProtoSyntax.Proto2;
             _edition = Editions.Proto2;
         }
         else if (syntax == "proto3")
         {
+            _syntax = ProtoSyntax.Proto3;
             _edition = Editions.Proto3;
         }
         else

@@ -10,7 +10,7 @@ internal sealed partial class Parser
     private static void NameDeclarations(FileSyntax file)
     {
         string package = file.Package;
-        bool packedByDefault = file.Syntax == "proto3" || file.Syntax == "editions" && !SaysExpanded(file.Options);
+        bool packedByDefault = file.Syntax == ProtoSyntax.Proto3 || file.Syntax == ProtoSyntax.Editions && !SaysExpanded(file.Options);
         file.FullName = package;
         foreach (MessageSyntax message in file.Messages)
         {
