@@ -340,7 +340,7 @@ internal sealed partial class OptionInterpreter(Scope scope, BuiltIns? builtIns,
     {
         var errors = new List<string>();
         var warnings = new List<string>();
-        CollectLifetimeResults(type, entries, scope.File.Syntax.Edition, errors, warnings, depth: 0);
+        CollectLifetimeResults(type, entries, (int)scope.File.Syntax.Edition, errors, warnings, depth: 0);
         foreach (string message in errors)
         {
             error(position, message);

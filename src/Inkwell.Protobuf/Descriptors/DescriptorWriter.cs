@@ -92,7 +92,7 @@ internal sealed class DescriptorWriter
         else if (file.Syntax == ProtoSyntax.Editions)
         {
             w.WriteStringField(12, "editions");
-            w.WriteInt32Field(14, file.Edition);
+            w.WriteInt32Field(14, (int)file.Edition);
         }
 
         foreach (ImportSyntax import in file.Imports)

@@ -28,7 +28,7 @@ internal sealed class FileSyntax : ElementSyntax
     public ProtoSyntax Syntax { get; init; }
 
     /// <summary>The edition number as in descriptor.proto's Edition enum (998 proto2, 999 proto3, 1000 = 2023, 1001 = 2024).</summary>
-    public int Edition { get; init; } = Editions.Proto2;
+    public Google.Protobuf.Reflection.Edition Edition { get; init; } = Editions.Proto2;
 
     /// <summary>Where the syntax or edition statement is written.</summary>
     public TextPosition SyntaxPosition { get; init; } = TextPosition.None;

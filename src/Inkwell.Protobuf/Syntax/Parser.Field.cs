@@ -12,7 +12,6 @@ internal sealed partial class Parser
     private const int FieldDefaultValue = 7;
     private const int FieldOptions = 8;
     private const int FieldJsonName = 10;
-    private const int UnstableEdition = 9999;
 
     private static readonly Dictionary<string, FieldType> s_typeNames = new(StringComparer.Ordinal)
     {
@@ -268,7 +267,7 @@ internal sealed partial class Parser
 
     private bool ParseType(out FieldType type, out string typeName)
     {
-        if (_edition == UnstableEdition && LookingAt(TokenKind.Identifier))
+        if (_edition == Editions.Unstable && LookingAt(TokenKind.Identifier))
         {
             if (s_unstableObsoleteTypes.TryGetValue(Current.Text, out string? replacement))
             {

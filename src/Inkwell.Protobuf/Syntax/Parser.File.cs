@@ -18,7 +18,7 @@ internal sealed partial class Parser
 
     // The file as read so far; BuildFile makes the FileSyntax once the last statement is read.
     private ProtoSyntax _syntax;
-    private int _edition = Editions.Proto2;
+    private Google.Protobuf.Reflection.Edition _edition = Editions.Proto2;
     private TextPosition _syntaxPosition = TextPosition.None;
     private int _syntaxStatementEndOffset;
     private string _package = "";
@@ -118,7 +118,7 @@ internal sealed partial class Parser
 
         if (isEdition)
         {
-            int? edition = Editions.Parse(syntax);
+            Google.Protobuf.Reflection.Edition? edition = Editions.Parse(syntax);
             if (edition is null)
             {
                 Error(syntaxToken, $"Unknown edition \"{syntax}\".");
