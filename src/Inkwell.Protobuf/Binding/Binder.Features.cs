@@ -5,9 +5,9 @@ namespace Inkwell.Protobuf.Binding;
 /// <summary>Reading options and edition features as written, for the checks that depend on them.</summary>
 internal sealed partial class Binder
 {
-    private bool IsProto3 => _file.Syntax == "proto3";
+    private bool IsProto3 => _file.Syntax == ProtoSyntax.Proto3;
 
-    private bool IsEditions => _file.Syntax == "editions";
+    private bool IsEditions => _file.Syntax == ProtoSyntax.Editions;
 
     // Enclosing messages of what is being validated, innermost last (features are inherited from them).
     private readonly List<MessageSyntax> _enclosing = [];
@@ -38,12 +38,12 @@ internal sealed partial class Binder
         }
 
         FileSyntax file = symbol.File.Syntax;
-        if (file.Syntax == "proto2")
+        if (file.Syntax == ProtoSyntax.Proto2)
         {
             return true;
         }
 
-        if (file.Syntax == "proto3")
+        if (file.Syntax == ProtoSyntax.Proto3)
         {
             return false;
         }

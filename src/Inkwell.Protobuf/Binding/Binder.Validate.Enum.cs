@@ -50,7 +50,7 @@ internal sealed partial class Binder
             if (other.Name != value.Name && other.Number != value.Number)
             {
                 string message = $"Enum name {value.Name} has the same name as {other.Name} if you ignore case and strip out the enum name prefix (if any). (If you are using allow_alias, please assign the same number to each enum value name.)";
-                if (_file.Syntax == "proto2")
+                if (_file.Syntax == ProtoSyntax.Proto2)
                 {
                     Warning(value.NamePosition, message);
                 }

@@ -210,7 +210,7 @@ internal sealed partial class Binder
             return;
         }
 
-        bool bestEffort = _file.Syntax == "proto2" ||
+        bool bestEffort = _file.Syntax == ProtoSyntax.Proto2 ||
             IsEditions && FeatureValue(_enclosing.AsEnumerable().Reverse().Select(m => m.Options).Append(_file.Options), "json_format") == "LEGACY_BEST_EFFORT";
         CheckJsonNames(message, useCustom: false, bestEffort);
         CheckJsonNames(message, useCustom: true, bestEffort);

@@ -109,10 +109,10 @@ internal sealed class FeatureSupport
     /// <summary>protoc's spelling of an edition in messages: <c>2024</c>, <c>PROTO2</c>, <c>1_TEST_ONLY</c>.</summary>
     public static string EditionName(int edition) => edition switch
     {
-        Editions.Proto2 => "PROTO2",
-        Editions.Proto3 => "PROTO3",
-        Editions.Edition2023 => "2023",
-        Editions.Edition2024 => "2024",
+        (int)Editions.Proto2 => "PROTO2",
+        (int)Editions.Proto3 => "PROTO3",
+        (int)Editions.Edition2023 => "2023",
+        (int)Editions.Edition2024 => "2024",
         1002 => "2026",
         900 => "LEGACY",
         9999 => "UNSTABLE",
@@ -125,10 +125,10 @@ internal sealed class FeatureSupport
         string bare = name.StartsWith("EDITION_", StringComparison.Ordinal) ? name.Substring("EDITION_".Length) : name;
         return bare switch
         {
-            "PROTO2" => Editions.Proto2,
-            "PROTO3" => Editions.Proto3,
+            "PROTO2" => (int)Editions.Proto2,
+            "PROTO3" => (int)Editions.Proto3,
             "2026" => 1002,
-            _ => Editions.Parse(bare) ?? 0,
+            _ => (int?)Editions.Parse(bare) ?? 0,
         };
     }
 

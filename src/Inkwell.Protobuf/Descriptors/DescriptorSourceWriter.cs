@@ -16,7 +16,6 @@ namespace Inkwell.Protobuf.Descriptors;
 internal sealed class DescriptorSourceWriter
 {
     private const int MaxFieldNumberPlusOne = 536870912;
-    private const int UnstableEdition = 9999;
 
     private readonly StringBuilder _text = new();
     private readonly bool _isEditions;
@@ -28,7 +27,7 @@ internal sealed class DescriptorSourceWriter
     {
         _isEditions = file.Syntax == "editions";
         _isProto3 = file.Syntax == "proto3";
-        _isUnstable = _isEditions && (int)file.Edition == UnstableEdition;
+        _isUnstable = _isEditions && file.Edition == Editions.Unstable;
     }
 
     /// <summary>The .proto text of <paramref name="file"/>.</summary>
@@ -382,13 +381,13 @@ internal sealed class DescriptorSourceWriter
     };
 
     // The name written in `edition = "…";` (the inverse of Syntax.Editions.Parse).
-    private static string EditionName(Edition edition) => (int)edition switch
+    private static string EditionName(Edition edition) => edition switch
     {
         Editions.Edition2023 => "2023",
         Editions.Edition2024 => "2024",
-        UnstableEdition => "UNSTABLE",
-        900 => "LEGACY",
-        int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_TEST_ONLY",
+        Editions.Unstable => "UNSTABLE",
+        (Edition)900 => "LEGACY",
+        _ => ((int)edition).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_TEST_ONLY",
     };
 
     private static string Range(int start, int end) =>

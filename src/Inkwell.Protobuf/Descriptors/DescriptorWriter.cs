@@ -85,14 +85,14 @@ internal sealed class DescriptorWriter
             }
         }
 
-        if (file.Syntax == "proto3")
+        if (file.Syntax == ProtoSyntax.Proto3)
         {
             w.WriteStringField(12, "proto3");
         }
-        else if (file.Syntax == "editions")
+        else if (file.Syntax == ProtoSyntax.Editions)
         {
             w.WriteStringField(12, "editions");
-            w.WriteInt32Field(14, file.Edition);
+            w.WriteInt32Field(14, (int)file.Edition);
         }
 
         foreach (ImportSyntax import in file.Imports)

@@ -105,7 +105,7 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
             case "ANY":
                 return SubtypeEncoding.Any;
             case "EXTENSIONS":
-                if (file.Syntax.Syntax == "proto3")
+                if (file.Syntax.Syntax == ProtoSyntax.Proto3)
                 {
                     Report(file, declared.EncodingPosition, "EXTENSIONS encoding needs proto2 or editions: proto3 only allows extensions of custom options. Use ONEOF or ANY in a proto3 file.");
                 }
@@ -237,7 +237,7 @@ internal sealed class HierarchyBuilder(IReadOnlyList<CompiledFile> files, Action
             return;
         }
 
-        if (parent.Encoding == SubtypeEncoding.Extensions && file.Syntax.Syntax == "proto3")
+        if (parent.Encoding == SubtypeEncoding.Extensions && file.Syntax.Syntax == ProtoSyntax.Proto3)
         {
             Report(file, inheritance.BaseTypePosition,
                 $"\"{baseMessage.FullName}\" uses EXTENSIONS encoding, so \"{message.Name}\" would declare an extension of it, which a proto3 file cannot. Move \"{message.Name}\" to a proto2 or editions file, or use ONEOF or ANY in \"{baseMessage.FullName}\".");

@@ -417,7 +417,7 @@ internal sealed class LoweredSourceWriter(HierarchyBuilder hierarchies, Action<C
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string OptionalLabel(CompiledFile file) => file.Syntax.Syntax == "proto2" ? "optional " : "";
+    private static string OptionalLabel(CompiledFile file) => file.Syntax.Syntax == ProtoSyntax.Proto2 ? "optional " : "";
 
     private static List<string> MembersOf(MessageSyntax message, Dictionary<MessageSyntax, List<string>> members)
     {

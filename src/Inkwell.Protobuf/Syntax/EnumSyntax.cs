@@ -4,14 +4,14 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class EnumSyntax : ElementSyntax
 {
     /// <summary>The values, in declaration order.</summary>
-    public List<EnumValueSyntax> Values { get; } = [];
+    public List<EnumValueSyntax> Values { get => field ??= []; init; }
 
     /// <summary>Reserved ranges (end inclusive).</summary>
-    public List<RangeSyntax> ReservedRanges { get; } = [];
+    public List<RangeSyntax> ReservedRanges { get => field ??= []; init; }
 
     /// <summary>Reserved names.</summary>
-    public List<ReservedNameSyntax> ReservedNames { get; } = [];
+    public List<ReservedNameSyntax> ReservedNames { get => field ??= []; init; }
 
     /// <summary>Edition 2024 visibility keyword.</summary>
-    public SymbolVisibility Visibility { get; set; }
+    public SymbolVisibility Visibility { get; init; }
 }

@@ -4,8 +4,8 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class EnumValueSyntax : ElementSyntax
 {
     /// <summary>The value's number.</summary>
-    public int Number { get; set; }
+    public int Number { get; init; }
 
     /// <summary>Where the number is written.</summary>
-    public TextPosition NumberPosition { get; set; }
+    public TextPosition NumberPosition { get; init; }
 }

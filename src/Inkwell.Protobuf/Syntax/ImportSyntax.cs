@@ -10,5 +10,5 @@ internal sealed record ImportSyntax(string Path, ImportKind Kind, TextPosition P
     public int StartOffset { get; init; }
 
     /// <summary>The offset just past the statement's <c>;</c>.</summary>
-    public int EndOffset { get; set; }
+    public int EndOffset { get; init; }
 }

@@ -4,20 +4,20 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class MethodSyntax : ElementSyntax
 {
     /// <summary>The request type as written.</summary>
-    public string InputType { get; set; } = "";
+    public string InputType { get; init; } = "";
 
     /// <summary>The response type as written.</summary>
-    public string OutputType { get; set; } = "";
+    public string OutputType { get; init; } = "";
 
     /// <summary>Whether the request is a stream.</summary>
-    public bool ClientStreaming { get; set; }
+    public bool ClientStreaming { get; init; }
 
     /// <summary>Whether the response is a stream.</summary>
-    public bool ServerStreaming { get; set; }
+    public bool ServerStreaming { get; init; }
 
     /// <summary>Where the request type is written.</summary>
-    public TextPosition InputTypePosition { get; set; }
+    public TextPosition InputTypePosition { get; init; }
 
     /// <summary>Where the response type is written.</summary>
-    public TextPosition OutputTypePosition { get; set; }
+    public TextPosition OutputTypePosition { get; init; }
 }

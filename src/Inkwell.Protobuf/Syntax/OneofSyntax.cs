@@ -4,5 +4,5 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class OneofSyntax : ElementSyntax
 {
     /// <summary>Whether the parser made this oneof for a proto3 <c>optional</c> field.</summary>
-    public bool IsSynthetic { get; set; }
+    public bool IsSynthetic { get; init; }
 }

@@ -12,10 +12,42 @@ internal sealed partial class Parser
     private const int EnumValueNumber = 2;
     private const int EnumValueOptions = 3;
 
-    private bool ParseEnumDefinition(EnumSyntax enumType, LocationRecorder location)
+    private bool ParseEnumDefinition(List<EnumSyntax> enums, SymbolVisibility visibility, LocationRecorder location)
     {
-        enumType.Location = location.Location;
+        var values = new List<EnumValueSyntax>();
+        var reservedRanges = new List<RangeSyntax>();
+        var reservedNames = new List<ReservedNameSyntax>();
+        var options = new List<OptionSyntax>();
+        bool parsed = ParseEnumDefinition(values, reservedRanges, reservedNames, options, location, out string name, out TextPosition namePosition);
 
+        // Made even when the definition stopped half-way: protoc keeps what it read, and nothing reads it once an error
+        // is reported.
+        var enumType = new EnumSyntax
+        {
+            Name = name,
+            NamePosition = namePosition,
+            Visibility = visibility,
+            Location = location.Location,
+            Options = options,
+            Values = values,
+            ReservedRanges = reservedRanges,
+            ReservedNames = reservedNames,
+        };
+        enums.Add(enumType);
+        return parsed && ValidateEnum(enumType);
+    }
+
+    private bool ParseEnumDefinition(
+        List<EnumValueSyntax> values,
+        List<RangeSyntax> reservedRanges,
+        List<ReservedNameSyntax> reservedNames,
+        List<OptionSyntax> options,
+        LocationRecorder location,
+        out string name,
+        out TextPosition namePosition)
+    {
+        name = "";
+        namePosition = default;
         if (!Consume("enum"))
         {
             return false;
@@ -23,13 +55,11 @@ internal sealed partial class Parser
 
         using (location.Child(EnumName))
         {
-            enumType.NamePosition = TextPosition.Of(Current);
-            if (!ConsumeIdentifier(out string name, "Expected enum name."))
+            namePosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out name, "Expected enum name."))
             {
                 return false;
             }
-
-            enumType.Name = name;
         }
 
         if (!ConsumeEndOfDeclaration("{", location))
@@ -45,16 +75,21 @@ internal sealed partial class Parser
                 return false;
             }
 
-            if (!ParseEnumStatement(enumType, location))
+            if (!ParseEnumStatement(values, reservedRanges, reservedNames, options, location))
             {
                 SkipStatement();
             }
         }
 
-        return ValidateEnum(enumType);
+        return true;
     }
 
-    private bool ParseEnumStatement(EnumSyntax enumType, LocationRecorder enumLocation)
+    private bool ParseEnumStatement(
+        List<EnumValueSyntax> values,
+        List<RangeSyntax> reservedRanges,
+        List<ReservedNameSyntax> reservedNames,
+        List<OptionSyntax> options,
+        LocationRecorder enumLocation)
     {
         if (TryConsumeEndOfDeclaration(";", null))
         {
@@ -63,71 +98,83 @@ internal sealed partial class Parser
 
         if (LookingAt("option"))
         {
-            using var location = enumLocation.Child(EnumOptions);
-            return ParseOption(enumType, location, OptionStyle.Statement);
+            using var optionLocation = enumLocation.Child(EnumOptions);
+            return ParseOption(options, optionLocation, OptionStyle.Statement);
         }
 
         if (LookingAt("reserved"))
         {
-            return ParseReserved(enumType.ReservedRanges, enumType.ReservedNames, enumLocation, EnumReservedRange, EnumReservedName, isEnum: true);
+            return ParseReserved(reservedRanges, reservedNames, enumLocation, EnumReservedRange, EnumReservedName, isEnum: true);
         }
 
-        using (var location = enumLocation.Child(EnumValue, enumType.Values.Count))
+        using var location = enumLocation.Child(EnumValue, values.Count);
+        var valueOptions = new List<OptionSyntax>();
+        int number = 0;
+        TextPosition numberPosition = default;
+        bool parsed = ParseEnumValue(valueOptions, location, out string name, out TextPosition namePosition, ref number, ref numberPosition);
+
+        // Kept when it stopped half-way, as protoc keeps it: the enum's alias check counts its number.
+        values.Add(new EnumValueSyntax
         {
-            var value = new EnumValueSyntax { Location = location.Location };
-            enumType.Values.Add(value);
-            using (location.Child(EnumValueName))
+            Name = name,
+            NamePosition = namePosition,
+            Number = number,
+            NumberPosition = numberPosition,
+            Options = valueOptions,
+            Location = location.Location,
+        });
+        return parsed;
+    }
+
+    private bool ParseEnumValue(List<OptionSyntax> options, LocationRecorder location, out string name, out TextPosition namePosition, ref int number, ref TextPosition numberPosition)
+    {
+        using (location.Child(EnumValueName))
+        {
+            namePosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out name, "Expected enum constant name."))
             {
-                value.NamePosition = TextPosition.Of(Current);
-                if (!ConsumeIdentifier(out string name, "Expected enum constant name."))
-                {
-                    return false;
-                }
-
-                value.Name = name;
+                return false;
             }
+        }
 
-            if (!Consume("=", "Missing numeric value for enum constant."))
+        if (!Consume("=", "Missing numeric value for enum constant."))
+        {
+            return false;
+        }
+
+        using (location.Child(EnumValueNumber))
+        {
+            numberPosition = TextPosition.Of(Current);
+            if (!ConsumeSignedInteger(out number, "Expected integer."))
+            {
+                return false;
+            }
+        }
+
+        if (LookingAt("["))
+        {
+            using var optionsLocation = location.Child(EnumValueOptions);
+            if (!Consume("["))
             {
                 return false;
             }
 
-            using (location.Child(EnumValueNumber))
+            do
             {
-                value.NumberPosition = TextPosition.Of(Current);
-                if (!ConsumeSignedInteger(out int number, "Expected integer."))
-                {
-                    return false;
-                }
-
-                value.Number = number;
-            }
-
-            if (LookingAt("["))
-            {
-                using var optionsLocation = location.Child(EnumValueOptions);
-                if (!Consume("["))
-                {
-                    return false;
-                }
-
-                do
-                {
-                    if (!ParseOption(value, optionsLocation, OptionStyle.Assignment))
-                    {
-                        return false;
-                    }
-                }
-                while (TryConsume(","));
-
-                if (!Consume("]"))
+                if (!ParseOption(options, optionsLocation, OptionStyle.Assignment))
                 {
                     return false;
                 }
             }
+            while (TryConsume(","));
 
-            return ConsumeEndOfDeclaration(";", location);
+            if (!Consume("]"))
+            {
+                return false;
+            }
         }
+
+        return ConsumeEndOfDeclaration(";", location);
     }
 
     private bool ValidateEnum(EnumSyntax enumType)

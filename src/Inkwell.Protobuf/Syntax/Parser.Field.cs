@@ -1,8 +1,6 @@
-using Inkwell.Internal;
-
 namespace Inkwell.Protobuf.Syntax;
 
-/// <summary>Fields: labels, types (scalar, named, map, group), names, numbers and field options.</summary>
+/// <summary>Fields: labels, types (scalar, named, map, group), names and numbers; their bracketed options are in Parser.FieldOptions.cs.</summary>
 internal sealed partial class Parser
 {
     private const int FieldName = 1;
@@ -14,7 +12,6 @@ internal sealed partial class Parser
     private const int FieldDefaultValue = 7;
     private const int FieldOptions = 8;
     private const int FieldJsonName = 10;
-    private const int UnstableEdition = 9999;
 
     private static readonly Dictionary<string, FieldType> s_typeNames = new(StringComparer.Ordinal)
     {
@@ -36,7 +33,21 @@ internal sealed partial class Parser
         ["sint64"] = FieldType.SInt64,
     };
 
-    private bool ParseMessageField(FieldSyntax field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    /// <summary>
+    /// Reads a field (its extendee, or its oneof, already in <paramref name="field"/>; its label too when
+    /// <paramref name="labelWritten"/> is false, a oneof's fields having none) and adds it to <paramref name="fields"/>,
+    /// also when it stopped half-way, as protoc keeps it. A group's body and a map's entry go to <paramref name="messages"/>.
+    /// </summary>
+    private bool ParseField(List<FieldSyntax> fields, FieldParts field, bool labelWritten, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    {
+        bool parsed = labelWritten
+            ? ParseMessageField(ref field, messages, parentLocation, nestedTypeField, fieldLocation)
+            : ParseMessageFieldNoLabel(ref field, messages, parentLocation, nestedTypeField, fieldLocation);
+        fields.Add(field.Build(fieldLocation.Location));
+        return parsed;
+    }
+
+    private bool ParseMessageField(ref FieldParts field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
     {
         if (LookingAt("optional") || LookingAt("repeated") || LookingAt("required"))
         {
@@ -52,18 +63,17 @@ internal sealed partial class Parser
                 _lexer.Next();
             }
 
-            if (field.Label == FieldLabel.Optional && _file.Syntax == "proto3")
+            if (field.Label == FieldLabel.Optional && _syntax == ProtoSyntax.Proto3)
             {
                 field.Proto3Optional = true;
             }
         }
 
-        return ParseMessageFieldNoLabel(field, messages, parentLocation, nestedTypeField, fieldLocation);
+        return ParseMessageFieldNoLabel(ref field, messages, parentLocation, nestedTypeField, fieldLocation);
     }
 
-    private bool ParseMessageFieldNoLabel(FieldSyntax field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
+    private bool ParseMessageFieldNoLabel(ref FieldParts field, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder fieldLocation)
     {
-        field.Location = fieldLocation.Location;
         bool isMap = false;
         FieldType keyType = FieldType.None;
         FieldType valueType = FieldType.None;
@@ -118,7 +128,7 @@ internal sealed partial class Parser
 
             if (!isMap)
             {
-                if (field.Label == FieldLabel.None && _file.Syntax != "proto2")
+                if (field.Label == FieldLabel.None && _syntax != ProtoSyntax.Proto2)
                 {
                     field.Label = FieldLabel.Optional;
                 }
@@ -176,7 +186,7 @@ internal sealed partial class Parser
             field.Number = number;
         }
 
-        if (!ParseFieldOptions(field, fieldLocation))
+        if (!ParseFieldOptions(ref field, fieldLocation))
         {
             return false;
         }
@@ -188,8 +198,7 @@ internal sealed partial class Parser
             groupLocation.StartAt(fieldLocation);
             groupLocation.AddPath(nestedTypeField);
             groupLocation.AddPath(messages.Count);
-            var group = new MessageSyntax { Name = field.Name, NamePosition = field.NamePosition, IsGroup = true, Location = groupLocation.Location };
-            messages.Add(group);
+            var group = new MessageParts { Name = field.Name, NamePosition = field.NamePosition };
             using (var nameLocation = groupLocation.Child(MessageName))
             {
                 nameLocation.StartAt(nameToken);
@@ -209,13 +218,15 @@ internal sealed partial class Parser
 
             field.Name = field.Name.ToLowerInvariant();
             field.TypeName = group.Name;
-            if (!LookingAt("{"))
+            bool hasBody = LookingAt("{");
+            if (!hasBody)
             {
                 Error("Missing group body.");
-                return false;
             }
 
-            if (!ParseMessageBlock(group, groupLocation))
+            bool parsed = hasBody && ParseMessageBlock(group, groupLocation);
+            messages.Add(group.Build(SymbolVisibility.Unset, groupLocation.Location, isGroup: true));
+            if (!parsed)
             {
                 return false;
             }
@@ -227,7 +238,7 @@ internal sealed partial class Parser
 
         if (isMap)
         {
-            GenerateMapEntry(field, messages, keyType, keyTypeName, valueType, valueTypeName);
+            GenerateMapEntry(ref field, messages, keyType, keyTypeName, valueType, valueTypeName);
         }
 
         return true;
@@ -256,7 +267,7 @@ internal sealed partial class Parser
 
     private bool ParseType(out FieldType type, out string typeName)
     {
-        if (_file.Edition == UnstableEdition && LookingAt(TokenKind.Identifier))
+        if (_edition == Editions.Unstable && LookingAt(TokenKind.Identifier))
         {
             if (s_unstableObsoleteTypes.TryGetValue(Current.Text, out string? replacement))
             {
@@ -272,7 +283,7 @@ internal sealed partial class Parser
 
         if (s_typeNames.TryGetValue(Current.Text, out type) && LookingAt(TokenKind.Identifier))
         {
-            if (_file.Syntax == "editions" && type == FieldType.Group)
+            if (_syntax == ProtoSyntax.Editions && type == FieldType.Group)
             {
                 Error("Group syntax is no longer supported in editions. To get group behavior you can specify features.message_encoding = DELIMITED on a message field.");
             }
@@ -321,54 +332,51 @@ internal sealed partial class Parser
         return true;
     }
 
-    private static void GenerateMapEntry(FieldSyntax field, List<MessageSyntax> messages, FieldType keyType, string keyTypeName, FieldType valueType, string valueTypeName)
+    private static void GenerateMapEntry(ref FieldParts field, List<MessageSyntax> messages, FieldType keyType, string keyTypeName, FieldType valueType, string valueTypeName)
     {
         string entryName = MapEntryName(field.Name);
         field.TypeName = entryName;
-        var entry = new MessageSyntax { Name = entryName, NamePosition = field.NamePosition, IsMapEntry = true };
-        var key = new FieldSyntax { Name = "key", Label = FieldLabel.Optional, Number = 1, NamePosition = field.TypePosition, TypePosition = field.TypePosition };
-        var value = new FieldSyntax { Name = "value", Label = FieldLabel.Optional, Number = 2, NamePosition = field.TypePosition, TypePosition = field.TypePosition };
-        if (keyTypeName.Length == 0)
-        {
-            key.Type = keyType;
-        }
-        else
-        {
-            key.TypeName = keyTypeName;
-        }
-
-        if (valueTypeName.Length == 0)
-        {
-            value.Type = valueType;
-        }
-        else
-        {
-            value.TypeName = valueTypeName;
-        }
+        var keyOptions = new List<OptionSyntax>();
+        var valueOptions = new List<OptionSyntax>();
 
         // protoc copies `enforce_utf8` from the map field to string keys and values.
         foreach (OptionSyntax option in field.Options)
         {
             if (option.Name.Count == 1 && option.Name[0].Name == "enforce_utf8" && !option.Name[0].IsExtension)
             {
-                if (key.Type == FieldType.String)
+                if (keyTypeName.Length == 0 && keyType == FieldType.String)
                 {
-                    key.HasOptions = true;
-                    key.Options.Add(option);
+                    keyOptions.Add(option);
                 }
 
-                if (value.Type == FieldType.String)
+                if (valueTypeName.Length == 0 && valueType == FieldType.String)
                 {
-                    value.HasOptions = true;
-                    value.Options.Add(option);
+                    valueOptions.Add(option);
                 }
             }
         }
 
-        entry.Fields.Add(key);
-        entry.Fields.Add(value);
-        messages.Add(entry);
+        messages.Add(new MessageSyntax
+        {
+            Name = entryName,
+            NamePosition = field.NamePosition,
+            IsMapEntry = true,
+            Fields = [MapEntryField("key", 1, keyType, keyTypeName, field.TypePosition, keyOptions), MapEntryField("value", 2, valueType, valueTypeName, field.TypePosition, valueOptions)],
+        });
     }
+
+    // A map entry's key or value: its type is a scalar when no type name was written.
+    private static FieldSyntax MapEntryField(string name, int number, FieldType type, string typeName, TextPosition position, List<OptionSyntax> options) => new()
+    {
+        Name = name,
+        Label = FieldLabel.Optional,
+        Number = number,
+        NamePosition = position,
+        TypePosition = position,
+        Type = typeName.Length == 0 ? type : FieldType.None,
+        TypeName = typeName.Length == 0 ? null : typeName,
+        Options = options,
+    };
 
     internal static string MapEntryName(string fieldName)
     {
@@ -392,188 +400,5 @@ internal sealed partial class Parser
         }
 
         return sb.Append("Entry").ToString();
-    }
-
-    private bool ParseFieldOptions(FieldSyntax field, LocationRecorder fieldLocation)
-    {
-        if (!LookingAt("["))
-        {
-            return true;
-        }
-
-        using var location = fieldLocation.Child(FieldOptions);
-        if (!Consume("["))
-        {
-            return false;
-        }
-
-        field.OptionsOffset = Current.Offset;
-
-        do
-        {
-            if (LookingAt("default"))
-            {
-                if (!ParseDefaultAssignment(field, fieldLocation))
-                {
-                    return false;
-                }
-            }
-            else if (LookingAt("json_name"))
-            {
-                if (!ParseJsonName(field, fieldLocation))
-                {
-                    return false;
-                }
-            }
-            else if (!ParseOption(field, location, OptionStyle.Assignment))
-            {
-                return false;
-            }
-        }
-        while (TryConsume(","));
-
-        return Consume("]");
-    }
-
-    private bool ParseDefaultAssignment(FieldSyntax field, LocationRecorder fieldLocation)
-    {
-        if (field.DefaultValue is not null)
-        {
-            Error("Already set option \"default\".");
-            field.DefaultValue = null;
-        }
-
-        if (!Consume("default") || !Consume("="))
-        {
-            return false;
-        }
-
-        using var location = fieldLocation.Child(FieldDefaultValue);
-        field.DefaultValuePosition = TextPosition.Of(Current);
-        if (field.Type == FieldType.None)
-        {
-            field.DefaultValue = Current.Text;
-            _lexer.Next();
-            return true;
-        }
-
-        switch (field.Type)
-        {
-            case FieldType.Int32 or FieldType.Int64 or FieldType.SInt32 or FieldType.SInt64 or FieldType.SFixed32 or FieldType.SFixed64:
-                {
-                    ulong max = field.Type is FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 ? int.MaxValue : (ulong)long.MaxValue;
-                    string prefix = "";
-                    if (TryConsume("-"))
-                    {
-                        prefix = "-";
-                        max++;
-                    }
-
-                    if (!ConsumeInteger64(max, out ulong value, "Expected integer for field default value."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = prefix + value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-            case FieldType.UInt32 or FieldType.UInt64 or FieldType.Fixed32 or FieldType.Fixed64:
-                {
-                    ulong max = field.Type is FieldType.UInt32 or FieldType.Fixed32 ? uint.MaxValue : ulong.MaxValue;
-                    if (TryConsume("-"))
-                    {
-                        Error("Unsigned field can't have negative default value.");
-                    }
-
-                    if (!ConsumeInteger64(max, out ulong value, "Expected integer for field default value."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-            case FieldType.Float or FieldType.Double:
-                {
-                    string prefix = TryConsume("-") ? "-" : "";
-                    if (!ConsumeNumber(out double value, "Expected number."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = prefix + Literals.FormatDouble(value);
-                    return true;
-                }
-
-            case FieldType.Bool:
-                if (TryConsume("true"))
-                {
-                    field.DefaultValue = "true";
-                }
-                else if (TryConsume("false"))
-                {
-                    field.DefaultValue = "false";
-                }
-                else
-                {
-                    Error("Expected \"true\" or \"false\".");
-                    return false;
-                }
-
-                return true;
-
-            case FieldType.String:
-                {
-                    if (!ConsumeString(out byte[] value, "Expected string for field default value."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = Literals.Utf8.GetString(value);
-                    return true;
-                }
-
-            case FieldType.Bytes:
-                {
-                    if (!ConsumeString(out byte[] value, "Expected string."))
-                    {
-                        return false;
-                    }
-
-                    field.DefaultValue = CEscapes.Escape(value);
-                    return true;
-                }
-
-            default:
-                Error("Messages can't have default values.");
-                return false;
-        }
-    }
-
-    private bool ParseJsonName(FieldSyntax field, LocationRecorder fieldLocation)
-    {
-        if (field.JsonName is not null)
-        {
-            Error("Already set option \"json_name\".");
-            field.JsonName = null;
-        }
-
-        using var location = fieldLocation.Child(FieldJsonName);
-        field.JsonNamePosition = TextPosition.Of(Current);
-        if (!Consume("json_name") || !Consume("="))
-        {
-            return false;
-        }
-
-        using var valueLocation = location.Child();
-        if (!ConsumeString(out string name, "Expected string for JSON name."))
-        {
-            return false;
-        }
-
-        field.JsonName = name;
-        return true;
     }
 }

@@ -16,6 +16,44 @@ internal sealed partial class Parser
     private const int FileSyntaxField = 12;
     private const int FileOptionDependency = 15;
 
+    // The file as read so far; BuildFile makes the FileSyntax once the last statement is read.
+    private ProtoSyntax _syntax;
+    private Google.Protobuf.Reflection.Edition _edition = Editions.Proto2;
+    private TextPosition _syntaxPosition = TextPosition.None;
+    private int _syntaxStatementEndOffset;
+    private string _package = "";
+    private bool _hasPackage;
+    private TextPosition _packagePosition;
+    private bool _usesInheritance;
+    private readonly List<ImportSyntax> _imports = [];
+    private readonly List<MessageSyntax> _messages = [];
+    private readonly List<EnumSyntax> _enums = [];
+    private readonly List<ServiceSyntax> _services = [];
+    private readonly List<FieldSyntax> _extensions = [];
+    private readonly List<OptionSyntax> _options = [];
+    private readonly List<SourceLocation> _locations = [];
+
+    private FileSyntax BuildFile() => new()
+    {
+        Name = _fileName,
+        Syntax = _syntax,
+        Edition = _edition,
+        SyntaxPosition = _syntaxPosition,
+        SyntaxStatementEndOffset = _syntaxStatementEndOffset,
+        Package = _package,
+        HasPackage = _hasPackage,
+        PackagePosition = _packagePosition,
+        UsesInheritance = _usesInheritance,
+        HasSourceInfo = _recordSourceInfo,
+        Imports = _imports,
+        Messages = _messages,
+        Enums = _enums,
+        Services = _services,
+        Extensions = _extensions,
+        Options = _options,
+        Locations = _locations,
+    };
+
     private void ParseFile()
     {
         if (_lexer.AtStart)
@@ -32,18 +70,13 @@ internal sealed partial class Parser
             }
         }
 
-        using var root = new LocationRecorder(_lexer, _file.Locations, _recordSourceInfo);
+        using var root = new LocationRecorder(_lexer, _locations, _recordSourceInfo);
         if (LookingAt("syntax") || LookingAt("edition"))
         {
             if (!ParseSyntaxIdentifier(root))
             {
                 return;
             }
-        }
-        else
-        {
-            _file.Syntax = "proto2";
-            _file.Edition = Editions.Proto2;
         }
 
         while (!AtEnd)
@@ -64,7 +97,7 @@ internal sealed partial class Parser
     {
         bool isEdition = LookingAt("edition");
         using var location = root.Child(FileSyntaxField);
-        _file.SyntaxPosition = TextPosition.Of(Current);
+        _syntaxPosition = TextPosition.Of(Current);
         if (!TryConsume("edition") && !Consume("syntax", "File must begin with a syntax statement, e.g. 'syntax = \"proto2\";'."))
         {
             return false;
@@ -81,30 +114,31 @@ internal sealed partial class Parser
             return false;
         }
 
-        _file.SyntaxStatementEndOffset = _lexer.Previous.EndOffset;
+        _syntaxStatementEndOffset = _lexer.Previous.EndOffset;
 
         if (isEdition)
         {
-            int? edition = Editions.Parse(syntax);
+            Google.Protobuf.Reflection.Edition? edition = Editions.Parse(syntax);
             if (edition is null)
             {
                 Error(syntaxToken, $"Unknown edition \"{syntax}\".");
                 return false;
             }
 
-            _file.Syntax = "editions";
-            _file.Edition = edition.Value;
+            _syntax = ProtoSyntax.Editions;
+            _edition = edition.Value;
             return true;
         }
 
-        _file.Syntax = syntax;
         if (syntax == "proto2")
         {
-            _file.Edition = Editions.Proto2;
+            _syntax = ProtoSyntax.Proto2;
+            _edition = Editions.Proto2;
         }
         else if (syntax == "proto3")
         {
-            _file.Edition = Editions.Proto3;
+            _syntax = ProtoSyntax.Proto3;
+            _edition = Editions.Proto3;
         }
         else
         {
@@ -129,32 +163,26 @@ internal sealed partial class Parser
 
         if (LookingAt("message"))
         {
-            using var location = root.Child(FileMessageType, _file.Messages.Count);
-            var message = new MessageSyntax { Visibility = visibility };
-            _file.Messages.Add(message);
-            return ParseMessageDefinition(message, location);
+            using var location = root.Child(FileMessageType, _messages.Count);
+            return ParseMessageDefinition(_messages, visibility, location);
         }
 
         if (LookingAt("enum"))
         {
-            using var location = root.Child(FileEnumType, _file.Enums.Count);
-            var enumType = new EnumSyntax { Visibility = visibility };
-            _file.Enums.Add(enumType);
-            return ParseEnumDefinition(enumType, location);
+            using var location = root.Child(FileEnumType, _enums.Count);
+            return ParseEnumDefinition(_enums, visibility, location);
         }
 
         if (LookingAt("service"))
         {
-            using var location = root.Child(FileService, _file.Services.Count);
-            var service = new ServiceSyntax();
-            _file.Services.Add(service);
-            return ParseServiceDefinition(service, location);
+            using var location = root.Child(FileService, _services.Count);
+            return ParseServiceDefinition(_services, location);
         }
 
         if (LookingAt("extend"))
         {
             using var location = root.Child(FileExtension);
-            return ParseExtend(_file.Extensions, _file.Messages, root, FileMessageType, location);
+            return ParseExtend(_extensions, _messages, root, FileMessageType, location);
         }
 
         if (LookingAt("import"))
@@ -170,7 +198,7 @@ internal sealed partial class Parser
         if (LookingAt("option"))
         {
             using var location = root.Child(FileOptions);
-            return ParseOption(_file, location, OptionStyle.Statement);
+            return ParseOption(_options, location, OptionStyle.Statement);
         }
 
         Error("Expected top-level statement (e.g. \"message\").");
@@ -183,7 +211,7 @@ internal sealed partial class Parser
     private bool TryParseVisibility(out SymbolVisibility visibility)
     {
         visibility = SymbolVisibility.Unset;
-        if (_file.Edition < Editions.Edition2024 || !(LookingAt("export") || LookingAt("local")) || _lexer.PeekIs("."))
+        if (_edition < Editions.Edition2024 || !(LookingAt("export") || LookingAt("local")) || _lexer.PeekIs("."))
         {
             return true;
         }
@@ -201,8 +229,8 @@ internal sealed partial class Parser
 
     private bool ParseImport(LocationRecorder root)
     {
-        int dependencyIndex = _file.Imports.Count(i => i.Kind != ImportKind.Option);
-        int optionIndex = _file.Imports.Count(i => i.Kind == ImportKind.Option);
+        int dependencyIndex = _imports.Count(i => i.Kind != ImportKind.Option);
+        int optionIndex = _imports.Count(i => i.Kind == ImportKind.Option);
         var position = TextPosition.Of(Current);
         var kind = ImportKind.Plain;
         LocationRecorder? location = null;
@@ -230,7 +258,7 @@ internal sealed partial class Parser
                 location.StartAt(importToken);
                 if (LookingAt("public"))
                 {
-                    using (root.Child(FilePublicDependency, _file.Imports.Count(i => i.Kind == ImportKind.Public)))
+                    using (root.Child(FilePublicDependency, _imports.Count(i => i.Kind == ImportKind.Public)))
                     {
                         _lexer.Next();
                     }
@@ -239,7 +267,7 @@ internal sealed partial class Parser
                 }
                 else if (LookingAt("weak"))
                 {
-                    using (root.Child(FileWeakDependency, _file.Imports.Count(i => i.Kind == ImportKind.Weak)))
+                    using (root.Child(FileWeakDependency, _imports.Count(i => i.Kind == ImportKind.Weak)))
                     {
                         _lexer.Next();
                     }
@@ -254,19 +282,17 @@ internal sealed partial class Parser
             }
 
             // protoc's rules for `import option` (editions 2024): only from 2024 on, and after every other import.
-            if (kind == ImportKind.Option && _file.Edition < Editions.Edition2024)
+            if (kind == ImportKind.Option && _edition < Editions.Edition2024)
             {
                 Error(afterImport, "option import is not supported before edition 2024.");
             }
-            else if (kind != ImportKind.Option && _file.Imports.Exists(i => i.Kind == ImportKind.Option))
+            else if (kind != ImportKind.Option && _imports.Exists(i => i.Kind == ImportKind.Option))
             {
                 Error(afterImport, "imports should precede any option imports to ensure proto files can roundtrip.");
             }
 
-            var import = new ImportSyntax(path, kind, position) { StartOffset = importToken.Offset };
-            _file.Imports.Add(import);
             bool ended = ConsumeEndOfDeclaration(";", location);
-            import.EndOffset = _lexer.Previous.EndOffset;
+            _imports.Add(new ImportSyntax(path, kind, position) { StartOffset = importToken.Offset, EndOffset = _lexer.Previous.EndOffset });
             return ended;
         }
         finally
@@ -277,26 +303,26 @@ internal sealed partial class Parser
 
     private bool ParsePackage(LocationRecorder root)
     {
-        if (_file.HasPackage)
+        if (_hasPackage)
         {
             Error("Multiple package definitions.");
-            _file.Package = "";
+            _package = "";
         }
 
         using var location = root.Child(FilePackage);
-        _file.PackagePosition = TextPosition.Of(Current);
+        _packagePosition = TextPosition.Of(Current);
         if (!Consume("package"))
         {
             return false;
         }
 
-        _file.HasPackage = true;
+        _hasPackage = true;
         string package = "";
         while (true)
         {
             if (!ConsumeIdentifier(out string identifier, "Expected identifier."))
             {
-                _file.Package = package;
+                _package = package;
                 return false;
             }
 
@@ -309,7 +335,7 @@ internal sealed partial class Parser
             package += ".";
         }
 
-        _file.Package = package;
+        _package = package;
         return ConsumeEndOfDeclaration(";", location);
     }
 }

@@ -1,6 +1,6 @@
 namespace Inkwell.Protobuf.Syntax;
 
-/// <summary>Messages: their bodies, extension ranges, reserved statements, extend blocks and oneofs.</summary>
+/// <summary>Messages: their bodies, Inkwell's inheritance declarations, extend blocks and oneofs (ranges: Parser.Ranges.cs).</summary>
 internal sealed partial class Parser
 {
     private const int MessageName = 1;
@@ -22,10 +22,19 @@ internal sealed partial class Parser
     private const int MaxFieldNumber = 536870911;
     private const int MaxNesting = 32;
 
-    private bool ParseMessageDefinition(MessageSyntax message, LocationRecorder location)
+    private bool ParseMessageDefinition(List<MessageSyntax> messages, SymbolVisibility visibility, LocationRecorder location)
     {
-        message.Location = location.Location;
+        var message = new MessageParts();
+        bool parsed = ParseMessageDefinition(message, location);
 
+        // Made even when the definition stopped half-way: protoc keeps what it read, and nothing reads it once an error
+        // is reported.
+        messages.Add(message.Build(visibility, location.Location));
+        return parsed;
+    }
+
+    private bool ParseMessageDefinition(MessageParts message, LocationRecorder location)
+    {
         if (!Consume("message"))
         {
             return false;
@@ -61,7 +70,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        if (_file.Syntax == "proto3")
+        if (_syntax == ProtoSyntax.Proto3)
         {
             GenerateSyntheticOneofs(message);
         }
@@ -69,7 +78,7 @@ internal sealed partial class Parser
         return true;
     }
 
-    private bool ParseMessageBlock(MessageSyntax message, LocationRecorder location)
+    private bool ParseMessageBlock(MessageParts message, LocationRecorder location)
     {
         if (!ConsumeEndOfDeclaration("{", location))
         {
@@ -99,26 +108,12 @@ internal sealed partial class Parser
 
         bool messageSet = message.Options.Any(o => o.Name.Count == 1 && o.Name[0].Name == "message_set_wire_format" && o.Kind == OptionValueKind.Identifier && o.Identifier == "true");
         int max = messageSet ? int.MaxValue : MaxFieldNumber + 1;
-        foreach (RangeSyntax range in message.ExtensionRanges)
-        {
-            if (range.End == MaxRangeSentinel)
-            {
-                range.End = max;
-            }
-        }
-
-        foreach (RangeSyntax range in message.ReservedRanges)
-        {
-            if (range.End == MaxRangeSentinel)
-            {
-                range.End = max;
-            }
-        }
-
+        EndMaxRanges(message.ExtensionRanges, max);
+        EndMaxRanges(message.ReservedRanges, max);
         return true;
     }
 
-    private bool ParseMessageStatement(MessageSyntax message, LocationRecorder messageLocation)
+    private bool ParseMessageStatement(MessageParts message, LocationRecorder messageLocation)
     {
         if (TryConsumeEndOfDeclaration(";", null))
         {
@@ -133,17 +128,13 @@ internal sealed partial class Parser
         if (LookingAt("message"))
         {
             using var location = messageLocation.Child(MessageNestedType, message.NestedTypes.Count);
-            var nested = new MessageSyntax { Visibility = visibility };
-            message.NestedTypes.Add(nested);
-            return ParseMessageDefinition(nested, location);
+            return ParseMessageDefinition(message.NestedTypes, visibility, location);
         }
 
         if (LookingAt("enum"))
         {
             using var location = messageLocation.Child(MessageEnumType, message.Enums.Count);
-            var enumType = new EnumSyntax { Visibility = visibility };
-            message.Enums.Add(enumType);
-            return ParseEnumDefinition(enumType, location);
+            return ParseEnumDefinition(message.Enums, visibility, location);
         }
 
         if (LookingAt("extensions"))
@@ -166,16 +157,14 @@ internal sealed partial class Parser
         if (LookingAt("option"))
         {
             using var location = messageLocation.Child(MessageOptions);
-            return ParseOption(message, location, OptionStyle.Statement);
+            return ParseOption(message.Options, location, OptionStyle.Statement);
         }
 
         if (LookingAt("oneof"))
         {
             int index = message.Oneofs.Count;
             using var location = messageLocation.Child(MessageOneofDecl, index);
-            var oneof = new OneofSyntax();
-            message.Oneofs.Add(oneof);
-            return ParseOneof(oneof, message, index, location, messageLocation);
+            return ParseOneof(message, index, location, messageLocation);
         }
 
         // `subtypes` followed by a number is Inkwell's declaration; followed by a name it is a field of a type called subtypes.
@@ -186,49 +175,53 @@ internal sealed partial class Parser
 
         using (var location = messageLocation.Child(MessageField, message.Fields.Count))
         {
-            var field = new FieldSyntax();
-            message.Fields.Add(field);
-            return ParseMessageField(field, message.NestedTypes, messageLocation, MessageNestedType, location);
+            return ParseField(message.Fields, new FieldParts(), labelWritten: true, message.NestedTypes, messageLocation, MessageNestedType, location);
         }
     }
 
     // Inkwell: `: Base = tag` after a message's name.
-    private bool ParseInheritance(MessageSyntax message)
+    private bool ParseInheritance(MessageParts message)
     {
-        var inheritance = new InheritanceSyntax { StartOffset = Current.Offset };
+        int startOffset = Current.Offset;
         _lexer.Next();
-        inheritance.BaseTypePosition = TextPosition.Of(Current);
+        var basePosition = TextPosition.Of(Current);
         if (!ParseUserDefinedType(out string baseName) || !Consume("=", "Expected \"=\" and the subtype's tag after the base message's name."))
         {
             return false;
         }
 
-        inheritance.BaseTypeName = baseName;
-        inheritance.TagPosition = TextPosition.Of(Current);
+        var tagPosition = TextPosition.Of(Current);
         Token tag = Current;
         if (!ConsumeInteger(out int value, "Expected the subtype's tag (a positive integer)."))
         {
             return false;
         }
 
-        inheritance.Tag = value;
-        inheritance.EndOffset = tag.EndOffset;
-        message.Inheritance = inheritance;
-        _file.UsesInheritance = true;
+        message.Inheritance = new InheritanceSyntax
+        {
+            BaseTypeName = baseName,
+            BaseTypePosition = basePosition,
+            Tag = value,
+            TagPosition = tagPosition,
+            StartOffset = startOffset,
+            EndOffset = tag.EndOffset,
+        };
+        _usesInheritance = true;
         return true;
     }
 
     // Inkwell: `subtypes 100 to 199 [encoding = ANY];` in a base message.
-    private bool ParseSubtypes(MessageSyntax message)
+    private bool ParseSubtypes(MessageParts message)
     {
-        var subtypes = new SubtypesSyntax { Position = TextPosition.Of(Current), StartOffset = Current.Offset };
+        var position = TextPosition.Of(Current);
+        int startOffset = Current.Offset;
         if (message.Subtypes is not null)
         {
             Error($"\"{message.Name}\" already declares its subtypes.");
         }
 
         _lexer.Next();
-        subtypes.RangePosition = TextPosition.Of(Current);
+        var rangePosition = TextPosition.Of(Current);
         if (!ConsumeInteger(out int start, "Expected the first subtype tag."))
         {
             return false;
@@ -239,8 +232,8 @@ internal sealed partial class Parser
             return false;
         }
 
-        subtypes.Start = start;
-        subtypes.End = end;
+        string? encoding = null;
+        TextPosition encodingPosition = default;
         if (TryConsume("["))
         {
             if (!TryConsume("encoding"))
@@ -254,13 +247,13 @@ internal sealed partial class Parser
                 return false;
             }
 
-            subtypes.EncodingPosition = TextPosition.Of(Current);
-            if (!ConsumeIdentifier(out string encoding, "Expected ONEOF, ANY or EXTENSIONS.") || !Consume("]"))
+            encodingPosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out string name, "Expected ONEOF, ANY or EXTENSIONS.") || !Consume("]"))
             {
                 return false;
             }
 
-            subtypes.Encoding = encoding;
+            encoding = name;
         }
 
         if (!ConsumeEndOfDeclaration(";", null))
@@ -268,234 +261,19 @@ internal sealed partial class Parser
             return false;
         }
 
-        subtypes.EndOffset = _lexer.Previous.EndOffset;
-        message.Subtypes ??= subtypes;
-        _file.UsesInheritance = true;
+        message.Subtypes ??= new SubtypesSyntax
+        {
+            Start = start,
+            End = end,
+            Encoding = encoding,
+            EncodingPosition = encodingPosition,
+            Position = position,
+            RangePosition = rangePosition,
+            StartOffset = startOffset,
+            EndOffset = _lexer.Previous.EndOffset,
+        };
+        _usesInheritance = true;
         return true;
-    }
-
-    private bool ParseExtensions(MessageSyntax message, LocationRecorder extensionsLocation)
-    {
-        if (!Consume("extensions"))
-        {
-            return false;
-        }
-
-        int oldCount = message.ExtensionRanges.Count;
-        do
-        {
-            using var location = extensionsLocation.Child(message.ExtensionRanges.Count);
-            var range = new RangeSyntax { Position = TextPosition.Of(Current) };
-            message.ExtensionRanges.Add(range);
-            int start;
-            int end;
-            Token startToken;
-            using (location.Child(RangeStart))
-            {
-                startToken = Current;
-                if (!ConsumeInteger(out start, "Expected field number range."))
-                {
-                    return false;
-                }
-            }
-
-            if (!ParseRangeEnd(start, startToken, location, MaxRangeSentinel - 1, signed: false, "Expected integer.", out end))
-            {
-                return false;
-            }
-
-            range.Start = start;
-            range.End = end + 1;
-        }
-        while (TryConsume(","));
-
-        if (LookingAt("["))
-        {
-            int indexPosition = extensionsLocation.PathCount;
-            var info = new List<SourceLocation>();
-            RangeSyntax first = message.ExtensionRanges[oldCount];
-            first.HasOptions = true;
-            using (var indexLocation = extensionsLocation.Child(info, 0))
-            using (var location = indexLocation.Child(ExtensionRangeOptions))
-            {
-                if (!Consume("["))
-                {
-                    return false;
-                }
-
-                do
-                {
-                    if (!ParseOption(first, location, OptionStyle.Assignment))
-                    {
-                        return false;
-                    }
-                }
-                while (TryConsume(","));
-
-                if (!Consume("]"))
-                {
-                    return false;
-                }
-            }
-
-            for (int i = oldCount + 1; i < message.ExtensionRanges.Count; i++)
-            {
-                message.ExtensionRanges[i].HasOptions = true;
-                message.ExtensionRanges[i].Options.AddRange(first.Options);
-            }
-
-            for (int i = oldCount; i < message.ExtensionRanges.Count; i++)
-            {
-                foreach (SourceLocation source in info)
-                {
-                    if (source.Path.Length == indexPosition + 1)
-                    {
-                        continue;
-                    }
-
-                    int[] path = [.. source.Path];
-                    path[indexPosition] = i;
-                    extensionsLocation.Target.Add(new SourceLocation(path)
-                    {
-                        StartLine = source.StartLine,
-                        StartColumn = source.StartColumn,
-                        EndLine = source.EndLine,
-                        EndColumn = source.EndColumn,
-                        LeadingComments = source.LeadingComments,
-                        TrailingComments = source.TrailingComments,
-                        LeadingDetachedComments = source.LeadingDetachedComments,
-                    });
-                }
-            }
-        }
-
-        return ConsumeEndOfDeclaration(";", extensionsLocation);
-    }
-
-    private bool ParseReserved(List<RangeSyntax> ranges, List<ReservedNameSyntax> names, LocationRecorder parent, int rangeField, int nameField, bool isEnum)
-    {
-        Token startToken = Current;
-        if (!Consume("reserved"))
-        {
-            return false;
-        }
-
-        if (LookingAt(TokenKind.String) || LookingAt(TokenKind.Identifier) && !LookingAt("max"))
-        {
-            bool identifiers = LookingAt(TokenKind.Identifier);
-            using var location = parent.Child(nameField);
-            location.StartAt(startToken);
-            if (_file.Syntax == "editions" && !identifiers)
-            {
-                Error("Reserved names must be identifiers in editions, not string literals.");
-                return false;
-            }
-
-            if (_file.Syntax != "editions" && identifiers)
-            {
-                Error("Reserved names must be string literals. (Only editions supports identifiers.)");
-                return false;
-            }
-
-            do
-            {
-                using var nameLocation = location.Child(names.Count);
-                var position = TextPosition.Of(Current);
-                string name;
-                if (identifiers)
-                {
-                    if (!ConsumeIdentifier(out name, "Expected enum value or number range."))
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    if (!ConsumeString(out name, isEnum ? "Expected enum value." : "Expected field name."))
-                    {
-                        return false;
-                    }
-
-                    if (!Literals.IsIdentifier(name))
-                    {
-                        Warning(position.Line, position.Column, $"Reserved name \"{name}\" is not a valid identifier.");
-                    }
-                }
-
-                names.Add(new ReservedNameSyntax(name, position));
-            }
-            while (TryConsume(","));
-
-            return ConsumeEndOfDeclaration(";", location);
-        }
-
-        using (var location = parent.Child(rangeField))
-        {
-            location.StartAt(startToken);
-            bool first = true;
-            do
-            {
-                using var rangeLocation = location.Child(ranges.Count);
-                var range = new RangeSyntax { Position = TextPosition.Of(Current) };
-                ranges.Add(range);
-                int start;
-                int end;
-                Token rangeStartToken;
-                using (rangeLocation.Child(RangeStart))
-                {
-                    rangeStartToken = Current;
-                    string error = isEnum
-                        ? (first ? "Expected enum value or number range." : "Expected enum number range.")
-                        : (first ? "Expected field name or number range." : "Expected field number range.");
-                    if (!(isEnum ? ConsumeSignedInteger(out start, error) : ConsumeInteger(out start, error)))
-                    {
-                        return false;
-                    }
-                }
-
-                if (!ParseRangeEnd(start, rangeStartToken, rangeLocation, isEnum ? int.MaxValue : MaxRangeSentinel - 1, signed: isEnum, "Expected integer.", out end))
-                {
-                    return false;
-                }
-
-                range.Start = start;
-                range.End = isEnum ? end : end + 1;
-                first = false;
-            }
-            while (TryConsume(","));
-
-            return ConsumeEndOfDeclaration(";", location);
-        }
-    }
-
-    /// <summary>
-    /// Reads what may follow a range's first number: "to N", "to max" (<paramref name="maxValue"/>) or nothing (the
-    /// range is that one number). Extension, reserved and subtype ranges share this grammar. With a location recorder,
-    /// the end is recorded as protoc records it: at the end token, or at the start token for a one-number range.
-    /// </summary>
-    private bool ParseRangeEnd(int start, Token startToken, LocationRecorder? rangeLocation, int maxValue, bool signed, string error, out int end)
-    {
-        if (!TryConsume("to"))
-        {
-            if (rangeLocation is not null)
-            {
-                using LocationRecorder endLocation = rangeLocation.Child(RangeEnd);
-                endLocation.StartAt(startToken);
-                endLocation.EndAt(startToken);
-            }
-
-            end = start;
-            return true;
-        }
-
-        using LocationRecorder? location = rangeLocation?.Child(RangeEnd);
-        if (TryConsume("max"))
-        {
-            end = maxValue;
-            return true;
-        }
-
-        return signed ? ConsumeSignedInteger(out end, error) : ConsumeInteger(out end, error);
     }
 
     private bool ParseExtend(List<FieldSyntax> extensions, List<MessageSyntax> messages, LocationRecorder parentLocation, int nestedTypeField, LocationRecorder extendLocation)
@@ -528,15 +306,14 @@ internal sealed partial class Parser
 
             using var location = extendLocation.Child(extensions.Count);
             // protoc records the extendee's position for the first field of the block only.
-            var field = new FieldSyntax { Extendee = extendee, ExtendeePosition = extensions.Count == firstIndex ? TextPosition.Of(extendeeStart) : TextPosition.None };
-            extensions.Add(field);
+            var field = new FieldParts { Extendee = extendee, ExtendeePosition = extensions.Count == firstIndex ? TextPosition.Of(extendeeStart) : TextPosition.None };
             using (var extendeeLocation = location.Child(FieldExtendee))
             {
                 extendeeLocation.StartAt(extendeeStart);
                 extendeeLocation.EndAt(extendeeEnd);
             }
 
-            if (!ParseMessageField(field, messages, parentLocation, nestedTypeField, location))
+            if (!ParseField(extensions, field, labelWritten: true, messages, parentLocation, nestedTypeField, location))
             {
                 SkipStatement();
             }
@@ -546,9 +323,19 @@ internal sealed partial class Parser
         return true;
     }
 
-    private bool ParseOneof(OneofSyntax oneof, MessageSyntax message, int index, LocationRecorder oneofLocation, LocationRecorder messageLocation)
+    private bool ParseOneof(MessageParts message, int index, LocationRecorder oneofLocation, LocationRecorder messageLocation)
     {
-        oneof.Location = oneofLocation.Location;
+        // Made once its fields are read; they hold its index, the count of oneofs before it (its fields add none).
+        var options = new List<OptionSyntax>();
+        bool parsed = ParseOneof(message, options, index, oneofLocation, messageLocation, out string name, out TextPosition namePosition);
+        message.Oneofs.Add(new OneofSyntax { Name = name, NamePosition = namePosition, Options = options, Location = oneofLocation.Location });
+        return parsed;
+    }
+
+    private bool ParseOneof(MessageParts message, List<OptionSyntax> options, int index, LocationRecorder oneofLocation, LocationRecorder messageLocation, out string name, out TextPosition namePosition)
+    {
+        name = "";
+        namePosition = default;
         if (!Consume("oneof"))
         {
             return false;
@@ -556,13 +343,11 @@ internal sealed partial class Parser
 
         using (oneofLocation.Child(OneofName))
         {
-            oneof.NamePosition = TextPosition.Of(Current);
-            if (!ConsumeIdentifier(out string name, "Expected oneof name."))
+            namePosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out name, "Expected oneof name."))
             {
                 return false;
             }
-
-            oneof.Name = name;
         }
 
         if (!ConsumeEndOfDeclaration("{", oneofLocation))
@@ -581,7 +366,7 @@ internal sealed partial class Parser
             if (LookingAt("option"))
             {
                 using var optionLocation = oneofLocation.Child(OneofOptions);
-                if (!ParseOption(oneof, optionLocation, OptionStyle.Statement))
+                if (!ParseOption(options, optionLocation, OptionStyle.Statement))
                 {
                     return false;
                 }
@@ -596,9 +381,8 @@ internal sealed partial class Parser
             }
 
             using var fieldLocation = messageLocation.Child(MessageField, message.Fields.Count);
-            var field = new FieldSyntax { Label = FieldLabel.Optional, OneofIndex = index };
-            message.Fields.Add(field);
-            if (!ParseMessageFieldNoLabel(field, message.NestedTypes, messageLocation, MessageNestedType, fieldLocation))
+            var field = new FieldParts { Label = FieldLabel.Optional, OneofIndex = index };
+            if (!ParseField(message.Fields, field, labelWritten: false, message.NestedTypes, messageLocation, MessageNestedType, fieldLocation))
             {
                 SkipStatement();
             }
@@ -609,7 +393,7 @@ internal sealed partial class Parser
     }
 
     // proto3 `optional` fields get a one-field oneof whose name does not clash with any field or oneof.
-    private static void GenerateSyntheticOneofs(MessageSyntax message)
+    private static void GenerateSyntheticOneofs(MessageParts message)
     {
         if (!message.Fields.Exists(f => f.Proto3Optional))
         {
@@ -627,8 +411,9 @@ internal sealed partial class Parser
             names.Add(oneof.Name);
         }
 
-        foreach (FieldSyntax field in message.Fields)
+        for (int i = 0; i < message.Fields.Count; i++)
         {
+            FieldSyntax field = message.Fields[i];
             if (!field.Proto3Optional)
             {
                 continue;
@@ -641,7 +426,7 @@ internal sealed partial class Parser
             }
 
             names.Add(name);
-            field.OneofIndex = message.Oneofs.Count;
+            message.Fields[i] = field.InOneof(message.Oneofs.Count);
             message.Oneofs.Add(new OneofSyntax { Name = name, IsSynthetic = true, NamePosition = field.NamePosition });
         }
     }

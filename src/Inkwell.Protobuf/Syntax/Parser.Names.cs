@@ -1,28 +1,28 @@
 namespace Inkwell.Protobuf.Syntax;
 
 /// <summary>
-/// What follows from the whole file once it is parsed, with no other file: every declaration's full name, every
-/// field's JSON name and whether a repeated scalar is packed when no option says so. It is done after the last
+/// What follows from the whole file once it is parsed, with no other file: every declaration's full name and, for every
+/// field, whether a repeated scalar is packed when no option says so. It is done after the last
 /// statement because the package and the file's options may be written after the declarations they apply to.
 /// </summary>
 internal sealed partial class Parser
 {
-    private void NameDeclarations()
+    private static void NameDeclarations(FileSyntax file)
     {
-        string package = _file.Package;
-        bool packedByDefault = _file.Syntax == "proto3" || _file.Syntax == "editions" && !SaysExpanded(_file.Options);
-        _file.FullName = package;
-        foreach (MessageSyntax message in _file.Messages)
+        string package = file.Package;
+        bool packedByDefault = file.Syntax == ProtoSyntax.Proto3 || file.Syntax == ProtoSyntax.Editions && !SaysExpanded(file.Options);
+        file.FullName = package;
+        foreach (MessageSyntax message in file.Messages)
         {
             NameMessage(message, package, packedByDefault);
         }
 
-        foreach (EnumSyntax enumType in _file.Enums)
+        foreach (EnumSyntax enumType in file.Enums)
         {
             NameEnum(enumType, package);
         }
 
-        foreach (ServiceSyntax service in _file.Services)
+        foreach (ServiceSyntax service in file.Services)
         {
             service.FullName = Join(package, service.Name);
             foreach (MethodSyntax method in service.Methods)
@@ -31,13 +31,13 @@ internal sealed partial class Parser
             }
         }
 
-        foreach (FieldSyntax extension in _file.Extensions)
+        foreach (FieldSyntax extension in file.Extensions)
         {
             NameField(extension, package, packedByDefault);
         }
     }
 
-    private void NameMessage(MessageSyntax message, string scope, bool packedByDefault)
+    private static void NameMessage(MessageSyntax message, string scope, bool packedByDefault)
     {
         message.FullName = Join(scope, message.Name);
         foreach (OneofSyntax oneof in message.Oneofs)
@@ -78,7 +78,6 @@ internal sealed partial class Parser
     private static void NameField(FieldSyntax field, string scope, bool packedByDefault)
     {
         field.FullName = Join(scope, field.Name);
-        field.DescriptorJsonName = field.JsonName ?? JsonNames.Default(field.Name);
         field.IsPackedByDefault = packedByDefault && !SaysExpanded(field.Options);
     }
 

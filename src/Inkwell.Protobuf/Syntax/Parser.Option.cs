@@ -13,22 +13,61 @@ internal sealed partial class Parser
     private const int UninterpretedAggregate = 8;
     private const int NamePartName = 1;
 
-    private bool ParseOption(ElementSyntax owner, LocationRecorder optionsLocation, OptionStyle style)
+    private bool ParseOption(List<OptionSyntax> options, LocationRecorder optionsLocation, OptionStyle style)
     {
-        owner.HasOptions = true;
-        using var location = optionsLocation.Child(UninterpretedOptionField, owner.Options.Count);
+        using var location = optionsLocation.Child(UninterpretedOptionField, options.Count);
         if (style == OptionStyle.Statement && !Consume("option"))
         {
             return false;
         }
 
-        var option = new OptionSyntax { Location = location.Location, NamePosition = TextPosition.Of(Current) };
-        owner.Options.Add(option);
+        var name = new List<OptionNamePart>();
+        var namePosition = TextPosition.Of(Current);
+        var value = new WrittenValue();
+        try
+        {
+            return ParseOptionNameAndValue(name, ref value, location) && (style != OptionStyle.Statement || ConsumeEndOfDeclaration(";", location));
+        }
+        finally
+        {
+            // Like protoc, a declaration keeps an option that failed half-way (an enum's allow_alias check sees it).
+            options.Add(new OptionSyntax
+            {
+                Name = name,
+                NamePosition = namePosition,
+                Location = location.Location,
+                Kind = value.Kind,
+                Identifier = value.Identifier,
+                PositiveInteger = value.PositiveInteger,
+                NegativeInteger = value.NegativeInteger,
+                Double = value.Double,
+                String = value.String,
+                Aggregate = value.Aggregate,
+                ValuePosition = value.Position,
+            });
+        }
+    }
+
+    // An option's value as read so far.
+    private struct WrittenValue()
+    {
+        public OptionValueKind Kind;
+        public string Identifier = "";
+        public ulong PositiveInteger;
+        public long NegativeInteger;
+        public double Double;
+        public byte[] String = [];
+        public string Aggregate = "";
+        public TextPosition Position;
+    }
+
+    private bool ParseOptionNameAndValue(List<OptionNamePart> name, ref WrittenValue option, LocationRecorder location)
+    {
         using (var nameLocation = location.Child(UninterpretedName))
         {
-            using (var partLocation = nameLocation.Child(UninterpretedName, option.Name.Count))
+            using (var partLocation = nameLocation.Child(UninterpretedName, name.Count))
             {
-                if (!ParseOptionNamePart(option, partLocation))
+                if (!ParseOptionNamePart(name, partLocation))
                 {
                     return false;
                 }
@@ -37,8 +76,8 @@ internal sealed partial class Parser
             while (LookingAt("."))
             {
                 _lexer.Next();
-                using var partLocation = nameLocation.Child(UninterpretedName, option.Name.Count);
-                if (!ParseOptionNamePart(option, partLocation))
+                using var partLocation = nameLocation.Child(UninterpretedName, name.Count);
+                if (!ParseOptionNamePart(name, partLocation))
                 {
                     return false;
                 }
@@ -52,7 +91,7 @@ internal sealed partial class Parser
 
         using (var valueLocation = location.Child())
         {
-            option.ValuePosition = TextPosition.Of(Current);
+            option.Position = TextPosition.Of(Current);
             bool negative = TryConsume("-");
             switch (Current.Kind)
             {
@@ -172,21 +211,21 @@ internal sealed partial class Parser
             }
         }
 
-        return style != OptionStyle.Statement || ConsumeEndOfDeclaration(";", location);
+        return true;
     }
 
-    private bool ParseOptionNamePart(OptionSyntax option, LocationRecorder partLocation)
+    private bool ParseOptionNamePart(List<OptionNamePart> name, LocationRecorder partLocation)
     {
         var position = TextPosition.Of(Current);
         if (LookingAt("("))
         {
             _lexer.Next();
-            string name = "";
+            string extensionName = "";
             using (partLocation.Child(NamePartName))
             {
                 if (LookingAt(TokenKind.Identifier))
                 {
-                    name = Current.Text;
+                    extensionName = Current.Text;
                     _lexer.Next();
                 }
 
@@ -198,7 +237,7 @@ internal sealed partial class Parser
                         return false;
                     }
 
-                    name += "." + identifier;
+                    extensionName += "." + identifier;
                 }
             }
 
@@ -207,7 +246,7 @@ internal sealed partial class Parser
                 return false;
             }
 
-            option.Name.Add(new OptionNamePart(name, IsExtension: true, position));
+            name.Add(new OptionNamePart(extensionName, IsExtension: true, position));
             return true;
         }
 
@@ -218,7 +257,7 @@ internal sealed partial class Parser
                 return false;
             }
 
-            option.Name.Add(new OptionNamePart(identifier, IsExtension: false, position));
+            name.Add(new OptionNamePart(identifier, IsExtension: false, position));
             return true;
         }
     }

@@ -13,9 +13,19 @@ internal sealed partial class Parser
     private const int MethodClientStreaming = 5;
     private const int MethodServerStreaming = 6;
 
-    private bool ParseServiceDefinition(ServiceSyntax service, LocationRecorder location)
+    private bool ParseServiceDefinition(List<ServiceSyntax> services, LocationRecorder location)
     {
-        service.Location = location.Location;
+        var methods = new List<MethodSyntax>();
+        var options = new List<OptionSyntax>();
+        bool parsed = ParseServiceDefinition(methods, options, location, out string name, out TextPosition namePosition);
+        services.Add(new ServiceSyntax { Name = name, NamePosition = namePosition, Location = location.Location, Methods = methods, Options = options });
+        return parsed;
+    }
+
+    private bool ParseServiceDefinition(List<MethodSyntax> methods, List<OptionSyntax> options, LocationRecorder location, out string name, out TextPosition namePosition)
+    {
+        name = "";
+        namePosition = default;
         if (!Consume("service"))
         {
             return false;
@@ -23,13 +33,11 @@ internal sealed partial class Parser
 
         using (location.Child(ServiceName))
         {
-            service.NamePosition = TextPosition.Of(Current);
-            if (!ConsumeIdentifier(out string name, "Expected service name."))
+            namePosition = TextPosition.Of(Current);
+            if (!ConsumeIdentifier(out name, "Expected service name."))
             {
                 return false;
             }
-
-            service.Name = name;
         }
 
         if (!ConsumeEndOfDeclaration("{", location))
@@ -45,7 +53,7 @@ internal sealed partial class Parser
                 return false;
             }
 
-            if (!ParseServiceStatement(service, location))
+            if (!ParseServiceStatement(methods, options, location))
             {
                 SkipStatement();
             }
@@ -54,7 +62,7 @@ internal sealed partial class Parser
         return true;
     }
 
-    private bool ParseServiceStatement(ServiceSyntax service, LocationRecorder serviceLocation)
+    private bool ParseServiceStatement(List<MethodSyntax> methods, List<OptionSyntax> options, LocationRecorder serviceLocation)
     {
         if (TryConsumeEndOfDeclaration(";", null))
         {
@@ -64,16 +72,45 @@ internal sealed partial class Parser
         if (LookingAt("option"))
         {
             using var optionLocation = serviceLocation.Child(ServiceOptions);
-            return ParseOption(service, optionLocation, OptionStyle.Statement);
+            return ParseOption(options, optionLocation, OptionStyle.Statement);
         }
 
-        using var location = serviceLocation.Child(ServiceMethod, service.Methods.Count);
-        var method = new MethodSyntax { Location = location.Location };
-        service.Methods.Add(method);
-        return ParseServiceMethod(method, location);
+        using var location = serviceLocation.Child(ServiceMethod, methods.Count);
+        var method = new MethodParts();
+        bool parsed = ParseServiceMethod(ref method, location);
+        methods.Add(new MethodSyntax
+        {
+            Name = method.Name,
+            NamePosition = method.NamePosition,
+            InputType = method.InputType,
+            InputTypePosition = method.InputTypePosition,
+            OutputType = method.OutputType,
+            OutputTypePosition = method.OutputTypePosition,
+            ClientStreaming = method.ClientStreaming,
+            ServerStreaming = method.ServerStreaming,
+            HasOptions = method.HasOptionsBlock,
+            Options = method.Options,
+            Location = location.Location,
+        });
+        return parsed;
     }
 
-    private bool ParseServiceMethod(MethodSyntax method, LocationRecorder location)
+    // An rpc as read so far (a failed one is kept too, as protoc keeps it).
+    private struct MethodParts()
+    {
+        public string Name = "";
+        public TextPosition NamePosition;
+        public string InputType = "";
+        public TextPosition InputTypePosition;
+        public string OutputType = "";
+        public TextPosition OutputTypePosition;
+        public bool ClientStreaming;
+        public bool ServerStreaming;
+        public bool HasOptionsBlock;
+        public List<OptionSyntax> Options = [];
+    }
+
+    private bool ParseServiceMethod(ref MethodParts method, LocationRecorder location)
     {
         if (!Consume("rpc"))
         {
@@ -148,7 +185,7 @@ internal sealed partial class Parser
 
         if (LookingAt("{"))
         {
-            method.HasOptions = true;
+            method.HasOptionsBlock = true;
             if (!ConsumeEndOfDeclaration("{", location))
             {
                 return false;
@@ -168,7 +205,7 @@ internal sealed partial class Parser
                 }
 
                 using var optionLocation = location.Child(MethodOptions);
-                if (!ParseOption(method, optionLocation, OptionStyle.Statement))
+                if (!ParseOption(method.Options, optionLocation, OptionStyle.Statement))
                 {
                     SkipStatement();
                 }

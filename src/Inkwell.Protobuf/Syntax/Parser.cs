@@ -9,7 +9,7 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed partial class Parser
 {
     private readonly Lexer _lexer;
-    private readonly FileSyntax _file;
+    private readonly string _fileName;
     private readonly Action<int, int, string, DiagnosticSeverity> _report;
     private StringBuilder _upcomingDocComments = new();
     private List<string> _upcomingDetachedComments = [];
@@ -25,7 +25,7 @@ internal sealed partial class Parser
         _recordSourceInfo = recordSourceInfo;
         _report = report;
         _lexer = new Lexer(text, (line, column, message) => report(line, column, message, DiagnosticSeverity.Error));
-        _file = new FileSyntax { Name = fileName };
+        _fileName = fileName;
     }
 
     /// <summary>Whether any error was reported while parsing.</summary>
@@ -45,11 +45,11 @@ internal sealed partial class Parser
             errors |= severity == DiagnosticSeverity.Error;
             report(line, column, message, severity);
         }, recordSourceInfo);
-        parser._file.HasSourceInfo = recordSourceInfo;
         parser.ParseFile();
-        parser.NameDeclarations();
+        FileSyntax file = parser.BuildFile();
+        NameDeclarations(file);
         hadErrors = errors;
-        return parser._file;
+        return file;
     }
 
     private Token Current => _lexer.Current;

@@ -7,11 +7,11 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class RangeSyntax : ElementSyntax
 {
     /// <summary>The first number.</summary>
-    public int Start { get; set; }
+    public int Start { get; init; }
 
     /// <summary>The end (exclusive for messages, inclusive for enums).</summary>
-    public int End { get; set; }
+    public int End { get; init; }
 
     /// <summary>Where the range starts.</summary>
-    public TextPosition Position { get; set; }
+    public TextPosition Position { get; init; }
 }

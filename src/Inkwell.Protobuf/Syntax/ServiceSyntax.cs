@@ -4,5 +4,5 @@ namespace Inkwell.Protobuf.Syntax;
 internal sealed class ServiceSyntax : ElementSyntax
 {
     /// <summary>The methods, in declaration order.</summary>
-    public List<MethodSyntax> Methods { get; } = [];
+    public List<MethodSyntax> Methods { get => field ??= []; init; }
 }

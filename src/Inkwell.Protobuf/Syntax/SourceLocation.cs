@@ -4,6 +4,11 @@ namespace Inkwell.Protobuf.Syntax;
 /// One entry of source code info: the path of a descriptor element, its span and its comments,
 /// recorded by the parser in the same order and with the same spans as protoc's parser.
 /// </summary>
+/// <remarks>
+/// Unlike the syntax nodes, written after construction: a location is added when its declaration starts (so the
+/// locations come in protoc's pre-order) and <see cref="LocationRecorder"/> sets its end and comments only when the
+/// declaration's last token is read, after its children's locations.
+/// </remarks>
 internal sealed class SourceLocation(int[] path)
 {
     public int[] Path { get; set; } = path;

@@ -81,17 +81,18 @@ internal sealed partial class ServiceEmitter(CodeWriter w, DocComments comments,
             w.Line("static void __Helper_SerializeMessage(global::Google.Protobuf.IMessage message, grpc::SerializationContext context)");
             w.Line("{");
             w.Indent();
-            w.Line("#if !GRPC_DISABLE_PROTOBUF_BUFFER_SERIALIZATION");
-            w.Line("if (message is global::Google.Protobuf.IBufferMessage)");
-            w.Line("{");
-            w.Indent();
-            w.Line("context.SetPayloadLength(message.CalculateSize());");
-            w.Line("global::Google.Protobuf.MessageExtensions.WriteTo(message, context.GetBufferWriter());");
-            w.Line("context.Complete();");
-            w.Line("return;");
-            w.Outdent();
-            w.Line("}");
-            w.Line("#endif");
+            w.WriteBufferSerializationOnly(() =>
+            {
+                w.Line("if (message is global::Google.Protobuf.IBufferMessage)");
+                w.Line("{");
+                w.Indent();
+                w.Line("context.SetPayloadLength(message.CalculateSize());");
+                w.Line("global::Google.Protobuf.MessageExtensions.WriteTo(message, context.GetBufferWriter());");
+                w.Line("context.Complete();");
+                w.Line("return;");
+                w.Outdent();
+                w.Line("}");
+            });
             w.Line("context.Complete(global::Google.Protobuf.MessageExtensions.ToByteArray(message));");
             w.Outdent();
             w.Line("}");
@@ -108,14 +109,15 @@ internal sealed partial class ServiceEmitter(CodeWriter w, DocComments comments,
             w.Line("static T __Helper_DeserializeMessage<T>(grpc::DeserializationContext context, global::Google.Protobuf.MessageParser<T> parser) where T : global::Google.Protobuf.IMessage<T>");
             w.Line("{");
             w.Indent();
-            w.Line("#if !GRPC_DISABLE_PROTOBUF_BUFFER_SERIALIZATION");
-            w.Line("if (__Helper_MessageCache<T>.IsBufferMessage)");
-            w.Line("{");
-            w.Indent();
-            w.Line("return parser.ParseFrom(context.PayloadAsReadOnlySequence());");
-            w.Outdent();
-            w.Line("}");
-            w.Line("#endif");
+            w.WriteBufferSerializationOnly(() =>
+            {
+                w.Line("if (__Helper_MessageCache<T>.IsBufferMessage)");
+                w.Line("{");
+                w.Indent();
+                w.Line("return parser.ParseFrom(context.PayloadAsReadOnlySequence());");
+                w.Outdent();
+                w.Line("}");
+            });
             w.Line("return parser.ParseFrom(context.PayloadAsNewBuffer());");
             w.Outdent();
             w.Line("}");
