@@ -165,17 +165,32 @@ internal sealed class DnsSdAdvertiser : IHostedLifecycleService
             _registrations.Add(registration);
         }
         var advertised = new AdvertisedEndpoint(_serviceType, endpoint.Scheme, endpoint.Port, endpoint.InstanceName, registration.Name);
-        registration.NameChanged += (_, e) =>
-        {
-            Log.Renamed(_logger, e.PreviousName, _serviceType, e.Name);
-            _state.Rename(advertised, e.Name);
-            advertised = advertised with { Name = e.Name };
-        };
         if (advertised.IsRenamed)
         {
             Log.RenamedWhileProbing(_logger, endpoint.InstanceName, _serviceType, registration.Name);
         }
         Log.Announced(_logger, registration.Name, _serviceType, endpoint.Scheme, endpoint.Port, _discovery.Backend.Name);
         _state.Add(advertised);
+
+        // The endpoint is in the state before the handler can run, so a rename always finds it; one the responder made
+        // between RegisterAsync's return and the subscription is caught by following the registration's name once more.
+        var gate = new object();
+        void Follow(string name)
+        {
+            string previous;
+            lock (gate)
+            {
+                previous = advertised.Name;
+                if (string.Equals(previous, name, StringComparison.Ordinal))
+                {
+                    return;
+                }
+                advertised = advertised with { Name = name };
+            }
+            Log.Renamed(_logger, previous, _serviceType, name);
+            _state.Rename(advertised, name);
+        }
+        registration.NameChanged += (_, e) => Follow(e.Name);
+        Follow(registration.Name);
     }
 }
