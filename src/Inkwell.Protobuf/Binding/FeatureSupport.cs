@@ -107,30 +107,9 @@ internal sealed class FeatureSupport
     }
 
     /// <summary>protoc's spelling of an edition in messages: <c>2024</c>, <c>PROTO2</c>, <c>1_TEST_ONLY</c>.</summary>
-    public static string EditionName(int edition) => edition switch
-    {
-        (int)Editions.Proto2 => "PROTO2",
-        (int)Editions.Proto3 => "PROTO3",
-        (int)Editions.Edition2023 => "2023",
-        (int)Editions.Edition2024 => "2024",
-        1002 => "2026",
-        900 => "LEGACY",
-        9999 => "UNSTABLE",
-        1 or 2 or 99997 or 99998 or 99999 => edition.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_TEST_ONLY",
-        _ => edition.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public static string EditionName(int edition) => Inkwell.Internal.EditionNames.Name((Google.Protobuf.Reflection.Edition)edition);
 
-    private static int EditionNumber(string name)
-    {
-        string bare = name.StartsWith("EDITION_", StringComparison.Ordinal) ? name.Substring("EDITION_".Length) : name;
-        return bare switch
-        {
-            "PROTO2" => (int)Editions.Proto2,
-            "PROTO3" => (int)Editions.Proto3,
-            "2026" => 1002,
-            _ => (int?)Editions.Parse(bare) ?? 0,
-        };
-    }
+    private static int EditionNumber(string name) => (int?)Inkwell.Internal.EditionNames.FromName(name) ?? 0;
 
     /// <summary>The errors and the warning protoc gives for using <paramref name="fullName"/> in <paramref name="edition"/>.</summary>
     public void Check(int edition, string fullName, List<string> errors, List<string> warnings)

@@ -42,7 +42,7 @@ internal sealed class DescriptorSourceWriter
     {
         if (_isEditions)
         {
-            Line($"edition = \"{EditionName(file.Edition)}\";");
+            Line($"edition = \"{Inkwell.Internal.EditionNames.Name(file.Edition)}\";");
         }
         else
         {
@@ -380,15 +380,6 @@ internal sealed class DescriptorSourceWriter
         _ => "",
     };
 
-    // The name written in `edition = "…";` (the inverse of Syntax.Editions.Parse).
-    private static string EditionName(Edition edition) => edition switch
-    {
-        Editions.Edition2023 => "2023",
-        Editions.Edition2024 => "2024",
-        Editions.Unstable => "UNSTABLE",
-        (Edition)900 => "LEGACY",
-        _ => ((int)edition).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_TEST_ONLY",
-    };
 
     private static string Range(int start, int end) =>
         end == MaxFieldNumberPlusOne ? $"{start} to max" : end - 1 == start ? $"{start}" : $"{start} to {end - 1}";

@@ -132,24 +132,7 @@ internal static class PluginOutput
         return true;
     }
 
-    /// <summary>How protoc prints an edition: the enum name without <c>EDITION_</c>.</summary>
-    private static string EditionName(int edition) => edition switch
-    {
-        0 => "UNKNOWN",
-        900 => "LEGACY",
-        998 => "PROTO2",
-        999 => "PROTO3",
-        1000 => "2023",
-        1001 => "2024",
-        9999 => "UNSTABLE",
-        1 => "1_TEST_ONLY",
-        2 => "2_TEST_ONLY",
-        99997 => "99997_TEST_ONLY",
-        99998 => "99998_TEST_ONLY",
-        99999 => "99999_TEST_ONLY",
-        int.MaxValue => "MAX",
-        _ => edition.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static string EditionName(int edition) => Inkwell.Internal.EditionNames.Name((Google.Protobuf.Reflection.Edition)edition);
 
     private static bool HasProto3Optional(FileDescriptorProto file) =>
         file.Extension.Any(f => f.Proto3Optional) || file.MessageType.Any(HasProto3Optional);
