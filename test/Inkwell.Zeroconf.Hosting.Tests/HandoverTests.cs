@@ -220,7 +220,7 @@ public sealed class HandoverTests
         lab.Lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
 
         // The grace moved to the new clock with the time it had left, and ended there.
-        await WaitAsync(() => lab.Goodbyes >= 1);
+        await Eventually.TrueAsync(() => lab.Goodbyes >= 1, () => $"goodbyes: {lab.Goodbyes}", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, firstClock.CallsWhileRetired);
         Assert.Equal(0, firstClock.LiveTimers);
         await second.DisposeAsync();
@@ -238,7 +238,7 @@ public sealed class HandoverTests
         lab.Lan.Advance(s_grace - TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50));
         Assert.Equal(0, lab.Goodbyes);
         lab.Lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
-        await WaitAsync(() => lab.Goodbyes >= 1 && lab.Handover.KeptBackends == 0);
+        await Eventually.TrueAsync(() => lab.Goodbyes >= 1 && lab.Handover.KeptBackends == 0, () => $"goodbyes: {lab.Goodbyes}, kept backends: {lab.Handover.KeptBackends}", cancellationToken: TestContext.Current.CancellationToken);
 
         // The next host builds a responder of its own.
         HandoverBackend second = lab.Host();
@@ -306,14 +306,5 @@ public sealed class HandoverTests
         Assert.True(handover.IsHandingOver);
         restarting = false;
         Assert.True(handover.IsHandingOver);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        for (int i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-        Assert.True(condition());
     }
 }

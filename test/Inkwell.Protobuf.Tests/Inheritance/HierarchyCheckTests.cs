@@ -1,6 +1,6 @@
 namespace Inkwell.Protobuf.Tests.Inheritance;
 
-/// <summary>Every inheritance check of issue 4 reports one protoc-style error at the place it concerns.</summary>
+/// <summary>Every inheritance check (bases, cycles, subtype numbers and ranges, names, encodings) reports one protoc-style error at the place it concerns.</summary>
 public sealed class HierarchyCheckTests
 {
     private const string Proto3 = "syntax = \"proto3\";\npackage zoo;\n";

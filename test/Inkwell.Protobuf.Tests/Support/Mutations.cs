@@ -39,7 +39,7 @@ internal static partial class Mutations
         ("presence-on-field", (text, _, r) => OnFieldLine(text, r, m => m.Value.Substring(0, m.Value.Length - 1) + " [features.field_presence = IMPLICIT];")),
         ("packed-on-field", (text, _, r) => OnFieldLine(text, r, m => m.Value.Substring(0, m.Value.Length - 1) + " [packed = true];")),
         ("json-name-on-field", (text, _, r) => OnFieldLine(text, r, m => m.Value.Substring(0, m.Value.Length - 1) + " [json_name = \"id\"];")),
-        // Several errors at once: protoc reports all of them, in its phases' order (issue #15).
+        // Several errors at once: protoc reports all of them, in its phases' order.
         ("missing-import-and-undefined-type", (text, _, r) => OnFieldLine(InsertAfterHeader(text, "import \"no/such/file.proto\";"), r, m => Replace(m, "type", "NoSuchType"))),
         ("undefined-type-and-duplicate-number", (text, _, r) => OnFieldLine(text, r, m => Replace(m, "type", "NoSuchType") + "\n" + m.Groups["indent"].Value + "int32 " + m.Groups["name"].Value + "_dup = " + m.Groups["number"].Value + ";")),
         ("two-zero-numbers", (text, _, r) => OnFieldLine(text, r, m => Replace(m, "number", "0")) is { } once ? OnFieldLine(once, r, m => Replace(m, "number", "0")) : null),
