@@ -33,7 +33,8 @@ public sealed class SampleTests
         var runner = new EntryPointRunner(host); // it logs to the host's log too
         using var stop = new CancellationTokenSource();
         Task<int> running = runner.RunAsync(stop.Token);
-        await Task.Delay(1200, TestContext.Current.CancellationToken);
+        // The simulation has run a few ticks: there is state for the reload to carry over.
+        await Eventually.TrueAsync(() => (int)folder.Get("World", "Tick")! >= 3, () => $"tick {folder.Get("World", "Tick")}", cancellationToken: TestContext.Current.CancellationToken);
         int tickBefore = (int)folder.Get("World", "Tick")!;
 
         folder.Write("Rules.cs", File.ReadAllText(folder.PathOf("Rules.cs")).Replace("tick % 3 == 0 ? 2 : -1", "1", StringComparison.Ordinal));
