@@ -15,11 +15,14 @@ public sealed class WebAppTests : IDisposable
         app.MapGet("/", () => "Hello World!");
         app.MapGet("/count", () => Store.Next());
         app.MapGet("/point", () => new Point(1, 2));
-        app.MapGet("/slow", async () => { await Task.Delay(1500); return "slow from the first version"; });
+        app.MapGet("/slow", async () => { Interlocked.Increment(ref Slow.Started); await Task.Delay(1500); return "slow from the first version"; });
+        app.MapGet("/slow/started", () => Volatile.Read(ref Slow.Started));
 
         app.Run();
 
         public record Point(int X, int Y);
+
+        static class Slow { public static int Started; }
         """;
 
     private readonly ProjectFolder _project = new();
@@ -51,7 +54,11 @@ public sealed class WebAppTests : IDisposable
         // System.Text.Json caches what it learnt about the old version's Point in a static of the framework.
         Assert.Equal("""{"x":1,"y":2}""", await _client.GetStringAsync("/point", TestContext.Current.CancellationToken));
         Task<string> inFlight = _client.GetStringAsync("/slow", TestContext.Current.CancellationToken);
-        await Task.Delay(300, TestContext.Current.CancellationToken); // the request has reached the old version
+        // The request has reached the old version's handler before the edit.
+        while (await _client.GetStringAsync("/slow/started", TestContext.Current.CancellationToken) == "0")
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
 
         _project.Write("Program.cs", Template.Replace("Hello World!", "Hello again!", StringComparison.Ordinal).Replace("first version", "second version", StringComparison.Ordinal));
         ReloadResult result = _project.Reload();
