@@ -8,10 +8,12 @@ namespace Inkwell.Reload.Internal.Graph;
 /// them. What a module's code binds to can change only when its own text does or when some declaration does, so when
 /// every changed module keeps its declarations (<see cref="SyntaxTree.IsEquivalentTo"/> at top level: a method body, an
 /// initializer) and no module came or went, only the changed modules are walked again. When declarations changed, the
-/// modules walked again are the changed ones, those that used them, and those that spell a name whose declaration
-/// changed (<see cref="DeclarationChanges"/>): a new enum in a handler's file does not send the walk through thousands
-/// of lines of generated gRPC code. Only a module set that changed, or an edit that binds without names (an operator,
-/// a pattern method such as <c>GetEnumerator</c>), walks everything.
+/// modules walked again are the changed ones, those that spell a name whose declaration changed
+/// (<see cref="DeclarationChanges"/>; each entry keeps the names its tree spells, so this is a set lookup, not a pass over
+/// thousands of lines of generated gRPC code), and, when a type was removed or reshaped (its base types, say), those that
+/// used the changed module, since code reaches a type without spelling it (<c>var</c>). A new enum or method in a handler's
+/// file walks that file alone. Only a module set that changed, or an edit that binds without names (an operator, a
+/// pattern method such as <c>GetEnumerator</c>), walks everything.
 /// </summary>
 internal sealed class DependencyIndex
 {
@@ -43,7 +45,8 @@ internal sealed class DependencyIndex
                 entry = new Entry(
                     tree,
                     [.. used.Select(i => trees[i].FilePath)],
-                    [.. assemblies.Select(discovery.GetMetadataReference).OfType<MetadataReference>()]);
+                    [.. assemblies.Select(discovery.GetMetadataReference).OfType<MetadataReference>()],
+                    DeclarationChanges.IdentifiersOf(tree, cancellationToken));
                 walked++;
             }
 
@@ -74,20 +77,25 @@ internal sealed class DependencyIndex
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var reshaped = new HashSet<string>(StringComparer.Ordinal);
         foreach (SyntaxTree tree in redeclared)
         {
-            if (DeclarationChanges.Between(_entries[tree.FilePath].Tree, tree, cancellationToken) is not { } changedNames)
+            if (DeclarationChanges.Between(_entries[tree.FilePath].Tree, tree, cancellationToken) is not { } changes)
             {
                 return null;
             }
 
-            names.UnionWith(changedNames);
+            names.UnionWith(changes.Names);
+            if (changes.TypesReshaped)
+            {
+                reshaped.Add(tree.FilePath);
+            }
         }
 
         foreach (SyntaxTree tree in trees)
         {
-            if (!rewalk.Contains(tree.FilePath)
-                && (_entries[tree.FilePath].Uses.Any(changedPaths.Contains) || DeclarationChanges.Mentions(tree, names, cancellationToken)))
+            Entry entry = _entries[tree.FilePath];
+            if (!rewalk.Contains(tree.FilePath) && (entry.Uses.Any(reshaped.Contains) || entry.Identifiers.Overlaps(names)))
             {
                 rewalk.Add(tree.FilePath);
             }
@@ -96,5 +104,6 @@ internal sealed class DependencyIndex
         return rewalk;
     }
 
-    private sealed record Entry(SyntaxTree Tree, IReadOnlyList<string> Uses, IReadOnlyList<MetadataReference> References);
+    /// <summary>What the last walk of <paramref name="Tree"/> found, and the names the tree spells.</summary>
+    private sealed record Entry(SyntaxTree Tree, IReadOnlyList<string> Uses, IReadOnlyList<MetadataReference> References, IReadOnlySet<string> Identifiers);
 }
