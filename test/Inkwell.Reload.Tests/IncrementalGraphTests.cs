@@ -46,6 +46,28 @@ public sealed class IncrementalGraphTests
     }
 
     [Fact]
+    public void TypeMovedToAnotherModule_AUserThatNeverSpellsItFollowsIt()
+    {
+        var log = new ListLoggerFactory();
+        using var folder = new ModuleFolder()
+            .Write("C.cs", "public class Thing { public override string ToString() => \"C\"; }")
+            .Write("D.cs", "public static class Other { }")
+            .Write("B.cs", "public static class B { public static Thing Get() => new(); }")
+            .Write("U.cs", "public static class U { public static string Value() => \"\" + B.Get(); }");
+        ReloadHost host = folder.Start(o => new ReloadHostOptions { RootDirectory = o.RootDirectory, Watch = WatchMode.None, WarmUp = false, LoggerFactory = log });
+        Assert.Equal([folder.PathOf("B.cs"), folder.PathOf("C.cs")], host.Graph.GetDependencies("U.cs"));
+
+        // Thing moves from C to D. U spells neither Thing nor anything C or D declares, but it used Thing: it is walked again.
+        folder.Write("C.cs", "public static class Other2 { }")
+            .Write("D.cs", "public static class Other { }\npublic class Thing { public override string ToString() => \"D\"; }");
+        folder.Reload();
+
+        Assert.Equal([folder.PathOf("B.cs"), folder.PathOf("D.cs")], host.Graph.GetDependencies("U.cs"));
+        Assert.Equal("D", folder.Call("U", "Value"));
+        Assert.Contains(log.Entries, e => e.Message.Contains("(4 modules walked)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NewDeclaration_WalksTheChangedModule_AndWhoSpellsTheName_NotItsOtherUsers_NorTheRest()
     {
         var log = new ListLoggerFactory();

@@ -25,12 +25,12 @@ internal static class DeclarationChanges
     };
 
     /// <summary>The names declared differently in <paramref name="after"/> than in <paramref name="before"/> (with an
-    /// attribute's name also without its <c>Attribute</c> suffix), and whether a type was removed or <i>reshaped</i>
-    /// (its header: modifiers, attributes, type parameters, base types; or a partial part added); null when the edit may
-    /// change binding anywhere. Code can reach a type without spelling its name (<c>var x = Factory.Make();</c>), so a
-    /// reshaped type matters to every module that used its module; a type only added, or a member added, removed or
-    /// changed, matters only to code that spells its name.</summary>
-    public static (HashSet<string> Names, bool TypesReshaped)? Between(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
+    /// attribute's name also without its <c>Attribute</c> suffix), and the names of the types removed or <i>reshaped</i>
+    /// (a type's header changed: modifiers, attributes, type parameters, base types; or a partial part added); null when
+    /// the edit may change binding anywhere. Code can reach a type without spelling its name (<c>var x = Factory.Make();</c>),
+    /// so a reshaped type matters to every module that used it; a type only added, or a member added, removed or changed,
+    /// matters only to code that spells its name.</summary>
+    public static (HashSet<string> Names, HashSet<string> ReshapedTypes)? Between(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
     {
         Declarations? old = Declarations.Of(before.GetRoot(cancellationToken));
         Declarations? now = Declarations.Of(after.GetRoot(cancellationToken));
@@ -40,7 +40,7 @@ internal static class DeclarationChanges
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        bool reshaped = false;
+        var reshaped = new HashSet<string>(StringComparer.Ordinal);
         foreach (string key in old.Nodes.Keys.Union(now.Nodes.Keys))
         {
             bool existed = old.Nodes.TryGetValue(key, out List<SyntaxNode>? was);
@@ -58,7 +58,11 @@ internal static class DeclarationChanges
                 return null;
             }
 
-            reshaped |= existed ? old.Types.Contains(key) : now.Partial.Contains(key);
+            if (existed ? old.Types.Contains(key) : now.Partial.Contains(key))
+            {
+                reshaped.Add(name);
+            }
+
             names.Add(name);
             if (name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length)
             {

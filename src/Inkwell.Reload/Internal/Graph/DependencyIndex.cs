@@ -10,9 +10,9 @@ namespace Inkwell.Reload.Internal.Graph;
 /// initializer) and no module came or went, only the changed modules are walked again. When declarations changed, the
 /// modules walked again are the changed ones, those that spell a name whose declaration changed
 /// (<see cref="DeclarationChanges"/>; each entry keeps the names its tree spells, so this is a set lookup, not a pass over
-/// thousands of lines of generated gRPC code), and, when a type was removed or reshaped (its base types, say), those that
-/// used the changed module, since code reaches a type without spelling it (<c>var</c>). A new enum or method in a handler's
-/// file walks that file alone. Only a module set that changed, or an edit that binds without names (an operator, a
+/// thousands of lines of generated gRPC code), and those that used a type that was removed or reshaped (its base types,
+/// say), since code reaches a type without spelling it (<c>var</c>). A new enum or method in a handler's file walks that
+/// file alone. Only a module set that changed, or an edit that binds without names (an operator, a
 /// pattern method such as <c>GetEnumerator</c>), walks everything.
 /// </summary>
 internal sealed class DependencyIndex
@@ -41,10 +41,11 @@ internal sealed class DependencyIndex
         {
             if (rewalk is null || rewalk.Contains(tree.FilePath) || _entries[tree.FilePath] is not { } entry)
             {
-                (HashSet<int> used, HashSet<IAssemblySymbol> assemblies) = DependencyWalker.Walk(discovery, indexOf, tree, cancellationToken);
+                (HashSet<int> used, HashSet<string> types, HashSet<IAssemblySymbol> assemblies) = DependencyWalker.Walk(discovery, indexOf, tree, cancellationToken);
                 entry = new Entry(
                     tree,
                     [.. used.Select(i => trees[i].FilePath)],
+                    types,
                     [.. assemblies.Select(discovery.GetMetadataReference).OfType<MetadataReference>()],
                     DeclarationChanges.IdentifiersOf(tree, cancellationToken));
                 walked++;
@@ -77,7 +78,7 @@ internal sealed class DependencyIndex
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var reshaped = new HashSet<string>(StringComparer.Ordinal);
+        var reshaped = new HashSet<string>(StringComparer.Ordinal); // type names
         foreach (SyntaxTree tree in redeclared)
         {
             if (DeclarationChanges.Between(_entries[tree.FilePath].Tree, tree, cancellationToken) is not { } changes)
@@ -86,16 +87,13 @@ internal sealed class DependencyIndex
             }
 
             names.UnionWith(changes.Names);
-            if (changes.TypesReshaped)
-            {
-                reshaped.Add(tree.FilePath);
-            }
+            reshaped.UnionWith(changes.ReshapedTypes);
         }
 
         foreach (SyntaxTree tree in trees)
         {
             Entry entry = _entries[tree.FilePath];
-            if (!rewalk.Contains(tree.FilePath) && (entry.Uses.Any(reshaped.Contains) || entry.Identifiers.Overlaps(names)))
+            if (!rewalk.Contains(tree.FilePath) && (entry.Types.Overlaps(reshaped) || entry.Identifiers.Overlaps(names)))
             {
                 rewalk.Add(tree.FilePath);
             }
@@ -104,6 +102,8 @@ internal sealed class DependencyIndex
         return rewalk;
     }
 
-    /// <summary>What the last walk of <paramref name="Tree"/> found, and the names the tree spells.</summary>
-    private sealed record Entry(SyntaxTree Tree, IReadOnlyList<string> Uses, IReadOnlyList<MetadataReference> References, IReadOnlySet<string> Identifiers);
+    /// <summary>What the last walk of <paramref name="Tree"/> found (the modules it uses, the names of their types it uses,
+    /// the references it uses), and the names the tree spells.</summary>
+    private sealed record Entry(
+        SyntaxTree Tree, IReadOnlyList<string> Uses, IReadOnlySet<string> Types, IReadOnlyList<MetadataReference> References, IReadOnlySet<string> Identifiers);
 }
