@@ -26,6 +26,40 @@ public sealed class IncrementalGraphTests
     }
 
     [Fact]
+    public void StringLiteralEdit_WalksNothing_ButAnInterpolationHoleOrANumberIsWalked()
+    {
+        var log = new ListLoggerFactory();
+        using var folder = new ModuleFolder()
+            .Write("A.cs", "public static class A { public static string Value() => $\"one {B.Value()}.\" + 'x'; }")
+            .Write("B.cs", "public static class B { public static string Value() => \"b\"; }")
+            .Write("C.cs", "public static class C { public static string Value() => \"c\"; }");
+        ReloadHost host = folder.Start(o => new ReloadHostOptions { RootDirectory = o.RootDirectory, Watch = WatchMode.None, WarmUp = false, LoggerFactory = log });
+
+        // Only the text of literals (a greeting): what A binds to cannot have changed.
+        folder.Write("A.cs", "public static class A { public static string Value() => $\"two, {B.Value()}!\" + 'y'; // now with a comment\n}");
+        ReloadResult text = folder.Reload();
+        Assert.Contains(folder.PathOf("A.cs"), text.Reloaded);
+        Assert.Equal("two, b!y", folder.Call("A", "Value"));
+        Assert.Equal([folder.PathOf("B.cs")], host.Graph.GetDependencies("A.cs"));
+        Assert.Contains(log.Entries, e => e.Message.Contains("(0 modules walked)", StringComparison.Ordinal));
+
+        // The hole now calls C: walked, and the graph follows.
+        folder.Write("A.cs", "public static class A { public static string Value() => $\"two, {C.Value()}!\" + 'y'; }");
+        folder.Reload();
+        Assert.Equal("two, c!y", folder.Call("A", "Value"));
+        Assert.Equal([folder.PathOf("C.cs")], host.Graph.GetDependencies("A.cs"));
+
+        // A number may change its type (and the overload it binds to): walked.
+        log.Entries.Clear();
+        folder.Write("A.cs", "public static class A { public static string Value() => C.Value() + 1; }");
+        folder.Reload();
+        folder.Write("A.cs", "public static class A { public static string Value() => C.Value() + 2L; }");
+        folder.Reload();
+        Assert.Equal("c2", folder.Call("A", "Value"));
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains("(0 modules walked)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DeclarationMovedToAnotherModule_WalksEverything_AndTheUnchangedUserFollowsIt()
     {
         var log = new ListLoggerFactory();

@@ -7,7 +7,8 @@ namespace Inkwell.Reload.Internal.Graph;
 /// Each module's uses (the modules and the referenced assemblies whose symbols its code uses) as the last walk found
 /// them. What a module's code binds to can change only when its own text does or when some declaration does, so when
 /// every changed module keeps its declarations (<see cref="SyntaxTree.IsEquivalentTo"/> at top level: a method body, an
-/// initializer) and no module came or went, only the changed modules are walked again. When declarations changed, the
+/// initializer) and no module came or went, only the changed modules are walked again, and not even those whose edit
+/// changed only the text of string literals (<see cref="LiteralEdits"/>: a greeting). When declarations changed, the
 /// modules walked again are the changed ones, those that spell a name whose declaration changed
 /// (<see cref="DeclarationChanges"/>; each entry keeps the names its tree spells, so this is a set lookup, not a pass over
 /// thousands of lines of generated gRPC code), and those that used a type that was removed or reshaped (its base types,
@@ -51,7 +52,8 @@ internal sealed class DependencyIndex
                 walked++;
             }
 
-            entries[tree.FilePath] = entry;
+            // A module whose edit changed only literals keeps what its last walk found, for its new tree.
+            entries[tree.FilePath] = entry = entry.Tree == tree ? entry : entry with { Tree = tree };
             uses[indexOf[tree]] = [.. entry.Uses.Select(p => indexOfPath[p])];
             references.UnionWith(entry.References);
         }
@@ -69,8 +71,8 @@ internal sealed class DependencyIndex
         }
 
         SyntaxTree[] changed = [.. trees.Where(t => _entries[t.FilePath].Tree != t)];
-        var changedPaths = new HashSet<string>(changed.Select(t => t.FilePath), StringComparer.Ordinal);
-        var rewalk = new HashSet<string>(changedPaths, StringComparer.Ordinal);
+        var rewalk = new HashSet<string>(
+            changed.Where(t => !LiteralEdits.OnlyLiteralsChanged(_entries[t.FilePath].Tree, t, cancellationToken)).Select(t => t.FilePath), StringComparer.Ordinal);
         SyntaxTree[] redeclared = [.. changed.Where(t => !t.IsEquivalentTo(_entries[t.FilePath].Tree, topLevel: true))];
         if (redeclared.Length == 0)
         {
