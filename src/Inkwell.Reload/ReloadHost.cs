@@ -180,6 +180,11 @@ public sealed partial class ReloadHost : IDisposable, IAsyncDisposable
             // Finding and first calling the framework's cache handlers (reading the attributes of every loaded assembly,
             // compiling the handlers) takes the first reload up to a second on a busy machine; do it now.
             _ = MetadataUpdateHandlers.Run();
+            lock (_gate)
+            {
+                // The source generators' first incremental run is their slow one (JIT); let it be this one, not the first edit's.
+                _compiler.WarmUpGenerators(cancellationToken);
+            }
         }
 
         return result;

@@ -57,9 +57,10 @@ public sealed class ProjectFolder : IDisposable
 
     public string Read(string name) => File.ReadAllText(PathOf(name));
 
-    public ReloadHost Start(bool expectSuccess = true, ILoggerFactory? log = null)
+    /// <summary>Starts a host on the project (without the warm-up compiles unless <paramref name="warmUp"/>, to save time).</summary>
+    public ReloadHost Start(bool expectSuccess = true, ILoggerFactory? log = null, bool warmUp = false)
     {
-        var options = new ReloadHostOptions { ProjectFile = ProjectFile, Watch = WatchMode.None, WarmUp = false, LoggerFactory = log ?? NullLoggerFactory.Instance };
+        var options = new ReloadHostOptions { ProjectFile = ProjectFile, Watch = WatchMode.None, WarmUp = warmUp, LoggerFactory = log ?? NullLoggerFactory.Instance };
         _host = new ReloadHost(options);
         ReloadResult result = _host.Start(TestContext.Current.CancellationToken);
         if (expectSuccess)

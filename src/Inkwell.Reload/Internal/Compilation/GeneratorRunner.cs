@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Inkwell.Reload.Internal.Compilation;
@@ -56,6 +57,25 @@ internal sealed class GeneratorRunner
         }
 
         return (sources, result.Diagnostics);
+    }
+
+    /// <summary>
+    /// Runs the generators once more on <paramref name="input"/> (the last run's input) with one module parsed again into a
+    /// new tree of the same text, as an edit would leave it, and throws the result away: the driver stays as the last
+    /// real run left it. The first run after an initial one takes the incremental paths (a changed tree against cached
+    /// tables) for the first time, and compiling them (JIT) made the first reload's generators several times slower than
+    /// the ones after (~120 against ~25 ms for ZooService's 14 generators at load ~20).
+    /// </summary>
+    public void WarmUp(CSharpCompilation input, CancellationToken cancellationToken)
+    {
+        SyntaxTree? module = input.SyntaxTrees.FirstOrDefault(t => t.GetRoot(cancellationToken) is CompilationUnitSyntax { Members.Count: > 0 });
+        if (module is null)
+        {
+            return;
+        }
+
+        SyntaxTree again = CSharpSyntaxTree.ParseText(module.GetText(cancellationToken), (CSharpParseOptions)module.Options, module.FilePath, cancellationToken);
+        _ = _driver.RunGenerators(input.ReplaceSyntaxTree(module, again), cancellationToken).GetRunResult();
     }
 
     /// <summary>The additional files' current texts; a file whose content is unchanged keeps its <see cref="AdditionalText"/>,

@@ -126,6 +126,16 @@ internal sealed class ModuleCompiler
         return _generators.Run(_generatorInput, cancellationToken);
     }
 
+    /// <summary>Runs the source generators once more, as an edit would, so the first reload's run is not their slow
+    /// first incremental one (<see cref="GeneratorRunner.WarmUp"/>); nothing changes. Call after the first load.</summary>
+    public void WarmUpGenerators(CancellationToken cancellationToken)
+    {
+        if (_generators is not null && _generatorInput is not null)
+        {
+            _generators.WarmUp(_generatorInput, cancellationToken);
+        }
+    }
+
     /// <summary><paramref name="previous"/> with exactly <paramref name="trees"/> (and the shared sources), changed tree
     /// by tree so that Roslyn reuses what it already bound.</summary>
     private CSharpCompilation Update(CSharpCompilation? previous, string name, IReadOnlyList<SyntaxTree> trees)

@@ -25,21 +25,28 @@ internal static class DeclarationChanges
     };
 
     /// <summary>The names declared differently in <paramref name="after"/> than in <paramref name="before"/> (with an
-    /// attribute's name also without its <c>Attribute</c> suffix), or null when the edit may change binding anywhere.</summary>
-    public static HashSet<string>? Between(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
+    /// attribute's name also without its <c>Attribute</c> suffix), and the names of the types removed or <i>reshaped</i>
+    /// (a type's header changed: modifiers, attributes, type parameters, base types; or a partial part added); null when
+    /// the edit may change binding anywhere. Code can reach a type without spelling its name (<c>var x = Factory.Make();</c>),
+    /// so a reshaped type matters to every module that used it; a type only added, or a member added, removed or changed,
+    /// matters only to code that spells its name.</summary>
+    public static (HashSet<string> Names, HashSet<string> ReshapedTypes)? Between(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
     {
-        Dictionary<string, List<SyntaxNode>>? old = Declarations(before.GetRoot(cancellationToken));
-        Dictionary<string, List<SyntaxNode>>? now = Declarations(after.GetRoot(cancellationToken));
+        Declarations? old = Declarations.Of(before.GetRoot(cancellationToken));
+        Declarations? now = Declarations.Of(after.GetRoot(cancellationToken));
         if (old is null || now is null)
         {
             return null;
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string key in old.Keys.Union(now.Keys))
+        var reshaped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string key in old.Nodes.Keys.Union(now.Nodes.Keys))
         {
-            bool same = old.TryGetValue(key, out List<SyntaxNode>? was) && now.TryGetValue(key, out List<SyntaxNode>? @is)
-                && was.Count == @is.Count && was.Zip(@is).All(p => SyntaxFactory.AreEquivalent(p.First, p.Second, topLevel: true));
+            bool existed = old.Nodes.TryGetValue(key, out List<SyntaxNode>? was);
+            bool exists = now.Nodes.TryGetValue(key, out List<SyntaxNode>? @is);
+            bool same = existed && exists
+                && was!.Count == @is!.Count && was.Zip(@is).All(p => SyntaxFactory.AreEquivalent(p.First, p.Second, topLevel: true));
             if (same)
             {
                 continue;
@@ -51,6 +58,11 @@ internal static class DeclarationChanges
                 return null;
             }
 
+            if (existed ? old.Types.Contains(key) : now.Partial.Contains(key))
+            {
+                reshaped.Add(name);
+            }
+
             names.Add(name);
             if (name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length)
             {
@@ -58,30 +70,72 @@ internal static class DeclarationChanges
             }
         }
 
-        return names;
+        return (names, reshaped);
     }
 
-    /// <summary>Whether <paramref name="tree"/> spells any of <paramref name="names"/> as an identifier.</summary>
-    public static bool Mentions(SyntaxTree tree, IReadOnlySet<string> names, CancellationToken cancellationToken) =>
-        names.Count > 0 && tree.GetRoot(cancellationToken).DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && names.Contains(t.ValueText));
-
-    /// <summary>Every declaration of the tree, keyed by where it is and its name ("Outer.Inner|Name"), each compared
-    /// without its members (a type) or its body (a member); null when the tree declares something that binds without
-    /// its name being spelled, or something outside types.</summary>
-    private static Dictionary<string, List<SyntaxNode>>? Declarations(SyntaxNode root)
+    /// <summary>Every name <paramref name="tree"/> spells as an identifier (to test <see cref="Between"/>'s names against
+    /// a module whose tree is unchanged, without walking it again).</summary>
+    public static HashSet<string> IdentifiersOf(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var declarations = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-        var unit = (CompilationUnitSyntax)root;
-        if (unit.AttributeLists.Count > 0 || unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)) || unit.Externs.Count > 0)
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SyntaxToken token in tree.GetRoot(cancellationToken).DescendantTokens())
         {
-            return null;
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                identifiers.Add(token.ValueText);
+            }
         }
 
-        // The file's own usings and top-level statements bind nothing elsewhere; namespaces are declarations below.
-        return Collect(declarations, unit.Members, string.Empty) ? declarations : null;
+        return identifiers;
     }
 
-    private static bool Collect(Dictionary<string, List<SyntaxNode>> declarations, SyntaxList<MemberDeclarationSyntax> members, string where)
+    /// <summary>Every declaration of a tree, keyed by where it is and its name ("Outer.Inner|Name"), each compared
+    /// without its members (a type) or its body (a member); which keys are types, and which of those are partial.</summary>
+    private sealed class Declarations
+    {
+        public Dictionary<string, List<SyntaxNode>> Nodes { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Partial { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The declarations of <paramref name="root"/>; null when the tree declares something that binds without
+        /// its name being spelled, or something outside types.</summary>
+        public static Declarations? Of(SyntaxNode root)
+        {
+            var declarations = new Declarations();
+            var unit = (CompilationUnitSyntax)root;
+            if (unit.AttributeLists.Count > 0 || unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)) || unit.Externs.Count > 0)
+            {
+                return null;
+            }
+
+            // The file's own usings and top-level statements bind nothing elsewhere; namespaces are declarations below.
+            return Collect(declarations, unit.Members, string.Empty) ? declarations : null;
+        }
+
+        public void Add(string key, SyntaxNode node)
+        {
+            if (!Nodes.TryGetValue(key, out List<SyntaxNode>? list))
+            {
+                Nodes[key] = list = [];
+            }
+
+            list.Add(node);
+        }
+
+        public void AddType(string key, MemberDeclarationSyntax type, SyntaxNode header)
+        {
+            Add(key, header);
+            Types.Add(key);
+            if (type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                Partial.Add(key);
+            }
+        }
+    }
+
+    private static bool Collect(Declarations declarations, SyntaxList<MemberDeclarationSyntax> members, string where)
     {
         foreach (MemberDeclarationSyntax member in members)
         {
@@ -91,7 +145,7 @@ internal static class DeclarationChanges
                     continue; // part of the top level above
                 case BaseNamespaceDeclarationSyntax space:
                     // A namespace's usings and name apply to what it holds: changed, they may change what its names mean.
-                    Add(declarations, where + "|" + space.Name, space.WithMembers([]));
+                    declarations.Add(where + "|" + space.Name, space.WithMembers([]));
                     if (!Collect(declarations, space.Members, where + space.Name + "."))
                     {
                         return false;
@@ -99,7 +153,7 @@ internal static class DeclarationChanges
 
                     continue;
                 case TypeDeclarationSyntax type:
-                    Add(declarations, where + "|" + type.Identifier.ValueText, type.WithMembers([]));
+                    declarations.AddType(where + "|" + type.Identifier.ValueText, type, type.WithMembers([]));
                     if (!Collect(declarations, type.Members, where + type.Identifier.ValueText + "."))
                     {
                         return false;
@@ -107,33 +161,33 @@ internal static class DeclarationChanges
 
                     continue;
                 case EnumDeclarationSyntax enumeration:
-                    Add(declarations, where + "|" + enumeration.Identifier.ValueText, enumeration.WithMembers([]));
+                    declarations.AddType(where + "|" + enumeration.Identifier.ValueText, enumeration, enumeration.WithMembers([]));
                     foreach (EnumMemberDeclarationSyntax value in enumeration.Members)
                     {
-                        Add(declarations, where + enumeration.Identifier.ValueText + ".|" + value.Identifier.ValueText, value);
+                        declarations.Add(where + enumeration.Identifier.ValueText + ".|" + value.Identifier.ValueText, value);
                     }
 
                     continue;
                 case DelegateDeclarationSyntax @delegate:
-                    Add(declarations, where + "|" + @delegate.Identifier.ValueText, @delegate);
+                    declarations.AddType(where + "|" + @delegate.Identifier.ValueText, @delegate, @delegate);
                     continue;
                 case MethodDeclarationSyntax method:
-                    Add(declarations, where + "|" + method.Identifier.ValueText, method);
+                    declarations.Add(where + "|" + method.Identifier.ValueText, method);
                     continue;
                 case ConstructorDeclarationSyntax or DestructorDeclarationSyntax:
                     // Named after their type: a changed constructor is a changed type for whoever spells the type.
-                    Add(declarations, where + "|" + where.TrimEnd('.').Split('.')[^1], member);
+                    declarations.Add(where + "|" + where.TrimEnd('.').Split('.')[^1], member);
                     continue;
                 case PropertyDeclarationSyntax property:
-                    Add(declarations, where + "|" + property.Identifier.ValueText, property);
+                    declarations.Add(where + "|" + property.Identifier.ValueText, property);
                     continue;
                 case EventDeclarationSyntax @event:
-                    Add(declarations, where + "|" + @event.Identifier.ValueText, @event);
+                    declarations.Add(where + "|" + @event.Identifier.ValueText, @event);
                     continue;
                 case BaseFieldDeclarationSyntax field:
                     foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
                     {
-                        Add(declarations, where + "|" + variable.Identifier.ValueText, field);
+                        declarations.Add(where + "|" + variable.Identifier.ValueText, field);
                     }
 
                     continue;
@@ -143,15 +197,5 @@ internal static class DeclarationChanges
         }
 
         return true;
-    }
-
-    private static void Add(Dictionary<string, List<SyntaxNode>> declarations, string key, SyntaxNode node)
-    {
-        if (!declarations.TryGetValue(key, out List<SyntaxNode>? list))
-        {
-            declarations[key] = list = [];
-        }
-
-        list.Add(node);
     }
 }

@@ -7,11 +7,14 @@ namespace Inkwell.Reload.Internal.Graph;
 /// Each module's uses (the modules and the referenced assemblies whose symbols its code uses) as the last walk found
 /// them. What a module's code binds to can change only when its own text does or when some declaration does, so when
 /// every changed module keeps its declarations (<see cref="SyntaxTree.IsEquivalentTo"/> at top level: a method body, an
-/// initializer) and no module came or went, only the changed modules are walked again. When declarations changed, the
-/// modules walked again are the changed ones, those that used them, and those that spell a name whose declaration
-/// changed (<see cref="DeclarationChanges"/>): a new enum in a handler's file does not send the walk through thousands
-/// of lines of generated gRPC code. Only a module set that changed, or an edit that binds without names (an operator,
-/// a pattern method such as <c>GetEnumerator</c>), walks everything.
+/// initializer) and no module came or went, only the changed modules are walked again, and not even those whose edit
+/// changed only the text of string literals (<see cref="LiteralEdits"/>: a greeting). When declarations changed, the
+/// modules walked again are the changed ones, those that spell a name whose declaration changed
+/// (<see cref="DeclarationChanges"/>; each entry keeps the names its tree spells, so this is a set lookup, not a pass over
+/// thousands of lines of generated gRPC code), and those that used a type that was removed or reshaped (its base types,
+/// say), since code reaches a type without spelling it (<c>var</c>). A new enum or method in a handler's file walks that
+/// file alone. Only a module set that changed, or an edit that binds without names (an operator, a
+/// pattern method such as <c>GetEnumerator</c>), walks everything.
 /// </summary>
 internal sealed class DependencyIndex
 {
@@ -39,15 +42,18 @@ internal sealed class DependencyIndex
         {
             if (rewalk is null || rewalk.Contains(tree.FilePath) || _entries[tree.FilePath] is not { } entry)
             {
-                (HashSet<int> used, HashSet<IAssemblySymbol> assemblies) = DependencyWalker.Walk(discovery, indexOf, tree, cancellationToken);
+                (HashSet<int> used, HashSet<string> types, HashSet<IAssemblySymbol> assemblies) = DependencyWalker.Walk(discovery, indexOf, tree, cancellationToken);
                 entry = new Entry(
                     tree,
                     [.. used.Select(i => trees[i].FilePath)],
-                    [.. assemblies.Select(discovery.GetMetadataReference).OfType<MetadataReference>()]);
+                    types,
+                    [.. assemblies.Select(discovery.GetMetadataReference).OfType<MetadataReference>()],
+                    DeclarationChanges.IdentifiersOf(tree, cancellationToken));
                 walked++;
             }
 
-            entries[tree.FilePath] = entry;
+            // A module whose edit changed only literals keeps what its last walk found, for its new tree.
+            entries[tree.FilePath] = entry = entry.Tree == tree ? entry : entry with { Tree = tree };
             uses[indexOf[tree]] = [.. entry.Uses.Select(p => indexOfPath[p])];
             references.UnionWith(entry.References);
         }
@@ -65,8 +71,8 @@ internal sealed class DependencyIndex
         }
 
         SyntaxTree[] changed = [.. trees.Where(t => _entries[t.FilePath].Tree != t)];
-        var changedPaths = new HashSet<string>(changed.Select(t => t.FilePath), StringComparer.Ordinal);
-        var rewalk = new HashSet<string>(changedPaths, StringComparer.Ordinal);
+        var rewalk = new HashSet<string>(
+            changed.Where(t => !LiteralEdits.OnlyLiteralsChanged(_entries[t.FilePath].Tree, t, cancellationToken)).Select(t => t.FilePath), StringComparer.Ordinal);
         SyntaxTree[] redeclared = [.. changed.Where(t => !t.IsEquivalentTo(_entries[t.FilePath].Tree, topLevel: true))];
         if (redeclared.Length == 0)
         {
@@ -74,20 +80,22 @@ internal sealed class DependencyIndex
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var reshaped = new HashSet<string>(StringComparer.Ordinal); // type names
         foreach (SyntaxTree tree in redeclared)
         {
-            if (DeclarationChanges.Between(_entries[tree.FilePath].Tree, tree, cancellationToken) is not { } changedNames)
+            if (DeclarationChanges.Between(_entries[tree.FilePath].Tree, tree, cancellationToken) is not { } changes)
             {
                 return null;
             }
 
-            names.UnionWith(changedNames);
+            names.UnionWith(changes.Names);
+            reshaped.UnionWith(changes.ReshapedTypes);
         }
 
         foreach (SyntaxTree tree in trees)
         {
-            if (!rewalk.Contains(tree.FilePath)
-                && (_entries[tree.FilePath].Uses.Any(changedPaths.Contains) || DeclarationChanges.Mentions(tree, names, cancellationToken)))
+            Entry entry = _entries[tree.FilePath];
+            if (!rewalk.Contains(tree.FilePath) && (entry.Types.Overlaps(reshaped) || entry.Identifiers.Overlaps(names)))
             {
                 rewalk.Add(tree.FilePath);
             }
@@ -96,5 +104,8 @@ internal sealed class DependencyIndex
         return rewalk;
     }
 
-    private sealed record Entry(SyntaxTree Tree, IReadOnlyList<string> Uses, IReadOnlyList<MetadataReference> References);
+    /// <summary>What the last walk of <paramref name="Tree"/> found (the modules it uses, the names of their types it uses,
+    /// the references it uses), and the names the tree spells.</summary>
+    private sealed record Entry(
+        SyntaxTree Tree, IReadOnlyList<string> Uses, IReadOnlySet<string> Types, IReadOnlyList<MetadataReference> References, IReadOnlySet<string> Identifiers);
 }

@@ -13,9 +13,9 @@ namespace Inkwell.Reload.Internal.Graph;
 /// </summary>
 internal static class DependencyWalker
 {
-    /// <summary>The trees (by index in <paramref name="indexOf"/>) that <paramref name="tree"/> uses, and the referenced
-    /// assemblies whose symbols it uses.</summary>
-    public static (HashSet<int> Uses, HashSet<IAssemblySymbol> Assemblies) Walk(
+    /// <summary>The trees (by index in <paramref name="indexOf"/>) that <paramref name="tree"/> uses, the names of the
+    /// types of those trees it uses, and the referenced assemblies whose symbols it uses.</summary>
+    public static (HashSet<int> Uses, HashSet<string> Types, HashSet<IAssemblySymbol> Assemblies) Walk(
         CSharpCompilation compilation, IReadOnlyDictionary<SyntaxTree, int> indexOf, SyntaxTree tree, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +40,7 @@ internal static class DependencyWalker
             Visit(model, node, collector, cancellationToken);
         }
 
-        return (collector.Uses, assemblies);
+        return (collector.Uses, collector.Types, assemblies);
     }
 
     private static void Visit(SemanticModel model, SyntaxNode node, Collector collector, CancellationToken cancellationToken)
@@ -110,6 +110,9 @@ internal static class DependencyWalker
         private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
 
         public HashSet<int> Uses { get; } = [];
+
+        /// <summary>The names of the other trees' types that the tree uses (it may reach one without spelling it).</summary>
+        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
 
         public void Add(ISymbol? symbol)
         {
@@ -193,6 +196,10 @@ internal static class DependencyWalker
                 if (indexOf.TryGetValue(reference.SyntaxTree, out int index) && index != self)
                 {
                     Uses.Add(index);
+                    if (symbol is INamedTypeSymbol)
+                    {
+                        Types.Add(symbol.Name);
+                    }
                 }
             }
         }

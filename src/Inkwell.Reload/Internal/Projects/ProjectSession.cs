@@ -88,7 +88,7 @@ internal sealed class ProjectSession : IDisposable
             .Where(p => !string.Equals(Path.GetFileName(p), "Inkwell.Reload.dll", StringComparison.OrdinalIgnoreCase))
             .Select(ReferenceCache.FromFile)
             .OfType<MetadataReference>()];
-        IReadOnlyList<ISourceGenerator> generators = AnalyzerLoader.GeneratorsOf(inputs.Analyzers, note);
+        IReadOnlyList<ISourceGenerator> generators = WithoutIdleGenerators(AnalyzerLoader.GeneratorsOf(inputs.Analyzers, note), inputs.AdditionalFiles);
         List<string> configFiles = [.. inputs.AnalyzerConfigFiles.Where(File.Exists)];
         GeneratorSettings? generatorSettings = generators.Count == 0 ? null : new GeneratorSettings(
             generators,
@@ -137,6 +137,19 @@ internal sealed class ProjectSession : IDisposable
         {
             return string.Empty;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="generators"/> without those that cannot generate anything for this project. The Razor source
+    /// generator, which every <c>Microsoft.NET.Sdk.Web</c> project carries, generates code only for <c>.razor</c> and
+    /// <c>.cshtml</c> files, yet on every run it looks through every type of the compilation for tag helpers: in a web
+    /// project without such files it was most of the generators' time on each reload. A project whose
+    /// <c>AdditionalFiles</c> gain one is evaluated again and gets it back.
+    /// </summary>
+    internal static IReadOnlyList<ISourceGenerator> WithoutIdleGenerators(IReadOnlyList<ISourceGenerator> generators, IEnumerable<string> additionalFiles)
+    {
+        bool razorFiles = additionalFiles.Any(f => f.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase));
+        return razorFiles ? generators : [.. generators.Where(g => g.GetGeneratorType().FullName != "Microsoft.NET.Sdk.Razor.SourceGenerators.RazorSourceGenerator")];
     }
 
     private static bool DeclaresTypes(string text) =>
