@@ -80,8 +80,7 @@ public sealed class HandoverTests
         Assert.Equal(0, lab.Goodbyes);
         Assert.Equal(probes, lab.Probes);
         // The new TXT was announced (a response carrying it), without probing.
-        Assert.Contains(lab.Lan.Network.Log, p => p.From == "zoo-host" && DnsMessage.TryParse(p.Data, out DnsMessage m, out _, out _)
-            && m.IsResponse && m.Answers.Any(r => r.Type == DnsRecordType.Txt && r.Ttl > 0 && r.Data.ToString()!.Contains("v=2", StringComparison.Ordinal)));
+        AssertAnnouncedTxt(lab, "v=2");
 
         // The old host's handle no longer withdraws anything; the new one does.
         await registration.DisposeAsync();
@@ -189,8 +188,7 @@ public sealed class HandoverTests
 
         Assert.Equal(0, lab.Goodbyes);
         Assert.Equal(probes, lab.Probes);
-        Assert.Contains(lab.Lan.Network.Log, p => p.From == "zoo-host" && DnsMessage.TryParse(p.Data, out DnsMessage m, out _, out _)
-            && m.IsResponse && m.Answers.Any(r => r.Type == DnsRecordType.Txt && r.Ttl > 0 && r.Data.ToString()!.Contains("v=2", StringComparison.Ordinal)));
+        AssertAnnouncedTxt(lab, "v=2");
         Assert.Equal(0, firstClock.CallsWhileRetired);
         Assert.True(secondClock.Calls > 0); // the responder's time comes from the running version's clock
         await taken.DisposeAsync();
@@ -307,4 +305,9 @@ public sealed class HandoverTests
         restarting = false;
         Assert.True(handover.IsHandingOver);
     }
+
+    /// <summary>The host sent a response carrying a live TXT record with <paramref name="entry"/>.</summary>
+    private static void AssertAnnouncedTxt(Lab lab, string entry) =>
+        Assert.Contains(lab.Lan.Network.Log, p => p.From == "zoo-host" && DnsMessage.TryParse(p.Data, out DnsMessage m, out _, out _)
+            && m.IsResponse && m.Answers.Any(r => r.Type == DnsRecordType.Txt && r.Ttl > 0 && r.Data.ToString()!.Contains(entry, StringComparison.Ordinal)));
 }
