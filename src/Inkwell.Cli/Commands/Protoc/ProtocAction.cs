@@ -78,11 +78,9 @@ internal static class ProtocAction
             names.Add(declaring);
         }
 
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Source info (spans and comments) costs time and memory: record it only for what uses it.
         var options = new ProtoCompilerOptions { SourceInfo = arguments.IncludeSourceInfo || arguments.Outputs.Any(o => o.Name != "proto") };
         CompilationResult result = ProtoCompiler.Compile(names, sets ?? (IProtoFileResolver)new FileSystemResolver(roots), options, cancellationToken);
-        TimeSpan compileTime = stopwatch.Elapsed;
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
             await error.WriteLineAsync(diagnostic.Format(arguments.ErrorFormat)).ConfigureAwait(false);
@@ -196,11 +194,6 @@ internal static class ProtocAction
                 await error.WriteLineAsync($"{arguments.DescriptorSetOut}: {SystemErrorText.Of(e)}").ConfigureAwait(false);
                 return 1;
             }
-        }
-
-        if (Environment.GetEnvironmentVariable("INKWELL_TIMING") == "1")
-        {
-            await error.WriteLineAsync($"inkwell: compile {compileTime.TotalMilliseconds:F0} ms, write {(stopwatch.Elapsed - compileTime).TotalMilliseconds:F0} ms, since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms; JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms; GCs: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms").ConfigureAwait(false);
         }
 
         // protoc writes everything, then fails the run for a warning.
