@@ -61,7 +61,7 @@ else if (mode == "memory")
     long before = GC.GetTotalMemory(forceFullCollection: true);
     var stopwatch = Stopwatch.StartNew();
     ServiceRegistration[] registrations = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-        discovery.RegisterAsync(new ServiceProfile($"Service {i}", "_mem._tcp", 10000 + i) { Txt = [new("index", i.ToString(CultureInfo.InvariantCulture))] }).AsTask()));
+        discovery.RegisterAsync(new ServiceProfile($"Service {i}", "_mem._tcp", 10000 + i) { Txt = [new("index", i.ToString(CultureInfo.InvariantCulture))] })));
     TimeSpan took = stopwatch.Elapsed;
     await Task.Delay(TimeSpan.FromSeconds(3)); // announcements done
     long after = GC.GetTotalMemory(forceFullCollection: true);

@@ -36,7 +36,7 @@ public class ZeroconfResponderBenchmarks
         var transport = _transport = new DiscardTransport();
         _link = transport.Links[0];
         _backend = EmbeddedBackend.Open(new DnsServiceDiscoveryOptions { Transport = transport, TimeProvider = time, HostName = "bench", Random = new Random(1) });
-        ValueTask<ServiceRegistration> registering = _backend.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), CancellationToken.None);
+        Task<ServiceRegistration> registering = _backend.RegisterAsync(new ServiceProfile("DAAP Server", "_daap._tcp", 3689), CancellationToken.None);
         for (int i = 0; i < 5000 && !registering.IsCompleted; i++)
         {
             time.Advance(TimeSpan.FromMilliseconds(1));
