@@ -62,24 +62,8 @@ internal sealed class BindNetnsLab : IAsyncDisposable
             ns  IN A   {ServerAddress}
 
             """);
-        File.WriteAllText(Path.Combine(directory, "named.conf"), $$"""
-            options {
-                directory "{{directory}}";
-                pid-file "{{directory}}/named.pid";
-                session-keyfile "{{directory}}/session.key";
-                managed-keys-directory "{{directory}}";
-                listen-on port 53 { 127.0.0.1; {{ServerAddress}}; };
-                listen-on-v6 { none; };
-                recursion no;
-                dnssec-validation no;
-                notify no;
-            };
-            controls { };
-            include "{{KeyFile}}";
-            zone "{{Zone}}" { type primary; file "{{Zone}}.db"; update-policy { grant {{KeyName}} zonesub ANY; }; };
-
-            """);
-        TestProcess named = Server.Start(LabRequirements.Find("named")!, ["-g", "-c", Path.Combine(directory, "named.conf"), "-n", "1"]);
+        string config = NamedConfig.Write(directory, $"127.0.0.1; {ServerAddress};", 53, KeyFile, NamedConfig.DynamicZone(Zone, KeyName));
+        TestProcess named = Server.Start(LabRequirements.Find("named")!, ["-g", "-c", config, "-n", "1"]);
         // named -g logs "running" once it has loaded its zones and listens.
         await named.WaitForLineAsync(l => l.Contains("running", StringComparison.Ordinal), TimeSpan.FromSeconds(60), cancellationToken);
         if (!Dig("SOA", Zone).Contains("ns." + Zone, StringComparison.Ordinal))

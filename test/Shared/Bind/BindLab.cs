@@ -93,25 +93,8 @@ public sealed class BindLab : IAsyncLifetime
 
         """);
 
-    private void WriteConfig() => File.WriteAllText(Path.Combine(Directory, "named.conf"), $$"""
-        options {
-            directory "{{Directory}}";
-            pid-file "{{Directory}}/named.pid";
-            session-keyfile "{{Directory}}/session.key";
-            managed-keys-directory "{{Directory}}";
-            listen-on port {{Port}} { 127.0.0.1; };
-            listen-on-v6 { none; };
-            recursion no;
-            dnssec-validation no;
-            notify no;
-        };
-        controls { };
-        include "{{KeyFile}}";
-        zone "{{Zone}}" { type primary; file "{{Zone}}.db"; update-policy { grant {{KeyName}} zonesub ANY; }; };
-        zone "{{StaticZone}}" { type primary; file "{{StaticZone}}.db"; };
-        zone "{{MovedZone}}" { type primary; file "{{MovedZone}}.db"; update-policy { grant {{KeyName}} zonesub ANY; }; };
-
-        """);
+    private void WriteConfig() => NamedConfig.Write(Directory, "127.0.0.1;", Port, KeyFile,
+        NamedConfig.DynamicZone(Zone, KeyName), NamedConfig.StaticZone(StaticZone), NamedConfig.DynamicZone(MovedZone, KeyName));
 
     private async Task StartAsync()
     {
