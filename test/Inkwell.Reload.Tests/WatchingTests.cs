@@ -165,6 +165,7 @@ public sealed class WatchingTests
             .Write("obj/App.csproj.nuget.g.props", "<Project />")
             .Write("bin/Debug/tmp1a2b", "x");
         File.Delete(folder.PathOf("bin/Debug/tmp1a2b"));
+        // A window for the watcher to (wrongly) take those events in: that nothing happens can only be seen by waiting.
         await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.False(host.HasPendingChanges);
 

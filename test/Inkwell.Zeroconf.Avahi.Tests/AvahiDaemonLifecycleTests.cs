@@ -154,7 +154,7 @@ public sealed class AvahiDaemonLifecycleTests
         await using AvahiClient client = await LabClients.ConnectAsync(lab.A, ct);
         await LabClients.WaitForServerAsync(client, AvahiServerState.Running, ct);
         Task<AvahiResolvedService> resolving = client.ResolveAsync("Nobody Home", Type, cancellationToken: ct);
-        await Task.Delay(200, ct);
+        await Task.Delay(200, ct); // the resolver request reaches the daemon first; nothing the client exposes marks that moment
 
         await lab.A.StopAvahiAsync();
 

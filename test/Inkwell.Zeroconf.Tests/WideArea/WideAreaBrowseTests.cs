@@ -122,7 +122,7 @@ public sealed class WideAreaBrowseTests(BindLab lab)
         await using DnsServiceDiscovery resolver = Discovery(key: null);
 
         Task<ResolvedService> resolve = resolver.ResolveAsync("Late", "_wlate._tcp", BindLab.Zone, Token);
-        await Task.Delay(500, Token);
+        await Task.Delay(500, Token); // several polls' worth: that the resolve does not finish early can only be seen by waiting
         Assert.False(resolve.IsCompleted);
         await using ServiceRegistration registration = await registrar.RegisterAsync(new ServiceProfile("Late", "_wlate._tcp", 1234) { Domain = BindLab.Zone }, Token);
 
