@@ -50,6 +50,18 @@ public sealed class HandoverTests
         /// <summary>Goodbyes for the instance sent so far.</summary>
         public int Goodbyes => FromZooHost.Count(m => m.IsResponse && m.Answers.Any(r => r.Ttl == 0 && IsInstance(r.Name)));
 
+        /// <summary>Whether the host sent a response carrying a live TXT record with <paramref name="entry"/>.</summary>
+        public bool AnnouncedTxt(string entry) => FromZooHost.Any(m => m.IsResponse
+            && m.Answers.Any(r => r.Type == DnsRecordType.Txt && r.Ttl > 0 && r.Data.ToString()!.Contains(entry, StringComparison.Ordinal)));
+
+        /// <summary>Stops <paramref name="host"/> as a reload stops it: with the restarting switch on, which is off again afterwards.</summary>
+        public async Task StopForRestartAsync(HandoverBackend host)
+        {
+            Restarting = true;
+            await host.DisposeAsync();
+            Restarting = false;
+        }
+
         private static bool IsInstance(DnsName name) => name.ToString().StartsWith("zoo._zoo._tcp", StringComparison.OrdinalIgnoreCase);
 
         public ValueTask DisposeAsync() => Lan.DisposeAsync();
@@ -64,9 +76,7 @@ public sealed class HandoverTests
         int probes = lab.Probes;
         Assert.True(probes >= 1);
 
-        lab.Restarting = true;
-        await first.DisposeAsync();
-        lab.Restarting = false;
+        await lab.StopForRestartAsync(first);
         lab.Lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
         Assert.Equal(1, lab.Handover.KeptBackends);
 
@@ -80,7 +90,7 @@ public sealed class HandoverTests
         Assert.Equal(0, lab.Goodbyes);
         Assert.Equal(probes, lab.Probes);
         // The new TXT was announced (a response carrying it), without probing.
-        AssertAnnouncedTxt(lab, "v=2");
+        Assert.True(lab.AnnouncedTxt("v=2"));
 
         // The old host's handle no longer withdraws anything; the new one does.
         await registration.DisposeAsync();
@@ -169,9 +179,7 @@ public sealed class HandoverTests
         HandoverBackend first = lab.Host(firstClock);
         await lab.RegisterAsync(first, 5080, new KeyValuePair<string, string?>("v", "1"));
         int probes = lab.Probes;
-        lab.Restarting = true;
-        await first.DisposeAsync();
-        lab.Restarting = false;
+        await lab.StopForRestartAsync(first);
         lab.Lan.Advance(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
         Assert.True(firstClock.LiveTimers > 0); // the kept registration's grace runs on the stopped version's clock until then
 
@@ -188,7 +196,7 @@ public sealed class HandoverTests
 
         Assert.Equal(0, lab.Goodbyes);
         Assert.Equal(probes, lab.Probes);
-        AssertAnnouncedTxt(lab, "v=2");
+        Assert.True(lab.AnnouncedTxt("v=2"));
         Assert.Equal(0, firstClock.CallsWhileRetired);
         Assert.True(secondClock.Calls > 0); // the responder's time comes from the running version's clock
         await taken.DisposeAsync();
@@ -204,9 +212,7 @@ public sealed class HandoverTests
         var firstClock = new AppClock(lab.Lan.Time);
         HandoverBackend first = lab.Host(firstClock);
         await lab.RegisterAsync(first, 5080);
-        lab.Restarting = true;
-        await first.DisposeAsync();
-        lab.Restarting = false;
+        await lab.StopForRestartAsync(first);
 
         var secondClock = new AppClock(lab.Lan.Time);
         HandoverBackend second = lab.Host(secondClock);
@@ -263,9 +269,7 @@ public sealed class HandoverTests
         HandoverBackend first = lab.Host();
         await lab.RegisterAsync(first, 5080);
         int probes = lab.Probes;
-        lab.Restarting = true;
-        await first.DisposeAsync();
-        lab.Restarting = false;
+        await lab.StopForRestartAsync(first);
 
         HandoverBackend second = lab.Host();
         ServiceRegistration moved = await lab.RegisterAsync(second, 5081);
@@ -305,9 +309,4 @@ public sealed class HandoverTests
         restarting = false;
         Assert.True(handover.IsHandingOver);
     }
-
-    /// <summary>The host sent a response carrying a live TXT record with <paramref name="entry"/>.</summary>
-    private static void AssertAnnouncedTxt(Lab lab, string entry) =>
-        Assert.Contains(lab.Lan.Network.Log, p => p.From == "zoo-host" && DnsMessage.TryParse(p.Data, out DnsMessage m, out _, out _)
-            && m.IsResponse && m.Answers.Any(r => r.Type == DnsRecordType.Txt && r.Ttl > 0 && r.Data.ToString()!.Contains(entry, StringComparison.Ordinal)));
 }
