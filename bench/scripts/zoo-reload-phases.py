@@ -60,18 +60,6 @@ class Server:
                 self.lines.put((time.perf_counter(), line.rstrip("\n")))
         self.lines.put((time.perf_counter(), None))
 
-    def wait_for(self, match, timeout):
-        deadline = time.perf_counter() + timeout
-        while True:
-            try:
-                at, line = self.lines.get(timeout=max(0.01, deadline - time.perf_counter()))
-            except queue.Empty:
-                raise TimeoutError(f"{self.name}: nothing matching within {timeout} s")
-            if line is None:
-                raise RuntimeError(f"{self.name}: inkwell run exited")
-            if match(line):
-                return at, line
-
     def wait_for_all(self, matches, optional, timeout):
         """The time and text of the first line each of `matches` accepts, once every one not in `optional` has been seen
         (an optional one seen by then counts too)."""
@@ -148,7 +136,7 @@ def main():
             name, dll = build.split("=", 1)
             Server(name, os.path.abspath(dll), index, servers).each = args.each
         for server in servers:
-            server.wait_for(lambda l: "DNS-SD: announced" in l, 900)
+            server.wait_for_all({"announced": lambda l: "DNS-SD: announced" in l}, (), 900)
         print(f"load average before: {os.getloadavg()}", flush=True)
         results = {s.name: [] for s in servers}
         for step in range(1, args.edits + 1):
