@@ -196,20 +196,9 @@ public sealed class WideAreaRobustnessTests(BindLab lab)
         await stop.CancelAsync();
         await browse;
 
-        async Task WaitUntilAsync(Func<bool> condition)
-        {
-            for (int i = 0; i < 150; i++)
-            {
-                lock (events)
-                {
-                    if (condition())
-                    {
-                        return;
-                    }
-                }
-                await Task.Delay(100, Token);
-            }
-            Assert.Fail("timed out waiting for browse events");
-        }
+        Task WaitUntilAsync(Func<bool> condition) => Eventually.TrueAsync(
+            () => { lock (events) { return condition(); } },
+            () => { lock (events) { return $"browse events: {string.Join(", ", events.Select(e => $"{e.Kind} {e.InstanceName}"))}"; } },
+            TimeSpan.FromSeconds(15), Token);
     }
 }
